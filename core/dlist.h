@@ -1,0 +1,167 @@
+/*
+ * dlist.h - the display list: the seam between layout and painting.
+ *
+ * Layout decides every position once and writes it here; the painters
+ * (pdf.c with libharu, cairo_paint.c with Cairo) walk the list and draw,
+ * doing no layout, no measuring and no I/O of their own (an image op may
+ * name a PNG file the painter loads; that is the one exception).
+ *
+ * Units are points (1/72 inch) for paper and pixels for screens; the
+ * origin is the top-left corner of the page, y grows downwards, and a text
+ * op's y is its baseline. The PDF painter flips y itself.
+ *
+ * Ownership: a pe_dlist owns its pages, a page owns its ops, an op owns its
+ * strings, path points and pixels. pe_dlist_destroy() frees all of it.
+ */
+#ifndef PE_DLIST_H
+#define PE_DLIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct pe_color {
+	double r, g, b, a;   /* 0..1 each; a == 0 means "none" */
+} pe_color;
+
+/* The bundled font faces (fonts/). Layout picks one per run. */
+typedef enum pe_face {
+	PE_FACE_REGULAR,
+	PE_FACE_BOLD,
+	PE_FACE_ITALIC,
+	PE_FACE_BOLD_ITALIC,
+	PE_FACE_COUNT
+} pe_face;
+
+typedef enum pe_op_kind {
+	PE_OP_TEXT,     /* one run of text on one line, single face/size/colour */
+	PE_OP_RECT,     /* filled and/or stroked rectangle, optional round corners */
+	PE_OP_PATH,     /* filled and/or stroked path of lines and curves */
+	PE_OP_IMAGE,    /* a PNG file, or gray pixels (QR code) */
+	PE_OP_LINK,     /* clickable area with a URI (tel:, https:) */
+	PE_OP_HIT,      /* touch hit-region for the kiosk (never painted) */
+	PE_OP_MARK,     /* outline / section-jump bookmark at a y position */
+} pe_op_kind;
+
+typedef enum pe_path_verb {
+	PE_PATH_MOVE,   /* 1 point */
+	PE_PATH_LINE,   /* 1 point */
+	PE_PATH_CURVE,  /* 3 points: control, control, end (cubic Bezier) */
+	PE_PATH_CLOSE,  /* 0 points */
+} pe_path_verb;
+
+typedef struct pe_path_seg {
+	pe_path_verb verb;
+	double x[3], y[3];
+} pe_path_seg;
+
+typedef struct pe_op {
+	pe_op_kind kind;
+	double x, y, w, h;   /* bounding box; for TEXT: x = left, y = baseline,
+	                        w = advance width, h = font size */
+	union {
+		struct {
+			char *utf8;        /* owned */
+			pe_face face;
+			double size;       /* font size */
+			double ascent;     /* above baseline, for bounds checks */
+			double descent;    /* below baseline (positive) */
+			pe_color color;
+			char *link;        /* owned URI or NULL (tel:18002272345) */
+		} text;
+		struct {
+			pe_color fill;     /* a == 0: not filled */
+			pe_color stroke;   /* a == 0: not stroked */
+			double line_width;
+			double radius;     /* corner radius, 0 = square */
+			bool dashed;
+		} rect;
+		struct {
+			pe_path_seg *segs; /* owned */
+			size_t n_segs;
+			pe_color fill;
+			pe_color stroke;
+			double line_width;
+			bool dashed;
+		} path;
+		struct {
+			char *png_path;    /* owned; either this ... */
+			unsigned char *gray; /* owned; ... or gray8 pixels, 0 = black */
+			int px_w, px_h;    /* pixel size of gray */
+		} image;
+		struct {
+			char *uri;         /* owned */
+		} link;
+		struct {
+			int action;        /* kiosk-defined action code */
+			int arg;           /* e.g. topic index, section index */
+		} hit;
+		struct {
+			char *title;       /* owned, plain UTF-8 */
+			int level;         /* 0 = document/topic, 1 = section */
+		} mark;
+	} u;
+} pe_op;
+
+typedef struct pe_page {
+	double width, height;
+	pe_op *ops;          /* owned array, painted in order */
+	size_t n_ops, cap_ops;
+} pe_page;
+
+typedef struct pe_dlist {
+	pe_page *pages;      /* owned array */
+	size_t n_pages, cap_pages;
+	/* Document metadata for painters that use it (PDF info, /Lang). */
+	char *title;         /* owned or NULL */
+	char *subject;       /* owned or NULL */
+	char *lang;          /* owned or NULL: BCP 47, "en", "es" */
+} pe_dlist;
+
+pe_dlist *pe_dlist_create(void);
+void pe_dlist_destroy(pe_dlist *dl);   /* accepts NULL */
+
+/* Set a metadata string (copied). Returns false when out of memory. */
+bool pe_dlist_set_meta(pe_dlist *dl, const char *title, const char *subject,
+                       const char *lang);
+
+/* Append a page; returns it (owned by dl) or NULL when out of memory. The
+ * pointer stays valid only until the next pe_dlist_add_page(). */
+pe_page *pe_dlist_add_page(pe_dlist *dl, double width, double height);
+
+/* Append ops. Strings and arrays are copied. Return false when out of
+ * memory (the page is left as it was). */
+bool pe_page_add_text(pe_page *pg, double x, double baseline, double advance,
+                      const char *utf8, pe_face face, double size,
+                      double ascent, double descent, pe_color color,
+                      const char *link);
+bool pe_page_add_rect(pe_page *pg, double x, double y, double w, double h,
+                      pe_color fill, pe_color stroke, double line_width,
+                      double radius);
+/* Path: segs copied; bounding box computed from the points. */
+bool pe_page_add_path(pe_page *pg, const pe_path_seg *segs, size_t n_segs,
+                      pe_color fill, pe_color stroke, double line_width,
+                      bool dashed);
+bool pe_page_add_png(pe_page *pg, double x, double y, double w, double h,
+                     const char *png_path);
+bool pe_page_add_gray(pe_page *pg, double x, double y, double w, double h,
+                      const unsigned char *gray, int px_w, int px_h);
+bool pe_page_add_link(pe_page *pg, double x, double y, double w, double h,
+                      const char *uri);
+bool pe_page_add_hit(pe_page *pg, double x, double y, double w, double h,
+                     int action, int arg);
+bool pe_page_add_mark(pe_page *pg, double y, const char *title, int level);
+
+/* The topmost hit region containing (x, y), or NULL. */
+const pe_op *pe_page_hit_test(const pe_page *pg, double x, double y);
+
+/* Helpers for tests and checks: ink bounds of one op (text uses
+ * ascent/descent), and whether every painted op lies inside the rectangle. */
+void pe_op_bounds(const pe_op *op, double *x0, double *y0, double *x1, double *y1);
+
+/* Colour constructors: pe_hex(0x1a2b3c) is opaque #1a2b3c. */
+pe_color pe_rgb(double r, double g, double b);
+pe_color pe_hex(unsigned rgb);
+
+#define PE_NO_COLOR ((pe_color){ 0, 0, 0, 0 })
+
+#endif

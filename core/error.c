@@ -1,0 +1,36 @@
+/* error.c - see error.h. */
+#include "error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void pe_error_set(pe_error *err, const char *file, int line, const char *fmt, ...)
+{
+	if (!err)
+		return;
+	size_t n = 0;
+	if (file && line > 0)
+		n = (size_t)snprintf(err->msg, sizeof err->msg, "%s:%d: ", file, line);
+	else if (file)
+		n = (size_t)snprintf(err->msg, sizeof err->msg, "%s: ", file);
+	if (n >= sizeof err->msg)
+		n = sizeof err->msg - 1;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err->msg + n, sizeof err->msg - n, fmt, ap);
+	va_end(ap);
+	/* One line, always: a message from libxml2 may end in '\n'. */
+	for (char *p = err->msg; *p; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = (p[1] ? ' ' : '\0');
+}
+
+void pe_error_prefix(pe_error *err, const char *what)
+{
+	if (!err || !what)
+		return;
+	char tmp[PE_ERROR_MAX];
+	snprintf(tmp, sizeof tmp, "%s: %s", what, err->msg);
+	memcpy(err->msg, tmp, sizeof tmp);
+}

@@ -1,0 +1,25 @@
+/*
+ * error.h - one-line error messages that name the file, line and problem.
+ *
+ * Library code never prints and never exits: it fills a pe_error (when the
+ * caller passed one) and returns NULL or false. Programs print err.msg.
+ * Format: "content/ivig.xml:41: <event> needs an \"at\" attribute".
+ */
+#ifndef PE_ERROR_H
+#define PE_ERROR_H
+
+#define PE_ERROR_MAX 1024
+
+typedef struct pe_error {
+	char msg[PE_ERROR_MAX];
+} pe_error;
+
+/* Set the message. file may be NULL (then no "file:" prefix); line <= 0
+ * leaves out the line. err may be NULL (then nothing happens). */
+void pe_error_set(pe_error *err, const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* Prefix an existing message with "what: " (e.g. the program stage). */
+void pe_error_prefix(pe_error *err, const char *what);
+
+#endif
