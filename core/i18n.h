@@ -1,0 +1,59 @@
+/*
+ * i18n.h - languages: which exist, UI strings, localised dates.
+ *
+ * The languages are the ones the build produced (<datadir>/LINGUAS); an
+ * unknown code is an error that lists the available ones. UI strings
+ * written in C use gettext in the domain "patient-ed" (catalogs in
+ * <datadir>/locale). Switching language works in one process on a host
+ * that has only the C.UTF-8 locale: setlocale(LC_ALL, "C.UTF-8"), LANGUAGE
+ * set to the code, and textdomain() called again to drop gettext's cache.
+ * Content is per language and loaded side by side (content.h), so a PDF can
+ * be made in one language while the screen shows another.
+ *
+ * gettext's state is process-global by nature; this module is the one
+ * place that touches it.
+ */
+#ifndef PE_I18N_H
+#define PE_I18N_H
+
+#include <libintl.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "error.h"
+
+#define PE_TEXT_DOMAIN "patient-ed"
+#define _(s) dgettext(PE_TEXT_DOMAIN, s)
+#define N_(s) (s)
+#define C_(ctx, s) pe_i18n_pgettext(ctx "\004" s, s)
+
+/* Bind the text domain to <datadir>/locale and read LINGUAS. */
+bool pe_i18n_init(pe_error *err);
+void pe_i18n_finish(void);
+
+/* Built languages, in LINGUAS order ("en" first). */
+size_t pe_i18n_count(void);
+const char *pe_i18n_code(size_t i);
+/* The language's own name: "English", "Español". */
+const char *pe_i18n_native_name(const char *code);
+bool pe_i18n_known(const char *code);
+/* Check a code; on failure err says "unknown language 'xx' (available: en, es)". */
+bool pe_i18n_check(const char *code, pe_error *err);
+
+/* Switch the UI language for _() calls. */
+bool pe_i18n_set_language(const char *code, pe_error *err);
+const char *pe_i18n_language(void);
+
+/* Translate msgid in a given language without changing the current one
+ * for long (switches, translates, switches back). Returns a pointer into
+ * the catalog or msgid itself. */
+const char *pe_i18n_tr(const char *code, const char *msgid);
+
+/* pgettext helper behind C_(). */
+const char *pe_i18n_pgettext(const char *ctx_msgid, const char *msgid);
+
+/* "2024-06-04" -> "June 4, 2024" / "4 de junio de 2024" in that language.
+ * Returns false if iso is not a valid date or buf is too small. */
+bool pe_i18n_format_date(const char *code, const char *iso, char *buf, size_t size);
+
+#endif

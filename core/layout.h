@@ -1,0 +1,100 @@
+/*
+ * layout.h - Pango layout into display lists (dlist.h).
+ *
+ * One Pango context set up as DESIGN.md measured (72 dpi, hint metrics off,
+ * hinting none, unrounded glyph positions, "kern 0, liga 0, clig 0", no
+ * automatic hyphens) over the bundled fonts (fonts.h), so that the widths
+ * Pango measures are the widths libharu and Cairo draw. Layout decides
+ * every position; painters only draw. Nothing here knows about libharu,
+ * SDL or files other than the fonts.
+ *
+ * Left-aligned, ragged right, no hyphenation. Units: points on paper,
+ * pixels on screens (the caller chooses; layout does not care).
+ */
+#ifndef PE_LAYOUT_H
+#define PE_LAYOUT_H
+
+#include <stdbool.h>
+
+#include "dlist.h"
+#include "doc.h"
+#include "error.h"
+#include "fonts.h"
+
+typedef struct pe_layout pe_layout;
+
+pe_layout *pe_layout_create(const pe_fonts *fonts, pe_error *err);
+void pe_layout_destroy(pe_layout *layout);         /* accepts NULL */
+const pe_fonts *pe_layout_fonts(const pe_layout *layout);
+
+/* How one piece of text looks. Runs marked em/strong/phone change the face
+ * (and phone runs get link_color and a tel: link). */
+typedef struct pe_text_style {
+	pe_face face;          /* base face for plain runs */
+	double size;           /* font size */
+	double leading;        /* line height as a multiple of size (1.35 typical) */
+	pe_color color;
+	pe_color link_color;   /* for phone runs; a == 0: use color */
+} pe_text_style;
+
+/* Break inline text into lines no wider than width and, when pg is not
+ * NULL, append one PE_OP_TEXT per styled run per line, the first line's
+ * top at y. Returns the height used (lines * size * leading). With pg NULL
+ * it only measures. n_lines (may be NULL) receives the line count. */
+double pe_layout_text(pe_layout *layout, pe_page *pg, const pe_text *text,
+                      const pe_text_style *st, double x, double y, double width,
+                      int *n_lines);
+
+/* The same for a plain UTF-8 string (no markup). */
+double pe_layout_plain(pe_layout *layout, pe_page *pg, const char *utf8,
+                       const pe_text_style *st, double x, double y, double width,
+                       int *n_lines);
+
+/* Natural width of a string on one line, unbroken. */
+double pe_layout_width(pe_layout *layout, const char *utf8, pe_face face, double size);
+
+/* The look of a block flow: type sizes, spacing and colours. Handout
+ * templates fill one for paper (points); the kiosk fills one per screen
+ * size, text-size step and theme (pixels). */
+typedef struct pe_style {
+	double body_size, heading_size, title_size, small_size;
+	double leading;            /* body line height / size */
+	double para_gap;           /* space after a paragraph */
+	double block_gap;          /* space between blocks */
+	double section_gap;        /* space before a section heading */
+	double indent;             /* list / steps indent */
+	double pad;                /* inner padding of callouts and cards */
+	double rule;               /* line width of boxes and pictures */
+	double radius;             /* corner radius of boxes */
+	pe_color text, muted, heading, accent, link, page;
+	pe_color info_bg, info_fg, warning_bg, warning_fg, emergency_bg, emergency_fg;
+	pe_color mild, moderate, severe;   /* severity scale colours */
+	bool draw_icons;           /* small vector icons before section headings */
+} pe_style;
+
+/* Fill a pe_style with the defaults for a body size (everything else is
+ * scaled from it). high_contrast: black on white, no tinted boxes. */
+void pe_style_default(pe_style *st, double body_size, bool high_contrast);
+
+/* Lay out one block (paragraph, list, steps, callout, timeline, scale,
+ * contact, checklist) at (x, y) in a column of the given width and return
+ * its height. pg NULL measures only. Pictures (timeline, severity scale)
+ * are drawn as vector paths and text. lang picks words drawn inside
+ * pictures that are not in the content (none today; reserved). */
+double pe_layout_block(pe_layout *layout, pe_page *pg, const pe_block *block,
+                       const pe_style *st, double x, double y, double width);
+
+/* A section heading (with its icon when st->draw_icons); returns height. */
+double pe_layout_heading(pe_layout *layout, pe_page *pg, const pe_section *sec,
+                         const pe_style *st, double x, double y, double width);
+
+/* Flow a whole topic into one tall page (no pagination), for the kiosk
+ * reader: each section gets a PE_OP_MARK at its heading. Returns height. */
+double pe_layout_flow_topic(pe_layout *layout, pe_page *pg, const pe_topic *topic,
+                            const pe_style *st, double x, double y, double width);
+
+/* Draw a simple vector icon in the square (x, y, size). */
+void pe_layout_icon(pe_page *pg, pe_icon icon, double x, double y, double size,
+                    pe_color color);
+
+#endif
