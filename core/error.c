@@ -31,6 +31,15 @@ void pe_error_prefix(pe_error *err, const char *what)
 	if (!err || !what)
 		return;
 	char tmp[PE_ERROR_MAX];
-	snprintf(tmp, sizeof tmp, "%s: %s", what, err->msg);
+	size_t n = strlen(what);
+	if (n > sizeof tmp - 3)
+		n = sizeof tmp - 3;
+	memcpy(tmp, what, n);
+	memcpy(tmp + n, ": ", 2);
+	size_t rest = strnlen(err->msg, sizeof err->msg - 1);
+	if (rest > sizeof tmp - 1 - n - 2)
+		rest = sizeof tmp - 1 - n - 2;
+	memcpy(tmp + n + 2, err->msg, rest);
+	tmp[n + 2 + rest] = '\0';
 	memcpy(err->msg, tmp, sizeof tmp);
 }
