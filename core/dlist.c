@@ -266,6 +266,69 @@ bool pe_page_add_mark(pe_page *pg, double y, const char *title, int level)
 	return true;
 }
 
+static bool copy_op(pe_page *dst, const pe_op *src, double dx, double dy)
+{
+	switch (src->kind) {
+	case PE_OP_TEXT:
+		return pe_page_add_text(dst, src->x + dx, src->y + dy, src->w, src->u.text.utf8,
+		                        src->u.text.face, src->u.text.size, src->u.text.ascent,
+		                        src->u.text.descent, src->u.text.color, src->u.text.link);
+	case PE_OP_RECT: {
+		bool ok = pe_page_add_rect(dst, src->x + dx, src->y + dy, src->w, src->h,
+		                           src->u.rect.fill, src->u.rect.stroke,
+		                           src->u.rect.line_width, src->u.rect.radius);
+		if (ok)
+			dst->ops[dst->n_ops - 1].u.rect.dashed = src->u.rect.dashed;
+		return ok;
+	}
+	case PE_OP_PATH: {
+		pe_path_seg *segs = malloc((src->u.path.n_segs ? src->u.path.n_segs : 1) * sizeof *segs);
+		if (!segs)
+			return false;
+		for (size_t i = 0; i < src->u.path.n_segs; i++) {
+			segs[i] = src->u.path.segs[i];
+			for (int k = 0; k < 3; k++) {
+				segs[i].x[k] += dx;
+				segs[i].y[k] += dy;
+			}
+		}
+		bool ok = pe_page_add_path(dst, segs, src->u.path.n_segs, src->u.path.fill,
+		                           src->u.path.stroke, src->u.path.line_width,
+		                           src->u.path.dashed);
+		free(segs);
+		return ok;
+	}
+	case PE_OP_IMAGE:
+		if (src->u.image.png_path)
+			return pe_page_add_png(dst, src->x + dx, src->y + dy, src->w, src->h,
+			                       src->u.image.png_path);
+		return pe_page_add_gray(dst, src->x + dx, src->y + dy, src->w, src->h,
+		                        src->u.image.gray, src->u.image.px_w, src->u.image.px_h);
+	case PE_OP_LINK:
+		return pe_page_add_link(dst, src->x + dx, src->y + dy, src->w, src->h, src->u.link.uri);
+	case PE_OP_HIT:
+		return pe_page_add_hit(dst, src->x + dx, src->y + dy, src->w, src->h,
+		                       src->u.hit.action, src->u.hit.arg);
+	case PE_OP_MARK:
+		return pe_page_add_mark(dst, src->y + dy, src->u.mark.title, src->u.mark.level);
+	}
+	return false;
+}
+
+bool pe_page_copy_ops(pe_page *dst, const pe_page *src, double y_from, double y_to,
+                      double dx, double dy)
+{
+	for (size_t i = 0; i < src->n_ops; i++) {
+		const pe_op *op = &src->ops[i];
+		double top = op->kind == PE_OP_TEXT ? op->y - op->u.text.ascent : op->y;
+		if (top < y_from || top >= y_to)
+			continue;
+		if (!copy_op(dst, op, dx, dy))
+			return false;
+	}
+	return true;
+}
+
 const pe_op *pe_page_hit_test(const pe_page *pg, double x, double y)
 {
 	/* Later ops are on top, so search from the end. */

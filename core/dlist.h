@@ -151,6 +151,13 @@ bool pe_page_add_hit(pe_page *pg, double x, double y, double w, double h,
                      int action, int arg);
 bool pe_page_add_mark(pe_page *pg, double y, const char *title, int level);
 
+/* Copy the ops of src whose top edge (text: baseline - ascent) lies in
+ * [y_from, y_to) onto dst, moved by (dx, dy). Used by pagination to place a
+ * block laid out on a scratch page, or part of it. Returns false when out
+ * of memory. */
+bool pe_page_copy_ops(pe_page *dst, const pe_page *src, double y_from, double y_to,
+                      double dx, double dy);
+
 /* The topmost hit region containing (x, y), or NULL. */
 const pe_op *pe_page_hit_test(const pe_page *pg, double x, double y);
 

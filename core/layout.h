@@ -84,6 +84,18 @@ void pe_style_default(pe_style *st, double body_size, bool high_contrast);
 double pe_layout_block(pe_layout *layout, pe_page *pg, const pe_block *block,
                        const pe_style *st, double x, double y, double width);
 
+/* Where a block laid out at some y may be split across pages, as offsets
+ * from that y: the gaps between lines of a paragraph (never leaving a lone
+ * first or last line on either side), between list items, steps and
+ * checklist items. Never inside an item, a step, a callout, a contact
+ * card, a timeline or a severity scale. Writes at most max offsets in
+ * increasing order and returns how many. The paginator lays the block out
+ * on a scratch page and copies [0, break) and [break, end) with
+ * pe_page_copy_ops(). */
+size_t pe_layout_block_breaks(pe_layout *layout, const pe_block *block,
+                              const pe_style *st, double width,
+                              double *breaks, size_t max);
+
 /* A section heading (with its icon when st->draw_icons); returns height. */
 double pe_layout_heading(pe_layout *layout, pe_page *pg, const pe_section *sec,
                          const pe_style *st, double x, double y, double width);
