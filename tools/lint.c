@@ -827,6 +827,8 @@ int main(int argc, char **argv)
 	int i, status = 2;
 	size_t files = 0;
 
+	/* Line-buffered so the table and the messages interleave in order. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	memset(&l, 0, sizeof l);
 	l.opt.lang = "en";
 	l.opt.schema = "content/topic.rng";
