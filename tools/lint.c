@@ -7,9 +7,12 @@
  * Checks every *.xml in each DIR: well-formed and valid against the topic schema
  * (libxml2 RELAX NG, "file:line: schema: ..." messages), the id matches the
  * file name, sources and a revised date are present, no element is empty,
- * section ids are unique, long phone numbers sit inside <phone> (so they
+ * section ids are unique, every src names a source of the topic, timeline
+ * spans run forward, an emergency topic has an emergency callout, the
+ * summary fits a kiosk tile, long phone numbers sit inside <phone> (so they
  * become tel: links and translators cannot break them), numbers are
- * written as digits, and every topic listed in --required exists.
+ * written as digits and ranges as "24-48", and every topic listed in
+ * --required exists.
  *
  * Then it measures how hard each topic is to read and prints a table:
  * English Flesch-Kincaid grade (an error above --max-grade, default 8) or
@@ -37,6 +40,7 @@
 #include <string.h>
 
 #define MAX_WORD 256
+#define SUMMARY_MAX 60  /* characters in a kiosk tile caption */
 
 struct options {
 	const char *lang;       /* "en" or "es" */
@@ -64,6 +68,8 @@ struct lint {
 	HyphenDict *dict;
 	xmlRelaxNGPtr schema;
 	const char *file;       /* file being checked, for libxml2 errors */
+	xmlNode *sources;       /* <sources> of the topic being checked */
+	bool emergency_callout; /* the topic has a callout kind="emergency" */
 	int errors;
 	int warnings;
 	char **ids;             /* topic ids seen, owned */
@@ -558,6 +564,76 @@ static void check_bare_phone(struct lint *l, const xmlNode *text_node)
 	}
 }
 
+/* English ranges are written "24-48", the form translators' QA compares;
+ * "24 to 48" would slip past it. */
+static void check_ranges(struct lint *l, const xmlNode *node, const char *text)
+{
+	const char *p = text;
+	char prev[3][32] = { "", "", "" };
+
+	if (strcmp(l->opt.lang, "en") != 0)
+		return;
+	while (*p) {
+		size_t n = 0;
+		while (*p && isspace((unsigned char)*p))
+			p++;
+		if (!*p)
+			break;
+		memmove(prev[0], prev[1], sizeof prev[0] * 2);
+		while (*p && !isspace((unsigned char)*p)) {
+			if (n + 1 < sizeof prev[2])
+				prev[2][n++] = *p;
+			p++;
+		}
+		prev[2][n] = '\0';
+		if (isdigit((unsigned char)prev[0][0]) && !strchr(prev[0], ':') &&
+		    strcmp(prev[1], "to") == 0 && isdigit((unsigned char)prev[2][0]))
+			report(l, false, l->file, xmlGetLineNo(node),
+			       "<%s>: write the range \"%s to %s\" as %s-%s", node->name,
+			       prev[0], prev[2], prev[0], prev[2]);
+	}
+}
+
+/* Every src="..." must name a <source> of the same topic, or the trace
+ * from a fact to its seed is broken. */
+static void check_src(struct lint *l, xmlNode *node)
+{
+	xmlChar *src = xmlGetProp(node, (const xmlChar *)"src");
+	char *save = NULL;
+
+	if (!src)
+		return;
+	for (char *id = strtok_r((char *)src, " \t\n", &save); id;
+	     id = strtok_r(NULL, " \t\n", &save)) {
+		bool found = false;
+		for (xmlNode *s = l->sources ? l->sources->children : NULL; s && !found;
+		     s = s->next) {
+			xmlChar *sid = named(s, "source") ? xmlGetProp(s, (const xmlChar *)"id") : NULL;
+			found = sid && strcmp((const char *)sid, id) == 0;
+			xmlFree(sid);
+		}
+		if (!found)
+			report(l, true, l->file, xmlGetLineNo(node),
+			       "<%s>: src \"%s\" is not one of this topic's sources",
+			       node->name, id);
+	}
+	xmlFree(src);
+}
+
+/* A timeline event is drawn as a span from "at" to "until". */
+static void check_event(struct lint *l, xmlNode *node)
+{
+	xmlChar *at = xmlGetProp(node, (const xmlChar *)"at");
+	xmlChar *until = xmlGetProp(node, (const xmlChar *)"until");
+
+	if (at && until && atof((const char *)until) < atof((const char *)at))
+		report(l, true, l->file, xmlGetLineNo(node),
+		       "<event>: until=\"%s\" is before at=\"%s\"", (const char *)until,
+		       (const char *)at);
+	xmlFree(at);
+	xmlFree(until);
+}
+
 static void walk(struct lint *l, xmlNode *node, struct counts *c)
 {
 	for (xmlNode *n = node; n; n = n->next) {
@@ -576,11 +652,21 @@ static void walk(struct lint *l, xmlNode *node, struct counts *c)
 		}
 		if (named(n, "sources"))
 			continue;
+		check_src(l, n);
+		if (named(n, "event"))
+			check_event(l, n);
+		if (named(n, "callout")) {
+			xmlChar *kind = xmlGetProp(n, (const xmlChar *)"kind");
+			if (kind && strcmp((const char *)kind, "emergency") == 0)
+				l->emergency_callout = true;
+			xmlFree(kind);
+		}
 		if (is_text_unit(n)) {
 			xmlChar *text = xmlNodeGetContent(n);
 			if (text) {
 				count_unit(l, (const char *)text, c);
 				check_spelled_numbers(l, n, (const char *)text);
+				check_ranges(l, n, (const char *)text);
 			}
 			xmlFree(text);
 		}
@@ -634,6 +720,30 @@ static void check_section_ids(struct lint *l, xmlNode *root)
 			xmlFree(idb);
 		}
 		xmlFree(ida);
+	}
+}
+
+/* Topic-level promises to the kiosk: an emergency topic shows an
+ * emergency callout, and the summary fits on a tile. */
+static void check_topic_extras(struct lint *l, xmlNode *root)
+{
+	xmlChar *emergency = xmlGetProp(root, (const xmlChar *)"emergency");
+	xmlNode *summary = child(root, "summary");
+
+	if (emergency && strcmp((const char *)emergency, "yes") == 0 && !l->emergency_callout)
+		report(l, true, l->file, xmlGetLineNo(root),
+		       "emergency topic has no <callout kind=\"emergency\">");
+	xmlFree(emergency);
+	if (summary) {
+		xmlChar *text = xmlNodeGetContent(summary);
+		size_t chars = 0;
+		for (const xmlChar *q = text; q && *q; q++)
+			chars += (*q & 0xC0) != 0x80;
+		if (chars > SUMMARY_MAX)
+			report(l, false, l->file, xmlGetLineNo(summary),
+			       "<summary> has %zu characters; a kiosk tile fits %d",
+			       chars, SUMMARY_MAX);
+		xmlFree(text);
 	}
 }
 
@@ -751,7 +861,10 @@ static void check_file(struct lint *l, const char *path)
 		report(l, true, path, xmlGetLineNo(root), "topic has no revised date");
 	check_sources(l, root);
 	check_section_ids(l, root);
+	l->sources = child(root, "sources");
+	l->emergency_callout = false;
 	walk(l, root->children, &c);
+	check_topic_extras(l, root);
 	check_readability(l, root, is_blank(id) ? base : (const char *)id, &c);
 	xmlFree(id);
 	xmlFree(revised);
