@@ -983,12 +983,14 @@ int main(int argc, char **argv)
 	}
 
 	xmlSetStructuredErrorFunc(&l, on_xml_error);
+	l.file = l.opt.schema;  /* names the schema in messages that carry no file */
 	xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewParserCtxt(l.opt.schema);
 	if (pc) {
 		xmlRelaxNGSetParserStructuredErrors(pc, on_xml_error, &l);
 		l.schema = xmlRelaxNGParse(pc);
 		xmlRelaxNGFreeParserCtxt(pc);
 	}
+	l.file = NULL;
 	if (!l.schema) {
 		fprintf(stderr, "%s: cannot load the schema\n", l.opt.schema);
 		goto out;
