@@ -447,21 +447,54 @@ struct walk {
 	pe_topic *topic;      /* being built; sources are filled before sections */
 };
 
+static void vfail(struct walk *w, int line, const char *fmt, va_list ap)
+{
+	if (w->failed)
+		return;
+	w->failed = true;
+	char msg[PE_ERROR_MAX];
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	pe_error_set(w->err, w->path, line, "%s", msg);
+}
+
+/* Record the first problem, at the line of node `at`; always false so
+ * callers can `return fail(...)`. */
 static bool fail(struct walk *w, const xmlNode *at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 static bool fail(struct walk *w, const xmlNode *at, const char *fmt, ...)
 {
-	if (w->failed)
-		return false;
-	w->failed = true;
-	char msg[PE_ERROR_MAX];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vfail(w, at ? node_line(at) : 0, fmt, ap);
 	va_end(ap);
-	pe_error_set(w->err, w->path, node_line(at), "%s", msg);
 	return false;
+}
+
+static bool fail_line(struct walk *w, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static bool fail_line(struct walk *w, int line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vfail(w, line, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+/* libxml2 gives a text node the line where the text ends; the reader wants
+ * the line where the stray words start. */
+static int text_line(const xmlNode *n)
+{
+	int line = node_line(n);
+	const char *s = (const char *)n->content;
+	while (*s && is_xml_space((unsigned char)*s))
+		s++;
+	for (; *s; s++)
+		if (*s == '\n')
+			line--;
+	return line > 0 ? line : 0;
 }
 
 static bool oom(struct walk *w, const xmlNode *at)
@@ -555,8 +588,8 @@ static bool peek(struct walk *w, struct kids *k, const xmlNode **out)
 		case XML_TEXT_NODE:
 		case XML_CDATA_SECTION_NODE:
 			if (!all_space((const char *)n->content))
-				return fail(w, n, "text is not allowed directly in <%s>",
-				            name_of(k->parent));
+				return fail_line(w, text_line(n), "text is not allowed directly in <%s>",
+				                 name_of(k->parent));
 			break;
 		case XML_ENTITY_REF_NODE:
 			return fail(w, n, "entity &%s; is not allowed (write the character itself)",
@@ -846,6 +879,13 @@ static bool plain_text(struct walk *w, const xmlNode *el, char **out)
 		return false;
 	if (!raw_text(w, el, &raw, "plain text only"))
 		return false;
+	/* The schema's nonempty-text pattern is ".*\S.*", and "." in XML
+	 * Schema regexes does not match a line break. */
+	if (strpbrk(raw, "\r\n") && !all_space(raw)) {
+		free(raw);
+		return fail(w, el, "<%s> must be on one line (no line breaks inside it)",
+		            name_of(el));
+	}
 	pe_text t = { 0 };
 	struct textbuf tb = { &t, 0, true };
 	bool ok = text_append(&tb, raw, PE_RUN_PLAIN);
@@ -1499,7 +1539,9 @@ static pe_topic *load_topic(const char *path, const char *lang, const pe_schema 
 		goto free_doc;
 	}
 	if (doc->intSubset || doc->extSubset) {
-		pe_error_set(err, path, node_line((xmlNode *)doc->intSubset),
+		/* DTD nodes carry no line; find the declaration in the text. */
+		const char *dt = strstr(buf, "<!DOCTYPE");
+		pe_error_set(err, path, dt ? line_at(buf, (size_t)(dt - buf)) : 0,
 		             "a <!DOCTYPE> is not allowed in content");
 		goto free_doc;
 	}
