@@ -620,7 +620,8 @@ static bool expect(struct walk *w, struct kids *k, const char *name, const xmlNo
 	if (!peek(w, k, &n))
 		return false;
 	if (!n)
-		return fail(w, k->parent, "<%s> needs a <%s>", name_of(k->parent), name);
+		return fail(w, k->parent, "<%s> needs %s <%s>", name_of(k->parent), article(name),
+		            name);
 	if (!is_el(n, name)) {
 		char q[128];
 		if (!known_element(n))
