@@ -168,7 +168,8 @@ struct xml_errs {
 	int domain, code, line, int1;
 	char msg[400];
 	char str1[200], str2[200];
-	const xmlNode *node;  /* validation errors: the offending element */
+	int node_line;        /* schema errors: line of the offending element,
+	                         read at once (the node may not outlive the call) */
 	bool have_generic;
 	char generic[400];
 };
@@ -192,7 +193,10 @@ static void on_structured_error(void *data, xmlErrorPtr e)
 	x->code = e->code;
 	x->line = e->line;
 	x->int1 = e->int1;
-	x->node = e->node;
+	if ((e->domain == XML_FROM_RELAXNGV || e->domain == XML_FROM_RELAXNGP) && e->node) {
+		long line = xmlGetLineNo((xmlNode *)e->node);
+		x->node_line = line > 0 && line < INT_MAX ? (int)line : 0;
+	}
 	copy_str(x->msg, sizeof x->msg, e->message);
 	copy_str(x->str1, sizeof x->str1, e->str1);
 	copy_str(x->str2, sizeof x->str2, e->str2);
@@ -282,6 +286,39 @@ static void report_parse_error(pe_error *err, const char *path, const struct xml
 	case XML_ERR_ATTRIBUTE_REDEFINED:
 		pe_error_set(err, path, line,
 		             "not well-formed XML: attribute \"%s\" is given twice", x->str1);
+		return;
+	case XML_ERR_ATTRIBUTE_NOT_STARTED:
+		pe_error_set(err, path, line,
+		             "not well-formed XML: an attribute value must be in quotes (id=\"a\")");
+		return;
+	case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+		pe_error_set(err, path, line,
+		             "not well-formed XML: \"%s\" reads as an attribute without a value "
+		             "(is a '>' missing?)", x->str1);
+		return;
+	case XML_ERR_GT_REQUIRED:
+		pe_error_set(err, path, line,
+		             "not well-formed XML: the start tag <%s> is not closed with '>'", x->str1);
+		return;
+	case XML_ERR_NAME_REQUIRED:
+		/* The same code for a bare '&' and a bare '<'; the wording differs. */
+		if (strstr(x->msg, "EntityRef"))
+			pe_error_set(err, path, line,
+			             "not well-formed XML: a bare '&' (write &amp; for an ampersand)");
+		else if (strstr(x->msg, "StartTag"))
+			pe_error_set(err, path, line,
+			             "not well-formed XML: a bare '<' (write &lt; for a less-than sign)");
+		else
+			pe_error_set(err, path, line, "not well-formed XML: %s", x->msg);
+		return;
+	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+		pe_error_set(err, path, line,
+		             "not well-formed XML: an '&' entity without its ';' "
+		             "(write &amp; for an ampersand)");
+		return;
+	case XML_ERR_HYPHEN_IN_COMMENT:
+		pe_error_set(err, path, line,
+		             "not well-formed XML: a comment must not contain \"--\"");
 		return;
 	case XML_ERR_INVALID_CHAR:
 		pe_error_set(err, path, line,
@@ -1427,85 +1464,18 @@ static bool parse_topic(struct walk *w, pe_topic *t, const xmlNode *root)
 	return true;
 }
 
-/* ---- schema ------------------------------------------------------------- */
+/* ---- parsing ------------------------------------------------------------ */
 
-pe_schema *pe_schema_load(const char *rng_path, pe_error *err)
+/* Parse a file already read into buf (NUL-terminated): UTF-8 only, no
+ * DOCTYPE, no network, entities not substituted. Returns the document or
+ * NULL with the first problem in err. Used for topics and for the schema. */
+static xmlDocPtr parse_xml(const char *path, const char *buf, size_t len, pe_error *err)
 {
-	size_t len;
-	char *buf = read_file(rng_path, &len, err);
-	if (!buf)
-		return NULL;
-	pe_schema *schema = calloc(1, sizeof *schema);
-	if (!schema) {
-		pe_error_set(err, rng_path, 0, "out of memory");
-		goto free_buf;
-	}
-	struct xml_errs x;
-	struct xml_scope sc;
-	scope_enter(&sc, &x);
-	xmlRelaxNGParserCtxtPtr pctx = xmlRelaxNGNewMemParserCtxt(buf, (int)len);
-	if (pctx) {
-		xmlRelaxNGSetParserStructuredErrors(pctx, on_structured_error, &x);
-		schema->rng = xmlRelaxNGParse(pctx);
-		xmlRelaxNGFreeParserCtxt(pctx);
-	}
-	scope_leave(&sc);
-	if (!schema->rng) {
-		if (x.have)
-			pe_error_set(err, rng_path, x.line, "not a usable RELAX NG schema: %s", x.msg);
-		else
-			pe_error_set(err, rng_path, 0, "not a usable RELAX NG schema%s%s",
-			             x.have_generic ? ": " : "", x.have_generic ? x.generic : "");
-		free(schema);
-		schema = NULL;
-	}
-free_buf:
-	free(buf);
-	return schema;
-}
-
-void pe_schema_destroy(pe_schema *schema)
-{
-	if (!schema)
-		return;
-	xmlRelaxNGFree(schema->rng);
-	free(schema);
-}
-
-/* Map a RELAX NG validation error to our format. Only reached when our
- * walk accepted something the schema does not (the walk and the schema
- * disagree): say so plainly, with libxml2's words and the element's line. */
-static void report_schema_error(pe_error *err, const char *path, const struct xml_errs *x)
-{
-	int line = x->node ? node_line(x->node) : 0;
-	if (line <= 0)
-		line = x->line;
-	if (x->have)
-		pe_error_set(err, path, line, "does not match the schema: %s", x->msg);
-	else
-		pe_error_set(err, path, 0, "does not match the schema");
-}
-
-/* ---- one topic -------------------------------------------------------------- */
-
-static pe_topic *load_topic(const char *path, const char *lang, const pe_schema *schema,
-                            pe_error *err, int *root_line)
-{
-	pe_topic *topic = NULL;
-	size_t len;
-	if (!lang) {
-		pe_error_set(err, path, 0, "no language given");
-		return NULL;
-	}
-	char *buf = read_file(path, &len, err);
-	if (!buf)
-		return NULL;
-
 	size_t bad = utf8_invalid_at((const unsigned char *)buf, len);
 	if (bad < len) {
 		pe_error_set(err, path, line_at(buf, bad), "invalid UTF-8 (byte 0x%02X)",
 		             (unsigned char)buf[bad]);
-		goto free_buf;
+		return NULL;
 	}
 
 	struct xml_errs x;
@@ -1528,13 +1498,14 @@ static pe_topic *load_topic(const char *path, const char *lang, const pe_schema 
 	scope_leave(&sc);
 	if (!pctx) {
 		pe_error_set(err, path, 0, "out of memory");
-		goto free_buf;
+		return NULL;
 	}
 	if (!doc) {
 		report_parse_error(err, path, &x);
-		goto free_buf;
+		return NULL;
 	}
-	if (doc->encoding && xmlStrcasecmp(doc->encoding, BAD_CAST "UTF-8") != 0) {
+	if (doc->encoding && xmlStrcasecmp(doc->encoding, BAD_CAST "UTF-8") != 0 &&
+	    xmlStrcasecmp(doc->encoding, BAD_CAST "UTF8") != 0) {
 		pe_error_set(err, path, 1, "the file declares encoding \"%s\"; content must be UTF-8",
 		             (const char *)doc->encoding);
 		goto free_doc;
@@ -1546,11 +1517,112 @@ static pe_topic *load_topic(const char *path, const char *lang, const pe_schema 
 		             "a <!DOCTYPE> is not allowed in content");
 		goto free_doc;
 	}
-	xmlNode *root = xmlDocGetRootElement(doc);
-	if (!root) {
+	if (!xmlDocGetRootElement(doc)) {
 		pe_error_set(err, path, 0, "the file has no root element");
 		goto free_doc;
 	}
+	return doc;
+
+free_doc:
+	xmlFreeDoc(doc);
+	return NULL;
+}
+
+/* ---- schema ------------------------------------------------------------- */
+
+#define RNG_NS "http://relaxng.org/ns/structure/1.0"
+
+pe_schema *pe_schema_load(const char *rng_path, pe_error *err)
+{
+	size_t len;
+	pe_schema *schema = NULL;
+	char *buf = read_file(rng_path, &len, err);
+	if (!buf)
+		return NULL;
+	/* Parsed by us, so its errors read like a topic's. */
+	xmlDocPtr doc = parse_xml(rng_path, buf, len, err);
+	if (!doc)
+		goto free_buf;
+	xmlNode *root = xmlDocGetRootElement(doc);
+	if (!root->ns || !xmlStrEqual(root->ns->href, BAD_CAST RNG_NS)) {
+		pe_error_set(err, rng_path, node_line(root),
+		             "not a RELAX NG schema: the root <%s> is not in the namespace %s",
+		             (const char *)root->name, RNG_NS);
+		goto free_doc;
+	}
+	if (!(schema = calloc(1, sizeof *schema))) {
+		pe_error_set(err, rng_path, 0, "out of memory");
+		goto free_doc;
+	}
+	struct xml_errs x;
+	struct xml_scope sc;
+	scope_enter(&sc, &x);
+	/* The parser context copies the document; ours is freed below. */
+	xmlRelaxNGParserCtxtPtr pctx = xmlRelaxNGNewDocParserCtxt(doc);
+	if (pctx) {
+		xmlRelaxNGSetParserStructuredErrors(pctx, on_structured_error, &x);
+		schema->rng = xmlRelaxNGParse(pctx);
+		xmlRelaxNGFreeParserCtxt(pctx);
+	}
+	scope_leave(&sc);
+	if (!schema->rng) {
+		int line = x.node_line > 0 ? x.node_line : x.line;
+		if (x.have)
+			pe_error_set(err, rng_path, line, "not a usable RELAX NG schema: %s", x.msg);
+		else
+			pe_error_set(err, rng_path, 0, "not a usable RELAX NG schema%s%s",
+			             x.have_generic ? ": " : "", x.have_generic ? x.generic : "");
+		free(schema);
+		schema = NULL;
+	}
+free_doc:
+	xmlFreeDoc(doc);
+free_buf:
+	free(buf);
+	return schema;
+}
+
+void pe_schema_destroy(pe_schema *schema)
+{
+	if (!schema)
+		return;
+	xmlRelaxNGFree(schema->rng);
+	free(schema);
+}
+
+/* Map a RELAX NG validation error to our format. Only reached when our
+ * walk accepted something the schema does not (the walk and the schema
+ * disagree): say so plainly, with libxml2's words and the element's line. */
+static void report_schema_error(pe_error *err, const char *path, const struct xml_errs *x)
+{
+	int line = x->node_line > 0 ? x->node_line : x->line;
+	if (x->have)
+		pe_error_set(err, path, line, "does not match the schema: %s", x->msg);
+	else
+		pe_error_set(err, path, 0, "does not match the schema");
+}
+
+/* ---- one topic -------------------------------------------------------------- */
+
+static pe_topic *load_topic(const char *path, const char *lang, const pe_schema *schema,
+                            pe_error *err, int *root_line)
+{
+	pe_topic *topic = NULL;
+	size_t len;
+	if (!lang) {
+		pe_error_set(err, path, 0, "no language given");
+		return NULL;
+	}
+	char *buf = read_file(path, &len, err);
+	if (!buf)
+		return NULL;
+
+	struct xml_errs x;
+	struct xml_scope sc;
+	xmlDocPtr doc = parse_xml(path, buf, len, err);
+	if (!doc)
+		goto free_buf;
+	xmlNode *root = xmlDocGetRootElement(doc);   /* parse_xml made sure */
 
 	topic = calloc(1, sizeof *topic);
 	if (!topic || !(topic->path = strdup(path)) || !(topic->lang = strdup(lang))) {
@@ -1588,8 +1660,6 @@ static pe_topic *load_topic(const char *path, const char *lang, const pe_schema 
 
 free_topic:
 	pe_topic_destroy(topic);
-	topic = NULL;
-free_doc:
 	xmlFreeDoc(doc);
 free_buf:
 	free(buf);

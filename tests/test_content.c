@@ -394,6 +394,12 @@ static const struct bad_case bad_cases[] = {
 	{ "not-well-formed.xml", 12, "not well-formed XML: <item> (opened on line 12) is closed by </list>" },
 	{ "unclosed.xml", 20, "not well-formed XML: <section> (opened on line 8) is never closed" },
 	{ "unknown-entity.xml", 10, "unknown entity &nbsp;" },
+	{ "unquoted-attribute.xml", 8, "not well-formed XML: an attribute value must be in quotes" },
+	{ "bare-ampersand.xml", 10, "not well-formed XML: a bare '&' (write &amp;" },
+	{ "bare-less-than.xml", 10, "not well-formed XML: a bare '<' (write &lt;" },
+	{ "double-hyphen-comment.xml", 10, "not well-formed XML: a comment must not contain \"--\"" },
+	{ "attribute-twice.xml", 8, "not well-formed XML: attribute \"id\" is given twice" },
+	{ "unclosed-start-tag.xml", 10, "\"Some\" reads as an attribute without a value" },
 	{ "doctype.xml", 1, "<!DOCTYPE> is not allowed" },
 	{ "unknown-element.xml", 10, "unknown element <foo> in <section>" },
 	{ "misplaced-element.xml", 10, "<step> is not allowed here in <section>" },
@@ -583,7 +589,12 @@ static void test_schema_errors(void **state)
 	assert_null(pe_schema_load(FIX "broken.rng", &err));
 	assert_contains(err.msg, FIX "broken.rng:5: not a usable RELAX NG schema");
 	assert_null(pe_schema_load(FIX "bad/not-well-formed.xml", &err));
-	assert_contains(err.msg, FIX "bad/not-well-formed.xml:12: not a usable RELAX NG schema");
+	assert_contains(err.msg, FIX "bad/not-well-formed.xml:12: not well-formed XML: <item>");
+	assert_null(pe_schema_load(FIX "bad/double-hyphen-comment.xml", &err));
+	assert_string_equal(err.msg, FIX "bad/double-hyphen-comment.xml:10: not well-formed XML: "
+	                    "a comment must not contain \"--\"");
+	assert_null(pe_schema_load(FIX "good.xml", &err));   /* XML, but no schema */
+	assert_contains(err.msg, FIX "good.xml:3: not a RELAX NG schema: the root <topic>");
 	pe_schema_destroy(NULL);
 }
 
