@@ -174,13 +174,18 @@ struct xml_errs {
 	char generic[400];
 };
 
+/* libxml2 messages end in a newline; keep the message on one line. */
+static void trim_end(char *s)
+{
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' '))
+		s[--n] = '\0';
+}
+
 static void copy_str(char *dst, size_t size, const char *src)
 {
 	snprintf(dst, size, "%s", src ? src : "");
-	/* libxml2 messages end in a newline; keep the message on one line. */
-	size_t n = strlen(dst);
-	while (n > 0 && (dst[n - 1] == '\n' || dst[n - 1] == ' '))
-		dst[--n] = '\0';
+	trim_end(dst);
 }
 
 static void on_structured_error(void *data, xmlErrorPtr e)
@@ -213,7 +218,7 @@ static void on_generic_error(void *data, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(x->generic, sizeof x->generic, fmt, ap);
 	va_end(ap);
-	copy_str(x->generic, sizeof x->generic, x->generic);
+	trim_end(x->generic);
 	x->have_generic = x->generic[0] != '\0';
 }
 
@@ -573,6 +578,8 @@ static const char *qname(const xmlNode *n, char *buf, size_t size)
 {
 	if (n->ns && n->ns->prefix)
 		snprintf(buf, size, "%s:%s", (const char *)n->ns->prefix, name_of(n));
+	else if (n->ns)
+		snprintf(buf, size, "%s xmlns=\"%s\"", name_of(n), (const char *)n->ns->href);
 	else
 		snprintf(buf, size, "%s", name_of(n));
 	return buf;
@@ -589,6 +596,18 @@ static bool unexpected(struct walk *w, const xmlNode *parent, const xmlNode *chi
 		return fail(w, child, "<%s> is not allowed here in <%s> (expected %s)",
 		            name_of(child), name_of(parent), expected);
 	return fail(w, child, "<%s> is not allowed in <%s>", name_of(child), name_of(parent));
+}
+
+/* Where stray text in an element-only parent probably belongs. */
+static const char *text_hint(const xmlNode *parent)
+{
+	if (is_el(parent, "section"))
+		return " (put it in a <p>)";
+	if (is_el(parent, "list") || is_el(parent, "checklist") || is_el(parent, "callout"))
+		return " (put it in an <item>)";
+	if (is_el(parent, "steps"))
+		return " (put it in a <step>)";
+	return "";
 }
 
 /* Children of an element-only parent, one element at a time. Whitespace,
@@ -625,8 +644,8 @@ static bool peek(struct walk *w, struct kids *k, const xmlNode **out)
 		case XML_TEXT_NODE:
 		case XML_CDATA_SECTION_NODE:
 			if (!all_space((const char *)n->content))
-				return fail_line(w, text_line(n), "text is not allowed directly in <%s>",
-				                 name_of(k->parent));
+				return fail_line(w, text_line(n), "text is not allowed directly in <%s>%s",
+				                 name_of(k->parent), text_hint(k->parent));
 			break;
 		case XML_ENTITY_REF_NODE:
 			return fail(w, n, "entity &%s; is not allowed (write the character itself)",
