@@ -716,6 +716,7 @@ static double lay_callout(pe_layout *L, pe_page *pg, const pe_block *b, const pe
 			cy += th + 0.35 * s;
 		}
 		pe_text_style t = body_style(st);
+		t.link_color = fg;   /* a phone number in a box takes the box's colour */
 		double indent = s * 1.2;
 		for (size_t i = 0; i < b->n_items; i++) {
 			if (i > 0)

@@ -1,13 +1,14 @@
 /*
  * layout-preview.c - developer tool: lay out a topic and paint it to PNG.
  *
- *   pe-layout-preview [-w WIDTH] [-s BODY] [-c] [-d] [-z ZOOM] [-o OUT.png]
+ *   pe-layout-preview [-w WIDTH] [-s BODY] [-c] [-d] [-i] [-S SECTION] [-z ZOOM] [-o OUT.png]
  *
  * Lays out the built-in sample topic (every block kind) in one column of
  * WIDTH points at body size BODY with pe_layout_flow_topic(), then paints
  * the display list with a minimal Cairo painter of its own, so you can
  * look at blocks, the timeline and the severity scale. -c: high contrast;
- * -d: outline every op's bounds and report ops outside the column.
+ * -d: outline every op's bounds and report ops outside the column;
+ * -i: every icon at several sizes; -S N: only section N of the sample.
  *
  * The painter here is deliberately tiny and private to this tool; the
  * product's Cairo painter is core/cairo_paint.c.
@@ -137,15 +138,18 @@ static void paint(cairo_t *cr, const pe_page *pg, cairo_font_face_t **faces, boo
 int main(int argc, char **argv)
 {
 	double width = 468, body = 14, zoom = 1.5;
-	bool hc = false, debug = false;
+	bool hc = false, debug = false, icons = false;
+	int only = -1;
 	const char *out = "layout-preview.png";
 	int opt;
-	while ((opt = getopt(argc, argv, "w:s:cdz:o:")) != -1) {
+	while ((opt = getopt(argc, argv, "w:s:cdiz:o:S:")) != -1) {
 		switch (opt) {
 		case 'w': width = atof(optarg); break;
 		case 's': body = atof(optarg); break;
 		case 'c': hc = true; break;
 		case 'd': debug = true; break;
+		case 'i': icons = true; break;
+		case 'S': only = atoi(optarg); break;
 		case 'z': zoom = atof(optarg); break;
 		case 'o': out = optarg; break;
 		default:
@@ -170,13 +174,41 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	topic = sample_topic();
+	pe_topic one;
+	const pe_topic *shown = topic;
+	if (only >= 0 && (size_t)only < topic->n_sections) {
+		/* one section, for a close look */
+		one = *topic;
+		one.sections = &topic->sections[only];
+		one.n_sections = 1;
+		shown = &one;
+	}
 	pe_style st;
 	pe_style_default(&st, body, hc);
 	double margin = 36;
-	double h = pe_layout_flow_topic(L, NULL, topic, &st, margin, margin, width);
+	double h, h2;
+	pe_page *pg;
 	dl = pe_dlist_create();
-	pe_page *pg = pe_dlist_add_page(dl, width + 2 * margin, h + 2 * margin);
-	double h2 = pe_layout_flow_topic(L, pg, topic, &st, margin, margin, width);
+	if (icons) {
+		/* every icon at several sizes, and on a tinted background */
+		static const double sz[] = { 12, 18, 24, 36, 64 };
+		width = 9 * 70;
+		h = h2 = 5 * 75;
+		pg = pe_dlist_add_page(dl, width + 2 * margin, h + 2 * margin);
+		for (int r = 0; r < 5; r++) {
+			if (r == 4)
+				pe_page_add_rect(pg, margin, margin + r * 75, width, 70, st.warning_bg,
+				                 PE_NO_COLOR, 0, 0);
+			for (int i = 1; i <= 8; i++)
+				pe_layout_icon(pg, (pe_icon)i, margin + (i - 1) * 75, margin + r * 75,
+				               sz[r < 4 ? r : 4 - 1], r == 4 ? st.warning_fg : st.accent);
+		}
+		pe_layout_icon(pg, PE_ICON_PHONE, margin + 8 * 75 - 30, margin, 64, st.text);
+	} else {
+		h = pe_layout_flow_topic(L, NULL, shown, &st, margin, margin, width);
+		pg = pe_dlist_add_page(dl, width + 2 * margin, h + 2 * margin);
+		h2 = pe_layout_flow_topic(L, pg, shown, &st, margin, margin, width);
+	}
 	if (fabs(h - h2) > 1e-9)
 		fprintf(stderr, "pe-layout-preview: measured %.3f but drew %.3f\n", h, h2);
 	int outside = 0;
