@@ -200,6 +200,10 @@ bool pe_i18n_init(pe_error *err)
 		/* TRANSLATORS: the name of YOUR language, in your language, as
 		   shown on the kiosk's language button: "Español", "Français". */
 		const char *name = translate_in(st.langs[i].code, NC_("language-name", "English"), "English");
+		/* A language whose catalog does not name itself yet shows its
+		   code rather than a misleading "English". */
+		if (strcmp(name, "English") == 0 && strcmp(st.langs[i].code, "en") != 0)
+			name = st.langs[i].code;
 		st.langs[i].native = strdup(name);
 		if (!st.langs[i].native) {
 			pe_error_set(err, NULL, 0, "out of memory");

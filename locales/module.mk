@@ -95,6 +95,12 @@ $(I18N_BUILD)/qps/%.po: $(I18N_BUILD)/%.pot tools/pseudo-po tools/pofile.py
 
 $(eval $(call PO_LANG_RULES,qps,$(I18N_BUILD)/qps))
 
+# A language listed in LINGUAS without its .po files: say what to do.
+locales/%/content.po:
+	@echo "$@ is missing: run 'make update-po' to create it (see locales/README.md)" >&2; exit 1
+locales/%/ui.po:
+	@echo "$@ is missing: run 'make update-po' to create it (see locales/README.md)" >&2; exit 1
+
 $(SHARE)/LINGUAS: locales/LINGUAS
 	@mkdir -p $(@D)
 	{ echo en; tr -s ' \t' '\n\n' < $< | sed -e 's/#.*//' -e '/^$$/d' -e '/^en$$/d'; } > $@.tmp
