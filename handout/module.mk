@@ -20,7 +20,7 @@ handouts: all
 	@$(TEST_ENV) $(HANDOUT_BIN) --all --out-dir $(BUILD)/handouts
 
 check-handout: all
-	@$(TEST_ENV) tests/handout-e2e.sh
+	@$(TEST_ENV) tests/handout-e2e.py
 
 bench-handout: all
 	@$(TEST_ENV) tests/handout-bench.sh
@@ -28,4 +28,4 @@ bench-handout: all
 # Regenerate the reference PNGs (tests/reference/) on purpose, after a
 # deliberate change of the look; review them before committing.
 update-references: all
-	@$(TEST_ENV) tests/handout-e2e.sh --update-references
+	@$(TEST_ENV) tests/handout-e2e.py --update-references
