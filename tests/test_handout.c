@@ -230,8 +230,12 @@ static void marks_for_outline(void **state)
 	int topics = 0, sections = 0;
 	for (size_t p = 0; p < dl->n_pages; p++)
 		for (size_t i = 0; i < dl->pages[p].n_ops; i++)
-			if (dl->pages[p].ops[i].kind == PE_OP_MARK)
-				(dl->pages[p].ops[i].u.mark.level == 0 ? topics : sections)++;
+			if (dl->pages[p].ops[i].kind == PE_OP_MARK) {
+				if (dl->pages[p].ops[i].u.mark.level == 0)
+					topics++;
+				else
+					sections++;
+			}
 	assert_int_equal(topics, 2);
 	assert_int_equal(sections, 5);
 	assert_string_equal(dl->lang, "en");
