@@ -248,7 +248,7 @@ static void tel_uri(const char *phone, char *buf, size_t size)
 /* A QR code of uri at (x, y), size points square, with its label under it
  * in small type; returns the height used. */
 static double add_qr(flow *f, pe_page *pg, const char *uri, const char *label, double x,
-                     double y, double size, bool *ok)
+                     double y, double size, double label_w, bool *ok)
 {
 	int px = 0;
 	unsigned char *gray = pe_handout_qr(uri, &px);
@@ -265,7 +265,7 @@ static double add_qr(flow *f, pe_page *pg, const char *uri, const char *label, d
 	}
 	pe_text_style ts = text_style(f, PE_FACE_REGULAR, f->st.small_size, f->st.text);
 	ts.leading = 1.2;
-	double h = pe_layout_plain(f->layout, pg, label, &ts, x, y + size + 2, size, NULL);
+	double h = pe_layout_plain(f->layout, pg, label, &ts, x, y + size + 2, label_w, NULL);
 	return size + 2 + h;
 }
 
@@ -293,7 +293,8 @@ static bool block_column(flow *f, column *c, const pe_block *b, const char *lang
 		return true;
 	}
 	double q = qr_size(f), gap = f->st.body_size;
-	double card_w = width - q - gap;
+	double qcol = fmax(q, f->st.small_size * 9);   /* label: 2-3 short lines */
+	double card_w = width - qcol - gap;
 	double h = pe_layout_block(f->layout, pg, b, &f->st, x, 0, card_w);
 	char uri[64];
 	tel_uri(b->contact.phone, uri, sizeof uri);
@@ -303,7 +304,7 @@ static bool block_column(flow *f, column *c, const pe_block *b, const char *lang
 	                    /* TRANSLATORS: label under a QR code that dials a phone number. */
 	                    tr(lang, N_("Scan to call"));
 	bool ok;
-	double qh = add_qr(f, pg, uri, label, x + width - q, 0, q, &ok);
+	double qh = add_qr(f, pg, uri, label, x + width - qcol, 0, q, qcol, &ok);
 	if (!ok)
 		return false;
 	c->h = fmax(h, qh);
@@ -389,25 +390,36 @@ static bool sources_column(flow *f, column *c, const pe_topic *t, const char *la
 	return true;
 }
 
-/* A labelled blank line a nurse can write on: "Phone: ________". */
+/* A labelled blank line a nurse can write on: "Phone: ________". The
+ * writing lines of one group start at line_x (labels end before it), so
+ * they line up; a label too long for that goes on its own line. */
 static double blank_line(flow *f, pe_page *pg, const char *label, double x, double y,
-                         double width)
+                         double width, double line_x, double size, double min_rule)
 {
-	pe_text_style ts = text_style(f, PE_FACE_REGULAR, f->st.body_size, f->st.text);
-	double lw = pe_layout_width(f->layout, label, PE_FACE_REGULAR, f->st.body_size);
-	double line_h = f->st.body_size * f->st.leading;
+	pe_text_style ts = text_style(f, PE_FACE_REGULAR, size, f->st.text);
+	double lw = pe_layout_width(f->layout, label, PE_FACE_REGULAR, size);
+	double line_h = size * ts.leading;
 	double h = pe_layout_plain(f->layout, pg, label, &ts, x, y, width, NULL);
-	/* The writing line sits on the label's baseline, with room for a
-	 * hand-written number (at least 2 inches). */
-	double lx = x + lw + f->st.body_size * 0.4;
-	double rule_y = y + line_h * 0.8;
-	if (x + width - lx < 144 || h > line_h + EPS) {
+	double lx = fmax(line_x, x + lw + size * 0.4);
+	double rule_y = y + size * 1.3;   /* on the baseline, a little under */
+	if (x + width - lx < min_rule || h > line_h + EPS) {
 		lx = x;
-		rule_y = y + h + line_h * 0.8;
+		rule_y = y + h + size * 1.3;
 		h += line_h;
 	}
-	pe_page_add_rect(pg, lx, rule_y, x + width - lx, 0.75, f->st.muted, PE_NO_COLOR, 0, 0);
-	return h + line_h * 0.35;
+	if (!pe_page_add_rect(pg, lx, rule_y, x + width - lx, fmax(0.5, size / 20), f->st.muted,
+	                      PE_NO_COLOR, 0, 0))
+		oom(f);
+	return h + size * 0.35;
+}
+
+/* Where the writing lines of a group of labels start. */
+static double lines_x(flow *f, const char *const *labels, size_t n, double x, double size)
+{
+	double w = 0;
+	for (size_t i = 0; i < n; i++)
+		w = fmax(w, pe_layout_width(f->layout, labels[i], PE_FACE_REGULAR, size));
+	return x + w + size * 0.5;
 }
 
 /* PNG size from the IHDR chunk (the site loader checked the signature). */
@@ -472,12 +484,17 @@ static bool care_column(flow *f, column *c, const char *lang, double x, double w
 	} else {
 		if (site && site->clinic_name)
 			y += pe_layout_plain(f->layout, pg, site->clinic_name, &ts, ix, y, iw, NULL);
-		/* TRANSLATORS: a blank line follows where a nurse writes the number. */
-		y += blank_line(f, pg, tr(lang, N_("Your care team's phone:")), ix, y, iw);
-		/* TRANSLATORS: a blank line follows where a nurse writes the number. */
-		y += blank_line(f, pg, tr(lang, N_("After hours:")), ix, y, iw);
-		/* TRANSLATORS: a blank line follows for the nurse's or doctor's name. */
-		y += blank_line(f, pg, tr(lang, N_("Your nurse or doctor:")), ix, y, iw);
+		const char *labels[] = {
+			/* TRANSLATORS: a blank line follows where a nurse writes the number. */
+			tr(lang, N_("Your care team's phone:")),
+			/* TRANSLATORS: a blank line follows where a nurse writes the number. */
+			tr(lang, N_("After hours:")),
+			/* TRANSLATORS: a blank line follows for the nurse's or doctor's name. */
+			tr(lang, N_("Your nurse or doctor:")),
+		};
+		double lx = lines_x(f, labels, 3, ix, f->st.body_size);
+		for (size_t i = 0; i < 3; i++)
+			y += blank_line(f, pg, labels[i], ix, y, iw, lx, f->st.body_size, 144);
 	}
 	double h = fmax(y + pad * 0.7, pad * 2 + logo_h);
 	pe_page *out = col_new(c, f->tpl->width, f->tpl->height);
@@ -485,8 +502,10 @@ static bool care_column(flow *f, column *c, const char *lang, double x, double w
 		col_free(&inner);
 		return oom(f);
 	}
-	bool ok = pe_page_add_rect(out, x, 0, width, h, f->st.info_bg, f->st.accent, 1.25,
-	                           f->st.radius > 0 ? f->st.radius : 6) &&
+	/* Inset by half the stroke so the border stays inside the column. */
+	const double lw = 1.25;
+	bool ok = pe_page_add_rect(out, x + lw / 2, lw / 2, width - lw, h - lw, f->st.info_bg,
+	                           f->st.accent, lw, f->st.radius > 0 ? f->st.radius : 6) &&
 	          pe_page_copy_ops(out, col_page(&inner), -1e9, 1e9, 0, 0);
 	if (ok && logo_w > 0)
 		ok = pe_page_add_png(out, x + width - pad - logo_w, pad, logo_w, logo_h, site->logo);
@@ -832,35 +851,36 @@ static bool wallet_front(flow *f, const char *lang)
 	}
 	y += body * 0.3;
 	/* TRANSLATORS: wallet card, under the list of emergency signs. */
-	plain_at(f, pg, tr(lang, N_("Tell them you get cancer treatment by infusion.")), PE_FACE_BOLD,
-	         f->st.small_size, f->st.text, x0, y, w);
+	y += plain_at(f, pg, tr(lang, N_("Tell them you get cancer treatment by infusion.")),
+	              PE_FACE_BOLD, body, f->st.text, x0, y, w);
+	y += body * 0.5;
+	const char *labels[] = {
+		/* TRANSLATORS: wallet card, blank line for the patient's name. */
+		tr(lang, N_("My name:")),
+		/* TRANSLATORS: wallet card, blank line for the drug or treatment. */
+		tr(lang, N_("My treatment:")),
+	};
+	double lx = lines_x(f, labels, 2, x0, body);
+	for (size_t i = 0; i < 2 && y + body * 2 < f->bottom; i++)
+		y += blank_line(f, pg, labels[i], x0, y, w, lx, body, body * 5);
 	return true;
 }
 
+/* A phone row of the wallet card: the number as a tel: link, or a blank
+ * line to write it on. */
 static double wallet_row(flow *f, pe_page *pg, const char *label, const char *phone,
-                         double x, double y, double w)
+                         double x, double y, double w, double line_x)
 {
 	double body = f->st.body_size;
-	if (phone) {
-		char *l = g_strdup_printf("%s ", label);
-		pe_run runs[2] = { { l, PE_RUN_PLAIN }, { (char *)phone, PE_RUN_PHONE } };
-		pe_text t = { runs, 2 };
-		pe_text_style ts = text_style(f, PE_FACE_REGULAR, body, f->st.text);
-		ts.leading = f->tpl->leading;
-		double h = pe_layout_text(f->layout, pg, &t, &ts, x, y, w, NULL);
-		g_free(l);
-		return h;
-	}
-	double lw = pe_layout_width(f->layout, label, PE_FACE_REGULAR, body);
-	double h = plain_at(f, pg, label, PE_FACE_REGULAR, body, f->st.text, x, y, w);
-	double line = body * f->tpl->leading;
-	if (lw + body * 4 < w && h <= line + EPS)
-		pe_page_add_rect(pg, x + lw + 2, y + line * 0.85, w - lw - 2, 0.5, f->st.muted,
-		                 PE_NO_COLOR, 0, 0);
-	else {
-		pe_page_add_rect(pg, x, y + h + line * 0.85, w, 0.5, f->st.muted, PE_NO_COLOR, 0, 0);
-		h += line;
-	}
+	if (!phone)
+		return blank_line(f, pg, label, x, y, w, line_x, body, body * 5);
+	char *l = g_strdup_printf("%s ", label);
+	pe_run runs[2] = { { l, PE_RUN_PLAIN }, { (char *)phone, PE_RUN_PHONE } };
+	pe_text t = { runs, 2 };
+	pe_text_style ts = text_style(f, PE_FACE_REGULAR, body, f->st.text);
+	ts.leading = f->tpl->leading;
+	double h = pe_layout_text(f->layout, pg, &t, &ts, x, y, w, NULL);
+	g_free(l);
 	return h + body * 0.2;
 }
 
@@ -880,19 +900,22 @@ static bool wallet_back(flow *f, const char *lang)
 	double y = f->top;
 	y += plain_at(f, pg, title, PE_FACE_BOLD, f->st.title_size, f->st.heading, x0, y, lw);
 	y += body * 0.2;
+	const char *labels[] = {
+		/* TRANSLATORS: wallet card, blank line for the clinic's name. */
+		tr(lang, N_("Clinic:")), tr(lang, N_("Phone:")), tr(lang, N_("After hours:")),
+	};
+	double lx = lines_x(f, labels, 3, x0, body);
 	if (site && site->clinic_name)
 		y += plain_at(f, pg, site->clinic_name, PE_FACE_BOLD, body, f->st.text, x0, y, lw);
 	else
-		/* TRANSLATORS: wallet card, blank line for the clinic's name. */
-		y += wallet_row(f, pg, tr(lang, N_("Clinic:")), NULL, x0, y, lw);
-	y += wallet_row(f, pg, tr(lang, N_("Phone:")), site ? site->phone : NULL, x0, y, lw);
+		y += wallet_row(f, pg, labels[0], NULL, x0, y, lw, lx);
+	y += wallet_row(f, pg, labels[1], site ? site->phone : NULL, x0, y, lw, lx);
 	if (!site || site->after_hours_phone || !site->phone)
-		y += wallet_row(f, pg, tr(lang, N_("After hours:")), site ? site->after_hours_phone : NULL,
-		                x0, y, lw);
+		y += wallet_row(f, pg, labels[2], site ? site->after_hours_phone : NULL, x0, y, lw, lx);
 	y += body * 0.3;
 	/* TRANSLATORS: wallet card, before the national helpline number. */
 	y += plain_at(f, pg, tr(lang, N_("Cancer helpline, any time, day or night:")), PE_FACE_REGULAR,
-	              f->st.small_size, f->st.text, x0, y, lw);
+	              body, f->st.text, x0, y, lw);
 	pe_run run = { (char *)PE_HELPLINE_DISPLAY, PE_RUN_PHONE };
 	pe_text t = { &run, 1 };
 	pe_text_style ts = text_style(f, PE_FACE_BOLD, f->st.heading_size, f->st.heading);
@@ -900,7 +923,7 @@ static bool wallet_back(flow *f, const char *lang)
 	y += pe_layout_text(f->layout, pg, &t, &ts, x0, y, lw, NULL);
 	bool ok;
 	add_qr(f, pg, PE_HELPLINE_TEL, tr(lang, N_("Scan to call the cancer helpline")), f->x1 - q,
-	       f->top, q, &ok);
+	       f->top, q, q, &ok);
 	return ok;
 }
 
