@@ -327,7 +327,7 @@ static void run_requests(pe_kiosk *k, double now)
 	}
 }
 
-bool pe_kiosk_update(pe_kiosk *k, double now)
+unsigned pe_kiosk_update(pe_kiosk *k, double now)
 {
 	pe_input_target t = target(k, now);
 	pe_input_tick(&k->input, &t);
@@ -352,14 +352,14 @@ bool pe_kiosk_update(pe_kiosk *k, double now)
 			log_line("layout", err.msg);
 		k->relayout = false;
 		pe_app_take_dirty(k->app);   /* set_doc may clamp the scroll */
-		return true;
+		return PE_DIRTY_LAYOUT | PE_DIRTY_PAINT;
 	}
 	if (dirty & PE_DIRTY_OVERLAY) {
 		pe_error err = { "" };
 		if (!pe_screens_update_overlay(k->screens, &k->env, k->app, now, &k->frame, &err))
 			log_line("layout", err.msg);
 	}
-	return dirty != 0;
+	return dirty ? dirty | PE_DIRTY_PAINT : 0;
 }
 
 double pe_kiosk_next_deadline(const pe_kiosk *k)
@@ -376,6 +376,16 @@ double pe_kiosk_next_deadline(const pe_kiosk *k)
 bool pe_kiosk_paint(pe_kiosk *k, cairo_t *cr, pe_error *err)
 {
 	return pe_frame_paint(k->painter, cr, &k->frame, k->app->scroll, err);
+}
+
+bool pe_kiosk_paint_viewport(pe_kiosk *k, cairo_t *cr, double y0, double y1, pe_error *err)
+{
+	return pe_frame_paint_viewport(k->painter, cr, &k->frame, k->app->scroll, y0, y1, err);
+}
+
+double pe_kiosk_scroll_px(const pe_kiosk *k)
+{
+	return floor(k->app->scroll + 0.5);
 }
 
 bool pe_kiosk_write_png(pe_kiosk *k, const char *path, pe_error *err)

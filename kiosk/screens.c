@@ -768,12 +768,13 @@ static bool build_topic(pe_screens *s, ctx *c, pe_page *pg, pe_frame *fr, pe_err
 
 	double top = c->header_h;
 	double side_w = D(c, c->wdp < 1300 ? 300 : 400);
-	double vx = m + side_w + g, vw = c->W - vx;
+	/* Whole pixels: scroll frames move the viewport's pixels by whole rows. */
+	double vx = round(m + side_w + g), vw = c->W - vx;
 	fr->reader = true;
 	fr->vx = vx;
-	fr->vy = top;
+	fr->vy = round(top);
 	fr->vw = vw;
-	fr->vh = fy - top;
+	fr->vh = round(fy) - fr->vy;
 	fr->bar_width = D(c, 10);
 	fr->bar_track = t->bar_track;
 	fr->bar_thumb = t->bar_thumb;
