@@ -195,8 +195,13 @@ void pe_layout_destroy(pe_layout *L)
 		g_object_unref(L->lay);
 	if (L->ctx)
 		g_object_unref(L->ctx);
-	if (L->fontmap)
+	if (L->fontmap) {
+		/* Pango 1.50 keeps its reference on the FcConfig after the font
+		 * map is finalized; handing it back here lets fonts.c free it. */
+		if (PANGO_IS_FC_FONT_MAP(L->fontmap))
+			pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(L->fontmap), NULL);
 		g_object_unref(L->fontmap);
+	}
 	free(L->buf);
 	free(L->run_start);
 	free(L->run_style);
