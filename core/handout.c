@@ -1,0 +1,1079 @@
+/*
+ * handout.c - compose topics into paged handouts (see handout.h).
+ *
+ * Every block is laid out once by layout.c on a scratch page at y = 0,
+ * then copied onto real pages by the paginator: whole when it fits, else
+ * cut at one of the break points layout allows (never a lone line, never
+ * inside an item, step, callout, card, timeline or scale). A heading only
+ * goes where the start of what follows fits under it. Header and footer
+ * are added last, when the page count is known.
+ *
+ * This module must never measure text itself (layout does), paint (pdf.c
+ * does) or read files (the caller loads topics, template and site).
+ * Words printed here that are not content go through pe_i18n_tr() in the
+ * handout's language, so a Spanish handout can be made from an English UI.
+ */
+#include "handout.h"
+
+#include <glib.h>
+#include <math.h>
+#include <qrencode.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+
+#define MAX_BREAKS 256
+#define EPS 0.01
+
+/* One column of a unit: content laid out on its own scratch page. */
+typedef struct column {
+	pe_dlist *d;        /* owns the scratch page */
+	double h;
+	double breaks[MAX_BREAKS];
+	size_t n_breaks;
+} column;
+
+typedef struct flow {
+	pe_layout *layout;
+	const pe_handout_req *req;
+	const pe_template *tpl;
+	pe_style st;
+	pe_dlist *dl;
+	pe_error *err;
+	double x0, x1, top, bottom;          /* printable area */
+	double body_top, body_bottom;        /* between header and footer */
+	double y;
+	size_t page;                         /* current page index in dl */
+	bool fresh;                          /* nothing placed on it yet */
+	size_t *page_topic;                  /* topic index of each page */
+	size_t cap_pages;
+	size_t topic;                        /* topic being laid out */
+} flow;
+
+static bool oom(flow *f)
+{
+	pe_error_set(f->err, NULL, 0, "handout: out of memory");
+	return false;
+}
+
+static const char *tr(const char *lang, const char *msgid)
+{
+	return pe_i18n_tr(lang, msgid);
+}
+
+/* ---- columns ----------------------------------------------------------- */
+
+static pe_page *col_new(column *c, double w, double h)
+{
+	memset(c, 0, sizeof *c);
+	if (!(c->d = pe_dlist_create()))
+		return NULL;
+	return pe_dlist_add_page(c->d, w, h);
+}
+
+static pe_page *col_page(column *c)
+{
+	return &c->d->pages[0];
+}
+
+static void col_free(column *c)
+{
+	pe_dlist_destroy(c->d);
+	c->d = NULL;
+}
+
+/* ---- pages ------------------------------------------------------------- */
+
+static bool new_page(flow *f)
+{
+	if (!pe_dlist_add_page(f->dl, f->tpl->width, f->tpl->height))
+		return oom(f);
+	f->page = f->dl->n_pages - 1;
+	if (f->dl->n_pages > f->cap_pages) {
+		size_t cap = f->cap_pages ? f->cap_pages * 2 : 8;
+		size_t *pt = realloc(f->page_topic, cap * sizeof *pt);
+		if (!pt)
+			return oom(f);
+		f->page_topic = pt;
+		f->cap_pages = cap;
+	}
+	f->page_topic[f->page] = f->topic;
+	f->y = f->body_top;
+	f->fresh = true;
+	return true;
+}
+
+static pe_page *cur(flow *f)
+{
+	return &f->dl->pages[f->page];
+}
+
+/* Copy [from, to) of a column onto the current page at f->y. The first
+ * piece takes everything above it and the last everything below, so ops
+ * that reach a hair outside the laid-out box are never lost. */
+static bool copy_piece(flow *f, column *c, double from, double to, double y)
+{
+	double lo = from <= EPS ? -1e9 : from;
+	double hi = to >= c->h - EPS ? 1e9 : to;
+	if (!pe_page_copy_ops(cur(f), col_page(c), lo, hi, 0, y - from))
+		return oom(f);
+	return true;
+}
+
+/* Place a unit of n side-by-side columns at f->y, splitting across pages
+ * at allowed breaks, and advance f->y past it plus gap_after. */
+static bool place(flow *f, column *cols, size_t n, double gap_after)
+{
+	double from[2] = { 0, 0 };
+	for (int guard = 0; guard < 1000; guard++) {
+		double avail = f->body_bottom - f->y;
+		double rem_max = 0;
+		for (size_t i = 0; i < n; i++)
+			rem_max = fmax(rem_max, cols[i].h - from[i]);
+		if (rem_max <= avail + EPS) {
+			for (size_t i = 0; i < n; i++)
+				if (!copy_piece(f, &cols[i], from[i], cols[i].h, f->y))
+					return false;
+			f->y += rem_max + gap_after;
+			f->fresh = false;
+			return true;
+		}
+		double cut[2] = { 0, 0 };
+		bool can = true, progress = false;
+		for (size_t i = 0; i < n; i++) {
+			double rem = cols[i].h - from[i];
+			if (rem <= avail + EPS) {
+				cut[i] = cols[i].h;
+				progress |= rem > EPS;
+				continue;
+			}
+			double best = -1;
+			for (size_t k = 0; k < cols[i].n_breaks; k++) {
+				double b = cols[i].breaks[k];
+				if (b > from[i] + EPS && b - from[i] <= avail + EPS)
+					best = b;
+			}
+			if (best < 0) {
+				can = false;
+				cut[i] = -1;
+			} else {
+				cut[i] = best;
+				progress = true;
+			}
+		}
+		if (!can || !progress) {
+			if (!f->fresh) {
+				if (!new_page(f))
+					return false;
+				continue;
+			}
+			/* Taller than a whole page with no break that fits: cut at
+			 * the first break after all (the check will report anything
+			 * that still overflows). */
+			for (size_t i = 0; i < n; i++) {
+				if (cut[i] >= 0)
+					continue;
+				cut[i] = cols[i].h;
+				for (size_t k = 0; k < cols[i].n_breaks; k++)
+					if (cols[i].breaks[k] > from[i] + EPS) {
+						cut[i] = cols[i].breaks[k];
+						break;
+					}
+			}
+		}
+		for (size_t i = 0; i < n; i++)
+			if (cut[i] > from[i] && !copy_piece(f, &cols[i], from[i], cut[i], f->y))
+				return false;
+		for (size_t i = 0; i < n; i++)
+			from[i] = cut[i];
+		if (!new_page(f))
+			return false;
+	}
+	pe_error_set(f->err, NULL, 0, "handout: a block could not be placed on any page");
+	return false;
+}
+
+/* Height the start of a unit needs: up to its first break, or all of it. */
+static double first_piece(const column *cols, size_t n)
+{
+	double need = 0;
+	for (size_t i = 0; i < n; i++)
+		need = fmax(need, cols[i].n_breaks ? cols[i].breaks[0] : cols[i].h);
+	return need;
+}
+
+/* ---- styles ------------------------------------------------------------ */
+
+static pe_text_style text_style(const flow *f, pe_face face, double size, pe_color color)
+{
+	pe_text_style ts = { .face = face, .size = size, .leading = f->st.leading,
+	                     .color = color, .link_color = f->st.link };
+	return ts;
+}
+
+/* ---- QR code ----------------------------------------------------------- */
+
+unsigned char *pe_handout_qr(const char *text, int *px)
+{
+	QRcode *qr = QRcode_encodeString(text, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+	if (!qr)
+		return NULL;
+	const int quiet = 4;   /* the quiet zone scanners need around the code */
+	int n = qr->width + 2 * quiet;
+	unsigned char *gray = malloc((size_t)n * (size_t)n);
+	if (gray) {
+		memset(gray, 255, (size_t)n * (size_t)n);
+		for (int y = 0; y < qr->width; y++)
+			for (int x = 0; x < qr->width; x++)
+				if (qr->data[y * qr->width + x] & 1)
+					gray[(y + quiet) * n + x + quiet] = 0;
+		*px = n;
+	}
+	QRcode_free(qr);
+	return gray;
+}
+
+/* Digits of a phone number as a tel: URI ("tel:18002272345"). */
+static void tel_uri(const char *phone, char *buf, size_t size)
+{
+	size_t n = snprintf(buf, size, "tel:");
+	for (const char *c = phone; *c && n + 1 < size; c++)
+		if ((*c >= '0' && *c <= '9') || (*c == '+' && n == 4))
+			buf[n++] = *c;
+	buf[n] = '\0';
+}
+
+/* A QR code of uri at (x, y), size points square, with its label under it
+ * in small type; returns the height used. */
+static double add_qr(flow *f, pe_page *pg, const char *uri, const char *label, double x,
+                     double y, double size, double label_w, bool *ok)
+{
+	int px = 0;
+	unsigned char *gray = pe_handout_qr(uri, &px);
+	if (!gray) {
+		*ok = oom(f);
+		return 0;
+	}
+	*ok = pe_page_add_gray(pg, x, y, size, size, gray, px, px) &&
+	      pe_page_add_link(pg, x, y, size, size, uri);
+	free(gray);
+	if (!*ok) {
+		oom(f);
+		return 0;
+	}
+	pe_text_style ts = text_style(f, PE_FACE_REGULAR, f->st.small_size, f->st.text);
+	ts.leading = 1.2;
+	double h = pe_layout_plain(f->layout, pg, label, &ts, x, y + size + 2, label_w, NULL);
+	return size + 2 + h;
+}
+
+/* ---- units ------------------------------------------------------------- */
+
+static double qr_size(const flow *f)
+{
+	/* About 2 cm: scans from arm's length with any phone camera. */
+	return fmax(56, f->st.body_size * 4.4);
+}
+
+/* Lay out one content block into a column of the given width at x. A
+ * phone card gets its QR code beside it. */
+static bool block_column(flow *f, column *c, const pe_block *b, const char *lang, double x,
+                         double width)
+{
+	pe_page *pg = col_new(c, f->tpl->width, f->tpl->height);
+	if (!pg)
+		return oom(f);
+	bool with_qr = f->tpl->qr && b->kind == PE_BLOCK_CONTACT && b->contact.phone &&
+	               strpbrk(b->contact.phone, "0123456789");
+	if (!with_qr) {
+		c->h = pe_layout_block(f->layout, pg, b, &f->st, x, 0, width);
+		c->n_breaks = pe_layout_block_breaks(f->layout, b, &f->st, width, c->breaks, MAX_BREAKS);
+		return true;
+	}
+	double q = qr_size(f), gap = f->st.body_size;
+	double qcol = fmax(q, f->st.small_size * 9);   /* label: 2-3 short lines */
+	double card_w = width - qcol - gap;
+	double h = pe_layout_block(f->layout, pg, b, &f->st, x, 0, card_w);
+	char uri[64];
+	tel_uri(b->contact.phone, uri, sizeof uri);
+	/* TRANSLATORS: label under the QR code that dials the helpline. */
+	const char *label = strcmp(uri, PE_HELPLINE_TEL) == 0 ?
+	                    tr(lang, N_("Scan to call the cancer helpline")) :
+	                    /* TRANSLATORS: label under a QR code that dials a phone number. */
+	                    tr(lang, N_("Scan to call"));
+	bool ok;
+	double qh = add_qr(f, pg, uri, label, x + width - qcol, 0, q, qcol, &ok);
+	if (!ok)
+		return false;
+	c->h = fmax(h, qh);
+	c->n_breaks = 0;   /* a card and its code stay together */
+	return true;
+}
+
+static bool heading_column(flow *f, column *c, const pe_section *sec, double x, double width)
+{
+	pe_page *pg = col_new(c, f->tpl->width, f->tpl->height);
+	if (!pg)
+		return oom(f);
+	char *title = pe_text_plain(&sec->heading);
+	if (!title)
+		return oom(f);
+	bool ok = pe_page_add_mark(pg, 0, title, 1);
+	free(title);
+	if (!ok)
+		return oom(f);
+	c->h = pe_layout_heading(f->layout, pg, sec, &f->st, x, 0, width);
+	return true;
+}
+
+/* Title, summary and a short accent bar under them. */
+static bool title_column(flow *f, column *c, const pe_topic *t, double x, double width,
+                         bool mark)
+{
+	pe_page *pg = col_new(c, f->tpl->width, f->tpl->height);
+	if (!pg)
+		return oom(f);
+	if (mark && !pe_page_add_mark(pg, 0, t->title, 0))
+		return oom(f);
+	pe_text_style ts = text_style(f, PE_FACE_BOLD, f->st.title_size, f->st.heading);
+	ts.leading = 1.15;
+	double y = pe_layout_plain(f->layout, pg, t->title, &ts, x, 0, width, NULL);
+	y += f->st.title_size * 0.3;
+	pe_text_style ss = text_style(f, PE_FACE_REGULAR, f->st.body_size * 1.08, f->st.text);
+	y += pe_layout_plain(f->layout, pg, t->summary, &ss, x, y, width, NULL);
+	y += f->st.body_size * 0.6;
+	double bar = fmax(2, f->st.body_size * 0.2);
+	if (!pe_page_add_rect(pg, x, y, fmin(width, f->st.body_size * 5), bar, f->st.accent,
+	                      PE_NO_COLOR, 0, bar / 2))
+		return oom(f);
+	c->h = y + bar;
+	return true;
+}
+
+/* "Revised June 4, 2024" in the handout's language. */
+static void revised_text(const char *lang, const pe_topic *t, char *buf, size_t size)
+{
+	char date[128];
+	if (!t->revised || !pe_i18n_format_date(lang, t->revised, date, sizeof date))
+		snprintf(date, sizeof date, "%s", t->revised ? t->revised : "");
+	/* TRANSLATORS: footer of a handout; %s is a date like "June 4, 2024". */
+	snprintf(buf, size, tr(lang, N_("Revised %s")), date);
+}
+
+/* Sources in small type: "Title. Publisher, June 4, 2024." */
+static bool sources_column(flow *f, column *c, const pe_topic *t, const char *lang, double x,
+                           double width)
+{
+	pe_page *pg = col_new(c, f->tpl->width, f->tpl->height);
+	if (!pg)
+		return oom(f);
+	pe_text_style hs = text_style(f, PE_FACE_BOLD, f->st.small_size, f->st.text);
+	/* TRANSLATORS: heading of the list of documents a handout is based on. */
+	double y = pe_layout_plain(f->layout, pg, tr(lang, N_("Sources")), &hs, x, 0, width, NULL);
+	pe_text_style ts = text_style(f, PE_FACE_REGULAR, f->st.small_size, f->st.text);
+	ts.leading = fmin(f->st.leading, 1.3);
+	for (size_t i = 0; i < t->n_sources; i++) {
+		const pe_source *s = &t->sources[i];
+		char date[128];
+		if (!s->date || !pe_i18n_format_date(lang, s->date, date, sizeof date))
+			snprintf(date, sizeof date, "%s", s->date ? s->date : "");
+		char *line = g_strdup_printf("%s. %s, %s.", s->cite, s->publisher, date);
+		if (!line)
+			return oom(f);
+		y += pe_layout_plain(f->layout, pg, line, &ts, x, y, width, NULL);
+		g_free(line);
+	}
+	c->h = y;
+	c->n_breaks = 0;
+	return true;
+}
+
+/* A labelled blank line a nurse can write on: "Phone: ________". The
+ * writing lines of one group start at line_x (labels end before it), so
+ * they line up; a label too long for that goes on its own line. */
+static double blank_line(flow *f, pe_page *pg, const char *label, double x, double y,
+                         double width, double line_x, double size, double min_rule)
+{
+	pe_text_style ts = text_style(f, PE_FACE_REGULAR, size, f->st.text);
+	double lw = pe_layout_width(f->layout, label, PE_FACE_REGULAR, size);
+	double line_h = size * ts.leading;
+	double h = pe_layout_plain(f->layout, pg, label, &ts, x, y, width, NULL);
+	double lx = fmax(line_x, x + lw + size * 0.4);
+	double rule_y = y + size * 1.3;   /* on the baseline, a little under */
+	if (x + width - lx < min_rule || h > line_h + EPS) {
+		lx = x;
+		rule_y = y + h + size * 1.3;
+		h += line_h;
+	}
+	if (!pe_page_add_rect(pg, lx, rule_y, x + width - lx, fmax(0.5, size / 20), f->st.muted,
+	                      PE_NO_COLOR, 0, 0))
+		oom(f);
+	return h + size * 0.35;
+}
+
+/* Where the writing lines of a group of labels start. */
+static double lines_x(flow *f, const char *const *labels, size_t n, double x, double size)
+{
+	double w = 0;
+	for (size_t i = 0; i < n; i++)
+		w = fmax(w, pe_layout_width(f->layout, labels[i], PE_FACE_REGULAR, size));
+	return x + w + size * 0.5;
+}
+
+/* PNG size from the IHDR chunk (the site loader checked the signature). */
+static bool png_size(const char *path, double *w, double *h)
+{
+	unsigned char b[24];
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return false;
+	size_t n = fread(b, 1, sizeof b, fp);
+	fclose(fp);
+	if (n != sizeof b || memcmp(b + 12, "IHDR", 4) != 0)
+		return false;
+	*w = (double)((unsigned)b[16] << 24 | (unsigned)b[17] << 16 | (unsigned)b[18] << 8 | b[19]);
+	*h = (double)((unsigned)b[20] << 24 | (unsigned)b[21] << 16 | (unsigned)b[22] << 8 | b[23]);
+	return *w > 0 && *h > 0;
+}
+
+/* The care-team box: the clinic's phones as tel: links, or blank lines to
+ * fill in when the site file gives none. */
+static bool care_column(flow *f, column *c, const char *lang, double x, double width)
+{
+	const pe_site *site = f->req->site;
+	column inner;
+	pe_page *pg = col_new(&inner, f->tpl->width, f->tpl->height);
+	if (!pg)
+		return oom(f);
+	double pad = f->st.body_size * 0.9;
+	double logo_w = 0, logo_h = 0;
+	if (site && site->logo && png_size(site->logo, &logo_w, &logo_h)) {
+		double scale = fmin(f->st.body_size * 6 / logo_w, f->st.body_size * 3.5 / logo_h);
+		logo_w *= scale;
+		logo_h *= scale;
+	} else {
+		logo_w = logo_h = 0;
+	}
+	double ix = x + pad, iw = width - 2 * pad - (logo_w > 0 ? logo_w + pad : 0);
+	double y = pad;
+	pe_text_style hs = text_style(f, PE_FACE_BOLD, f->st.body_size * 1.1, f->st.heading);
+	/* TRANSLATORS: title of the box with the clinic's phone numbers. */
+	y += pe_layout_plain(f->layout, pg, tr(lang, N_("Your care team")), &hs, ix, y, iw, NULL);
+	y += f->st.body_size * 0.25;
+	pe_text_style ts = text_style(f, PE_FACE_REGULAR, f->st.body_size, f->st.text);
+	if (site && site->phone) {
+		if (site->clinic_name)
+			y += pe_layout_plain(f->layout, pg, site->clinic_name, &ts, ix, y, iw, NULL);
+		struct { const char *label; const char *phone; } rows[] = {
+			/* TRANSLATORS: before the clinic's phone number. */
+			{ tr(lang, N_("Phone:")), site->phone },
+			/* TRANSLATORS: before the clinic's after-hours phone number. */
+			{ tr(lang, N_("After hours:")), site->after_hours_phone },
+		};
+		for (size_t i = 0; i < 2; i++) {
+			if (!rows[i].phone)
+				continue;
+			char *label = g_strdup_printf("%s ", rows[i].label);
+			pe_run runs[2] = { { label, PE_RUN_PLAIN }, { (char *)rows[i].phone, PE_RUN_PHONE } };
+			pe_text t = { runs, 2 };
+			y += pe_layout_text(f->layout, pg, &t, &ts, ix, y, iw, NULL);
+			g_free(label);
+		}
+	} else {
+		if (site && site->clinic_name)
+			y += pe_layout_plain(f->layout, pg, site->clinic_name, &ts, ix, y, iw, NULL);
+		const char *labels[] = {
+			/* TRANSLATORS: a blank line follows where a nurse writes the number. */
+			tr(lang, N_("Your care team's phone:")),
+			/* TRANSLATORS: a blank line follows where a nurse writes the number. */
+			tr(lang, N_("After hours:")),
+			/* TRANSLATORS: a blank line follows for the nurse's or doctor's name. */
+			tr(lang, N_("Your nurse or doctor:")),
+		};
+		double lx = lines_x(f, labels, 3, ix, f->st.body_size);
+		for (size_t i = 0; i < 3; i++)
+			y += blank_line(f, pg, labels[i], ix, y, iw, lx, f->st.body_size, 144);
+	}
+	double h = fmax(y + pad * 0.7, pad * 2 + logo_h);
+	pe_page *out = col_new(c, f->tpl->width, f->tpl->height);
+	if (!out) {
+		col_free(&inner);
+		return oom(f);
+	}
+	/* Inset by half the stroke so the border stays inside the column. */
+	const double lw = 1.25;
+	bool ok = pe_page_add_rect(out, x + lw / 2, lw / 2, width - lw, h - lw, f->st.info_bg,
+	                           f->st.accent, lw, f->st.radius > 0 ? f->st.radius : 6) &&
+	          pe_page_copy_ops(out, col_page(&inner), -1e9, 1e9, 0, 0);
+	if (ok && logo_w > 0)
+		ok = pe_page_add_png(out, x + width - pad - logo_w, pad, logo_w, logo_h, site->logo);
+	col_free(&inner);
+	if (!ok)
+		return oom(f);
+	c->h = h;
+	c->n_breaks = 0;
+	return true;
+}
+
+/* ---- topics ------------------------------------------------------------ */
+
+/* Lay out one unit per language for the pieces of a topic. n is 1 for a
+ * handout and 2 for a bilingual one; x/w give the column of each. */
+typedef struct cols_geom {
+	size_t n;
+	double x[2], w[2];
+	const pe_topic *t[2];
+	const char *lang[2];
+} cols_geom;
+
+static void free_cols(column *cols, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		col_free(&cols[i]);
+}
+
+static bool empty_column(flow *f, column *c)
+{
+	if (!col_new(c, f->tpl->width, f->tpl->height))
+		return oom(f);
+	c->h = 0;
+	return true;
+}
+
+static bool layout_topic(flow *f, const cols_geom *g)
+{
+	column a[2] = { 0 }, b[2] = { 0 };
+	bool ok = false;
+	size_t n = g->n;
+
+	if (!f->fresh && !new_page(f))
+		return false;
+	f->page_topic[f->page] = f->topic;
+
+	for (size_t i = 0; i < n; i++)
+		if (!title_column(f, &a[i], g->t[i], g->x[i], g->w[i], i == 0))
+			goto out;
+	if (!place(f, a, n, f->st.section_gap))
+		goto out;
+	free_cols(a, n);
+
+	size_t n_sec = g->t[0]->n_sections;
+	for (size_t i = 1; i < n; i++)
+		n_sec = n_sec > g->t[i]->n_sections ? n_sec : g->t[i]->n_sections;
+	for (size_t s = 0; s < n_sec; s++) {
+		/* Heading and first block of the section, in every column. */
+		size_t n_blocks = 0;
+		for (size_t i = 0; i < n; i++) {
+			const pe_section *sec = s < g->t[i]->n_sections ? &g->t[i]->sections[s] : NULL;
+			if (sec ? !heading_column(f, &a[i], sec, g->x[i], g->w[i]) : !empty_column(f, &a[i]))
+				goto out;
+			if (sec && sec->n_blocks > n_blocks)
+				n_blocks = sec->n_blocks;
+		}
+		double head_h = 0;
+		for (size_t i = 0; i < n; i++)
+			head_h = fmax(head_h, a[i].h);
+		for (size_t k = 0; k < n_blocks; k++) {
+			for (size_t i = 0; i < n; i++) {
+				const pe_section *sec = s < g->t[i]->n_sections ? &g->t[i]->sections[s] : NULL;
+				bool has = sec && k < sec->n_blocks;
+				if (has ? !block_column(f, &b[i], &sec->blocks[k], g->lang[i], g->x[i], g->w[i])
+				        : !empty_column(f, &b[i]))
+					goto out;
+			}
+			if (k == 0) {
+				/* Never a heading at the bottom of a page: it goes
+				 * only where the start of its first block fits too. */
+				double gap = f->st.body_size * 0.35;
+				if (!f->fresh && f->y + f->st.section_gap + head_h + gap + first_piece(b, n) >
+				                 f->body_bottom + EPS) {
+					if (!new_page(f))
+						goto out;
+				} else if (!f->fresh) {
+					f->y += f->st.section_gap;
+				}
+				if (!place(f, a, n, gap))
+					goto out;
+				free_cols(a, n);
+			}
+			if (!place(f, b, n, f->st.block_gap))
+				goto out;
+			free_cols(b, n);
+		}
+		free_cols(a, n);
+	}
+
+	if (f->tpl->care_team) {
+		for (size_t i = 0; i < n; i++)
+			if (!care_column(f, &a[i], g->lang[i], g->x[i], g->w[i]))
+				goto out;
+		f->y += f->st.section_gap - f->st.block_gap;
+		if (!place(f, a, n, f->st.block_gap))
+			goto out;
+		free_cols(a, n);
+	}
+	if (f->tpl->footer & PE_EL_SOURCES) {
+		for (size_t i = 0; i < n; i++)
+			if (!sources_column(f, &a[i], g->t[i], g->lang[i], g->x[i], g->w[i]))
+				goto out;
+		f->y += f->st.block_gap;
+		if (!place(f, a, n, 0))
+			goto out;
+		free_cols(a, n);
+	}
+	ok = true;
+out:
+	free_cols(a, 2);
+	free_cols(b, 2);
+	return ok;
+}
+
+/* ---- header and footer ------------------------------------------------- */
+
+static double header_height(const flow *f)
+{
+	return f->tpl->header ? f->st.small_size * 2.6 : 0;
+}
+
+static double footer_height(const flow *f)
+{
+	return f->tpl->footer & (PE_EL_PAGE | PE_EL_REVISED | PE_EL_CLINIC) ?
+	       f->st.small_size * 2.2 : 0;
+}
+
+/* Right-aligned single line; skipped when it would run into left_end. */
+static bool text_right(flow *f, pe_page *pg, const char *s, pe_face face, double size,
+                       pe_color color, double right, double baseline, double left_end)
+{
+	double w = pe_layout_width(f->layout, s, face, size);
+	if (right - w < left_end)
+		return true;
+	pe_text_style ts = text_style(f, face, size, color);
+	ts.leading = 1.0;
+	/* pe_layout_plain puts the first line's top at y; find the top that
+	 * gives this baseline by laying out on a scratch page. */
+	column c;
+	pe_page *scratch = col_new(&c, pg->width, pg->height);
+	if (!scratch)
+		return oom(f);
+	pe_layout_plain(f->layout, scratch, s, &ts, right - w - 1, 0, w + 2, NULL);
+	double base0 = 0;
+	for (size_t i = 0; i < scratch->n_ops; i++)
+		if (scratch->ops[i].kind == PE_OP_TEXT) {
+			base0 = scratch->ops[i].y;
+			break;
+		}
+	bool ok = pe_page_copy_ops(pg, scratch, -1e9, 1e9, 0, baseline - base0);
+	col_free(&c);
+	return ok ? true : oom(f);
+}
+
+static double text_left(flow *f, pe_page *pg, const char *s, pe_face face, double size,
+                        pe_color color, double x, double baseline, double max_w)
+{
+	pe_text_style ts = text_style(f, face, size, color);
+	ts.leading = 1.0;
+	double w = pe_layout_width(f->layout, s, face, size);
+	if (w > max_w)
+		return x;   /* does not fit on one line: leave it out */
+	column c;
+	pe_page *scratch = col_new(&c, pg->width, pg->height);
+	if (!scratch) {
+		oom(f);
+		return x;
+	}
+	pe_layout_plain(f->layout, scratch, s, &ts, x, 0, w + 2, NULL);
+	double base0 = 0;
+	for (size_t i = 0; i < scratch->n_ops; i++)
+		if (scratch->ops[i].kind == PE_OP_TEXT) {
+			base0 = scratch->ops[i].y;
+			break;
+		}
+	pe_page_copy_ops(pg, scratch, -1e9, 1e9, 0, baseline - base0);
+	col_free(&c);
+	return x + w;
+}
+
+static const char *product_name(const flow *f, const char *lang)
+{
+	if (f->req->site && f->req->site->clinic_name)
+		return f->req->site->clinic_name;
+	/* TRANSLATORS: shown in the handout header when no clinic name is set. */
+	return tr(lang, N_("Patient education"));
+}
+
+static bool decorate(flow *f)
+{
+	const char *lang = f->req->lang;
+	size_t total = f->dl->n_pages;
+	double small = f->st.small_size;
+	for (size_t p = 0; p < total; p++) {
+		pe_page *pg = &f->dl->pages[p];
+		const pe_topic *t = f->req->n_topics ? f->req->topics[f->page_topic[p]] : NULL;
+		if (f->tpl->header) {
+			double hh = header_height(f);
+			if (!pe_page_add_rect(pg, f->x0, f->top, f->x1 - f->x0, hh, f->tpl->band,
+			                      PE_NO_COLOR, 0, small * 0.5))
+				return oom(f);
+			double pad = small * 0.9;
+			double base = f->top + hh / 2 + small * 0.36;
+			double left_end = f->x0 + pad;
+			if (f->tpl->header & PE_EL_CLINIC)
+				left_end = text_left(f, pg, product_name(f, lang), PE_FACE_BOLD, small * 1.1,
+				                     f->tpl->band_text, f->x0 + pad, base, f->x1 - f->x0 - 2 * pad);
+			const char *right = NULL;
+			char both[256];
+			if (f->tpl->kind == PE_TEMPLATE_BILINGUAL) {
+				snprintf(both, sizeof both, "%s  |  %s", pe_i18n_native_name(lang),
+				         pe_i18n_native_name(f->req->second_lang));
+				right = both;
+			} else if ((f->tpl->header & PE_EL_TITLE) && t) {
+				right = t->title;
+			}
+			if (right && !text_right(f, pg, right, PE_FACE_REGULAR, small, f->tpl->band_text,
+			                         f->x1 - pad, base, left_end + small * 2))
+				return false;
+		}
+		if (footer_height(f) > 0) {
+			double rule_y = f->bottom - footer_height(f) + small * 0.4;
+			if (!pe_page_add_rect(pg, f->x0, rule_y, f->x1 - f->x0, 0.6, f->st.muted,
+			                      PE_NO_COLOR, 0, 0))
+				return oom(f);
+			double base = f->bottom - small * 0.35;
+			double left_end = f->x0;
+			if ((f->tpl->footer & PE_EL_REVISED) && t) {
+				char rev[256];
+				revised_text(lang, t, rev, sizeof rev);
+				left_end = text_left(f, pg, rev, PE_FACE_REGULAR, small, f->st.muted, f->x0, base,
+				                     (f->x1 - f->x0) / 2);
+			}
+			if (f->tpl->footer & PE_EL_CLINIC) {
+				const char *name = product_name(f, lang);
+				double w = pe_layout_width(f->layout, name, PE_FACE_REGULAR, small);
+				double cx = (f->x0 + f->x1 - w) / 2;
+				if (cx > left_end + small)
+					left_end = text_left(f, pg, name, PE_FACE_REGULAR, small, f->st.muted, cx,
+					                     base, w + 1);
+			}
+			if (f->tpl->footer & PE_EL_PAGE) {
+				char num[256];
+				/* TRANSLATORS: page footer, "Page 1 of 2". */
+				snprintf(num, sizeof num, tr(lang, N_("Page %d of %d")), (int)p + 1, (int)total);
+				if (f->tpl->kind == PE_TEMPLATE_BILINGUAL) {
+					char num2[128];
+					snprintf(num2, sizeof num2, tr(f->req->second_lang, N_("Page %d of %d")),
+					         (int)p + 1, (int)total);
+					if (strcmp(num, num2) != 0) {
+						size_t len = strlen(num);
+						snprintf(num + len, sizeof num - len, "  |  %s", num2);
+					}
+				}
+				if (!text_right(f, pg, num, PE_FACE_REGULAR, small, f->st.muted, f->x1, base,
+				                left_end + small))
+					return false;
+			}
+		}
+		/* Bilingual: a thin rule between the two languages. */
+		if (f->tpl->kind == PE_TEMPLATE_BILINGUAL) {
+			double mid = (f->x0 + f->x1) / 2;
+			if (!pe_page_add_rect(pg, mid - 0.25, f->body_top, 0.5, f->body_bottom - f->body_top,
+			                      f->st.muted, PE_NO_COLOR, 0, 0))
+				return oom(f);
+		}
+	}
+	return true;
+}
+
+/* ---- wallet card ------------------------------------------------------- */
+
+static double plain_at(flow *f, pe_page *pg, const char *s, pe_face face, double size,
+                       pe_color color, double x, double y, double width)
+{
+	pe_text_style ts = text_style(f, face, size, color);
+	ts.leading = f->tpl->leading;
+	return pe_layout_plain(f->layout, pg, s, &ts, x, y, width, NULL);
+}
+
+static bool wallet_front(flow *f, const char *lang)
+{
+	if (!new_page(f))
+		return false;
+	pe_page *pg = cur(f);
+	double x0 = f->x0, w = f->x1 - f->x0, pad = 4;
+	double body = f->st.body_size;
+	/* TRANSLATORS: wallet card, top band in white on red. Keep it short. */
+	const char *head = tr(lang, N_("Call 911 right away if you have:"));
+	column probe;
+	pe_page *sp = col_new(&probe, pg->width, pg->height);
+	if (!sp)
+		return oom(f);
+	double hh = plain_at(f, sp, head, PE_FACE_BOLD, f->st.title_size, f->tpl->band_text, 0, 0,
+	                     w - 2 * pad);
+	col_free(&probe);
+	double band_h = hh + 2 * pad - 1;
+	if (!pe_page_add_mark(pg, f->top, head, 0) ||
+	    !pe_page_add_rect(pg, x0, f->top, w, band_h, f->tpl->band, PE_NO_COLOR, 0, 3))
+		return oom(f);
+	plain_at(f, pg, head, PE_FACE_BOLD, f->st.title_size, f->tpl->band_text, x0 + pad,
+	         f->top + pad - 0.5, w - 2 * pad);
+	double y = f->top + band_h + pad;
+	const char *signs[] = {
+		/* TRANSLATORS: wallet card, a sign of a severe allergic reaction. */
+		N_("Trouble breathing, wheezing or a tight throat"),
+		/* TRANSLATORS: wallet card, a sign of a severe allergic reaction. */
+		N_("Swelling of the face, lips or tongue"),
+		/* TRANSLATORS: wallet card, a sign of a severe allergic reaction. */
+		N_("Chest pain or a racing heartbeat"),
+		/* TRANSLATORS: wallet card, a sign of a severe allergic reaction. */
+		N_("Feeling faint, or hives all over the body"),
+	};
+	double indent = body * 1.1;
+	for (size_t i = 0; i < G_N_ELEMENTS(signs); i++) {
+		double line = body * f->tpl->leading;
+		double r = body * 0.17;
+		pe_path_seg dot[] = {
+			{ PE_PATH_MOVE, { x0 + r }, { y + line / 2 } },
+			{ PE_PATH_CURVE, { x0 + r, x0 + r * 0.45, x0 }, { y + line / 2 + r * 0.55, y + line / 2 + r, y + line / 2 + r } },
+			{ PE_PATH_CURVE, { x0 - r * 0.55, x0 - r, x0 - r }, { y + line / 2 + r, y + line / 2 + r * 0.55, y + line / 2 } },
+			{ PE_PATH_CURVE, { x0 - r, x0 - r * 0.55, x0 }, { y + line / 2 - r * 0.55, y + line / 2 - r, y + line / 2 - r } },
+			{ PE_PATH_CURVE, { x0 + r * 0.55, x0 + r, x0 + r }, { y + line / 2 - r, y + line / 2 - r * 0.55, y + line / 2 } },
+			{ PE_PATH_CLOSE, { 0 }, { 0 } },
+		};
+		for (size_t k = 0; k < G_N_ELEMENTS(dot); k++)
+			for (int j = 0; j < 3; j++)
+				dot[k].x[j] += r + body * 0.25;
+		if (!pe_page_add_path(pg, dot, G_N_ELEMENTS(dot), f->tpl->band, PE_NO_COLOR, 0, false))
+			return oom(f);
+		y += plain_at(f, pg, tr(lang, signs[i]), PE_FACE_REGULAR, body, f->st.text, x0 + indent, y,
+		              w - indent);
+	}
+	y += body * 0.3;
+	/* TRANSLATORS: wallet card, under the list of emergency signs. */
+	y += plain_at(f, pg, tr(lang, N_("Tell them you get cancer treatment by infusion.")),
+	              PE_FACE_BOLD, body, f->st.text, x0, y, w);
+	y += body * 0.5;
+	const char *labels[] = {
+		/* TRANSLATORS: wallet card, blank line for the patient's name. */
+		tr(lang, N_("My name:")),
+		/* TRANSLATORS: wallet card, blank line for the drug or treatment. */
+		tr(lang, N_("My treatment:")),
+	};
+	double lx = lines_x(f, labels, 2, x0, body);
+	for (size_t i = 0; i < 2 && y + body * 2 < f->bottom; i++)
+		y += blank_line(f, pg, labels[i], x0, y, w, lx, body, body * 5);
+	return true;
+}
+
+/* A phone row of the wallet card: the number as a tel: link, or a blank
+ * line to write it on. */
+static double wallet_row(flow *f, pe_page *pg, const char *label, const char *phone,
+                         double x, double y, double w, double line_x)
+{
+	double body = f->st.body_size;
+	if (!phone)
+		return blank_line(f, pg, label, x, y, w, line_x, body, body * 5);
+	char *l = g_strdup_printf("%s ", label);
+	pe_run runs[2] = { { l, PE_RUN_PLAIN }, { (char *)phone, PE_RUN_PHONE } };
+	pe_text t = { runs, 2 };
+	pe_text_style ts = text_style(f, PE_FACE_REGULAR, body, f->st.text);
+	ts.leading = f->tpl->leading;
+	double h = pe_layout_text(f->layout, pg, &t, &ts, x, y, w, NULL);
+	g_free(l);
+	return h + body * 0.2;
+}
+
+static bool wallet_back(flow *f, const char *lang)
+{
+	if (!new_page(f))
+		return false;
+	pe_page *pg = cur(f);
+	const pe_site *site = f->req->site;
+	double x0 = f->x0, w = f->x1 - f->x0, body = f->st.body_size;
+	double q = 46;
+	double lw = w - q - 5;
+	/* TRANSLATORS: wallet card, back side title. */
+	const char *title = tr(lang, N_("My care team"));
+	if (!pe_page_add_mark(pg, f->top, title, 0))
+		return oom(f);
+	double y = f->top;
+	y += plain_at(f, pg, title, PE_FACE_BOLD, f->st.title_size, f->st.heading, x0, y, lw);
+	y += body * 0.2;
+	const char *labels[] = {
+		/* TRANSLATORS: wallet card, blank line for the clinic's name. */
+		tr(lang, N_("Clinic:")), tr(lang, N_("Phone:")), tr(lang, N_("After hours:")),
+	};
+	double lx = lines_x(f, labels, 3, x0, body);
+	if (site && site->clinic_name)
+		y += plain_at(f, pg, site->clinic_name, PE_FACE_BOLD, body, f->st.text, x0, y, lw);
+	else
+		y += wallet_row(f, pg, labels[0], NULL, x0, y, lw, lx);
+	y += wallet_row(f, pg, labels[1], site ? site->phone : NULL, x0, y, lw, lx);
+	if (!site || site->after_hours_phone || !site->phone)
+		y += wallet_row(f, pg, labels[2], site ? site->after_hours_phone : NULL, x0, y, lw, lx);
+	y += body * 0.3;
+	/* TRANSLATORS: wallet card, before the national helpline number. */
+	y += plain_at(f, pg, tr(lang, N_("Cancer helpline, any time, day or night:")), PE_FACE_REGULAR,
+	              body, f->st.text, x0, y, lw);
+	pe_run run = { (char *)PE_HELPLINE_DISPLAY, PE_RUN_PHONE };
+	pe_text t = { &run, 1 };
+	pe_text_style ts = text_style(f, PE_FACE_BOLD, f->st.heading_size, f->st.heading);
+	ts.leading = f->tpl->leading;
+	y += pe_layout_text(f->layout, pg, &t, &ts, x0, y, lw, NULL);
+	bool ok;
+	add_qr(f, pg, PE_HELPLINE_TEL, tr(lang, N_("Scan to call the cancer helpline")), f->x1 - q,
+	       f->top, q, q, &ok);
+	return ok;
+}
+
+/* ---- entry points ------------------------------------------------------ */
+
+pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_error *err)
+{
+	const pe_template *tpl = req->tpl;
+	flow f = { .layout = layout, .req = req, .tpl = tpl, .err = err };
+	if (!tpl || !req->lang) {
+		pe_error_set(err, NULL, 0, "handout: no template or language given");
+		return NULL;
+	}
+	if (tpl->kind != PE_TEMPLATE_WALLET && req->n_topics == 0) {
+		pe_error_set(err, NULL, 0, "handout: no topic given");
+		return NULL;
+	}
+	if (tpl->kind == PE_TEMPLATE_BILINGUAL && (!req->second || !req->second_lang)) {
+		pe_error_set(err, NULL, 0, "handout: the bilingual template needs a second language");
+		return NULL;
+	}
+	pe_template_style(tpl, &f.st);
+	pe_template_area(tpl, &f.x0, &f.top, &f.x1, &f.bottom);
+	f.body_top = f.top + header_height(&f) + (tpl->header ? f.st.body_size * 1.2 : 0);
+	f.body_bottom = f.bottom - footer_height(&f) - (footer_height(&f) > 0 ? f.st.body_size * 0.6 : 0);
+	if (!(f.dl = pe_dlist_create())) {
+		oom(&f);
+		return NULL;
+	}
+
+	const pe_topic *first = req->n_topics ? req->topics[0] : NULL;
+	char subject[512];
+	if (tpl->kind == PE_TEMPLATE_WALLET)
+		snprintf(subject, sizeof subject, "%s", tr(req->lang, N_("Emergency wallet card")));
+	else
+		snprintf(subject, sizeof subject, "%s", first->summary);
+	const char *title = tpl->kind == PE_TEMPLATE_WALLET ? subject : first->title;
+	if (!pe_dlist_set_meta(f.dl, title, subject, req->lang)) {
+		oom(&f);
+		goto fail;
+	}
+
+	if (tpl->kind == PE_TEMPLATE_WALLET) {
+		f.body_top = f.top;
+		f.body_bottom = f.bottom;
+		if (!wallet_front(&f, req->lang) || !wallet_back(&f, req->lang))
+			goto fail;
+		free(f.page_topic);
+		return f.dl;
+	}
+
+	if (!new_page(&f))
+		goto fail;
+	for (size_t i = 0; i < req->n_topics; i++) {
+		f.topic = i;
+		cols_geom g = { .n = 1, .x = { f.x0 }, .w = { f.x1 - f.x0 },
+		                .t = { req->topics[i] }, .lang = { req->lang } };
+		if (tpl->kind == PE_TEMPLATE_BILINGUAL) {
+			double gutter = f.st.body_size * 2.4;
+			double w = (f.x1 - f.x0 - gutter) / 2;
+			g.n = 2;
+			g.w[0] = g.w[1] = w;
+			g.x[1] = f.x0 + w + gutter;
+			g.t[1] = req->second[i];
+			g.lang[1] = req->second_lang;
+		}
+		if (!layout_topic(&f, &g))
+			goto fail;
+	}
+	if (!decorate(&f))
+		goto fail;
+	free(f.page_topic);
+	return f.dl;
+
+fail:
+	free(f.page_topic);
+	pe_dlist_destroy(f.dl);
+	return NULL;
+}
+
+/* ---- check ------------------------------------------------------------- */
+
+static void short_text(char *dst, size_t size, const char *s)
+{
+	snprintf(dst, size, "%s", s);
+	if (strlen(s) >= size && size > 4)
+		memcpy(dst + size - 4, "...", 4);
+}
+
+bool pe_handout_check(const pe_dlist *dl, const pe_template *tpl, pe_error *err)
+{
+	double ax0, ay0, ax1, ay1;
+	pe_template_area(tpl, &ax0, &ay0, &ax1, &ay1);
+	const double tol = 0.05;
+	for (size_t p = 0; p < dl->n_pages; p++) {
+		const pe_page *pg = &dl->pages[p];
+		if (fabs(pg->width - tpl->width) > tol || fabs(pg->height - tpl->height) > tol) {
+			pe_error_set(err, NULL, 0, "page %zu: size %.1f x %.1f, template %s is %.1f x %.1f",
+			             p + 1, pg->width, pg->height, tpl->name, tpl->width, tpl->height);
+			return false;
+		}
+		for (size_t i = 0; i < pg->n_ops; i++) {
+			const pe_op *op = &pg->ops[i];
+			if (op->kind == PE_OP_MARK || op->kind == PE_OP_HIT)
+				continue;
+			double x0, y0, x1, y1;
+			pe_op_bounds(op, &x0, &y0, &x1, &y1);
+			char what[96];
+			if (op->kind == PE_OP_TEXT) {
+				char q[64];
+				short_text(q, sizeof q, op->u.text.utf8);
+				snprintf(what, sizeof what, "text \"%s\"", q);
+			} else {
+				static const char *names[] = { "text", "rectangle", "path", "image", "link", "hit", "mark" };
+				snprintf(what, sizeof what, "%s", names[op->kind]);
+			}
+			if (x0 < ax0 - tol || y0 < ay0 - tol || x1 > ax1 + tol || y1 > ay1 + tol) {
+				pe_error_set(err, NULL, 0,
+				             "page %zu: %s at (%.1f, %.1f)-(%.1f, %.1f) is outside the printable area "
+				             "(%.1f, %.1f)-(%.1f, %.1f) of template %s",
+				             p + 1, what, x0, y0, x1, y1, ax0, ay0, ax1, ay1, tpl->name);
+				return false;
+			}
+			if (op->kind != PE_OP_TEXT)
+				continue;
+			/* The smallest box that holds the start of the text must
+			 * hold all of it. */
+			const pe_op *box = NULL;
+			double best = INFINITY;
+			double px = x0 + 0.5, py = op->y - op->u.text.ascent * 0.5;
+			for (size_t k = 0; k < pg->n_ops; k++) {
+				const pe_op *r = &pg->ops[k];
+				if (r->kind != PE_OP_RECT || r->h < op->u.text.size * 0.8 || r->w < 1)
+					continue;
+				if (px >= r->x && px <= r->x + r->w && py >= r->y && py <= r->y + r->h &&
+				    r->w * r->h < best) {
+					best = r->w * r->h;
+					box = r;
+				}
+			}
+			if (box && (x1 > box->x + box->w + tol || y1 > box->y + box->h + tol ||
+			            x0 < box->x - tol || y0 < box->y - tol)) {
+				pe_error_set(err, NULL, 0,
+				             "page %zu: %s overflows its box: text (%.1f, %.1f)-(%.1f, %.1f), "
+				             "box (%.1f, %.1f)-(%.1f, %.1f)",
+				             p + 1, what, x0, y0, x1, y1, box->x, box->y, box->x + box->w,
+				             box->y + box->h);
+				return false;
+			}
+		}
+	}
+	return true;
+}

@@ -1,0 +1,56 @@
+/*
+ * handout.h - compose topics into paged handouts (display lists for the
+ * PDF painter), and check the result.
+ *
+ * Composition only: header band, title and summary, sections with
+ * headings kept with what follows, blocks split only where layout allows
+ * (pe_layout_block_breaks), QR codes beside phone cards, the care-team
+ * box, sources, and a footer on every page ("Page 1 of 2", revised date)
+ * in the handout's language, which may differ from the UI language. The
+ * wallet card is a fixed two-sided composition. Nothing here writes
+ * files: pdf.h paints the result.
+ */
+#ifndef PE_HANDOUT_H
+#define PE_HANDOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "dlist.h"
+#include "doc.h"
+#include "error.h"
+#include "layout.h"
+#include "site.h"
+#include "template.h"
+
+/* The national cancer helpline printed on every wallet card and encoded
+ * in its QR code (American Cancer Society, any time, day or night). */
+#define PE_HELPLINE_DISPLAY "1-800-227-2345"
+#define PE_HELPLINE_TEL "tel:18002272345"
+
+typedef struct pe_handout_req {
+	const pe_topic *const *topics;   /* one or more, all in lang */
+	size_t n_topics;
+	const char *lang;                /* "en", "es" */
+	/* Bilingual template only: the same topics in the second language,
+	 * same order and count. */
+	const pe_topic *const *second;
+	const char *second_lang;
+	const pe_template *tpl;
+	const pe_site *site;             /* may be NULL: blank lines to fill in */
+} pe_handout_req;
+
+/* Lay out the handout. Returns a display list (caller destroys) or NULL
+ * with err set. The wallet-card template needs no topics. */
+pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_error *err);
+
+/* Check a laid-out handout: every painted op inside the printable area of
+ * tpl, and every text op inside the box (rectangle) it starts in. False
+ * with err naming the page and the text on the first fault. */
+bool pe_handout_check(const pe_dlist *dl, const pe_template *tpl, pe_error *err);
+
+/* A QR code for text as gray pixels (0 = black) with a 4-module quiet
+ * zone. Returns a malloc'd square of *px pixels per side, or NULL. */
+unsigned char *pe_handout_qr(const char *text, int *px);
+
+#endif

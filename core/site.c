@@ -1,0 +1,318 @@
+/*
+ * site.c - the clinic's site file (see site.h).
+ *
+ * A table of settings drives the parser; parsing fills a fresh pe_site that
+ * the caller gets only when everything is valid, so a reload is
+ * all-or-nothing. Messages name the file, the line and the key (GKeyFile
+ * has no line numbers, so the line is found by scanning the text). This
+ * module reads one file and checks that the logo is a PNG; it never
+ * prints, never exits, and never touches gettext or the display.
+ */
+#include "site.h"
+
+#include <errno.h>
+#include <glib.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "template.h"   /* pe_template_key_line */
+
+typedef enum site_type {
+	S_TEXT,      /* free text, one line */
+	S_PHONE,     /* digits and + - ( ) . space; at least 3 digits */
+	S_PNG,       /* path to an existing PNG file */
+	S_SECONDS,   /* int 10..86400 */
+	S_PIN,       /* 4..8 digits */
+	S_LANG,      /* language code: 2-3 lowercase letters, optional -REGION */
+	S_INCHES,    /* double 5..120 */
+	S_BOOL,
+} site_type;
+
+typedef struct site_setting {
+	const char *group;
+	const char *key;
+	site_type type;
+	size_t offset;
+} site_setting;
+
+#define AT(field) offsetof(pe_site, field)
+
+static const site_setting settings[] = {
+	{ "clinic", "name", S_TEXT, AT(clinic_name) },
+	{ "clinic", "phone", S_PHONE, AT(phone) },
+	{ "clinic", "after_hours_phone", S_PHONE, AT(after_hours_phone) },
+	{ "clinic", "logo", S_PNG, AT(logo) },
+	{ "kiosk", "idle_seconds", S_SECONDS, AT(idle_seconds) },
+	{ "kiosk", "staff_pin", S_PIN, AT(staff_pin) },
+	{ "kiosk", "printer", S_TEXT, AT(printer) },
+	{ "kiosk", "default_language", S_LANG, AT(default_language) },
+	{ "kiosk", "screen_diagonal_inches", S_INCHES, AT(screen_diagonal_in) },
+	{ "kiosk", "high_contrast", S_BOOL, AT(high_contrast) },
+};
+
+void pe_site_destroy(pe_site *site)
+{
+	if (!site)
+		return;
+	free(site->clinic_name);
+	free(site->phone);
+	free(site->after_hours_phone);
+	free(site->logo);
+	free(site->staff_pin);
+	free(site->printer);
+	free(site->default_language);
+	free(site);
+}
+
+pe_site *pe_site_new_default(void)
+{
+	pe_site *s = calloc(1, sizeof *s);
+	if (!s)
+		return NULL;
+	s->idle_seconds = 90;
+	s->screen_diagonal_in = 23.8;
+	s->high_contrast = false;
+	if (!(s->default_language = strdup("en"))) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static bool valid_phone(const char *v)
+{
+	int digits = 0;
+	for (const char *c = v; *c; c++) {
+		if (g_ascii_isdigit(*c))
+			digits++;
+		else if (!strchr("+-(). ", *c))
+			return false;
+	}
+	return digits >= 3 && digits <= 15;
+}
+
+static bool valid_lang(const char *v)
+{
+	size_t n = strspn(v, "abcdefghijklmnopqrstuvwxyz");
+	if (n < 2 || n > 3)
+		return false;
+	if (!v[n])
+		return true;
+	if (v[n] != '-' && v[n] != '_')
+		return false;
+	const char *r = v + n + 1;
+	return strlen(r) >= 2 && strlen(r) <= 8 && strspn(r, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") == strlen(r);
+}
+
+/* The logo is drawn by libharu, which reads PNG only: check the signature
+ * now so a bad logo is a site-file error, not a failed handout later. */
+static const char *png_problem(const char *path)
+{
+	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return errno == ENOENT ? "does not exist" : "cannot be read";
+	unsigned char buf[8];
+	size_t n = fread(buf, 1, sizeof buf, f);
+	fclose(f);
+	if (n != sizeof buf || memcmp(buf, sig, sizeof sig) != 0)
+		return "is not a PNG image";
+	return NULL;
+}
+
+static bool apply(pe_site *s, const site_setting *st, GKeyFile *kf, const char *file,
+                  const char *data, pe_error *err)
+{
+	char *raw = g_key_file_get_string(kf, st->group, st->key, NULL);
+	if (!raw)
+		return true;
+	char *v = g_strstrip(raw);
+	char *field = (char *)s + st->offset;
+	int line = pe_template_key_line(data, st->group, st->key);
+	const char *problem = NULL;
+	char *owned = NULL;
+	bool empty_means_unset = st->type == S_TEXT || st->type == S_PHONE || st->type == S_PNG ||
+	                         st->type == S_PIN;
+	if (!*v && empty_means_unset) {
+		free(*(char **)field);
+		*(char **)field = NULL;
+		g_free(raw);
+		return true;
+	}
+	char *end;
+	switch (st->type) {
+	case S_TEXT:
+		if (strlen(v) > 200)
+			problem = "longer than 200 characters";
+		else
+			owned = strdup(v);
+		break;
+	case S_PHONE:
+		if (!valid_phone(v))
+			problem = "not a phone number (digits, spaces and + - ( ) . only)";
+		else
+			owned = strdup(v);
+		break;
+	case S_PNG: {
+		/* A relative path is relative to the site file, not to wherever
+		 * the program happens to be started. */
+		char *path;
+		if (g_path_is_absolute(v)) {
+			path = g_strdup(v);
+		} else {
+			char *dir = g_path_get_dirname(file);
+			path = g_build_filename(dir, v, NULL);
+			g_free(dir);
+		}
+		char *abs = g_canonicalize_filename(path, NULL);
+		g_free(path);
+		if (!(problem = png_problem(abs)))
+			owned = strdup(abs);
+		else {
+			pe_error_set(err, file, line, "[%s] %s: %s %s", st->group, st->key, abs, problem);
+			g_free(abs);
+			g_free(raw);
+			return false;
+		}
+		g_free(abs);
+		break;
+	}
+	case S_SECONDS: {
+		errno = 0;
+		long n = strtol(v, &end, 10);
+		if (end == v || *end || errno || n < 10 || n > 86400)
+			problem = "not a number of seconds from 10 to 86400";
+		else
+			*(int *)field = (int)n;
+		break;
+	}
+	case S_PIN:
+		if (strlen(v) < 4 || strlen(v) > 8 || strspn(v, "0123456789") != strlen(v))
+			problem = "not a PIN of 4 to 8 digits";
+		else
+			owned = strdup(v);
+		break;
+	case S_LANG:
+		if (!valid_lang(v))
+			problem = "not a language code (en, es, ...)";
+		else
+			owned = strdup(v);
+		break;
+	case S_INCHES: {
+		errno = 0;
+		double d = strtod(v, &end);
+		if (end == v || *end || errno || !isfinite(d) || d < 5 || d > 120)
+			problem = "not a screen diagonal in inches from 5 to 120";
+		else
+			*(double *)field = d;
+		break;
+	}
+	case S_BOOL:
+		if (strcmp(v, "true") == 0)
+			*(bool *)field = true;
+		else if (strcmp(v, "false") == 0)
+			*(bool *)field = false;
+		else
+			problem = "not true or false";
+		break;
+	}
+	if (problem) {
+		pe_error_set(err, file, line, "[%s] %s: '%s' is %s", st->group, st->key, v, problem);
+		g_free(raw);
+		return false;
+	}
+	bool is_string = st->type == S_TEXT || st->type == S_PHONE || st->type == S_PNG ||
+	                 st->type == S_PIN || st->type == S_LANG;
+	if (is_string) {
+		if (!owned) {
+			pe_error_set(err, file, line, "out of memory");
+			g_free(raw);
+			return false;
+		}
+		free(*(char **)field);
+		*(char **)field = owned;
+	}
+	g_free(raw);
+	return true;
+}
+
+static bool check_known(GKeyFile *kf, const char *file, const char *data, pe_error *err)
+{
+	bool ok = true;
+	gchar **groups = g_key_file_get_groups(kf, NULL);
+	for (gchar **g = groups; ok && *g; g++) {
+		bool group_known = false;
+		for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
+			group_known |= strcmp(settings[i].group, *g) == 0;
+		if (!group_known) {
+			pe_error_set(err, file, pe_template_key_line(data, *g, NULL),
+			             "unknown group [%s] (known: [clinic], [kiosk])", *g);
+			ok = false;
+			break;
+		}
+		gchar **keys = g_key_file_get_keys(kf, *g, NULL, NULL);
+		for (gchar **k = keys; ok && k && *k; k++) {
+			bool known = false;
+			for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
+				known |= strcmp(settings[i].group, *g) == 0 && strcmp(settings[i].key, *k) == 0;
+			if (!known) {
+				pe_error_set(err, file, pe_template_key_line(data, *g, *k),
+				             "[%s] %s: unknown key", *g, *k);
+				ok = false;
+			}
+		}
+		g_strfreev(keys);
+	}
+	g_strfreev(groups);
+	return ok;
+}
+
+pe_site *pe_site_load_data(const char *data, const char *name, pe_error *err)
+{
+	pe_site *s = pe_site_new_default();
+	GKeyFile *kf = g_key_file_new();
+	GError *gerr = NULL;
+	if (!s) {
+		pe_error_set(err, name, 0, "out of memory");
+		goto fail;
+	}
+	if (!g_utf8_validate(data, -1, NULL)) {
+		pe_error_set(err, name, 0, "not UTF-8 text");
+		goto fail;
+	}
+	if (!g_key_file_load_from_data(kf, data, (gsize)-1, G_KEY_FILE_NONE, &gerr)) {
+		pe_error_set(err, name, pe_template_bad_line(data), "%s", gerr->message);
+		g_error_free(gerr);
+		goto fail;
+	}
+	if (!check_known(kf, name, data, err))
+		goto fail;
+	for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
+		if (!apply(s, &settings[i], kf, name, data, err))
+			goto fail;
+	g_key_file_free(kf);
+	return s;
+
+fail:
+	g_key_file_free(kf);
+	pe_site_destroy(s);
+	return NULL;
+}
+
+pe_site *pe_site_load(const char *path, pe_error *err)
+{
+	gchar *data = NULL;
+	GError *gerr = NULL;
+	if (!g_file_get_contents(path, &data, NULL, &gerr)) {
+		pe_error_set(err, path, 0, "cannot read site file: %s",
+		             gerr->code == G_FILE_ERROR_NOENT ? "no such file" : gerr->message);
+		g_error_free(gerr);
+		return NULL;
+	}
+	pe_site *s = pe_site_load_data(data, path, err);
+	g_free(data);
+	return s;
+}

@@ -1,0 +1,479 @@
+/*
+ * handout.c - the handout command: topic(s) + language -> PDF.
+ *
+ * Thin on purpose: parse the arguments, load what they name from the data
+ * directory, and call core (handout.c lays out, pdf.c writes). Every error
+ * is one line naming what failed. Exit status: 0 success, 2 usage error
+ * (bad option, unknown topic, language or template), 1 anything else
+ * (content, fonts, site file, rendering, writing). The output is written
+ * to a temporary file and renamed, so a failure never leaves an OUT.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "content.h"
+#include "error.h"
+#include "fonts.h"
+#include "handout.h"
+#include "i18n.h"
+#include "layout.h"
+#include "paths.h"
+#include "pdf.h"
+#include "site.h"
+#include "template.h"
+
+#ifndef PE_VERSION
+#define PE_VERSION "0"
+#endif
+
+enum { EXIT_USAGE = 2 };
+
+#define MAX_TOPICS 64
+
+typedef struct options {
+	bool list, all, wallet, large_print, bilingual, help, version;
+	const char *topics[MAX_TOPICS];
+	size_t n_topics;
+	const char *lang;
+	const char *paper;
+	const char *template_name;
+	const char *site;
+	const char *out;
+	const char *out_dir;
+} options;
+
+/* What a run needs, loaded once. */
+typedef struct env {
+	pe_fonts *fonts;
+	pe_layout *layout;
+	pe_schema *schema;
+	pe_site *site;
+} env;
+
+static void usage(FILE *to)
+{
+	fprintf(to,
+	        "Usage:\n"
+	        "  handout --list [--lang L]\n"
+	        "  handout --topic ID [--topic ID ...] --lang L [--paper letter|a4] [--large-print]\n"
+	        "          [--bilingual] [--template NAME] [--site FILE] -o OUT.pdf\n"
+	        "  handout --wallet-card --lang L [--site FILE] -o OUT.pdf\n"
+	        "  handout --all --out-dir DIR [--site FILE]\n"
+	        "  handout --help | --version\n"
+	        "\n"
+	        "Makes patient handouts as PDF from the topics in the data directory\n"
+	        "(%s). --bilingual puts the topic in L and in the\n"
+	        "second language (Spanish for English, English otherwise) side by side.\n"
+	        "--site names the clinic's site file (name, phone numbers, logo).\n"
+	        "Exit status: 0 done; 2 usage error (bad option, unknown topic, language\n"
+	        "or template; OUT is not touched); 1 other error (content, fonts, site\n"
+	        "file, writing; no file is left at OUT, not even an older one).\n",
+	        pe_paths_datadir());
+}
+
+static int die(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int die(int code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("handout: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	return code;
+}
+
+static int parse_args(int argc, char **argv, options *o)
+{
+	static const struct option longs[] = {
+		{ "list", no_argument, NULL, 'L' },
+		{ "topic", required_argument, NULL, 't' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "paper", required_argument, NULL, 'p' },
+		{ "large-print", no_argument, NULL, 'P' },
+		{ "bilingual", no_argument, NULL, 'b' },
+		{ "template", required_argument, NULL, 'T' },
+		{ "wallet-card", no_argument, NULL, 'w' },
+		{ "site", required_argument, NULL, 's' },
+		{ "all", no_argument, NULL, 'a' },
+		{ "out-dir", required_argument, NULL, 'd' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	opterr = 0;
+	int c;
+	while ((c = getopt_long(argc, argv, ":o:h", longs, NULL)) != -1) {
+		switch (c) {
+		case 'L': o->list = true; break;
+		case 't':
+			if (o->n_topics == MAX_TOPICS)
+				return die(EXIT_USAGE, "at most %d topics", MAX_TOPICS);
+			o->topics[o->n_topics++] = optarg;
+			break;
+		case 'l': o->lang = optarg; break;
+		case 'p': o->paper = optarg; break;
+		case 'P': o->large_print = true; break;
+		case 'b': o->bilingual = true; break;
+		case 'T': o->template_name = optarg; break;
+		case 'w': o->wallet = true; break;
+		case 's': o->site = optarg; break;
+		case 'a': o->all = true; break;
+		case 'd': o->out_dir = optarg; break;
+		case 'o': o->out = optarg; break;
+		case 'h': o->help = true; break;
+		case 'V': o->version = true; break;
+		case ':':
+			return die(EXIT_USAGE, "option %s needs a value (see --help)", argv[optind - 1]);
+		default:
+			return die(EXIT_USAGE, "unknown option %s (see --help)", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return die(EXIT_USAGE, "unexpected argument '%s' (see --help)", argv[optind]);
+	if (o->help || o->version)
+		return 0;
+	int modes = o->list + o->all + o->wallet + (o->n_topics > 0);
+	if (modes != 1)
+		return die(EXIT_USAGE, "give exactly one of --list, --topic, --wallet-card or --all (see --help)");
+	if ((o->n_topics || o->wallet) && !o->lang)
+		return die(EXIT_USAGE, "--lang is required (e.g. --lang en)");
+	if ((o->n_topics || o->wallet) && !o->out)
+		return die(EXIT_USAGE, "-o OUT.pdf is required");
+	if (o->all && !o->out_dir)
+		return die(EXIT_USAGE, "--all needs --out-dir DIR");
+	if (o->paper && strcmp(o->paper, "letter") != 0 && strcmp(o->paper, "a4") != 0)
+		return die(EXIT_USAGE, "--paper must be letter or a4, not '%s'", o->paper);
+	if ((o->paper != NULL) + o->large_print + o->bilingual + (o->template_name != NULL) > 1 &&
+	    !(o->paper && strcmp(o->paper, "letter") == 0 && o->large_print + o->bilingual == 1 &&
+	      !o->template_name))
+		return die(EXIT_USAGE, "choose one of --paper a4, --large-print, --bilingual or --template");
+	if (o->n_topics && o->out_dir)
+		return die(EXIT_USAGE, "--out-dir goes with --all; use -o OUT.pdf");
+	return 0;
+}
+
+/* ---- loading ----------------------------------------------------------- */
+
+static int load_env(env *e, const char *site_path, bool need_layout)
+{
+	pe_error err = { { 0 } };
+	char path[4096];
+	if (site_path && !(e->site = pe_site_load(site_path, &err)))
+		return die(EXIT_FAILURE, "bad site file: %s", err.msg);
+	if (!pe_paths_data(path, sizeof path, "topic.rng"))
+		return die(EXIT_FAILURE, "data directory path too long");
+	if (!(e->schema = pe_schema_load(path, &err)))
+		return die(EXIT_FAILURE, "%s", err.msg);
+	if (!need_layout)
+		return 0;
+	if (!pe_paths_data(path, sizeof path, "fonts"))
+		return die(EXIT_FAILURE, "data directory path too long");
+	if (!(e->fonts = pe_fonts_load(path, &err)))
+		return die(EXIT_FAILURE, "missing font: %s", err.msg);
+	if (!(e->layout = pe_layout_create(e->fonts, &err)))
+		return die(EXIT_FAILURE, "%s", err.msg);
+	return 0;
+}
+
+static void free_env(env *e)
+{
+	pe_layout_destroy(e->layout);
+	pe_fonts_destroy(e->fonts);
+	pe_schema_destroy(e->schema);
+	pe_site_destroy(e->site);
+}
+
+static pe_library *load_library(const env *e, const char *lang, pe_error *err)
+{
+	char rel[256], dir[4096];
+	snprintf(rel, sizeof rel, "content/%s", lang);
+	if (!pe_paths_data(dir, sizeof dir, rel)) {
+		pe_error_set(err, NULL, 0, "data directory path too long");
+		return NULL;
+	}
+	return pe_library_load(dir, lang, e->schema, err);
+}
+
+/* Every topic id of a language, for "unknown topic" messages. */
+static char *topic_ids(const env *e, const char *lang)
+{
+	pe_error err = { { 0 } };
+	pe_library *lib = load_library(e, lang, &err);
+	if (!lib)
+		return g_strdup("none could be loaded");
+	GString *s = g_string_new(NULL);
+	for (size_t i = 0; i < pe_library_count(lib); i++)
+		g_string_append_printf(s, "%s%s", i ? ", " : "", pe_library_topic(lib, i)->id);
+	pe_library_destroy(lib);
+	return g_string_free(s, FALSE);
+}
+
+static bool valid_id(const char *id)
+{
+	return *id && strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789-_") == strlen(id);
+}
+
+/* Load one topic file directly (no need to parse the whole library for
+ * one handout). NULL with *code set: 2 unknown topic, 1 broken file. */
+static pe_topic *load_topic(const env *e, const char *lang, const char *id, int *code)
+{
+	char rel[512], path[4096];
+	pe_error err = { { 0 } };
+	snprintf(rel, sizeof rel, "content/%s/%s.xml", lang, id);
+	if (valid_id(id) && pe_paths_data(path, sizeof path, rel) && access(path, F_OK) == 0) {
+		pe_topic *t = pe_topic_load(path, lang, e->schema, &err);
+		if (!t) {
+			*code = die(EXIT_FAILURE, "%s", err.msg);
+			return NULL;
+		}
+		return t;
+	}
+	char *ids = topic_ids(e, lang);
+	*code = die(EXIT_USAGE, "unknown topic '%s' in language %s (available: %s)", id, lang, ids);
+	g_free(ids);
+	return NULL;
+}
+
+static const char *other_lang(const char *lang)
+{
+	return strcmp(lang, "en") == 0 ? "es" : "en";
+}
+
+/* ---- making one PDF ---------------------------------------------------- */
+
+typedef struct made {
+	size_t files, pages;
+	long long bytes;
+} made;
+
+static int make_pdf(const env *e, const pe_handout_req *req, const char *out, made *m)
+{
+	pe_error err = { { 0 } };
+	pe_dlist *dl = pe_handout_layout(e->layout, req, &err);
+	if (!dl) {
+		unlink(out);   /* never leave an older file of that name */
+		return die(EXIT_FAILURE, "%s: %s", out, err.msg);
+	}
+	if (!pe_handout_check(dl, req->tpl, &err)) {
+		pe_dlist_destroy(dl);
+		unlink(out);
+		return die(EXIT_FAILURE, "%s: layout check failed: %s", out, err.msg);
+	}
+	size_t pages = dl->n_pages;
+	bool ok = pe_pdf_write(dl, pe_layout_fonts(e->layout), out, &err);
+	pe_dlist_destroy(dl);
+	if (!ok)
+		return die(EXIT_FAILURE, "%s", err.msg);
+	if (m) {
+		struct stat st;
+		m->files++;
+		m->pages += pages;
+		if (stat(out, &st) == 0)
+			m->bytes += st.st_size;
+	}
+	return 0;
+}
+
+static const char *template_for(const options *o)
+{
+	if (o->template_name)
+		return o->template_name;
+	if (o->wallet)
+		return "wallet-card";
+	if (o->large_print)
+		return "large-print";
+	if (o->bilingual)
+		return "bilingual";
+	return o->paper ? o->paper : "letter";
+}
+
+static int cmd_topics(const options *o, env *e)
+{
+	int code = 0;
+	pe_error err = { { 0 } };
+	pe_template *tpl = pe_template_find(template_for(o), &err);
+	if (!tpl)
+		return die(EXIT_USAGE, "%s", err.msg);
+	const char *second = o->bilingual || tpl->kind == PE_TEMPLATE_BILINGUAL ? other_lang(o->lang) : NULL;
+	if (second && !pe_i18n_known(second)) {
+		pe_template_destroy(tpl);
+		return die(EXIT_USAGE, "--bilingual needs language %s, which was not built", second);
+	}
+	pe_topic *topics[MAX_TOPICS] = { 0 }, *seconds[MAX_TOPICS] = { 0 };
+	for (size_t i = 0; i < o->n_topics && !code; i++) {
+		if (!(topics[i] = load_topic(e, o->lang, o->topics[i], &code)))
+			break;
+		if (second && !(seconds[i] = load_topic(e, second, o->topics[i], &code)))
+			break;
+	}
+	if (!code) {
+		pe_handout_req req = { .topics = (const pe_topic *const *)topics, .n_topics = o->n_topics,
+		                       .lang = o->lang, .second = (const pe_topic *const *)seconds,
+		                       .second_lang = second, .tpl = tpl, .site = e->site };
+		code = make_pdf(e, &req, o->out, NULL);
+	} else if (code == EXIT_FAILURE) {
+		unlink(o->out);
+	}
+	for (size_t i = 0; i < o->n_topics; i++) {
+		pe_topic_destroy(topics[i]);
+		pe_topic_destroy(seconds[i]);
+	}
+	pe_template_destroy(tpl);
+	return code;
+}
+
+static int cmd_wallet(const options *o, env *e)
+{
+	pe_error err = { { 0 } };
+	pe_template *tpl = pe_template_find(template_for(o), &err);
+	if (!tpl)
+		return die(EXIT_USAGE, "%s", err.msg);
+	pe_handout_req req = { .lang = o->lang, .tpl = tpl, .site = e->site };
+	int code = make_pdf(e, &req, o->out, NULL);
+	pe_template_destroy(tpl);
+	return code;
+}
+
+static int cmd_list(const options *o, env *e)
+{
+	pe_error err = { { 0 } };
+	const char *lang = o->lang ? o->lang : "en";
+	pe_library *lib = load_library(e, lang, &err);
+	if (!lib)
+		return die(EXIT_FAILURE, "%s", err.msg);
+	for (size_t i = 0; i < pe_library_count(lib); i++) {
+		const pe_topic *t = pe_library_topic(lib, i);
+		printf("%-28s %s\n", t->id, t->title);
+	}
+	pe_library_destroy(lib);
+	return 0;
+}
+
+/* Every topic in every built language (letter and large print), every
+ * topic in English side by side with each other language, and a wallet
+ * card per language. Pseudo-locales (qps) are for testing: left out. */
+static int cmd_all(const options *o, env *e)
+{
+	if (g_mkdir_with_parents(o->out_dir, 0777) != 0)
+		return die(EXIT_FAILURE, "cannot create output directory %s: %s", o->out_dir, strerror(errno));
+	if (access(o->out_dir, W_OK) != 0)
+		return die(EXIT_FAILURE, "output directory %s is not writable: %s", o->out_dir, strerror(errno));
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	const char *names[] = { "letter", "large-print", "bilingual", "wallet-card" };
+	pe_template *tpl[4] = { 0 };
+	pe_error err = { { 0 } };
+	int code = 0;
+	for (size_t i = 0; i < 4; i++)
+		if (!(tpl[i] = pe_template_find(names[i], &err))) {
+			code = die(EXIT_FAILURE, "%s", err.msg);
+			goto out;
+		}
+	made m = { 0 };
+	pe_library *en = NULL;
+	if (pe_i18n_known("en") && !(en = load_library(e, "en", &err))) {
+		code = die(EXIT_FAILURE, "%s", err.msg);
+		goto out;
+	}
+	for (size_t li = 0; li < pe_i18n_count() && !code; li++) {
+		const char *lang = pe_i18n_code(li);
+		if (strncmp(lang, "qp", 2) == 0)
+			continue;
+		pe_library *lib = strcmp(lang, "en") == 0 ? en : load_library(e, lang, &err);
+		if (!lib) {
+			code = die(EXIT_FAILURE, "%s", err.msg);
+			break;
+		}
+		for (size_t ti = 0; ti < pe_library_count(lib) && !code; ti++) {
+			const pe_topic *t = pe_library_topic(lib, ti);
+			char out[4096];
+			pe_handout_req req = { .topics = &t, .n_topics = 1, .lang = lang, .site = e->site };
+			req.tpl = tpl[0];
+			snprintf(out, sizeof out, "%s/%s-%s.pdf", o->out_dir, t->id, lang);
+			if ((code = make_pdf(e, &req, out, &m)))
+				break;
+			req.tpl = tpl[1];
+			snprintf(out, sizeof out, "%s/%s-%s-large-print.pdf", o->out_dir, t->id, lang);
+			if ((code = make_pdf(e, &req, out, &m)))
+				break;
+			const pe_topic *t_en = en ? pe_library_find(en, t->id) : NULL;
+			if (strcmp(lang, "en") != 0 && t_en) {
+				pe_handout_req bi = { .topics = &t_en, .n_topics = 1, .lang = "en", .second = &t,
+				                      .second_lang = lang, .tpl = tpl[2], .site = e->site };
+				snprintf(out, sizeof out, "%s/%s-en-%s.pdf", o->out_dir, t->id, lang);
+				if ((code = make_pdf(e, &bi, out, &m)))
+					break;
+			}
+		}
+		if (!code) {
+			char out[4096];
+			pe_handout_req w = { .lang = lang, .tpl = tpl[3], .site = e->site };
+			snprintf(out, sizeof out, "%s/wallet-card-%s.pdf", o->out_dir, lang);
+			code = make_pdf(e, &w, out, &m);
+		}
+		if (lib != en)
+			pe_library_destroy(lib);
+	}
+	pe_library_destroy(en);
+	if (!code) {
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+		printf("handouts: %zu PDFs, %zu pages, %.0f KB in %s (%.2f s, %.1f ms per PDF)\n", m.files,
+		       m.pages, (double)m.bytes / 1024.0, o->out_dir, s, m.files ? s * 1000 / (double)m.files : 0);
+	}
+out:
+	for (size_t i = 0; i < 4; i++)
+		pe_template_destroy(tpl[i]);
+	return code;
+}
+
+int main(int argc, char **argv)
+{
+	options o = { 0 };
+	int code = parse_args(argc, argv, &o);
+	if (code)
+		return code;
+	if (o.help) {
+		usage(stdout);
+		return 0;
+	}
+	if (o.version) {
+		printf("handout (patient-ed) %s\n", PE_VERSION);
+		return 0;
+	}
+	pe_error err = { { 0 } };
+	if (!pe_i18n_init(&err))
+		return die(EXIT_FAILURE, "%s", err.msg);
+	if (o.lang && !pe_i18n_check(o.lang, &err)) {
+		pe_i18n_finish();
+		return die(EXIT_USAGE, "%s", err.msg);
+	}
+	env e = { 0 };
+	code = load_env(&e, o.site, !o.list);
+	if (!code) {
+		if (o.list)
+			code = cmd_list(&o, &e);
+		else if (o.all)
+			code = cmd_all(&o, &e);
+		else if (o.wallet)
+			code = cmd_wallet(&o, &e);
+		else
+			code = cmd_topics(&o, &e);
+	} else if (o.out) {
+		unlink(o.out);
+	}
+	free_env(&e);
+	pe_i18n_finish();
+	return code;
+}

@@ -1,0 +1,55 @@
+#!/bin/sh
+# handout-bench.sh - how fast and how small handouts are, as whole
+# processes (start-up, fonts, content, layout, PDF, write: what a nurse
+# waits for). Prints the figures; fails only when the command fails.
+#
+#   1. one typical one-page handout (the first English topic that fits on
+#      one Letter page), made RUNS times: ms per handout, bytes per page;
+#   2. the full set (handout --all): ms per PDF, KB per page.
+# Aim (DESIGN.md): <= 5 ms and <= 30 KB for a one-page handout.
+set -eu
+BIN=${PE_BUILD:-build}/bin/handout
+RUNS=${RUNS:-50}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+now_ns() { date +%s%N; }
+
+topic=""
+for t in $("$BIN" --list --lang en | awk '{print $1}'); do
+	"$BIN" --topic "$t" --lang en -o "$TMP/probe.pdf"
+	pages=$(pdfinfo "$TMP/probe.pdf" | awk '/^Pages:/ {print $2}')
+	if [ "$pages" = 1 ]; then topic=$t; break; fi
+	[ -n "$topic" ] || { topic=$t; }
+done
+[ -n "$topic" ] || { echo "bench-handout: no topics" >&2; exit 1; }
+
+for lang in en es; do
+	grep -qx "$lang" "${PE_DATADIR}/LINGUAS" 2>/dev/null || continue
+	"$BIN" --topic "$topic" --lang "$lang" -o "$TMP/one.pdf"   # warm the page cache
+	t0=$(now_ns)
+	i=0
+	while [ $i -lt "$RUNS" ]; do
+		"$BIN" --topic "$topic" --lang "$lang" -o "$TMP/one.pdf"
+		i=$((i + 1))
+	done
+	t1=$(now_ns)
+	pages=$(pdfinfo "$TMP/one.pdf" | awk '/^Pages:/ {print $2}')
+	bytes=$(stat -c %s "$TMP/one.pdf")
+	awk -v ns=$((t1 - t0)) -v n="$RUNS" -v b="$bytes" -v p="$pages" -v t="$topic" -v l="$lang" 'BEGIN {
+		printf "bench-handout: %s (%s, Letter, %d page%s): %.2f ms per handout (mean of %d processes), %d bytes per page (%.1f KB)\n",
+		       t, l, p, p == 1 ? "" : "s", ns / n / 1e6, n, b / p, b / p / 1024 }'
+done
+
+t0=$(now_ns)
+"$BIN" --all --out-dir "$TMP/all" >"$TMP/all.txt"
+t1=$(now_ns)
+files=0; pages=0; bytes=0
+for f in "$TMP"/all/*.pdf; do
+	files=$((files + 1))
+	pages=$((pages + $(pdfinfo "$f" | awk '/^Pages:/ {print $2}')))
+	bytes=$((bytes + $(stat -c %s "$f")))
+done
+awk -v ns=$((t1 - t0)) -v f="$files" -v p="$pages" -v b="$bytes" 'BEGIN {
+	printf "bench-handout: full set (handout --all): %d PDFs, %d pages in %.0f ms: %.2f ms per PDF, %.1f KB per page\n",
+	       f, p, ns / 1e6, ns / f / 1e6, b / p / 1024 }'

@@ -1,0 +1,462 @@
+/*
+ * test_handout.c - composition and pagination on hand-built topics.
+ *
+ * Geometry is asserted on the display list (no rendering): everything
+ * inside the printable area, headings never last on a page, a footer with
+ * "Page x of y" on every page, marks for the outline, the QR code beside
+ * the helpline card, the care-team box with blank lines or tel: links,
+ * the two-sided wallet card, and the checker catching what it must.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fonts.h"
+#include "handout.h"
+#include "i18n.h"
+#include "layout.h"
+#include "paths.h"
+#include "site.h"
+#include "template.h"
+
+typedef struct fx {
+	pe_fonts *fonts;
+	pe_layout *layout;
+} fx;
+
+static int setup(void **state)
+{
+	fx *f = calloc(1, sizeof *f);
+	pe_error err = { { 0 } };
+	char dir[4096];
+	if (!f || !pe_paths_data(dir, sizeof dir, "fonts"))
+		return -1;
+	pe_i18n_init(&err);   /* "Page 1 of 2" falls back to English without it */
+	if (!(f->fonts = pe_fonts_load(dir, &err))) {
+		fprintf(stderr, "%s\n", err.msg);
+		return -1;
+	}
+	if (!(f->layout = pe_layout_create(f->fonts, &err))) {
+		fprintf(stderr, "%s\n", err.msg);
+		return -1;
+	}
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fx *f = *state;
+	pe_layout_destroy(f->layout);
+	pe_fonts_destroy(f->fonts);
+	pe_i18n_finish();
+	free(f);
+	return 0;
+}
+
+/* ---- building topics by hand ------------------------------------------ */
+
+static pe_text text1(const char *s, unsigned style)
+{
+	pe_text t = { calloc(1, sizeof(pe_run)), 1 };
+	assert_non_null(t.runs);
+	t.runs[0].text = strdup(s);
+	t.runs[0].style = style;
+	return t;
+}
+
+static const char *lorem =
+	"Drink plenty of water for the next 2 days. Rest when you feel tired and take short walks "
+	"when you can. A mild headache is common in the first 24-48 hours and usually goes away "
+	"with rest, fluids and the medicine your nurse told you about.";
+
+static pe_block paragraph(const char *s)
+{
+	pe_block b = { .kind = PE_BLOCK_PARAGRAPH };
+	b.text = text1(s, PE_RUN_PLAIN);
+	return b;
+}
+
+static pe_block list(size_t n)
+{
+	pe_block b = { .kind = PE_BLOCK_LIST, .n_items = n };
+	b.items = calloc(n, sizeof *b.items);
+	assert_non_null(b.items);
+	for (size_t i = 0; i < n; i++)
+		b.items[i].text = text1("Fever of 100.4 F (38 C) or higher, or chills and shaking",
+		                        PE_RUN_PLAIN);
+	return b;
+}
+
+static pe_block helpline(void)
+{
+	pe_block b = { .kind = PE_BLOCK_CONTACT };
+	b.contact.name = text1("Cancer helpline", PE_RUN_PLAIN);
+	b.contact.phone = strdup(PE_HELPLINE_DISPLAY);
+	b.contact.hours = text1("Any time, day or night", PE_RUN_PLAIN);
+	return b;
+}
+
+/* A topic with n_sections sections of n_paras paragraphs (plus a list),
+ * and a helpline card in the last section. */
+static pe_topic *topic(const char *id, size_t n_sections, size_t n_paras)
+{
+	pe_topic *t = calloc(1, sizeof *t);
+	assert_non_null(t);
+	t->id = strdup(id);
+	t->lang = strdup("en");
+	t->path = strdup("test.xml");
+	t->title = strdup("After your IVIG infusion");
+	t->summary = strdup("What to expect at home and when to call.");
+	t->revised = strdup("2024-06-04");
+	t->n_sources = 1;
+	t->sources = calloc(1, sizeof *t->sources);
+	t->sources[0].id = strdup("src");
+	t->sources[0].cite = strdup("Infusion reactions");
+	t->sources[0].publisher = strdup("Example Cancer Society");
+	t->sources[0].date = strdup("2023-01-15");
+	t->n_sections = n_sections;
+	t->sections = calloc(n_sections, sizeof *t->sections);
+	assert_non_null(t->sections);
+	for (size_t s = 0; s < n_sections; s++) {
+		pe_section *sec = &t->sections[s];
+		char id_buf[32];
+		snprintf(id_buf, sizeof id_buf, "sec%zu", s);
+		sec->id = strdup(id_buf);
+		char head[64];
+		snprintf(head, sizeof head, "Section heading %zu", s + 1);
+		sec->heading = text1(head, PE_RUN_PLAIN);
+		sec->icon = PE_ICON_INFO;
+		bool last = s + 1 == n_sections;
+		sec->n_blocks = n_paras + 1 + (last ? 1 : 0);
+		sec->blocks = calloc(sec->n_blocks, sizeof *sec->blocks);
+		assert_non_null(sec->blocks);
+		for (size_t k = 0; k < n_paras; k++)
+			sec->blocks[k] = paragraph(lorem);
+		sec->blocks[n_paras] = list(3);
+		if (last)
+			sec->blocks[n_paras + 1] = helpline();
+	}
+	return t;
+}
+
+/* ---- queries on the display list --------------------------------------- */
+
+static const pe_op *find_text(const pe_page *pg, const char *needle)
+{
+	for (size_t i = 0; i < pg->n_ops; i++)
+		if (pg->ops[i].kind == PE_OP_TEXT && strstr(pg->ops[i].u.text.utf8, needle))
+			return &pg->ops[i];
+	return NULL;
+}
+
+static bool doc_has_text(const pe_dlist *dl, const char *needle)
+{
+	for (size_t p = 0; p < dl->n_pages; p++)
+		if (find_text(&dl->pages[p], needle))
+			return true;
+	return false;
+}
+
+static pe_dlist *make(fx *f, const char *tpl_name, pe_topic **topics, size_t n,
+                      const pe_site *site)
+{
+	pe_error err = { { 0 } };
+	pe_template *tpl = pe_template_find(tpl_name, &err);
+	assert_non_null(tpl);
+	pe_handout_req req = { .topics = (const pe_topic *const *)topics, .n_topics = n,
+	                       .lang = "en", .tpl = tpl, .site = site,
+	                       .second = (const pe_topic *const *)topics, .second_lang = "en" };
+	pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
+	if (!dl)
+		fail_msg("%s", err.msg);
+	if (!pe_handout_check(dl, tpl, &err))
+		fail_msg("check failed for %s: %s", tpl_name, err.msg);
+	pe_template_destroy(tpl);
+	return dl;
+}
+
+/* ---- tests ------------------------------------------------------------- */
+
+static void paginates_long_topic(void **state)
+{
+	fx *f = *state;
+	pe_topic *t = topic("long", 6, 4);
+	pe_dlist *dl = make(f, "letter", &t, 1, NULL);
+	assert_true(dl->n_pages >= 2);
+	char want[64];
+	for (size_t p = 0; p < dl->n_pages; p++) {
+		snprintf(want, sizeof want, "Page %zu of %zu", p + 1, dl->n_pages);
+		if (!find_text(&dl->pages[p], want))
+			fail_msg("page %zu has no footer '%s'", p + 1, want);
+		assert_non_null(find_text(&dl->pages[p], "Revised"));
+	}
+	/* Never a heading at the bottom of a page: after every section mark
+	 * there is body text on the same page below it. */
+	for (size_t p = 0; p < dl->n_pages; p++) {
+		const pe_page *pg = &dl->pages[p];
+		for (size_t i = 0; i < pg->n_ops; i++) {
+			if (pg->ops[i].kind != PE_OP_MARK || pg->ops[i].u.mark.level != 1)
+				continue;
+			const pe_op *heading = find_text(pg, pg->ops[i].u.mark.title);
+			assert_non_null(heading);
+			bool body_after = false;
+			for (size_t k = 0; k < pg->n_ops; k++) {
+				const pe_op *o = &pg->ops[k];
+				if (o->kind == PE_OP_TEXT && o->y > heading->y + 1 &&
+				    (strstr(o->u.text.utf8, "Drink") || strstr(o->u.text.utf8, "Fever") ||
+				     strstr(o->u.text.utf8, "water") || strstr(o->u.text.utf8, "Rest")))
+					body_after = true;
+			}
+			if (!body_after)
+				fail_msg("page %zu: heading '%s' has nothing under it", p + 1,
+				         pg->ops[i].u.mark.title);
+		}
+	}
+	pe_dlist_destroy(dl);
+	pe_topic_destroy(t);
+}
+
+static void marks_for_outline(void **state)
+{
+	fx *f = *state;
+	pe_topic *ts[2] = { topic("a", 3, 1), topic("b", 2, 1) };
+	pe_dlist *dl = make(f, "letter", ts, 2, NULL);
+	int topics = 0, sections = 0;
+	for (size_t p = 0; p < dl->n_pages; p++)
+		for (size_t i = 0; i < dl->pages[p].n_ops; i++)
+			if (dl->pages[p].ops[i].kind == PE_OP_MARK) {
+				if (dl->pages[p].ops[i].u.mark.level == 0)
+					topics++;
+				else
+					sections++;
+			}
+	assert_int_equal(topics, 2);
+	assert_int_equal(sections, 5);
+	assert_string_equal(dl->lang, "en");
+	assert_string_equal(dl->title, "After your IVIG infusion");
+	pe_dlist_destroy(dl);
+	pe_topic_destroy(ts[0]);
+	pe_topic_destroy(ts[1]);
+}
+
+static void qr_beside_helpline(void **state)
+{
+	fx *f = *state;
+	pe_topic *t = topic("short", 1, 1);
+	pe_dlist *dl = make(f, "letter", &t, 1, NULL);
+	const pe_op *img = NULL;
+	const pe_page *on = NULL;
+	for (size_t p = 0; p < dl->n_pages; p++)
+		for (size_t i = 0; i < dl->pages[p].n_ops; i++)
+			if (dl->pages[p].ops[i].kind == PE_OP_IMAGE && dl->pages[p].ops[i].u.image.gray) {
+				img = &dl->pages[p].ops[i];
+				on = &dl->pages[p];
+			}
+	assert_non_null(img);
+	assert_int_equal(img->u.image.px_w, 21 + 8);   /* version 1 + quiet zone */
+	assert_true(img->w >= 56);                      /* about 2 cm */
+	const pe_op *label = find_text(on, "Scan");
+	assert_non_null(label);
+	assert_true(label->y > img->y + img->h);   /* under the code */
+	/* The helpline card is on the same page. */
+	assert_non_null(find_text(on, "Cancer helpline"));
+	pe_dlist_destroy(dl);
+	pe_topic_destroy(t);
+}
+
+static void care_team_blank_or_phones(void **state)
+{
+	fx *f = *state;
+	pe_topic *t = topic("short", 1, 1);
+	pe_dlist *dl = make(f, "letter", &t, 1, NULL);
+	assert_true(doc_has_text(dl, "Your care team's phone:"));
+	pe_dlist_destroy(dl);
+
+	pe_error err = { { 0 } };
+	pe_site *site = pe_site_load_data("[clinic]\nname = Riverside Infusion Center\n"
+	                                  "phone = 555-0100\nafter_hours_phone = 555-0199\n",
+	                                  "site.ini", &err);
+	assert_non_null(site);
+	dl = make(f, "letter", &t, 1, site);
+	assert_false(doc_has_text(dl, "Your care team's phone:"));
+	assert_true(doc_has_text(dl, "Riverside Infusion Center"));
+	bool tel = false;
+	for (size_t p = 0; p < dl->n_pages; p++)
+		for (size_t i = 0; i < dl->pages[p].n_ops; i++) {
+			const pe_op *o = &dl->pages[p].ops[i];
+			if (o->kind == PE_OP_TEXT && o->u.text.link && strstr(o->u.text.link, "5550100"))
+				tel = true;
+		}
+	assert_true(tel);
+	pe_dlist_destroy(dl);
+	pe_site_destroy(site);
+	pe_topic_destroy(t);
+}
+
+static void every_template_passes_check(void **state)
+{
+	fx *f = *state;
+	pe_topic *t = topic("all", 4, 2);
+	const char *names[] = { "letter", "a4", "large-print", "bilingual" };
+	for (size_t i = 0; i < 4; i++) {
+		pe_dlist *dl = make(f, names[i], &t, 1, NULL);
+		assert_true(dl->n_pages >= 1);
+		pe_dlist_destroy(dl);
+	}
+	pe_topic_destroy(t);
+}
+
+static void large_print_is_large(void **state)
+{
+	fx *f = *state;
+	pe_topic *t = topic("lp", 2, 2);
+	pe_dlist *dl = make(f, "large-print", &t, 1, NULL);
+	const pe_op *o = find_text(&dl->pages[0], "Drink");
+	assert_non_null(o);
+	assert_true(o->u.text.size >= 18);
+	pe_dlist_destroy(dl);
+	pe_topic_destroy(t);
+}
+
+static void bilingual_has_two_columns(void **state)
+{
+	fx *f = *state;
+	pe_topic *t = topic("bi", 2, 1);
+	pe_dlist *dl = make(f, "bilingual", &t, 1, NULL);
+	const pe_page *pg = &dl->pages[0];
+	assert_true(pg->width > pg->height);
+	bool left = false, right = false;
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		const pe_op *o = &pg->ops[i];
+		if (o->kind == PE_OP_TEXT && strstr(o->u.text.utf8, "Drink")) {
+			left |= o->x < pg->width / 2;
+			right |= o->x > pg->width / 2;
+		}
+	}
+	assert_true(left && right);
+	pe_dlist_destroy(dl);
+	pe_topic_destroy(t);
+}
+
+static void wallet_card_two_sides(void **state)
+{
+	fx *f = *state;
+	pe_dlist *dl = make(f, "wallet-card", NULL, 0, NULL);
+	assert_int_equal(dl->n_pages, 2);
+	assert_float_equal(dl->pages[0].width, 85.6 * 72 / 25.4, 0.01);
+	assert_true(doc_has_text(dl, "911"));
+	assert_true(doc_has_text(dl, PE_HELPLINE_DISPLAY));
+	assert_true(doc_has_text(dl, "Scan"));
+	bool qr = false;
+	for (size_t i = 0; i < dl->pages[1].n_ops; i++)
+		qr |= dl->pages[1].ops[i].kind == PE_OP_IMAGE;
+	assert_true(qr);
+	pe_dlist_destroy(dl);
+}
+
+static void checker_catches_faults(void **state)
+{
+	(void)state;
+	pe_error err = { { 0 } };
+	pe_template *tpl = pe_template_find("letter", &err);
+	assert_non_null(tpl);
+	pe_dlist *dl = pe_dlist_create();
+	pe_page *pg = pe_dlist_add_page(dl, tpl->width, tpl->height);
+	assert_true(pe_page_add_text(pg, 100, 100, 50, "inside", PE_FACE_REGULAR, 12, 10, 3,
+	                             pe_rgb(0, 0, 0), NULL));
+	assert_true(pe_handout_check(dl, tpl, &err));
+
+	/* In the margin. */
+	assert_true(pe_page_add_text(pg, 10, 100, 50, "in the margin", PE_FACE_REGULAR, 12, 10, 3,
+	                             pe_rgb(0, 0, 0), NULL));
+	assert_false(pe_handout_check(dl, tpl, &err));
+	assert_non_null(strstr(err.msg, "page 1"));
+	assert_non_null(strstr(err.msg, "in the margin"));
+	assert_non_null(strstr(err.msg, "printable area"));
+	pe_dlist_destroy(dl);
+
+	/* Text running out of its box. */
+	dl = pe_dlist_create();
+	pg = pe_dlist_add_page(dl, tpl->width, tpl->height);
+	assert_true(pe_page_add_rect(pg, 100, 100, 80, 40, pe_rgb(1, 1, 0), PE_NO_COLOR, 0, 4));
+	assert_true(pe_page_add_text(pg, 110, 120, 120, "far too wide for it", PE_FACE_REGULAR, 12,
+	                             10, 3, pe_rgb(0, 0, 0), NULL));
+	assert_false(pe_handout_check(dl, tpl, &err));
+	assert_non_null(strstr(err.msg, "overflows its box"));
+	pe_dlist_destroy(dl);
+
+	/* Wrong paper. */
+	dl = pe_dlist_create();
+	pe_dlist_add_page(dl, 595.28, 841.89);
+	assert_false(pe_handout_check(dl, tpl, &err));
+	assert_non_null(strstr(err.msg, "template letter"));
+	pe_dlist_destroy(dl);
+	pe_template_destroy(tpl);
+}
+
+static void qr_has_quiet_zone(void **state)
+{
+	(void)state;
+	int px = 0;
+	unsigned char *g = pe_handout_qr(PE_HELPLINE_TEL, &px);
+	assert_non_null(g);
+	assert_int_equal(px, 29);
+	int dark = 0;
+	for (int y = 0; y < px; y++)
+		for (int x = 0; x < px; x++) {
+			bool border = x < 4 || y < 4 || x >= px - 4 || y >= px - 4;
+			if (border)
+				assert_int_equal(g[y * px + x], 255);
+			dark += g[y * px + x] == 0;
+		}
+	/* Finder patterns alone are 3 x 33 dark modules. */
+	assert_true(dark > 99);
+	/* Top-left finder: a dark 7x7 ring starting at the quiet zone. */
+	assert_int_equal(g[4 * px + 4], 0);
+	assert_int_equal(g[4 * px + 10], 0);
+	assert_int_equal(g[5 * px + 5], 255);
+	free(g);
+}
+
+static void refuses_bad_requests(void **state)
+{
+	fx *f = *state;
+	pe_error err = { { 0 } };
+	pe_template *tpl = pe_template_find("letter", &err);
+	pe_handout_req req = { .lang = "en", .tpl = tpl };
+	assert_null(pe_handout_layout(f->layout, &req, &err));
+	assert_non_null(strstr(err.msg, "no topic"));
+	pe_template_destroy(tpl);
+	tpl = pe_template_find("bilingual", &err);
+	pe_topic *t = topic("x", 1, 1);
+	pe_handout_req bi = { .topics = (const pe_topic *const *)&t, .n_topics = 1, .lang = "en",
+	                      .tpl = tpl };
+	assert_null(pe_handout_layout(f->layout, &bi, &err));
+	assert_non_null(strstr(err.msg, "second language"));
+	pe_topic_destroy(t);
+	pe_template_destroy(tpl);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(paginates_long_topic),
+		cmocka_unit_test(marks_for_outline),
+		cmocka_unit_test(qr_beside_helpline),
+		cmocka_unit_test(care_team_blank_or_phones),
+		cmocka_unit_test(every_template_passes_check),
+		cmocka_unit_test(large_print_is_large),
+		cmocka_unit_test(bilingual_has_two_columns),
+		cmocka_unit_test(wallet_card_two_sides),
+		cmocka_unit_test(checker_catches_faults),
+		cmocka_unit_test(qr_has_quiet_zone),
+		cmocka_unit_test(refuses_bad_requests),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
