@@ -1,9 +1,11 @@
 /*
  * layout-preview.c - developer tool: lay out a topic and paint it to PNG.
  *
- *   pe-layout-preview [-w WIDTH] [-s BODY] [-c] [-d] [-i] [-S N] [-b N] [-z ZOOM] [-o OUT.png]
+ *   pe-layout-preview [-w WIDTH] [-s BODY] [-c] [-d] [-i] [-S N] [-b N] [-z ZOOM]
+ *                     [-o OUT.png] [TOPIC.xml]
  *
- * Lays out the built-in sample topic (every block kind) in one column of
+ * Lays out TOPIC.xml (through the content loader), or the built-in sample
+ * topic (every block kind), in one column of
  * WIDTH points at body size BODY with pe_layout_flow_topic(), then paints
  * the display list with a minimal Cairo painter of its own, so you can
  * look at blocks, the timeline and the severity scale. -c: high contrast;
@@ -26,6 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "content.h"
 #include "fonts.h"
 #include "layout.h"
 #include "paths.h"
@@ -242,7 +245,7 @@ int main(int argc, char **argv)
 		case 'z': zoom = atof(optarg); break;
 		case 'o': out = optarg; break;
 		default:
-			fprintf(stderr, "usage: %s [-w WIDTH] [-s BODY] [-c] [-d] [-i] [-S N] [-b N] [-z ZOOM] [-o OUT.png]\n", argv[0]);
+			fprintf(stderr, "usage: %s [-w WIDTH] [-s BODY] [-c] [-d] [-i] [-S N] [-b N] [-z ZOOM] [-o OUT.png] [TOPIC.xml]\n", argv[0]);
 			return 2;
 		}
 	}
@@ -252,7 +255,7 @@ int main(int argc, char **argv)
 	pe_fonts *fonts = NULL;
 	pe_layout *L = NULL;
 	pe_dlist *dl = NULL;
-	pe_topic *topic = NULL;
+	pe_topic *topic = NULL, *loaded = NULL;
 	FT_Library ft = NULL;
 	FT_Face ftf[PE_FACE_COUNT] = { 0 };
 	cairo_font_face_t *faces[PE_FACE_COUNT] = { 0 };
@@ -262,7 +265,21 @@ int main(int argc, char **argv)
 		fprintf(stderr, "pe-layout-preview: %s\n", err.msg);
 		goto out;
 	}
-	topic = sample_topic();
+	if (optind < argc) {
+		char rng[4096];
+		pe_schema *schema = NULL;
+		if (!pe_paths_data(rng, sizeof rng, "topic.rng") ||
+		    !(schema = pe_schema_load(rng, &err)) ||
+		    !(loaded = pe_topic_load(argv[optind], "en", schema, &err))) {
+			fprintf(stderr, "pe-layout-preview: %s\n", err.msg);
+			pe_schema_destroy(schema);
+			goto out;
+		}
+		pe_schema_destroy(schema);
+		topic = loaded;
+	} else {
+		topic = sample_topic();
+	}
 	pe_topic one;
 	const pe_topic *shown = topic;
 	if (only >= 0 && (size_t)only < topic->n_sections) {
@@ -356,7 +373,9 @@ out:
 	if (ft)
 		FT_Done_FreeType(ft);
 	pe_dlist_destroy(dl);
-	if (topic)
+	if (loaded)
+		pe_topic_destroy(loaded);
+	else if (topic)
 		sample_free(topic);
 	pe_layout_destroy(L);
 	pe_fonts_destroy(fonts);
