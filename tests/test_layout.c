@@ -900,6 +900,52 @@ static void contact_number_fits_and_links(void **state)
 	free_all();
 }
 
+
+/* Unusual but valid content: many events, more levels than three, a
+ * level with no grade, an empty callout, an event far in the future. */
+static void odd_blocks_stay_in_column(void **state)
+{
+	fixture *fx = *state;
+	pe_block many = { .kind = PE_BLOCK_TIMELINE };
+	many.n_items = 100;
+	many.items = keep(calloc(100, sizeof(pe_item)));
+	for (int i = 0; i < 100; i++) {
+		many.items[i].at = i * 7 - 50;
+		many.items[i].until = i % 3 ? i * 7 - 50 : i * 9;
+		many.items[i].event = (pe_event_kind)(i % 4);
+		many.items[i].label = T("Day");
+		many.items[i].text = T("Something to do.");
+	}
+	pe_block far = make_block(PE_BLOCK_TIMELINE);
+	far.items[5].at = far.items[5].until = 100000;
+	far.items[0].at = -100000;
+	pe_block scale5 = make_block(PE_BLOCK_SCALE);
+	pe_item five[5];
+	for (int i = 0; i < 5; i++) {
+		five[i] = scale5.items[i % 3];
+		five[i].grade = (pe_grade)(i % 4);
+	}
+	scale5.items = five;
+	scale5.n_items = 5;
+	pe_block empty = { .kind = PE_BLOCK_CALLOUT };
+	pe_block one_step = make_block(PE_BLOCK_STEPS);
+	one_step.n_items = 1;
+	pe_block *blocks[] = { &many, &far, &scale5, &empty, &one_step };
+	for (size_t k = 0; k < 5; k++)
+		for (double w = 150; w <= 900; w += 250) {
+			pe_style st;
+			pe_style_default(&st, 14, false);
+			double h0 = pe_layout_block(fx->layout, NULL, blocks[k], &st, 5, 5, w);
+			pe_page *pg = page(fx);
+			double h1 = pe_layout_block(fx->layout, pg, blocks[k], &st, 5, 5, w);
+			assert_true(fabs(h0 - h1) < 1e-9);
+			assert_true(h1 >= 0);
+			assert_inside(pg, 5, 5, w, h1);
+		}
+	page_done(fx);
+	free_all();
+}
+
 /* ---- headings and whole topics ---------------------------------------- */
 
 static void heading_with_and_without_icon(void **state)
@@ -1066,6 +1112,7 @@ int main(void)
 		cmocka_unit_test(scale_row_or_stack),
 		cmocka_unit_test(icons_stay_in_their_square),
 		cmocka_unit_test(contact_number_fits_and_links),
+		cmocka_unit_test(odd_blocks_stay_in_column),
 		cmocka_unit_test(heading_with_and_without_icon),
 		cmocka_unit_test(flow_topic_marks_each_section),
 	};
