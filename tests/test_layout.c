@@ -471,6 +471,13 @@ static void widths_agree_with_font_advances(void **state)
 			n_strings++;
 		}
 	}
+	/* the metrics are the bundled font's own (hhea ascender/descender) */
+	for (int f = 0; f < PE_FACE_COUNT; f++) {
+		assert_true(fabs(pe_layout_ascent(fx->layout, (pe_face)f, 1000) -
+		                 ft.face[f]->ascender) < 0.5);
+		assert_true(fabs(pe_layout_descent(fx->layout, (pe_face)f, 1000) +
+		                 ft.face[f]->descender) < 0.5);
+	}
 	print_message("width agreement: %d strings, max |Pango - font advances| = %.5f pt\n",
 	              n_strings, worst);
 	assert_true(worst <= 0.01);
