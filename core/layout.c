@@ -905,7 +905,7 @@ static double lay_callout(pe_layout *L, pe_page *pg, const pe_block *b, const pe
 		double indent = s * 1.2;
 		for (size_t i = 0; i < b->n_items; i++) {
 			if (i > 0)
-				cy += b->items[i].bullet && b->items[i - 1].bullet ? s * 0.3 : s * 0.5;
+				cy += b->items[i].bullet && b->items[i - 1].bullet ? s * 0.3 : st->para_gap;
 			if (b->items[i].bullet) {
 				bullet_dot(L, p, &t, fg, x0 + indent * 0.35, cy);
 				cy += pe_layout_text(L, p, &b->items[i].text, &t, x0 + indent, cy,

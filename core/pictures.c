@@ -312,9 +312,9 @@ static double meter(pe_page *pg, const pe_style *st, double x, double base, int 
                     pe_color c)
 {
 	double s = st->body_size;
-	double bw = 0.3 * s, gap = 0.14 * s;
+	double bw = 0.33 * s, gap = 0.14 * s;
 	for (int i = 0; i < 3; i++) {
-		double h = (0.42 + 0.26 * i) * s;
+		double h = (0.45 + 0.27 * i) * s;
 		double bx = x + i * (bw + gap);
 		if (!pg)
 			continue;
@@ -340,7 +340,7 @@ static double level_body(pe_layout *L, pe_page *pg, const pe_item *it, const pe_
 	double mw = meter(NULL, st, 0, 0, 0, c);
 	double nx = x + mw + 0.5 * s;
 	double h = pe_layout_text(L, pg, &it->label, &name, nx, y, x + w - nx, NULL);
-	/* the meter stands on the name's baseline; its tallest bar (0.94 s)
+	/* the meter stands on the name's baseline; its tallest bar (0.99 s)
 	 * stays below the top because the baseline is 1.17 s down */
 	double base = y + pe_layout_baseline(L, &name);
 	meter(pg, st, x, base, grade_level(it->grade), c);
