@@ -1,8 +1,10 @@
 /*
- * test_layout.c - Pango line breaking and block layout, asserted with
- * numbers: widths, heights, faces, links, break points, and the width
- * agreement with the fonts' own advances that makes libharu draw exactly
- * what Pango measured.
+ * test_layout.c - the layout module (layout.h): the text engine
+ * (layout.c), blocks, headings and topics (blocks.c), pictures
+ * (pictures.c) and icons (icons.c), asserted with numbers: widths,
+ * heights, faces, links, break points, bounds, and the width agreement
+ * with the fonts' own advances that makes libharu draw exactly what Pango
+ * measured. The path builder has its own tests/test_shapes.c.
  */
 #include <stdarg.h>
 #include <stddef.h>
