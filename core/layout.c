@@ -26,6 +26,45 @@
 #include "pictures.h"
 #include "shapes.h"
 
+/* One run of text on one line, as found by Pango: bytes [a, b) of the
+ * text, from source run r, at dx from the left edge, w wide. */
+typedef struct piece {
+	uint32_t a, b, r;
+	int line;
+	double dx, w;
+} piece;
+
+/* A laid-out text remembered with everything that decided its breaks.
+ * Measuring and then drawing the same text (every paginated block, and
+ * boxes that are measured before their background is drawn) then costs
+ * one Pango layout instead of two or three. The table is direct-mapped
+ * and bounded, so a kiosk running for weeks does not grow. */
+#define CACHE_SLOTS 512
+
+typedef struct cache_entry {
+	uint64_t hash;
+	bool used;
+	pe_face face;
+	double size, width;
+	char *text;                 /* owned copy of the text */
+	size_t len, n_runs;
+	size_t *starts;             /* owned, n_runs + 1 */
+	unsigned *styles;           /* owned, n_runs */
+	int n_lines;
+	double natural;             /* logical width of the whole text, unbroken */
+	piece *pieces;              /* owned */
+	size_t n_pieces;
+} cache_entry;
+
+static void entry_clear(cache_entry *e)
+{
+	free(e->text);
+	free(e->starts);
+	free(e->styles);
+	free(e->pieces);
+	memset(e, 0, sizeof *e);
+}
+
 struct pe_layout {
 	const pe_fonts *fonts;
 	PangoFontMap *fontmap;
@@ -43,6 +82,9 @@ struct pe_layout {
 	size_t n_runs, cap_runs;
 	char *tmp;                      /* one op's text */
 	size_t cap_tmp;
+	struct piece *pieces;           /* pieces of the current text */
+	size_t n_pieces, cap_pieces;
+	struct cache_entry *cache;      /* CACHE_SLOTS entries */
 };
 
 static const char features[] = "kern 0, liga 0, clig 0";
@@ -95,6 +137,12 @@ pe_layout *pe_layout_create(const pe_fonts *fonts, pe_error *err)
 		return NULL;
 	}
 	L->fonts = fonts;
+	L->cache = calloc(CACHE_SLOTS, sizeof *L->cache);
+	if (!L->cache) {
+		pe_error_set(err, NULL, 0, "out of memory creating the layout");
+		free(L);
+		return NULL;
+	}
 	L->fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	if (!L->fontmap || !PANGO_IS_FC_FONT_MAP(L->fontmap)) {
 		pe_error_set(err, NULL, 0, "Pango has no FreeType/fontconfig font map");
@@ -147,12 +195,22 @@ void pe_layout_destroy(pe_layout *L)
 		g_object_unref(L->lay);
 	if (L->ctx)
 		g_object_unref(L->ctx);
-	if (L->fontmap)
+	if (L->fontmap) {
+		/* Pango 1.50 keeps its reference on the FcConfig after the font
+		 * map is finalized; handing it back here lets fonts.c free it. */
+		if (PANGO_IS_FC_FONT_MAP(L->fontmap))
+			pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(L->fontmap), NULL);
 		g_object_unref(L->fontmap);
+	}
 	free(L->buf);
 	free(L->run_start);
 	free(L->run_style);
 	free(L->tmp);
+	free(L->pieces);
+	if (L->cache)
+		for (int i = 0; i < CACHE_SLOTS; i++)
+			entry_clear(&L->cache[i]);
+	free(L->cache);
 	free(L);
 }
 
@@ -268,9 +326,85 @@ static double baseline_offset(const pe_layout *L, const pe_text_style *st)
 	return a + (half > 0 ? half : 0);
 }
 
-static bool emit_piece(pe_layout *L, pe_page *pg, const pe_text_style *st, size_t a,
-                       size_t b, size_t r, double x, double baseline, double w)
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
 {
+	const unsigned char *c = p;
+	for (size_t i = 0; i < n; i++) {
+		h ^= c[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* Line breaks depend on the text, its run styles, the base face, the
+ * size and the width; never on colour, leading or position. */
+static uint64_t text_hash(const pe_layout *L, pe_face face, double size, double width)
+{
+	uint64_t h = 1469598103934665603ULL;
+	h = fnv(h, L->buf, L->len);
+	h = fnv(h, L->run_start, (L->n_runs + 1) * sizeof *L->run_start);
+	h = fnv(h, L->run_style, L->n_runs * sizeof *L->run_style);
+	h = fnv(h, &face, sizeof face);
+	h = fnv(h, &size, sizeof size);
+	h = fnv(h, &width, sizeof width);
+	return h;
+}
+
+static cache_entry *cache_find(pe_layout *L, uint64_t hash, pe_face face, double size,
+                               double width)
+{
+	cache_entry *e = &L->cache[hash % CACHE_SLOTS];
+	if (!e->used || e->hash != hash || e->face != face || e->size != size ||
+	    e->width != width || e->len != L->len || e->n_runs != L->n_runs ||
+	    memcmp(e->text, L->buf, L->len) != 0 ||
+	    memcmp(e->starts, L->run_start, (L->n_runs + 1) * sizeof *e->starts) != 0 ||
+	    memcmp(e->styles, L->run_style, L->n_runs * sizeof *e->styles) != 0)
+		return NULL;
+	return e;
+}
+
+static void cache_store(pe_layout *L, uint64_t hash, pe_face face, double size,
+                        double width, int n_lines, double natural)
+{
+	cache_entry *e = &L->cache[hash % CACHE_SLOTS];
+	entry_clear(e);
+	e->text = malloc(L->len ? L->len : 1);
+	e->starts = malloc((L->n_runs + 1) * sizeof *e->starts);
+	e->styles = malloc((L->n_runs ? L->n_runs : 1) * sizeof *e->styles);
+	e->pieces = malloc((L->n_pieces ? L->n_pieces : 1) * sizeof *e->pieces);
+	if (!e->text || !e->starts || !e->styles || !e->pieces) {
+		entry_clear(e);   /* no room: simply not cached */
+		return;
+	}
+	memcpy(e->text, L->buf, L->len);
+	memcpy(e->starts, L->run_start, (L->n_runs + 1) * sizeof *e->starts);
+	memcpy(e->styles, L->run_style, L->n_runs * sizeof *e->styles);
+	memcpy(e->pieces, L->pieces, L->n_pieces * sizeof *e->pieces);
+	e->hash = hash;
+	e->used = true;
+	e->face = face;
+	e->size = size;
+	e->width = width;
+	e->len = L->len;
+	e->n_runs = L->n_runs;
+	e->n_lines = n_lines;
+	e->natural = natural;
+	e->n_pieces = L->n_pieces;
+}
+
+static bool add_piece(pe_layout *L, size_t a, size_t b, size_t r, int line, double dx,
+                      double w)
+{
+	if (!grow((void **)&L->pieces, &L->cap_pieces, L->n_pieces + 1, sizeof *L->pieces))
+		return false;
+	L->pieces[L->n_pieces++] = (piece){ (uint32_t)a, (uint32_t)b, (uint32_t)r, line, dx, w };
+	return true;
+}
+
+static bool emit_piece(pe_layout *L, pe_page *pg, const pe_text_style *st, const piece *p,
+                       double x, double baseline)
+{
+	size_t a = p->a, b = p->b, r = p->r;
 	if (!grow((void **)&L->tmp, &L->cap_tmp, b - a + 1, 1))
 		return false;
 	memcpy(L->tmp, L->buf + a, b - a);
@@ -288,7 +422,7 @@ static bool emit_piece(pe_layout *L, pe_page *pg, const pe_text_style *st, size_
 		tel_uri(link, sizeof link, L->buf + rs, re - rs);
 		uri = link;
 	}
-	return pe_page_add_text(pg, x, baseline, w, L->tmp, face, st->size,
+	return pe_page_add_text(pg, x + p->dx, baseline, p->w, L->tmp, face, st->size,
 	                        L->ascent[face] * st->size, L->descent[face] * st->size,
 	                        color, uri);
 }
@@ -298,10 +432,9 @@ static bool is_trailing_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Emit one laid-out line: one op per (Pango run x source run) piece, with
+/* The pieces of one laid-out line: one per (Pango run x source run), with
  * the line's trailing spaces left out. */
-static bool emit_line(pe_layout *L, pe_page *pg, const pe_text_style *st,
-                      PangoLayoutLine *line, double x, double baseline)
+static bool line_pieces(pe_layout *L, PangoLayoutLine *line, int index)
 {
 	size_t ls = (size_t)line->start_index;
 	size_t le = ls + (size_t)line->length;
@@ -330,8 +463,8 @@ static bool emit_line(pe_layout *L, pe_page *pg, const pe_text_style *st,
 				else if (c < b)
 					width += gw;
 			}
-			double px = x + (double)(run_x + before) / UNIT;
-			if (!emit_piece(L, pg, st, a, b, r, px, baseline, (double)width / UNIT))
+			if (!add_piece(L, a, b, r, index, (double)(run_x + before) / UNIT,
+			               (double)width / UNIT))
 				return false;
 		}
 		run_x += pango_glyph_string_get_width(gs);
@@ -346,25 +479,21 @@ static void set_font(pe_layout *L, pe_face face, double size)
 	pango_layout_set_font_description(L->lay, d);
 }
 
-/* Lay out L->buf as prepared by text_append(). */
-static double lay_buffer(pe_layout *L, pe_page *pg, const pe_text_style *st, double x,
-                         double y, double width, int *n_lines)
+/* Run Pango over L->buf and collect its pieces into L->pieces. Returns
+ * the line count; *natural gets the unbroken width when width <= 0. */
+static int pango_pieces(pe_layout *L, pe_face base, double size, double width,
+                        double *natural)
 {
-	if (L->len == 0) {
-		if (n_lines)
-			*n_lines = 0;
-		return 0;
-	}
-	set_font(L, st->face, st->size);
+	set_font(L, base, size);
 	bool styled = false;
 	for (size_t r = 0; r < L->n_runs; r++)
-		if (face_with(st->face, L->run_style[r]) != st->face)
+		if (face_with(base, L->run_style[r]) != base)
 			styled = true;
 	if (styled) {
 		PangoAttrList *attrs = pango_attr_list_copy(L->plain_attrs);
 		for (size_t r = 0; r < L->n_runs; r++) {
-			pe_face f = face_with(st->face, L->run_style[r]);
-			if (f == st->face)
+			pe_face f = face_with(base, L->run_style[r]);
+			if (f == base)
 				continue;
 			bool bold = f == PE_FACE_BOLD || f == PE_FACE_BOLD_ITALIC;
 			bool italic = f == PE_FACE_ITALIC || f == PE_FACE_BOLD_ITALIC;
@@ -384,14 +513,60 @@ static double lay_buffer(pe_layout *L, pe_page *pg, const pe_text_style *st, dou
 	pango_layout_set_text(L->lay, L->buf, (int)L->len);
 
 	int n = pango_layout_get_line_count(L->lay);
+	L->n_pieces = 0;
+	for (int i = 0; i < n; i++) {
+		PangoLayoutLine *line = pango_layout_get_line_readonly(L->lay, i);
+		if (line)
+			line_pieces(L, line, i);
+	}
+	*natural = 0;
+	if (width <= 0) {
+		PangoRectangle logical;
+		pango_layout_get_extents(L->lay, NULL, &logical);
+		*natural = (double)logical.width / UNIT;
+	}
+	return n;
+}
+
+/* Lay out L->buf as prepared by text_append(): from the cache when this
+ * text was laid out before at this face, size and width. Returns the line
+ * count and leaves the pieces in L->pieces; *natural as pango_pieces(). */
+static int shape_buffer(pe_layout *L, pe_face base, double size, double width,
+                        double *natural)
+{
+	if (width <= 0)
+		width = -1;
+	uint64_t hash = text_hash(L, base, size, width);
+	cache_entry *e = cache_find(L, hash, base, size, width);
+	if (e) {
+		if (!grow((void **)&L->pieces, &L->cap_pieces, e->n_pieces + 1, sizeof *L->pieces))
+			return 0;
+		memcpy(L->pieces, e->pieces, e->n_pieces * sizeof *e->pieces);
+		L->n_pieces = e->n_pieces;
+		*natural = e->natural;
+		return e->n_lines;
+	}
+	int n = pango_pieces(L, base, size, width, natural);
+	cache_store(L, hash, base, size, width, n, *natural);
+	return n;
+}
+
+static double lay_buffer(pe_layout *L, pe_page *pg, const pe_text_style *st, double x,
+                         double y, double width, int *n_lines)
+{
+	if (L->len == 0) {
+		if (n_lines)
+			*n_lines = 0;
+		return 0;
+	}
+	double natural;
+	int n = shape_buffer(L, st->face, st->size, width, &natural);
 	double lh = st->size * st->leading;
 	if (pg) {
 		double off = baseline_offset(L, st);
-		for (int i = 0; i < n; i++) {
-			PangoLayoutLine *line = pango_layout_get_line_readonly(L->lay, i);
-			if (line && !emit_line(L, pg, st, line, x, y + i * lh + off))
+		for (size_t i = 0; i < L->n_pieces; i++)
+			if (!emit_piece(L, pg, st, &L->pieces[i], x, y + L->pieces[i].line * lh + off))
 				break;
-		}
 	}
 	if (n_lines)
 		*n_lines = n;
@@ -423,13 +598,12 @@ double pe_layout_width(pe_layout *L, const char *utf8, pe_face face, double size
 {
 	if (!utf8 || !*utf8)
 		return 0;
-	set_font(L, face, size);
-	pango_layout_set_attributes(L->lay, L->plain_attrs);
-	pango_layout_set_width(L->lay, -1);
-	pango_layout_set_text(L->lay, utf8, -1);
-	PangoRectangle logical;
-	pango_layout_get_extents(L->lay, NULL, &logical);
-	return (double)logical.width / UNIT;
+	text_reset(L);
+	if (!text_append(L, utf8, PE_RUN_PLAIN))
+		return 0;
+	double natural = 0;
+	shape_buffer(L, face, size, -1, &natural);
+	return natural;
 }
 
 double pe_layout_ascent(const pe_layout *L, pe_face face, double size)
@@ -522,6 +696,17 @@ static pe_text_style body_style(const pe_style *st)
 static bool tinted(const pe_style *st)
 {
 	return st->info_bg.a > 0;
+}
+
+/* How far the glyphs of a last line reach below its line box when the
+ * leading is tighter than the font's ascent + descent (headings, titles),
+ * so a block's height covers its ink. */
+static double overhang(const pe_layout *L, const pe_text_style *t)
+{
+	double a = L->ascent[PE_FACE_REGULAR] * t->size;
+	double d = L->descent[PE_FACE_REGULAR] * t->size;
+	double over = a + d - t->size * t->leading;
+	return over > 0 ? over : 0;
 }
 
 /* Baseline of the first line of text laid out with t at top. */
@@ -860,6 +1045,8 @@ double pe_layout_heading(pe_layout *L, pe_page *pg, const pe_section *sec,
 	double isz = st->heading_size * 1.15;
 	double tx = icon ? x + isz + 0.45 * st->heading_size : x;
 	double h = pe_layout_text(L, pg, &sec->heading, &t, tx, y, x + width - tx, NULL);
+	if (h > 0)
+		h += overhang(L, &t);
 	if (icon) {
 		double iy = first_baseline(L, &t, y) - 0.357 * t.size - isz / 2;
 		if (iy < y)
@@ -889,7 +1076,7 @@ double pe_layout_flow_topic(pe_layout *L, pe_page *pg, const pe_topic *topic,
 	if (pg && topic->title)
 		pe_page_add_mark(pg, cy, topic->title, 0);
 	pe_text_style tt = { PE_FACE_BOLD, st->title_size, 1.2, st->heading, st->link };
-	cy += pe_layout_plain(L, pg, topic->title, &tt, x, cy, width, NULL);
+	cy += pe_layout_plain(L, pg, topic->title, &tt, x, cy, width, NULL) + overhang(L, &tt);
 	if (topic->summary && *topic->summary) {
 		cy += 0.3 * s;
 		pe_text_style su = { PE_FACE_REGULAR, s * 1.1, st->leading, st->muted, st->link };

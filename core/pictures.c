@@ -242,12 +242,12 @@ static double lay_timeline(pe_layout *L, pe_page *pg, const pe_block *b, const p
 		pe_color c = event_color(st, it->event);
 		if (it->until > it->at) {
 			/* a lasting event: a bar from its node to the end of its text */
-			double bw = 0.55 * s;
+			double bw = tinted(st) ? 0.55 * s : 0.3 * s;
 			double y1 = bottom[i] - 0.2 * s;
 			if (y1 > ny[i] + r) {
-				pe_color fill = tinted(st) ? pe_color_mix(c, st->page, 0.4) : st->page;
+				pe_color fill = tinted(st) ? pe_color_mix(c, st->page, 0.4) : c;
 				pe_page_add_rect(pg, ax - bw / 2, ny[i], bw, y1 - ny[i], fill,
-				                 tinted(st) ? PE_NO_COLOR : c, st->rule, bw / 2);
+				                 PE_NO_COLOR, 0, bw / 2);
 			}
 		}
 		bool is_drip = !drip_done && it->at == 0 && !numbered;
