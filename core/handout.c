@@ -330,16 +330,23 @@ static bool heading_column(flow *f, column *c, const pe_section *sec, double x, 
 
 /* Title, summary and a short accent bar under them. */
 static bool title_column(flow *f, column *c, const pe_topic *t, double x, double width,
-                         bool mark)
+                         bool mark, const char *lang_label)
 {
 	pe_page *pg = col_new(c, f->tpl->width, f->tpl->height);
 	if (!pg)
 		return oom(f);
 	if (mark && !pe_page_add_mark(pg, 0, t->title, 0))
 		return oom(f);
+	double y = 0;
+	if (lang_label) {
+		/* Bilingual: name the language over each column. */
+		pe_text_style ls = text_style(f, PE_FACE_BOLD, f->st.small_size * 1.1, f->st.accent);
+		y += pe_layout_plain(f->layout, pg, lang_label, &ls, x, y, width, NULL);
+		y += f->st.small_size * 0.3;
+	}
 	pe_text_style ts = text_style(f, PE_FACE_BOLD, f->st.title_size, f->st.heading);
 	ts.leading = 1.15;
-	double y = pe_layout_plain(f->layout, pg, t->title, &ts, x, 0, width, NULL);
+	y += pe_layout_plain(f->layout, pg, t->title, &ts, x, y, width, NULL);
 	y += f->st.title_size * 0.3;
 	pe_text_style ss = text_style(f, PE_FACE_REGULAR, f->st.body_size * 1.08, f->st.text);
 	y += pe_layout_plain(f->layout, pg, t->summary, &ss, x, y, width, NULL);
@@ -553,7 +560,8 @@ static bool layout_topic(flow *f, const cols_geom *g)
 	f->page_topic[f->page] = f->topic;
 
 	for (size_t i = 0; i < n; i++)
-		if (!title_column(f, &a[i], g->t[i], g->x[i], g->w[i], i == 0))
+		if (!title_column(f, &a[i], g->t[i], g->x[i], g->w[i], i == 0,
+		                  n > 1 ? pe_i18n_native_name(g->lang[i]) : NULL))
 			goto out;
 	if (!place(f, a, n, f->st.section_gap))
 		goto out;
@@ -723,15 +731,7 @@ static bool decorate(flow *f)
 			if (f->tpl->header & PE_EL_CLINIC)
 				left_end = text_left(f, pg, product_name(f, lang), PE_FACE_BOLD, small * 1.1,
 				                     f->tpl->band_text, f->x0 + pad, base, f->x1 - f->x0 - 2 * pad);
-			const char *right = NULL;
-			char both[256];
-			if (f->tpl->kind == PE_TEMPLATE_BILINGUAL) {
-				snprintf(both, sizeof both, "%s  |  %s", pe_i18n_native_name(lang),
-				         pe_i18n_native_name(f->req->second_lang));
-				right = both;
-			} else if ((f->tpl->header & PE_EL_TITLE) && t) {
-				right = t->title;
-			}
+			const char *right = (f->tpl->header & PE_EL_TITLE) && t ? t->title : NULL;
 			if (right && !text_right(f, pg, right, PE_FACE_REGULAR, small, f->tpl->band_text,
 			                         f->x1 - pad, base, left_end + small * 2))
 				return false;
