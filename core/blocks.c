@@ -430,7 +430,8 @@ double pe_layout_flow_topic(pe_layout *L, pe_page *pg, const pe_topic *topic,
 	if (pg && topic->title)
 		pe_page_add_mark(pg, cy, topic->title, 0);
 	pe_text_style tt = { PE_FACE_BOLD, st->title_size, 1.2, st->heading, st->link };
-	cy += pe_layout_plain(L, pg, topic->title, &tt, x, cy, width, NULL) + overhang(L, &tt);
+	double th = pe_layout_plain(L, pg, topic->title, &tt, x, cy, width, NULL);
+	cy += th > 0 ? th + overhang(L, &tt) : 0;
 	if (topic->summary && *topic->summary) {
 		cy += 0.3 * s;
 		pe_text_style su = { PE_FACE_REGULAR, s * 1.1, st->leading, st->muted, st->link };
