@@ -558,6 +558,10 @@ static double lay_buffer(pe_layout *L, pe_page *pg, const pe_text_style *st, dou
 			*n_lines = 0;
 		return 0;
 	}
+	/* A column with no room left (an indent wider than a narrow column)
+	 * breaks at every opportunity rather than not at all. */
+	if (!(width > 1.0 / UNIT))
+		width = 1.0 / UNIT;
 	double natural;
 	int n = shape_buffer(L, st->face, st->size, width, &natural);
 	double lh = st->size * st->leading;

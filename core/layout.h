@@ -40,7 +40,9 @@ typedef struct pe_text_style {
 /* Break inline text into lines no wider than width and, when pg is not
  * NULL, append one PE_OP_TEXT per styled run per line, the first line's
  * top at y. Returns the height used (lines * size * leading). With pg NULL
- * it only measures. n_lines (may be NULL) receives the line count. */
+ * it only measures. n_lines (may be NULL) receives the line count. A word
+ * wider than width stays whole and sticks out (callers check for it); a
+ * width <= 0 breaks at every opportunity. */
 double pe_layout_text(pe_layout *layout, pe_page *pg, const pe_text *text,
                       const pe_text_style *st, double x, double y, double width,
                       int *n_lines);

@@ -343,6 +343,12 @@ static void long_word_overflows_honestly(void **state)
 	assert_true(natural > 40);
 	assert_true(fabs(pg->ops[0].w - natural) < EPS);
 
+	/* no room at all: one word per line, not one endless line */
+	pg = page(fx);
+	pe_layout_plain(fx->layout, pg, "Rest and keep warm", &t, 0, 0, -3, &n);
+	assert_int_equal(n, 4);
+	assert_int_equal(pg->n_ops, 4);
+
 	/* empty input: no lines, no ops, no height */
 	pg = page(fx);
 	assert_true(pe_layout_plain(fx->layout, pg, "", &t, 0, 0, 100, &n) == 0);
