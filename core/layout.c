@@ -511,13 +511,10 @@ static int pango_pieces(pe_layout *L, pe_face base, double size, double width,
 	pango_layout_set_width(L->lay, width > 0 ? (int)floor(width * UNIT) : -1);
 	pango_layout_set_text(L->lay, L->buf, (int)L->len);
 
-	int n = pango_layout_get_line_count(L->lay);
+	int n = 0;
 	L->n_pieces = 0;
-	for (int i = 0; i < n; i++) {
-		PangoLayoutLine *line = pango_layout_get_line_readonly(L->lay, i);
-		if (line)
-			line_pieces(L, line, i);
-	}
+	for (GSList *l = pango_layout_get_lines_readonly(L->lay); l; l = l->next)
+		line_pieces(L, l->data, n++);
 	*natural = 0;
 	if (width <= 0) {
 		PangoRectangle logical;
