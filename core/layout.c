@@ -606,14 +606,19 @@ double pe_layout_width(pe_layout *L, const char *utf8, pe_face face, double size
 	return natural;
 }
 
+static pe_face valid_face(pe_face face)
+{
+	return (unsigned)face < PE_FACE_COUNT ? face : PE_FACE_REGULAR;
+}
+
 double pe_layout_ascent(const pe_layout *L, pe_face face, double size)
 {
-	return L->ascent[face] * size;
+	return L->ascent[valid_face(face)] * size;
 }
 
 double pe_layout_descent(const pe_layout *L, pe_face face, double size)
 {
-	return L->descent[face] * size;
+	return L->descent[valid_face(face)] * size;
 }
 
 double pe_layout_baseline(const pe_layout *L, const pe_text_style *st)
