@@ -270,6 +270,11 @@ static bool text_append(pe_layout *L, const char *s, unsigned style)
 	return true;
 }
 
+static pe_face valid_face(pe_face face)
+{
+	return (unsigned)face < PE_FACE_COUNT ? face : PE_FACE_REGULAR;
+}
+
 static pe_face face_with(pe_face base, unsigned style)
 {
 	bool bold = base == PE_FACE_BOLD || base == PE_FACE_BOLD_ITALIC ||
@@ -530,6 +535,7 @@ static int pango_pieces(pe_layout *L, pe_face base, double size, double width,
 static int shape_buffer(pe_layout *L, pe_face base, double size, double width,
                         double *natural)
 {
+	base = valid_face(base);
 	if (width <= 0)
 		width = -1;
 	uint64_t hash = text_hash(L, base, size, width);
@@ -604,11 +610,6 @@ double pe_layout_width(pe_layout *L, const char *utf8, pe_face face, double size
 	double natural = 0;
 	shape_buffer(L, face, size, -1, &natural);
 	return natural;
-}
-
-static pe_face valid_face(pe_face face)
-{
-	return (unsigned)face < PE_FACE_COUNT ? face : PE_FACE_REGULAR;
 }
 
 double pe_layout_ascent(const pe_layout *L, pe_face face, double size)
