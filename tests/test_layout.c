@@ -371,6 +371,64 @@ static void width_scales_with_size(void **state)
 	assert_true(pe_layout_width(fx->layout, "", PE_FACE_REGULAR, 12) == 0);
 }
 
+
+/* The layout cache answers exactly what Pango would: the same ops warm,
+ * after the entry was evicted, and different ops for a different width,
+ * size or style. */
+static void cache_gives_what_pango_gives(void **state)
+{
+	fixture *fx = *state;
+	pe_text_style t = body(14);
+	pe_text text = T("Call the clinic at [1-800-227-2345] if you have a *fever* of "
+	                 "100.4 °F or _higher_, or if the skin gets red, warm or sore.");
+	pe_dlist *dl = pe_dlist_create();
+	pe_page *cold = pe_dlist_add_page(dl, 600, 600);
+	pe_layout_text(fx->layout, cold, &text, &t, 5, 7, 233, NULL);
+	cold = &dl->pages[0];
+	pe_page *warm = pe_dlist_add_page(dl, 600, 600);
+	pe_layout_text(fx->layout, warm, &text, &t, 5, 7, 233, NULL);
+	/* push it out: many other texts */
+	char s[64];
+	for (int i = 0; i < 3000; i++) {
+		snprintf(s, sizeof s, "filler text number %d", i);
+		pe_layout_plain(fx->layout, NULL, s, &t, 0, 0, 100 + i % 7, NULL);
+	}
+	pe_page *evicted = pe_dlist_add_page(dl, 600, 600);
+	pe_layout_text(fx->layout, evicted, &text, &t, 5, 7, 233, NULL);
+	const pe_page *pages[3] = { &dl->pages[0], &dl->pages[1], &dl->pages[2] };
+	assert_true(pages[0]->n_ops > 4);
+	for (int p = 1; p < 3; p++) {
+		assert_int_equal(pages[p]->n_ops, pages[0]->n_ops);
+		for (size_t i = 0; i < pages[0]->n_ops; i++) {
+			const pe_op *a = &pages[0]->ops[i], *b = &pages[p]->ops[i];
+			assert_string_equal(a->u.text.utf8, b->u.text.utf8);
+			assert_true(a->x == b->x && a->y == b->y && a->w == b->w);
+			assert_int_equal(a->u.text.face, b->u.text.face);
+		}
+	}
+	pe_dlist_destroy(dl);
+	/* what breaks lines is part of the key */
+	int n1 = 0, n2 = 0, n3 = 0, n4 = 0;
+	pe_layout_text(fx->layout, NULL, &text, &t, 0, 0, 233, &n1);
+	pe_layout_text(fx->layout, NULL, &text, &t, 0, 0, 120, &n2);
+	t.size = 20;
+	pe_layout_text(fx->layout, NULL, &text, &t, 0, 0, 233, &n3);
+	t.size = 14;
+	t.face = PE_FACE_BOLD;
+	pe_text plain = T("Call the clinic at 1-800-227-2345 if you have a fever of 100.4 °F or "
+	                  "higher, or if the skin gets red, warm or sore. More words here to wrap.");
+	pe_text_style r = body(14);
+	int nr = 0;
+	pe_layout_text(fx->layout, NULL, &plain, &r, 0, 0, 300, &nr);
+	pe_layout_text(fx->layout, NULL, &plain, &t, 0, 0, 300, &n4);
+	assert_true(n2 > n1);
+	assert_true(n3 > n1);
+	assert_true(n4 >= nr);
+	assert_true(pe_layout_width(fx->layout, "Call", PE_FACE_BOLD, 14) >
+	            pe_layout_width(fx->layout, "Call", PE_FACE_REGULAR, 14));
+	free_all();
+}
+
 /* ---- width agreement with the font's own advances --------------------- */
 
 typedef struct ftfaces {
@@ -1117,6 +1175,7 @@ int main(void)
 		cmocka_unit_test(phone_number_is_not_broken),
 		cmocka_unit_test(long_word_overflows_honestly),
 		cmocka_unit_test(width_scales_with_size),
+		cmocka_unit_test(cache_gives_what_pango_gives),
 		cmocka_unit_test(widths_agree_with_font_advances),
 		cmocka_unit_test(style_sizes_and_contrast),
 		cmocka_unit_test(blocks_stay_in_column),
