@@ -80,7 +80,12 @@ void pe_style_default(pe_style *st, double body_size, bool high_contrast);
  * contact, checklist) at (x, y) in a column of the given width and return
  * its height. pg NULL measures only. Pictures (timeline, severity scale)
  * are drawn as vector paths and text. lang picks words drawn inside
- * pictures that are not in the content (none today; reserved). */
+ * pictures that are not in the content (none today; reserved).
+ * The height covers the block's own ink only: the caller adds
+ * st->block_gap between blocks. Every op's top edge is at or below y, so
+ * pe_page_copy_ops() with y_from = y takes the whole block. Laid-out texts
+ * are cached inside the layout, so measuring (pg NULL) and then drawing
+ * the same block costs one Pango layout. */
 double pe_layout_block(pe_layout *layout, pe_page *pg, const pe_block *block,
                        const pe_style *st, double x, double y, double width);
 

@@ -1,8 +1,10 @@
 /*
- * test_layout.c - Pango line breaking and block layout, asserted with
- * numbers: widths, heights, faces, links, break points, and the width
- * agreement with the fonts' own advances that makes libharu draw exactly
- * what Pango measured.
+ * test_layout.c - the layout module (layout.h): the text engine
+ * (layout.c), blocks, headings and topics (blocks.c), pictures
+ * (pictures.c) and icons (icons.c), asserted with numbers: widths,
+ * heights, faces, links, break points, bounds, and the width agreement
+ * with the fonts' own advances that makes libharu draw exactly what Pango
+ * measured. The path builder has its own tests/test_shapes.c.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,6 +26,18 @@
 #include "paths.h"
 
 #define EPS 0.01
+
+/* Pango 1.50 starts a thread that loads the system's default fontconfig
+ * configuration (which we never use) and never frees it. LeakSanitizer
+ * cannot see past libfontconfig's frames to tell that one allocation from
+ * ours, so fontconfig is suppressed here; tests/test_fonts.c, which runs
+ * without Pango and without this suppression, still catches a leaked
+ * FcConfig of our own. (valgrind: tests/valgrind.supp.) */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig.so\n";
+}
 
 typedef struct fixture {
 	pe_fonts *fonts;
@@ -459,6 +473,13 @@ static void widths_agree_with_font_advances(void **state)
 			n_strings++;
 		}
 	}
+	/* the metrics are the bundled font's own (hhea ascender/descender) */
+	for (int f = 0; f < PE_FACE_COUNT; f++) {
+		assert_true(fabs(pe_layout_ascent(fx->layout, (pe_face)f, 1000) -
+		                 ft.face[f]->ascender) < 0.5);
+		assert_true(fabs(pe_layout_descent(fx->layout, (pe_face)f, 1000) +
+		                 ft.face[f]->descender) < 0.5);
+	}
 	print_message("width agreement: %d strings, max |Pango - font advances| = %.5f pt\n",
 	              n_strings, worst);
 	assert_true(worst <= 0.01);
@@ -859,6 +880,81 @@ static void icons_stay_in_their_square(void **state)
 	page_done(fx);
 }
 
+
+/* The card's number is one unbroken tel: link that fits the column: it
+ * shrinks (and gives up the icon) in narrow columns, never below body
+ * size, and is big where there is room. */
+static void contact_number_fits_and_links(void **state)
+{
+	fixture *fx = *state;
+	pe_block b = make_block(PE_BLOCK_CONTACT);
+	static const double sizes[] = { 12, 14, 18 };
+	for (size_t si = 0; si < 3; si++)
+		for (double w = 150; w <= 650; w += 50) {
+			pe_style st;
+			pe_style_default(&st, sizes[si], false);
+			pe_page *pg = page(fx);
+			double h = pe_layout_block(fx->layout, pg, &b, &st, 10, 10, w);
+			const pe_op *num = find_exact(pg, "1-800-227-2345");
+			assert_non_null(num);
+			assert_non_null(num->u.text.link);
+			assert_string_equal(num->u.text.link, "tel:18002272345");
+			assert_int_equal(num->u.text.face, PE_FACE_BOLD);
+			assert_true(num->u.text.size >= sizes[si] - 1e-9);
+			if (w >= 400)
+				assert_true(num->u.text.size >= st.title_size - 1e-9);
+			assert_inside(pg, 10, 10, w, h);
+		}
+	page_done(fx);
+	free_all();
+}
+
+
+/* Unusual but valid content: many events, more levels than three, a
+ * level with no grade, an empty callout, an event far in the future. */
+static void odd_blocks_stay_in_column(void **state)
+{
+	fixture *fx = *state;
+	pe_block many = { .kind = PE_BLOCK_TIMELINE };
+	many.n_items = 100;
+	many.items = keep(calloc(100, sizeof(pe_item)));
+	for (int i = 0; i < 100; i++) {
+		many.items[i].at = i * 7 - 50;
+		many.items[i].until = i % 3 ? i * 7 - 50 : i * 9;
+		many.items[i].event = (pe_event_kind)(i % 4);
+		many.items[i].label = T("Day");
+		many.items[i].text = T("Something to do.");
+	}
+	pe_block far = make_block(PE_BLOCK_TIMELINE);
+	far.items[5].at = far.items[5].until = 100000;
+	far.items[0].at = -100000;
+	pe_block scale5 = make_block(PE_BLOCK_SCALE);
+	pe_item five[5];
+	for (int i = 0; i < 5; i++) {
+		five[i] = scale5.items[i % 3];
+		five[i].grade = (pe_grade)(i % 4);
+	}
+	scale5.items = five;
+	scale5.n_items = 5;
+	pe_block empty = { .kind = PE_BLOCK_CALLOUT };
+	pe_block one_step = make_block(PE_BLOCK_STEPS);
+	one_step.n_items = 1;
+	pe_block *blocks[] = { &many, &far, &scale5, &empty, &one_step };
+	for (size_t k = 0; k < 5; k++)
+		for (double w = 150; w <= 900; w += 250) {
+			pe_style st;
+			pe_style_default(&st, 14, false);
+			double h0 = pe_layout_block(fx->layout, NULL, blocks[k], &st, 5, 5, w);
+			pe_page *pg = page(fx);
+			double h1 = pe_layout_block(fx->layout, pg, blocks[k], &st, 5, 5, w);
+			assert_true(fabs(h0 - h1) < 1e-9);
+			assert_true(h1 >= 0);
+			assert_inside(pg, 5, 5, w, h1);
+		}
+	page_done(fx);
+	free_all();
+}
+
 /* ---- headings and whole topics ---------------------------------------- */
 
 static void heading_with_and_without_icon(void **state)
@@ -1024,6 +1120,8 @@ int main(void)
 		cmocka_unit_test(timeline_overview_and_infusion_node),
 		cmocka_unit_test(scale_row_or_stack),
 		cmocka_unit_test(icons_stay_in_their_square),
+		cmocka_unit_test(contact_number_fits_and_links),
+		cmocka_unit_test(odd_blocks_stay_in_column),
 		cmocka_unit_test(heading_with_and_without_icon),
 		cmocka_unit_test(flow_topic_marks_each_section),
 	};
