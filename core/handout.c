@@ -782,9 +782,12 @@ static bool decorate(flow *f)
 			if (f->tpl->header & PE_EL_CLINIC)
 				left_end = text_left(f, pg, product_name(f, lang), PE_FACE_BOLD, small * 1.1,
 				                     f->tpl->band_text, f->x0 + pad, base, f->x1 - f->x0 - 2 * pad);
-			const char *right = (f->tpl->header & PE_EL_TITLE) && t ? t->title : NULL;
-			if (right && !text_right(f, pg, right, PE_FACE_REGULAR, small, f->tpl->band_text,
-			                         f->x1 - pad, base, left_end + small * 2))
+			const char *title = (f->tpl->header & PE_EL_TITLE) && t ? t->title : NULL;
+			if (title && !(f->tpl->header & PE_EL_CLINIC))
+				text_left(f, pg, title, PE_FACE_BOLD, small, f->tpl->band_text, f->x0 + pad, base,
+				          f->x1 - f->x0 - 2 * pad);
+			else if (title && !text_right(f, pg, title, PE_FACE_REGULAR, small, f->tpl->band_text,
+			                              f->x1 - pad, base, left_end + small * 2))
 				return false;
 		}
 		if (footer_height(f) > 0) {
