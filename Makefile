@@ -52,14 +52,22 @@ CORE_SRCS := $(wildcard core/*.c)
 CORE_OBJS := $(CORE_SRCS:%.c=$(BUILD)/obj/%.o)
 LIBPE := $(BUILD)/libpe.a
 
+# Quiet by default; `make V=1` shows the full commands.
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(LIBPE): $(CORE_OBJS)
 	@mkdir -p $(@D)
-	rm -f $@
-	ar rcs $@ $^
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
 
 # ---- unit tests: tests/test_<module>.c, one binary each, cmocka ----------
 TEST_SRCS := $(wildcard tests/test_*.c)
@@ -67,7 +75,8 @@ TEST_BINS := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(LIBPE)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $< $(LIBPE) $(ALL_LIBS)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $< $(LIBPE) $(ALL_LIBS)
 
 # Environment every test and tool runs with: the staged data, no user locale.
 TEST_ENV = PE_DATADIR=$(abspath $(SHARE)) PE_BUILD=$(abspath $(BUILD)) LC_ALL=C.UTF-8

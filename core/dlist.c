@@ -266,8 +266,13 @@ bool pe_page_add_mark(pe_page *pg, double y, const char *title, int level)
 	return true;
 }
 
-static bool copy_op(pe_page *dst, const pe_op *src, double dx, double dy)
+static bool copy_op(pe_page *dst, const pe_op *src_op, double dx, double dy)
 {
+	/* Work from a shallow copy: when dst is the source page, adding an op
+	 * may move the ops array, and src_op with it. The strings and arrays
+	 * it points to do not move. */
+	const pe_op copy = *src_op;
+	const pe_op *src = &copy;
 	switch (src->kind) {
 	case PE_OP_TEXT:
 		return pe_page_add_text(dst, src->x + dx, src->y + dy, src->w, src->u.text.utf8,
@@ -318,15 +323,24 @@ static bool copy_op(pe_page *dst, const pe_op *src, double dx, double dy)
 bool pe_page_copy_ops(pe_page *dst, const pe_page *src, double y_from, double y_to,
                       double dx, double dy)
 {
-	for (size_t i = 0; i < src->n_ops; i++) {
+	/* Only the ops that were there at the start: when dst == src the
+	 * copies must not be copied again. */
+	size_t n = src->n_ops, had = dst->n_ops;
+	for (size_t i = 0; i < n; i++) {
 		const pe_op *op = &src->ops[i];
 		double top = op->kind == PE_OP_TEXT ? op->y - op->u.text.ascent : op->y;
 		if (top < y_from || top >= y_to)
 			continue;
 		if (!copy_op(dst, op, dx, dy))
-			return false;
+			goto undo;
 	}
 	return true;
+
+undo:
+	/* Leave dst as it was, like the single-op adders do. */
+	while (dst->n_ops > had)
+		drop_op(dst);
+	return false;
 }
 
 const pe_op *pe_page_hit_test(const pe_page *pg, double x, double y)

@@ -26,15 +26,25 @@
 #define _(s) dgettext(PE_TEXT_DOMAIN, s)
 #define N_(s) (s)
 #define C_(ctx, s) pe_i18n_pgettext(ctx "\004" s, s)
+/* Plural: P_("%d page", "%d pages", n) (xgettext keyword P_:1,2). */
+#define P_(s, p, n) dngettext(PE_TEXT_DOMAIN, s, p, n)
+/* Mark a string with context for extraction only; the value is the
+ * "ctx\004msgid" key to pass to pe_i18n_pgettext() or pe_i18n_trc() later
+ * (xgettext keyword NC_:1c,2). */
+#define NC_(ctx, s) (ctx "\004" s)
 
 /* Bind the text domain to <datadir>/locale and read LINGUAS. */
 bool pe_i18n_init(pe_error *err);
 void pe_i18n_finish(void);
 
-/* Built languages, in LINGUAS order ("en" first). */
+/* Built languages, in LINGUAS order ("en" first). The pseudo-locale "qps"
+ * (long accented text for layout tests) is known and can be set when the
+ * build staged it, but is not counted here: it is never offered to
+ * patients. */
 size_t pe_i18n_count(void);
 const char *pe_i18n_code(size_t i);
-/* The language's own name: "English", "Español". */
+/* The language's own name: "English", "Español", from that language's
+ * catalog (msgctxt "language-name", msgid "English"). NULL if unknown. */
 const char *pe_i18n_native_name(const char *code);
 bool pe_i18n_known(const char *code);
 /* Check a code; on failure err says "unknown language 'xx' (available: en, es)". */
@@ -48,6 +58,9 @@ const char *pe_i18n_language(void);
  * for long (switches, translates, switches back). Returns a pointer into
  * the catalog or msgid itself. */
 const char *pe_i18n_tr(const char *code, const char *msgid);
+
+/* The same with a context key made by NC_(). */
+const char *pe_i18n_trc(const char *code, const char *ctx_msgid, const char *msgid);
 
 /* pgettext helper behind C_(). */
 const char *pe_i18n_pgettext(const char *ctx_msgid, const char *msgid);

@@ -109,4 +109,12 @@ double pe_layout_flow_topic(pe_layout *layout, pe_page *pg, const pe_topic *topi
 void pe_layout_icon(pe_page *pg, pe_icon icon, double x, double y, double size,
                     pe_color color);
 
+/* Font metrics of a face at a size (ascent above the baseline, descent
+ * below it, both positive), and where pe_layout_text() puts the first
+ * baseline below the top of its first line. For markers and pictures that
+ * line up with text. */
+double pe_layout_ascent(const pe_layout *layout, pe_face face, double size);
+double pe_layout_descent(const pe_layout *layout, pe_face face, double size);
+double pe_layout_baseline(const pe_layout *layout, const pe_text_style *st);
+
 #endif

@@ -1,0 +1,350 @@
+/*
+ * i18n.c - languages, UI strings and localised dates (see i18n.h).
+ *
+ * The list of languages is whatever the build staged in <datadir>/LINGUAS
+ * (English first); adding a language never needs a change here. Native
+ * names, month names and the date format come from each language's own
+ * catalog, so a translator controls them all.
+ *
+ * The pseudo-locale "qps" (tools/pseudo-po) is known when the build staged
+ * its catalog, so tests and previews can switch to it, but it is not one
+ * of the pe_i18n_count() languages offered to patients.
+ *
+ * This module owns gettext's process-global state (LANGUAGE, the bound
+ * directory, the message cache); nothing else may touch it. It never
+ * prints and never exits.
+ */
+#include "i18n.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "paths.h"
+
+#define CODE_MAX 16
+#define LANG_MAX 64
+#define PSEUDO_CODE "qps"
+
+struct lang {
+	char code[CODE_MAX];
+	char *native;           /* owned copy: catalogs may be reloaded */
+};
+
+static struct {
+	bool ready;
+	char localedir[PATH_MAX];
+	struct lang langs[LANG_MAX];
+	size_t count;           /* offered languages, LINGUAS order */
+	bool has_pseudo;        /* langs[count] is "qps" */
+	char current[CODE_MAX];
+} st = { .current = "en" };
+
+/* A gettext language code: ll, lll, ll_CC, optionally @variant. */
+static bool valid_code(const char *s)
+{
+	size_t n = 0;
+	while (s[n] >= 'a' && s[n] <= 'z')
+		n++;
+	if (n < 2 || n > 3)
+		return false;
+	if (s[n] == '_') {
+		if (!(s[n + 1] >= 'A' && s[n + 1] <= 'Z' && s[n + 2] >= 'A' && s[n + 2] <= 'Z'))
+			return false;
+		n += 3;
+	}
+	if (s[n] == '@') {
+		n++;
+		if (!s[n])
+			return false;
+		while ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= '0' && s[n] <= '9'))
+			n++;
+	}
+	return s[n] == '\0' && n < CODE_MAX;
+}
+
+static struct lang *find(const char *code)
+{
+	if (!st.ready || !code)
+		return NULL;
+	size_t n = st.count + (st.has_pseudo ? 1 : 0);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(st.langs[i].code, code) == 0)
+			return &st.langs[i];
+	return NULL;
+}
+
+static bool add_lang(const char *code, const char *file, int line, pe_error *err)
+{
+	if (!valid_code(code)) {
+		pe_error_set(err, file, line, "bad language code '%s'", code);
+		return false;
+	}
+	for (size_t i = 0; i < st.count; i++)
+		if (strcmp(st.langs[i].code, code) == 0)
+			return true;            /* listed twice: harmless */
+	if (st.count >= LANG_MAX - 1) { /* keep a slot for the pseudo-locale */
+		pe_error_set(err, file, line, "more than %d languages", LANG_MAX - 1);
+		return false;
+	}
+	snprintf(st.langs[st.count].code, CODE_MAX, "%s", code);
+	st.langs[st.count].native = NULL;
+	st.count++;
+	return true;
+}
+
+static bool read_linguas(const char *path, pe_error *err)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		pe_error_set(err, path, 0, "cannot read the list of languages (%s)", strerror(errno));
+		return false;
+	}
+	/* English is the source language: always there, always first. */
+	bool ok = add_lang("en", path, 0, err);
+	char line[256];
+	int lineno = 0;
+	while (ok && fgets(line, sizeof line, f)) {
+		lineno++;
+		char *hash = strchr(line, '#');
+		if (hash)
+			*hash = '\0';
+		char *save = NULL;
+		for (char *tok = strtok_r(line, " \t\r\n", &save); ok && tok;
+		     tok = strtok_r(NULL, " \t\r\n", &save))
+			ok = add_lang(tok, path, lineno, err);
+	}
+	fclose(f);
+	return ok;
+}
+
+/* LC_MESSAGES must not be "C": glibc ignores LANGUAGE there. */
+static bool ensure_locale(pe_error *err)
+{
+	const char *cur = setlocale(LC_MESSAGES, NULL);
+	if (cur && strcmp(cur, "C") != 0 && strcmp(cur, "POSIX") != 0)
+		return true;
+	if (setlocale(LC_ALL, "C.UTF-8") || setlocale(LC_ALL, "C.utf8"))
+		return true;
+	pe_error_set(err, NULL, 0, "cannot select the C.UTF-8 locale; translations need it");
+	return false;
+}
+
+static void switch_to(const char *code)
+{
+	setenv("LANGUAGE", code, 1);
+	/* Re-setting the domain bumps gettext's catalog counter, which drops
+	 * its cache of translations; without it es -> en keeps Spanish. */
+	textdomain(textdomain(NULL));
+}
+
+/* Translate in another language and switch back at once. */
+static const char *translate_in(const char *code, const char *ctx_msgid, const char *msgid)
+{
+	if (!find(code))
+		return msgid;
+	bool other = strcmp(code, st.current) != 0;
+	if (other)
+		switch_to(code);
+	const char *r = ctx_msgid ? pe_i18n_pgettext(ctx_msgid, msgid)
+				  : dgettext(PE_TEXT_DOMAIN, msgid);
+	if (other)
+		switch_to(st.current);
+	return r;
+}
+
+bool pe_i18n_init(pe_error *err)
+{
+	if (st.ready)
+		pe_i18n_finish();
+	char path[PATH_MAX];
+	errno = 0;
+	if (!pe_paths_data(path, sizeof path, "locale") || !realpath(path, st.localedir)) {
+		pe_error_set(err, path, 0, "no message catalogs here (%s); was the data built?",
+			     strerror(errno ? errno : ENAMETOOLONG));
+		return false;
+	}
+	if (!ensure_locale(err))
+		return false;
+	st.count = 0;
+	st.has_pseudo = false;
+	if (!pe_paths_data(path, sizeof path, "LINGUAS")) {
+		pe_error_set(err, NULL, 0, "data directory path too long");
+		return false;
+	}
+	if (!read_linguas(path, err))
+		goto fail;
+	if (!bindtextdomain(PE_TEXT_DOMAIN, st.localedir) ||
+	    !bind_textdomain_codeset(PE_TEXT_DOMAIN, "UTF-8")) {
+		pe_error_set(err, st.localedir, 0, "cannot bind the text domain (%s)", strerror(errno));
+		goto fail;
+	}
+	char mo[PATH_MAX + 64];
+	struct stat sb;
+	snprintf(mo, sizeof mo, "%s/" PSEUDO_CODE "/LC_MESSAGES/" PE_TEXT_DOMAIN ".mo", st.localedir);
+	if (stat(mo, &sb) == 0 && !find(PSEUDO_CODE)) {
+		snprintf(st.langs[st.count].code, CODE_MAX, PSEUDO_CODE);
+		st.langs[st.count].native = NULL;
+		st.has_pseudo = true;
+	}
+	st.ready = true;
+	snprintf(st.current, sizeof st.current, "en");
+	switch_to("en");
+
+	size_t n = st.count + (st.has_pseudo ? 1 : 0);
+	for (size_t i = 0; i < n; i++) {
+		/* TRANSLATORS: the name of YOUR language, in your language, as
+		   shown on the kiosk's language button: "Español", "Français". */
+		const char *name = translate_in(st.langs[i].code, NC_("language-name", "English"), "English");
+		/* A language whose catalog does not name itself yet shows its
+		   code rather than a misleading "English". */
+		if (strcmp(name, "English") == 0 && strcmp(st.langs[i].code, "en") != 0)
+			name = st.langs[i].code;
+		st.langs[i].native = strdup(name);
+		if (!st.langs[i].native) {
+			pe_error_set(err, NULL, 0, "out of memory");
+			goto fail;
+		}
+	}
+	return true;
+fail:
+	pe_i18n_finish();
+	return false;
+}
+
+void pe_i18n_finish(void)
+{
+	for (size_t i = 0; i < LANG_MAX; i++) {
+		free(st.langs[i].native);
+		st.langs[i].native = NULL;
+	}
+	st.count = 0;
+	st.has_pseudo = false;
+	st.ready = false;
+	snprintf(st.current, sizeof st.current, "en");
+}
+
+size_t pe_i18n_count(void)
+{
+	return st.ready ? st.count : 0;
+}
+
+const char *pe_i18n_code(size_t i)
+{
+	return st.ready && i < st.count ? st.langs[i].code : NULL;
+}
+
+const char *pe_i18n_native_name(const char *code)
+{
+	const struct lang *l = find(code);
+	return l ? l->native : NULL;
+}
+
+bool pe_i18n_known(const char *code)
+{
+	return find(code) != NULL;
+}
+
+bool pe_i18n_check(const char *code, pe_error *err)
+{
+	if (find(code))
+		return true;
+	char list[LANG_MAX * (CODE_MAX + 2)] = "";
+	size_t used = 0;
+	for (size_t i = 0; i < pe_i18n_count(); i++) {
+		int n = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", st.langs[i].code);
+		if (n < 0 || (size_t)n >= sizeof list - used)
+			break;
+		used += (size_t)n;
+	}
+	pe_error_set(err, NULL, 0, "unknown language '%s' (available: %s)", code ? code : "(null)",
+		     st.ready ? list : "none: call pe_i18n_init first");
+	return false;
+}
+
+bool pe_i18n_set_language(const char *code, pe_error *err)
+{
+	if (!pe_i18n_check(code, err))
+		return false;
+	if (!ensure_locale(err))
+		return false;
+	snprintf(st.current, sizeof st.current, "%s", code);
+	switch_to(code);
+	return true;
+}
+
+const char *pe_i18n_language(void)
+{
+	return st.current;
+}
+
+const char *pe_i18n_tr(const char *code, const char *msgid)
+{
+	return translate_in(code, NULL, msgid);
+}
+
+const char *pe_i18n_trc(const char *code, const char *ctx_msgid, const char *msgid)
+{
+	return translate_in(code, ctx_msgid, msgid);
+}
+
+const char *pe_i18n_pgettext(const char *ctx_msgid, const char *msgid)
+{
+	const char *t = dgettext(PE_TEXT_DOMAIN, ctx_msgid);
+	/* No translation: gettext hands back the "ctx\004msgid" key itself. */
+	return t == ctx_msgid ? msgid : t;
+}
+
+static bool parse_iso_date(const char *s, int *y, int *m, int *d)
+{
+	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	*m = (s[5] - '0') * 10 + (s[6] - '0');
+	*d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (*y < 1 || *m < 1 || *m > 12 || *d < 1)
+		return false;
+	bool leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
+	int last = mdays[*m - 1] + (*m == 2 && leap ? 1 : 0);
+	return *d <= last;
+}
+
+bool pe_i18n_format_date(const char *code, const char *iso, char *buf, size_t size)
+{
+	int y, m, d;
+	if (!buf || size == 0 || !parse_iso_date(iso, &y, &m, &d) || !find(code))
+		return false;
+	bool other = strcmp(code, st.current) != 0;
+	if (other)
+		switch_to(code);
+	/* Built at run time so each name is looked up in the language now set.
+	   TRANSLATORS: month names as they stand inside a full date (Spanish
+	   writes them in lower case: "junio"). */
+	const char *months[12] = {
+		C_("month", "January"), C_("month", "February"), C_("month", "March"),
+		C_("month", "April"), C_("month", "May"), C_("month", "June"),
+		C_("month", "July"), C_("month", "August"), C_("month", "September"),
+		C_("month", "October"), C_("month", "November"), C_("month", "December"),
+	};
+	/* TRANSLATORS: a full date, e.g. "June 4, 2024". %1$s is the month
+	   name, %2$d the day, %3$d the year; reorder them as your language
+	   writes dates, e.g. Spanish "%2$d de %1$s de %3$d" (4 de junio de
+	   2024). Keep the three conversions exactly (msgfmt checks them). */
+	const char *fmt = _("%1$s %2$d, %3$d");
+	int n = snprintf(buf, size, fmt, months[m - 1], d, y);
+	if (other)
+		switch_to(st.current);
+	if (n < 0 || (size_t)n >= size) {
+		buf[0] = '\0';
+		return false;
+	}
+	return true;
+}

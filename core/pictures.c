@@ -1,0 +1,413 @@
+/*
+ * pictures.c - timeline and severity scale pictures (see pictures.h).
+ *
+ * Both are drawn to read at a glance on paper and on the kiosk, at any
+ * column width:
+ *
+ * Timeline: a vertical axis on the left with one node per event, the
+ * "when" in bold and the "what" beside it; events that last (until > at)
+ * get a bar down the axis for as long as their text, moments get a dot;
+ * colour tells the kind (care, side effect, benefit, warning) and the
+ * infusion itself (at = 0) is a larger node with a drip. In wide columns
+ * an overview strip on top places every event on a time axis (a log-like
+ * scale of hours, so "2 days before", "6-12 hours", "3 days" and "several
+ * weeks" all fit) with the same numbers as the list below.
+ *
+ * Severity scale: one box per level, side by side when there is room,
+ * else stacked, tinted by grade, each with a meter of 1-3 bars so the
+ * grade reads without colour too.
+ *
+ * Pictures use only the public layout functions, never paint, and never
+ * draw outside (x, width).
+ */
+#include "pictures.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "shapes.h"
+
+static pe_color event_color(const pe_style *st, pe_event_kind k)
+{
+	switch (k) {
+	case PE_EVENT_EFFECT: return st->moderate;
+	case PE_EVENT_BENEFIT: return st->mild;
+	case PE_EVENT_WARNING: return st->severe;
+	case PE_EVENT_CARE:
+	default: return st->accent;
+	}
+}
+
+static bool tinted(const pe_style *st)
+{
+	return st->info_bg.a > 0;
+}
+
+static double cap_middle(pe_layout *L, const pe_text_style *t, double top)
+{
+	return top + pe_layout_baseline(L, t) - 0.357 * t->size;
+}
+
+/* ---- timeline: overview strip ------------------------------------------ */
+
+/* Hours -> position on a log-like axis: 0 stays 0, a day and a week are
+ * far enough apart, and weeks do not push the first hours into a corner. */
+static double tscale(double h)
+{
+	double v = log1p(fabs(h) / 3.0);
+	return h < 0 ? -v : v;
+}
+
+#define MAX_LANES 8
+
+typedef struct overview {
+	double x0, x1;         /* axis ends */
+	double t_min, t_max;   /* scaled times at the ends */
+	double lane_h, r;      /* lane pitch, marker radius */
+	int n_lanes;
+} overview;
+
+static double ov_x(const overview *ov, double hours)
+{
+	double t = tscale(hours);
+	return ov->x0 + (t - ov->t_min) / (ov->t_max - ov->t_min) * (ov->x1 - ov->x0);
+}
+
+/* Numbered marker in a circle, centred at (cx, cy). */
+static void number_dot(pe_layout *L, pe_page *pg, const pe_style *st, int num, double cx,
+                       double cy, double r, pe_color fill)
+{
+	if (!pg)
+		return;
+	pe_shape_circle(pg, cx, cy, r, fill, PE_NO_COLOR, 0);
+	char s[16];
+	snprintf(s, sizeof s, "%d", num % 1000);
+	double size = r * (num >= 10 ? 1.05 : 1.25);
+	double w = pe_layout_width(L, s, PE_FACE_BOLD, size);
+	pe_page_add_text(pg, cx - w / 2, cy + 0.357 * size, w, s, PE_FACE_BOLD, size,
+	                 pe_layout_ascent(L, PE_FACE_BOLD, size),
+	                 pe_layout_descent(L, PE_FACE_BOLD, size), st->page, NULL);
+}
+
+/* Places each event in the first lane where its marker (and span) fits
+ * without touching another; returns the number of lanes, or -1 if more
+ * than MAX_LANES would be needed (then the strip is left out). */
+static int assign_lanes(const pe_block *b, const overview *ov, int *lane)
+{
+	double end[MAX_LANES];
+	int n = 0;
+	for (size_t i = 0; i < b->n_items && i < 64; i++) {
+		const pe_item *it = &b->items[i];
+		double a = ov_x(ov, it->at) - ov->r * 1.15;
+		double until = it->until > it->at ? it->until : it->at;
+		double e = ov_x(ov, until) + ov->r * 1.15;
+		if (e < a + 2 * ov->r * 1.15)
+			e = a + 2 * ov->r * 1.15;
+		int l = 0;
+		while (l < n && end[l] > a)
+			l++;
+		if (l == MAX_LANES)
+			return -1;
+		if (l == n)
+			n++;
+		end[l] = e;
+		lane[i] = l;
+	}
+	return n;
+}
+
+static double lay_overview(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
+                           double x, double y, double w)
+{
+	double s = st->body_size;
+	overview ov;
+	ov.r = 0.5 * s;
+	ov.lane_h = 1.35 * s;
+	double tmin = 0, tmax = 0;
+	for (size_t i = 0; i < b->n_items; i++) {
+		const pe_item *it = &b->items[i];
+		double u = it->until > it->at ? it->until : it->at;
+		if (it->at < tmin) tmin = it->at;
+		if (u > tmax) tmax = u;
+	}
+	ov.t_min = tscale(tmin);
+	ov.t_max = tscale(tmax);
+	if (ov.t_max - ov.t_min < 1e-6)
+		ov.t_max = ov.t_min + 1;
+	/* room for the end markers and the drip at 0 */
+	double drip = 1.6 * s;
+	ov.x0 = x + (drip / 2 > ov.r * 1.2 ? drip / 2 : ov.r * 1.2) + st->rule;
+	ov.x1 = x + w - ov.r * 1.2 - st->rule;
+	int lane[64];
+	int n = assign_lanes(b, &ov, lane);
+	if (n < 0 || b->n_items > 64)
+		return 0;
+	ov.n_lanes = n;
+	/* lanes above the axis, the axis, then the drip below it */
+	double axis_y = y + n * ov.lane_h + 0.2 * s;
+	double h = axis_y - y + 0.25 * s + drip;
+	if (!pg)
+		return h;
+	pe_color axis = tinted(st) ? pe_color_mix(st->muted, st->page, 0.45) : st->text;
+	/* the infusion: a dashed line up through the lanes, the drip below */
+	if (tmin <= 0 && tmax >= 0) {
+		double zx = ov_x(&ov, 0);
+		pe_path_seg segs[2] = {
+			{ .verb = PE_PATH_MOVE, .x = { zx }, .y = { y + st->rule } },
+			{ .verb = PE_PATH_LINE, .x = { zx }, .y = { axis_y } },
+		};
+		pe_page_add_path(pg, segs, 2, PE_NO_COLOR, pe_color_mix(st->accent, st->page, 0.6),
+		                 st->rule, true);
+		pe_layout_icon(pg, PE_ICON_DRIP, zx - drip / 2, axis_y + 0.25 * s, drip, st->accent);
+	}
+	pe_shape_line(pg, ov.x0, axis_y, ov.x1, axis_y, axis, 1.5 * st->rule);
+	for (size_t i = 0; i < b->n_items; i++) {
+		const pe_item *it = &b->items[i];
+		double cy = axis_y - 0.2 * s - (lane[i] + 0.5) * ov.lane_h;
+		double xa = ov_x(&ov, it->at);
+		pe_color c = event_color(st, it->event);
+		/* where it starts, marked on the axis itself */
+		pe_shape_line(pg, xa, axis_y - 0.22 * s, xa, axis_y + 0.22 * s, c, 1.5 * st->rule);
+		if (it->until > it->at) {
+			double xb = ov_x(&ov, it->until);
+			double bh = 0.5 * s;
+			pe_color fill = tinted(st) ? pe_color_mix(c, st->page, 0.45) : PE_NO_COLOR;
+			pe_page_add_rect(pg, xa, cy - bh / 2, xb - xa, bh, fill,
+			                 tinted(st) ? PE_NO_COLOR : c, st->rule, bh / 2);
+		}
+		number_dot(L, pg, st, (int)i + 1, xa, cy, ov.r, c);
+	}
+	return h;
+}
+
+/* ---- timeline: the list ------------------------------------------------ */
+
+static double lay_timeline(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
+                           double x, double y, double w)
+{
+	double s = st->body_size;
+	double cy = y;
+	/* the overview strip only where it has room to stay readable */
+	bool numbered = false;
+	if (w >= 26 * s && b->n_items >= 2 && b->n_items <= 12) {
+		double oh = lay_overview(L, pg, b, st, x, cy, w);
+		if (oh > 0) {
+			numbered = true;
+			cy += oh + 0.9 * s;
+		}
+	}
+	double node = 2.4 * s;
+	double ax = x + node / 2;
+	double tx = x + node + 0.2 * s;
+	double tw = x + w - tx;
+	double r = numbered ? 0.5 * s : 0.42 * s;
+	double big = 0.85 * s;
+	pe_text_style when = { PE_FACE_BOLD, s, st->leading, st->text, st->link };
+	pe_text_style what = { PE_FACE_REGULAR, s, st->leading, st->text, st->link };
+	pe_color axis = tinted(st) ? pe_color_mix(st->muted, st->page, 0.35) : st->text;
+
+	/* node centres and event extents, measured first so the axis and bars
+	 * go under the text */
+	double top[64], bottom[64], ny[64];
+	size_t n = b->n_items < 64 ? b->n_items : 64;
+	bool drip_done = false;
+	double ey = cy;
+	for (size_t i = 0; i < n; i++) {
+		const pe_item *it = &b->items[i];
+		if (i > 0)
+			ey += 0.75 * s;
+		top[i] = ey;
+		double h = pe_layout_text(L, NULL, &it->label, &when, tx, ey, tw, NULL);
+		h += pe_layout_text(L, NULL, &it->text, &what, tx, ey + h, tw, NULL);
+		ny[i] = cap_middle(L, &when, ey);
+		bool is_drip = !drip_done && it->at == 0 && !numbered;
+		if (is_drip)
+			drip_done = true;
+		double rr = is_drip ? big : r;
+		if (ny[i] - rr < ey) {
+			/* keep the node inside the event's band */
+			ny[i] = ey + rr;
+		}
+		if (ny[i] + rr > ey + h)
+			h = ny[i] + rr - ey;
+		bottom[i] = ey + h;
+		ey += h;
+	}
+	if (pg && n > 1)
+		pe_shape_line(pg, ax, ny[0], ax, ny[n - 1], axis, 2 * st->rule);
+	drip_done = false;
+	for (size_t i = 0; pg && i < n; i++) {
+		const pe_item *it = &b->items[i];
+		pe_color c = event_color(st, it->event);
+		if (it->until > it->at) {
+			/* a lasting event: a bar from its node to the end of its text */
+			double bw = tinted(st) ? 0.55 * s : 0.3 * s;
+			double y1 = bottom[i] - 0.2 * s;
+			if (y1 > ny[i] + r) {
+				pe_color fill = tinted(st) ? pe_color_mix(c, st->page, 0.4) : c;
+				pe_page_add_rect(pg, ax - bw / 2, ny[i], bw, y1 - ny[i], fill,
+				                 PE_NO_COLOR, 0, bw / 2);
+			}
+		}
+		bool is_drip = !drip_done && it->at == 0 && !numbered;
+		if (is_drip) {
+			drip_done = true;
+			pe_shape_circle(pg, ax, ny[i], big, c, st->page, 0.15 * s);
+			pe_layout_icon(pg, PE_ICON_DRIP, ax - big * 0.62, ny[i] - big * 0.62, big * 1.24,
+			               st->page);
+		} else if (numbered) {
+			pe_shape_circle(pg, ax, ny[i], r + 0.12 * s, st->page, PE_NO_COLOR, 0);
+			number_dot(L, pg, st, (int)i + 1, ax, ny[i], r, c);
+		} else {
+			pe_shape_circle(pg, ax, ny[i], r, c, st->page, 0.15 * s);
+		}
+		double h = pe_layout_text(L, pg, &it->label, &when, tx, top[i], tw, NULL);
+		pe_layout_text(L, pg, &it->text, &what, tx, top[i] + h, tw, NULL);
+	}
+	return (n ? bottom[n - 1] : cy) - y;
+}
+
+double pe_picture_timeline(pe_layout *L, pe_page *pg, const pe_block *b,
+                           const pe_style *st, double x, double y, double w)
+{
+	return lay_timeline(L, pg, b, st, x, y, w);
+}
+
+/* ---- severity scale ---------------------------------------------------- */
+
+static pe_color grade_color(const pe_style *st, pe_grade g)
+{
+	switch (g) {
+	case PE_GRADE_MILD: return st->mild;
+	case PE_GRADE_MODERATE: return st->moderate;
+	case PE_GRADE_SEVERE: return st->severe;
+	case PE_GRADE_NONE:
+	default: return st->muted;
+	}
+}
+
+static int grade_level(pe_grade g)
+{
+	switch (g) {
+	case PE_GRADE_MILD: return 1;
+	case PE_GRADE_MODERATE: return 2;
+	case PE_GRADE_SEVERE: return 3;
+	case PE_GRADE_NONE:
+	default: return 0;
+	}
+}
+
+/* Three rising bars, the first `level` of them solid; bottom-left at
+ * (x, base). Returns the width. */
+static double meter(pe_page *pg, const pe_style *st, double x, double base, int level,
+                    pe_color c)
+{
+	double s = st->body_size;
+	double bw = 0.3 * s, gap = 0.14 * s;
+	for (int i = 0; i < 3; i++) {
+		double h = (0.42 + 0.26 * i) * s;
+		double bx = x + i * (bw + gap);
+		if (!pg)
+			continue;
+		if (i < level)
+			pe_page_add_rect(pg, bx, base - h, bw, h, c, PE_NO_COLOR, 0, 0.08 * s);
+		else
+			pe_page_add_rect(pg, bx + st->rule / 2, base - h + st->rule / 2,
+			                 bw - st->rule, h - st->rule, PE_NO_COLOR,
+			                 tinted(st) ? pe_color_mix(c, st->page, 0.5) : c, st->rule,
+			                 0.08 * s);
+	}
+	return 3 * bw + 2 * gap;
+}
+
+/* Contents of one level (meter, name, what) at (x, y) in width w. */
+static double level_body(pe_layout *L, pe_page *pg, const pe_item *it, const pe_style *st,
+                         double x, double y, double w)
+{
+	double s = st->body_size;
+	pe_color c = grade_color(st, it->grade);
+	pe_text_style name = { PE_FACE_BOLD, 1.1 * s, 1.3, st->text, st->link };
+	pe_text_style what = { PE_FACE_REGULAR, s, st->leading, st->text, st->link };
+	double mw = meter(NULL, st, 0, 0, 0, c);
+	double nx = x + mw + 0.5 * s;
+	double h = pe_layout_text(L, pg, &it->label, &name, nx, y, x + w - nx, NULL);
+	/* the meter stands on the name's baseline; its tallest bar (0.94 s)
+	 * stays below the top because the baseline is 1.17 s down */
+	double base = y + pe_layout_baseline(L, &name);
+	meter(pg, st, x, base, grade_level(it->grade), c);
+	h += 0.3 * s;
+	h += pe_layout_text(L, pg, &it->text, &what, x, y + h, w, NULL);
+	return h;
+}
+
+static double lay_scale(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
+                        double x, double y, double w)
+{
+	double s = st->body_size;
+	size_t n = b->n_items;
+	if (n == 0)
+		return 0;
+	double gap = 0.5 * s;
+	double pad = 0.75 * s;
+	double band = 0.32 * s;
+	bool row = w >= n * 9.0 * s;
+	if (row) {
+		double bw = (w - (n - 1) * gap) / n;
+		double inner = 0;
+		for (size_t i = 0; i < n; i++) {
+			double h = level_body(L, NULL, &b->items[i], st, 0, 0, bw - 2 * pad);
+			if (h > inner)
+				inner = h;
+		}
+		double bh = band + pad + inner + pad;
+		for (size_t i = 0; pg && i < n; i++) {
+			double bx = x + i * (bw + gap);
+			pe_color c = grade_color(st, b->items[i].grade);
+			if (tinted(st))
+				pe_page_add_rect(pg, bx, y, bw, bh, pe_color_mix(c, st->page, 0.1),
+				                 PE_NO_COLOR, 0, st->radius);
+			else
+				pe_page_add_rect(pg, bx + st->rule / 2, y + st->rule / 2, bw - st->rule,
+				                 bh - st->rule, PE_NO_COLOR, c, st->rule, st->radius);
+			pe_pathb pb;
+			pe_pb_reset(&pb);
+			pe_pb_round_rect(&pb, bx, y, bw, band, st->radius, st->radius, 0, 0);
+			pe_pb_emit(pg, &pb, c, PE_NO_COLOR, 0);
+			level_body(L, pg, &b->items[i], st, bx + pad, y + band + pad, bw - 2 * pad);
+		}
+		return bh;
+	}
+	/* stacked: full-width boxes with a bar on the left */
+	double cy = y;
+	double bar = 0.35 * s;
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			cy += 0.4 * s;
+		double cx = x + bar + pad;
+		double cw = w - bar - 2 * pad;
+		double h = pad + level_body(L, NULL, &b->items[i], st, cx, cy + pad, cw) + pad;
+		if (pg) {
+			pe_color c = grade_color(st, b->items[i].grade);
+			if (tinted(st))
+				pe_page_add_rect(pg, x, cy, w, h, pe_color_mix(c, st->page, 0.1),
+				                 PE_NO_COLOR, 0, st->radius);
+			else
+				pe_page_add_rect(pg, x + st->rule / 2, cy + st->rule / 2, w - st->rule,
+				                 h - st->rule, PE_NO_COLOR, c, st->rule, st->radius);
+			pe_pathb pb;
+			pe_pb_reset(&pb);
+			pe_pb_round_rect(&pb, x, cy, bar, h, st->radius, 0, 0, st->radius);
+			pe_pb_emit(pg, &pb, c, PE_NO_COLOR, 0);
+			level_body(L, pg, &b->items[i], st, cx, cy + pad, cw);
+		}
+		cy += h;
+	}
+	return cy - y;
+}
+
+double pe_picture_scale(pe_layout *L, pe_page *pg, const pe_block *b,
+                        const pe_style *st, double x, double y, double w)
+{
+	return lay_scale(L, pg, b, st, x, y, w);
+}

@@ -1,0 +1,485 @@
+/*
+ * app.c - the kiosk's state machine (see app.h).
+ *
+ * Pure state and time arithmetic. No drawing, no SDL, no I/O, no gettext:
+ * if something here needs the outside world it becomes a request.
+ */
+#include "app.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Momentum: the speed halves about every 0.25 s; below MIN_SPEED it stops. */
+#define FRICTION_TAU 0.35
+#define MIN_SPEED 20.0
+#define FRAME (1.0 / 60.0)
+
+static void mark(pe_app *app, unsigned bits)
+{
+	app->dirty |= bits;
+}
+
+static void stop_momentum(pe_app *app)
+{
+	app->velocity = 0;
+}
+
+static void go(pe_app *app, pe_screen screen)
+{
+	if (app->screen != screen) {
+		app->screen = screen;
+		mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);
+	}
+}
+
+static void reset_everything(pe_app *app, double now)
+{
+	app->screen = PE_SCREEN_HOME;
+	app->print_return = PE_SCREEN_HOME;
+	app->lang = app->cfg.default_lang;
+	app->topic = 0;
+	app->text_step = app->cfg.default_text_step;
+	app->scroll = 0;
+	app->velocity = 0;
+	app->warning = false;
+	app->print_lang = app->lang;
+	app->copies = 1;
+	if (app->print_state != PE_PRINT_BUSY)
+		app->print_state = PE_PRINT_IDLE;
+	app->staff_unlocked = false;
+	app->pin_entry[0] = 0;
+	app->staff_note = PE_STAFF_NOTE_NONE;
+	app->staff_detail[0] = 0;
+	app->last_touch = now;
+	mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);
+}
+
+pe_app *pe_app_create(const pe_app_config *cfg, double now)
+{
+	pe_app *app = calloc(1, sizeof *app);
+	if (!app)
+		return NULL;
+	app->cfg = *cfg;
+	if (app->cfg.n_langs == 0)
+		app->cfg.n_langs = 1;
+	if (app->cfg.default_lang >= app->cfg.n_langs)
+		app->cfg.default_lang = 0;
+	if (app->cfg.idle_seconds <= 0)
+		app->cfg.idle_seconds = 90;
+	if (app->cfg.countdown_seconds <= 0)
+		app->cfg.countdown_seconds = PE_COUNTDOWN_SECONDS;
+	if (app->cfg.default_text_step < 0 || app->cfg.default_text_step >= PE_TEXT_STEPS)
+		app->cfg.default_text_step = 0;
+	/* A PIN that is empty, too long or not all digits disables the menu:
+	 * the pad has only digits. */
+	app->cfg.staff_pin = NULL;
+	if (cfg->staff_pin && *cfg->staff_pin && strlen(cfg->staff_pin) <= PE_PIN_MAX &&
+	    strspn(cfg->staff_pin, "0123456789") == strlen(cfg->staff_pin))
+		strcpy(app->pin, cfg->staff_pin);
+	app->high_contrast = cfg->high_contrast;
+	app->emergency_topic = 0;
+	reset_everything(app, now);
+	return app;
+}
+
+void pe_app_destroy(pe_app *app)
+{
+	if (!app)
+		return;
+	free(app->marks);
+	free(app);
+}
+
+void pe_app_set_content(pe_app *app, size_t n_topics, size_t emergency_topic)
+{
+	app->n_topics = n_topics;
+	app->emergency_topic = emergency_topic < n_topics ? emergency_topic : n_topics;
+	if ((app->screen == PE_SCREEN_TOPIC || app->screen == PE_SCREEN_PRINT) &&
+	    app->topic >= n_topics)
+		go(app, PE_SCREEN_HOME);
+	mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);
+}
+
+static void clamp_scroll(pe_app *app)
+{
+	if (app->scroll > app->scroll_max) {
+		app->scroll = app->scroll_max;
+		app->velocity = 0;
+	}
+	if (app->scroll < 0) {
+		app->scroll = 0;
+		app->velocity = 0;
+	}
+}
+
+bool pe_app_set_doc(pe_app *app, double doc_height, double view_height,
+                    const double *marks, size_t n_marks)
+{
+	double *copy = NULL;
+	if (n_marks) {
+		copy = malloc(n_marks * sizeof *copy);
+		if (!copy)
+			return false;
+		memcpy(copy, marks, n_marks * sizeof *copy);
+	}
+	free(app->marks);
+	app->marks = copy;
+	app->n_marks = n_marks;
+	/* Keep the reader's place: same fraction of the page. */
+	if (app->doc_height > 0 && doc_height > 0 && doc_height != app->doc_height)
+		app->scroll *= doc_height / app->doc_height;
+	app->doc_height = doc_height;
+	app->scroll_max = doc_height > view_height ? doc_height - view_height : 0;
+	clamp_scroll(app);
+	return true;
+}
+
+void pe_app_touch(pe_app *app, double now)
+{
+	app->last_touch = now;
+	if (app->velocity != 0)
+		stop_momentum(app);
+	if (app->warning) {
+		app->warning = false;
+		mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);
+	}
+}
+
+static void open_topic(pe_app *app, size_t topic)
+{
+	if (topic >= app->n_topics)
+		return;
+	if (app->screen != PE_SCREEN_TOPIC || app->topic != topic) {
+		app->topic = topic;
+		app->scroll = 0;
+		app->velocity = 0;
+		app->doc_height = 0;
+		app->n_marks = 0;
+	}
+	go(app, PE_SCREEN_TOPIC);
+	mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);
+}
+
+static void staff_action(pe_app *app, pe_action action, int arg)
+{
+	switch (action) {
+	case PE_ACT_PIN_DIGIT: {
+		size_t n = strlen(app->pin_entry);
+		if (arg >= 0 && arg <= 9 && n < PE_PIN_MAX) {
+			app->pin_entry[n] = (char)('0' + arg);
+			app->pin_entry[n + 1] = 0;
+		}
+		app->staff_note = PE_STAFF_NOTE_NONE;
+		break;
+	}
+	case PE_ACT_PIN_CLEAR:
+		app->pin_entry[0] = 0;
+		app->staff_note = PE_STAFF_NOTE_NONE;
+		break;
+	case PE_ACT_PIN_OK:
+		if (app->pin[0] && strcmp(app->pin_entry, app->pin) == 0) {
+			app->staff_unlocked = true;
+			app->staff_note = PE_STAFF_NOTE_NONE;
+		} else {
+			app->staff_note = PE_STAFF_NOTE_WRONG_PIN;
+		}
+		app->pin_entry[0] = 0;
+		break;
+	case PE_ACT_STAFF_RELOAD:
+		if (app->staff_unlocked)
+			app->request = PE_REQ_RELOAD;
+		break;
+	case PE_ACT_STAFF_TEST_PRINT:
+		if (app->staff_unlocked && app->print_state != PE_PRINT_BUSY) {
+			app->request = PE_REQ_TEST_PRINT;
+			app->print_state = PE_PRINT_BUSY;
+			app->staff_note = PE_STAFF_NOTE_PRINT_BUSY;
+		}
+		break;
+	case PE_ACT_STAFF_CONTRAST:
+		if (app->staff_unlocked)
+			app->high_contrast = !app->high_contrast;
+		break;
+	case PE_ACT_STAFF_EXIT:
+		if (app->staff_unlocked)
+			app->request = PE_REQ_EXIT;
+		break;
+	default:
+		break;
+	}
+}
+
+void pe_app_action(pe_app *app, pe_action action, int arg, double now)
+{
+	pe_app_touch(app, now);
+	mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);
+	switch (action) {
+	case PE_ACT_NONE:
+	case PE_ACT_COUNT:
+		break;
+	case PE_ACT_HOME:
+		go(app, PE_SCREEN_HOME);
+		app->staff_unlocked = false;
+		app->pin_entry[0] = 0;
+		break;
+	case PE_ACT_BACK:
+		if (app->screen == PE_SCREEN_PRINT && app->print_return == PE_SCREEN_TOPIC &&
+		    app->topic < app->n_topics)
+			go(app, PE_SCREEN_TOPIC);
+		else
+			go(app, PE_SCREEN_HOME);
+		break;
+	case PE_ACT_LANG:
+		if (arg >= 0 && (size_t)arg < app->cfg.n_langs) {
+			app->lang = (size_t)arg;
+			app->print_lang = app->lang;
+		}
+		break;
+	case PE_ACT_TOPIC:
+		if (arg >= 0)
+			open_topic(app, (size_t)arg);
+		break;
+	case PE_ACT_EMERGENCY:
+		open_topic(app, app->emergency_topic);
+		if (app->screen == PE_SCREEN_TOPIC && app->topic == app->emergency_topic)
+			app->scroll = 0;
+		break;
+	case PE_ACT_SECTION:
+		if (app->screen == PE_SCREEN_TOPIC && arg >= 0 && (size_t)arg < app->n_marks) {
+			app->velocity = 0;
+			app->scroll = app->marks[arg];
+			clamp_scroll(app);
+		}
+		break;
+	case PE_ACT_TEXT_SIZE:
+		if (arg >= 0 && arg < PE_TEXT_STEPS)
+			app->text_step = arg;
+		break;
+	case PE_ACT_PRINT_OPEN:
+		if (app->screen == PE_SCREEN_TOPIC) {
+			app->print_return = PE_SCREEN_TOPIC;
+			app->print_lang = app->lang;
+			app->copies = 1;
+			if (app->print_state != PE_PRINT_BUSY)
+				app->print_state = PE_PRINT_IDLE;
+			go(app, PE_SCREEN_PRINT);
+		}
+		break;
+	case PE_ACT_PRINT_LANG:
+		if (arg >= 0 && (size_t)arg < app->cfg.n_langs) {
+			app->print_lang = (size_t)arg;
+			if (app->print_state != PE_PRINT_BUSY)
+				app->print_state = PE_PRINT_IDLE;
+		}
+		break;
+	case PE_ACT_COPIES:
+		if (arg >= 1 && arg <= PE_MAX_COPIES) {
+			app->copies = arg;
+			if (app->print_state != PE_PRINT_BUSY)
+				app->print_state = PE_PRINT_IDLE;
+		}
+		break;
+	case PE_ACT_PRINT_GO:
+		if (app->screen == PE_SCREEN_PRINT && app->print_state != PE_PRINT_BUSY) {
+			app->print_state = PE_PRINT_BUSY;
+			app->request = PE_REQ_PRINT;
+		}
+		break;
+	case PE_ACT_STILL_HERE:
+		break;   /* pe_app_touch already took the warning down */
+	case PE_ACT_PIN_DIGIT:
+	case PE_ACT_PIN_CLEAR:
+	case PE_ACT_PIN_OK:
+	case PE_ACT_STAFF_RELOAD:
+	case PE_ACT_STAFF_TEST_PRINT:
+	case PE_ACT_STAFF_CONTRAST:
+	case PE_ACT_STAFF_EXIT:
+		if (app->screen == PE_SCREEN_STAFF)
+			staff_action(app, action, arg);
+		break;
+	case PE_ACT_STAFF_CLOSE:
+		app->staff_unlocked = false;
+		app->pin_entry[0] = 0;
+		go(app, PE_SCREEN_HOME);
+		break;
+	}
+}
+
+void pe_app_staff_gesture(pe_app *app, double now)
+{
+	pe_app_touch(app, now);
+	if (!app->pin[0])
+		return;   /* no PIN configured: no staff menu */
+	app->staff_unlocked = false;
+	app->pin_entry[0] = 0;
+	app->staff_note = PE_STAFF_NOTE_NONE;
+	app->staff_detail[0] = 0;
+	go(app, PE_SCREEN_STAFF);
+}
+
+void pe_app_scroll_by(pe_app *app, double dy, double now)
+{
+	if (app->screen != PE_SCREEN_TOPIC)
+		return;
+	double before = app->scroll;
+	app->scroll += dy;
+	clamp_scroll(app);
+	if (app->scroll != before)
+		mark(app, PE_DIRTY_PAINT);
+	app->last_touch = now;
+}
+
+void pe_app_drag(pe_app *app, double dy, double now)
+{
+	app->velocity = 0;
+	pe_app_scroll_by(app, -dy, now);
+}
+
+void pe_app_fling(pe_app *app, double velocity, double now)
+{
+	if (app->screen != PE_SCREEN_TOPIC)
+		return;
+	app->velocity = -velocity;
+	app->last_frame = now;
+	if (fabs(app->velocity) < MIN_SPEED)
+		app->velocity = 0;
+	app->last_touch = now;
+}
+
+static void step_momentum(pe_app *app, double now)
+{
+	if (app->velocity == 0)
+		return;
+	double dt = now - app->last_frame;
+	if (dt <= 0)
+		return;
+	/* Exact integral of v0 * exp(-t / tau) over dt: the distance does not
+	 * depend on how often frames come. */
+	double decay = exp(-dt / FRICTION_TAU);
+	double before = app->scroll;
+	app->scroll += app->velocity * FRICTION_TAU * (1 - decay);
+	app->velocity *= decay;
+	app->last_frame = now;
+	if (fabs(app->velocity) < MIN_SPEED || app->screen != PE_SCREEN_TOPIC)
+		app->velocity = 0;
+	clamp_scroll(app);
+	if (app->scroll != before)
+		mark(app, PE_DIRTY_PAINT);
+	app->last_touch = now;
+}
+
+bool pe_app_is_pristine(const pe_app *app)
+{
+	return app->screen == PE_SCREEN_HOME && app->lang == app->cfg.default_lang &&
+	       app->text_step == app->cfg.default_text_step && !app->warning &&
+	       app->print_state != PE_PRINT_BUSY;
+}
+
+int pe_app_countdown(const pe_app *app, double now)
+{
+	if (!app->warning)
+		return 0;
+	double left = app->warn_at + app->cfg.countdown_seconds - now;
+	int secs = (int)ceil(left - 1e-9);
+	return secs < 0 ? 0 : secs;
+}
+
+void pe_app_tick(pe_app *app, double now)
+{
+	step_momentum(app, now);
+	if (!app->warning) {
+		/* A pristine home screen has nothing to hide: no warning, no
+		 * timer, no wake-ups. */
+		if (!pe_app_is_pristine(app) && now >= app->last_touch + app->cfg.idle_seconds) {
+			app->warning = true;
+			app->warn_at = app->last_touch + app->cfg.idle_seconds;
+			app->velocity = 0;
+			app->countdown_shown = pe_app_countdown(app, now);
+			mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);
+		}
+	}
+	if (app->warning) {
+		if (now >= app->warn_at + app->cfg.countdown_seconds) {
+			reset_everything(app, now);
+			return;
+		}
+		int secs = pe_app_countdown(app, now);
+		if (secs != app->countdown_shown) {
+			app->countdown_shown = secs;
+			mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);
+		}
+	}
+}
+
+double pe_app_next_deadline(const pe_app *app)
+{
+	double next = INFINITY;
+	if (app->velocity != 0)
+		next = app->last_frame + FRAME;
+	if (app->warning) {
+		/* The next whole second of the countdown (or the reset). */
+		double end = app->warn_at + app->cfg.countdown_seconds;
+		double t = end - (app->countdown_shown - 1);
+		if (app->countdown_shown <= 1 || t > end)
+			t = end;
+		if (t < next)
+			next = t;
+	} else if (!pe_app_is_pristine(app)) {
+		double t = app->last_touch + app->cfg.idle_seconds;
+		if (t < next)
+			next = t;
+	}
+	return next;
+}
+
+pe_request pe_app_take_request(pe_app *app)
+{
+	pe_request r = app->request;
+	app->request = PE_REQ_NONE;
+	return r;
+}
+
+unsigned pe_app_take_dirty(pe_app *app)
+{
+	unsigned d = app->dirty;
+	app->dirty = 0;
+	return d;
+}
+
+void pe_app_print_result(pe_app *app, bool ok, double now)
+{
+	(void)now;
+	app->print_state = ok ? PE_PRINT_DONE : PE_PRINT_FAILED;
+	if (app->screen == PE_SCREEN_STAFF)
+		app->staff_note = ok ? PE_STAFF_NOTE_PRINTED : PE_STAFF_NOTE_PRINT_FAILED;
+	mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);
+}
+
+void pe_app_reload_result(pe_app *app, bool ok, const char *detail)
+{
+	app->staff_note = ok ? PE_STAFF_NOTE_RELOADED : PE_STAFF_NOTE_RELOAD_FAILED;
+	app->staff_detail[0] = 0;
+	if (detail) {
+		strncpy(app->staff_detail, detail, sizeof app->staff_detail - 1);
+		app->staff_detail[sizeof app->staff_detail - 1] = 0;
+	}
+	mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);
+}
+
+const char *pe_app_screen_name(const pe_app *app)
+{
+	if (app->warning)
+		return "idle";
+	switch (app->screen) {
+	case PE_SCREEN_HOME:
+		return "home";
+	case PE_SCREEN_TOPIC:
+		return "topic";
+	case PE_SCREEN_PRINT:
+		return "print";
+	case PE_SCREEN_STAFF:
+		return "staff";
+	}
+	return "home";
+}

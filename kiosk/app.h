@@ -1,0 +1,194 @@
+/*
+ * app.h - the kiosk's state machine.
+ *
+ * What screen is up, which language, which topic, how far it is scrolled
+ * (and how fast it still moves), the text size, the idle timer and its
+ * countdown, the print form, the staff PIN. Every function takes the time
+ * ("now", seconds on any monotonic clock: the real one in the window, a
+ * virtual one in script replay), so tests drive it with no real time.
+ *
+ * It never draws, never touches SDL, files, gettext or the printer: things
+ * that need the world (print, reload, exit) are left as a request for the
+ * caller to take (pe_app_take_request) and report back.
+ */
+#ifndef PE_KIOSK_APP_H
+#define PE_KIOSK_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum pe_screen {
+	PE_SCREEN_HOME,
+	PE_SCREEN_TOPIC,
+	PE_SCREEN_PRINT,
+	PE_SCREEN_STAFF,
+} pe_screen;
+
+/* What a hit region does (dlist hit op "action"; "arg" as noted). */
+typedef enum pe_action {
+	PE_ACT_NONE,
+	PE_ACT_HOME,
+	PE_ACT_BACK,
+	PE_ACT_LANG,            /* arg: language index */
+	PE_ACT_TOPIC,           /* arg: topic index */
+	PE_ACT_EMERGENCY,
+	PE_ACT_SECTION,         /* arg: section index in the open topic */
+	PE_ACT_TEXT_SIZE,       /* arg: step 0 .. PE_TEXT_STEPS-1 */
+	PE_ACT_PRINT_OPEN,
+	PE_ACT_PRINT_LANG,      /* arg: language index */
+	PE_ACT_COPIES,          /* arg: 1 .. PE_MAX_COPIES */
+	PE_ACT_PRINT_GO,
+	PE_ACT_STILL_HERE,
+	PE_ACT_PIN_DIGIT,       /* arg: 0..9 */
+	PE_ACT_PIN_CLEAR,
+	PE_ACT_PIN_OK,
+	PE_ACT_STAFF_RELOAD,
+	PE_ACT_STAFF_TEST_PRINT,
+	PE_ACT_STAFF_CONTRAST,
+	PE_ACT_STAFF_EXIT,
+	PE_ACT_STAFF_CLOSE,
+	PE_ACT_COUNT
+} pe_action;
+
+/* Things only the caller can do. */
+typedef enum pe_request {
+	PE_REQ_NONE,
+	PE_REQ_PRINT,           /* print topic in print_lang, copies */
+	PE_REQ_TEST_PRINT,      /* staff: one copy of the first topic */
+	PE_REQ_RELOAD,          /* staff: reload content (all or nothing) */
+	PE_REQ_EXIT,            /* staff: leave the kiosk */
+} pe_request;
+
+typedef enum pe_print_state {
+	PE_PRINT_IDLE,
+	PE_PRINT_BUSY,
+	PE_PRINT_DONE,
+	PE_PRINT_FAILED,
+} pe_print_state;
+
+typedef enum pe_staff_note {
+	PE_STAFF_NOTE_NONE,
+	PE_STAFF_NOTE_WRONG_PIN,
+	PE_STAFF_NOTE_RELOADED,
+	PE_STAFF_NOTE_RELOAD_FAILED,
+	PE_STAFF_NOTE_PRINT_BUSY,
+	PE_STAFF_NOTE_PRINTED,
+	PE_STAFF_NOTE_PRINT_FAILED,
+} pe_staff_note;
+
+/* Which parts of the frame need work. */
+enum pe_dirty {
+	PE_DIRTY_PAINT = 1 << 0,    /* paint again (scroll moved, countdown) */
+	PE_DIRTY_LAYOUT = 1 << 1,   /* rebuild the screen's display list */
+};
+
+#define PE_TEXT_STEPS 3
+#define PE_MAX_COPIES 3
+#define PE_PIN_MAX 8
+#define PE_COUNTDOWN_SECONDS 20
+#define PE_NOTE_MAX 256
+
+typedef struct pe_app_config {
+	size_t n_langs;           /* languages the switch offers (>= 1) */
+	size_t default_lang;      /* index */
+	int idle_seconds;         /* > 0 */
+	int countdown_seconds;    /* the "still there?" warning; >= 20 in use */
+	const char *staff_pin;    /* copied; NULL: staff menu disabled */
+	bool high_contrast;
+	int default_text_step;
+} pe_app_config;
+
+/* The state is plain data so screens and tests can read it; change it only
+ * through the functions below. */
+typedef struct pe_app {
+	pe_app_config cfg;
+	char pin[PE_PIN_MAX + 1];          /* the configured PIN ("" = none) */
+
+	pe_screen screen;
+	pe_screen print_return;            /* where Back on Print goes */
+	size_t lang;
+	size_t n_topics;
+	size_t topic;                      /* valid on TOPIC/PRINT */
+	size_t emergency_topic;            /* n_topics when there is none */
+	int text_step;
+	bool high_contrast;
+
+	/* Reader scroll: page y at the top of the viewport. */
+	double scroll, velocity, scroll_max, doc_height;
+	double last_frame;                 /* time of the last momentum step */
+	double *marks;                     /* owned: section y positions */
+	size_t n_marks;
+
+	/* Idle: the warning shows at last_touch + idle_seconds; reset at
+	 * warn_at + countdown_seconds. */
+	double last_touch;
+	bool warning;
+	double warn_at;
+	int countdown_shown;               /* seconds shown in the warning */
+
+	/* Print form. */
+	size_t print_lang;
+	int copies;
+	pe_print_state print_state;
+
+	/* Staff. */
+	bool staff_unlocked;
+	char pin_entry[PE_PIN_MAX + 1];
+	pe_staff_note staff_note;
+	char staff_detail[PE_NOTE_MAX];    /* e.g. the content error */
+
+	pe_request request;
+	unsigned dirty;
+	bool quit;
+} pe_app;
+
+pe_app *pe_app_create(const pe_app_config *cfg, double now);
+void pe_app_destroy(pe_app *app);      /* accepts NULL */
+
+/* The content changed (start, reload, language): topic count and which is
+ * the emergency topic (n_topics if none). Back to home when the open
+ * topic no longer exists. */
+void pe_app_set_content(pe_app *app, size_t n_topics, size_t emergency_topic);
+
+/* The reader laid out the open topic: its height, the viewport height and
+ * the y of each section. The scroll keeps its place in proportion when the
+ * height changes (text size, window size). */
+bool pe_app_set_doc(pe_app *app, double doc_height, double view_height,
+                    const double *marks, size_t n_marks);
+
+/* A finger went down anywhere: the patient is here. */
+void pe_app_touch(pe_app *app, double now);
+/* A hit region was tapped. */
+void pe_app_action(pe_app *app, pe_action action, int arg, double now);
+/* Staff gesture (3 s press in the corner) completed. */
+void pe_app_staff_gesture(pe_app *app, double now);
+
+/* Reader scrolling: a drag moves the page by dy (finger down = content
+ * down = scroll decreases); a release with velocity (px/s, finger
+ * direction) keeps it moving; a new touch stops it. */
+void pe_app_drag(pe_app *app, double dy, double now);
+void pe_app_fling(pe_app *app, double velocity, double now);
+void pe_app_scroll_by(pe_app *app, double dy, double now);
+
+/* Advance timers and momentum to now. */
+void pe_app_tick(pe_app *app, double now);
+/* The one time anything changes by itself next (idle warning, countdown
+ * second, reset, momentum frame); INFINITY when nothing will. */
+double pe_app_next_deadline(const pe_app *app);
+
+/* Whole seconds left on the warning's countdown. */
+int pe_app_countdown(const pe_app *app, double now);
+/* True when the state is the one a new patient should find. */
+bool pe_app_is_pristine(const pe_app *app);
+
+pe_request pe_app_take_request(pe_app *app);
+unsigned pe_app_take_dirty(pe_app *app);
+
+/* Results of requests. detail (may be NULL) is shown on the staff screen. */
+void pe_app_print_result(pe_app *app, bool ok, double now);
+void pe_app_reload_result(pe_app *app, bool ok, const char *detail);
+
+/* "home", "topic", "print", "idle" (the warning is up), "staff". */
+const char *pe_app_screen_name(const pe_app *app);
+
+#endif

@@ -1,0 +1,60 @@
+/*
+ * frame.c - compose a kiosk frame (see frame.h).
+ *
+ * The reader's page is laid out once and only its visible band is painted
+ * (pe_painter_paint culls by y), so a scroll frame costs the ops on screen,
+ * never a re-layout. Never lays anything out.
+ */
+#include "frame.h"
+
+#include <math.h>
+
+static void scroll_bar(cairo_t *cr, const pe_frame *f, double scroll)
+{
+	double doc_h = f->doc->height;
+	if (doc_h <= f->vh || f->bar_width <= 0)
+		return;
+	double x = f->vx + f->vw - f->bar_width - f->bar_width / 2;
+	double track_y = f->vy + f->bar_width, track_h = f->vh - 2 * f->bar_width;
+	double thumb_h = fmax(track_h * f->vh / doc_h, 4 * f->bar_width);
+	double max = doc_h - f->vh;
+	double t = max > 0 ? fmin(fmax(scroll / max, 0), 1) : 0;
+	double r = f->bar_width / 2;
+	cairo_set_source_rgba(cr, f->bar_track.r, f->bar_track.g, f->bar_track.b, f->bar_track.a);
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, x + r, track_y + r, r, M_PI, 2 * M_PI);
+	cairo_arc(cr, x + r, track_y + track_h - r, r, 0, M_PI);
+	cairo_close_path(cr);
+	cairo_fill(cr);
+	double ty = track_y + (track_h - thumb_h) * t;
+	cairo_set_source_rgba(cr, f->bar_thumb.r, f->bar_thumb.g, f->bar_thumb.b, f->bar_thumb.a);
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, x + r, ty + r, r, M_PI, 2 * M_PI);
+	cairo_arc(cr, x + r, ty + thumb_h - r, r, 0, M_PI);
+	cairo_close_path(cr);
+	cairo_fill(cr);
+}
+
+bool pe_frame_paint(pe_painter *painter, cairo_t *cr, const pe_frame *f, double scroll,
+                    pe_error *err)
+{
+	if (!f->dl || f->dl->n_pages == 0)
+		return true;
+	bool ok = pe_painter_paint(painter, cr, &f->dl->pages[0], 0, 0, -INFINITY, INFINITY, 0, err);
+	if (f->reader && f->doc) {
+		cairo_save(cr);
+		cairo_rectangle(cr, f->vx, f->vy, f->vw, f->vh);
+		cairo_clip(cr);
+		cairo_set_source_rgba(cr, f->doc_bg.r, f->doc_bg.g, f->doc_bg.b, 1);
+		cairo_paint(cr);
+		if (!pe_painter_paint(painter, cr, f->doc, f->vx, f->vy - scroll, scroll,
+		                      scroll + f->vh, 0, err))
+			ok = false;
+		scroll_bar(cr, f, scroll);
+		cairo_restore(cr);
+	}
+	if (f->overlay && f->dl->n_pages > 1)
+		if (!pe_painter_paint(painter, cr, &f->dl->pages[1], 0, 0, -INFINITY, INFINITY, 0, err))
+			ok = false;
+	return ok;
+}

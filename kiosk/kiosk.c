@@ -1,0 +1,431 @@
+/*
+ * kiosk.c - one kiosk session (see kiosk.h).
+ *
+ * Owns the loaded content (one library per language), the fonts, layout,
+ * painter, app state, screens and the print job in flight. Reload is all
+ * or nothing: every language is loaded into fresh libraries and they
+ * replace the old ones only when all of them loaded.
+ *
+ * Logs one line to stderr for things staff may need to look up later
+ * (print failures, reload errors); never exits.
+ */
+#include "kiosk.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cairo_paint.h"
+#include "content.h"
+#include "fonts.h"
+#include "frame.h"
+#include "i18n.h"
+#include "input.h"
+#include "layout.h"
+#include "paths.h"
+#include "print.h"
+#include "site.h"
+
+#define MAX_LANGS 8
+/* How often a running print job is looked at, and how long it may take. */
+#define PRINT_POLL 0.1
+#define PRINT_TIMEOUT 60.0
+
+struct pe_kiosk {
+	pe_site *site;
+	pe_fonts *fonts;
+	pe_layout *layout;
+	pe_painter *painter;
+	pe_schema *schema;
+	char *langs[MAX_LANGS];           /* owned codes of the language buttons */
+	size_t n_langs;
+	pe_library *libs[MAX_LANGS];      /* owned, one per language */
+	size_t shown_lang;                /* the language i18n is set to */
+	pe_app *app;
+	pe_screens *screens;
+	pe_screen_env env;
+	pe_frame frame;
+	pe_input input;
+	double width, height;
+	bool relayout;
+	pe_print_job *job;
+	double job_next_poll;
+	bool job_for_staff;
+	char print_message[PE_ERROR_MAX];
+	bool quit;
+};
+
+static void log_line(const char *what, const char *msg)
+{
+	fprintf(stderr, "kiosk: %s: %s\n", what, msg);
+}
+
+static bool load_libraries(pe_kiosk *k, pe_library **out, pe_error *err)
+{
+	for (size_t i = 0; i < k->n_langs; i++)
+		out[i] = NULL;
+	for (size_t i = 0; i < k->n_langs; i++) {
+		char rel[64], dir[4096];
+		snprintf(rel, sizeof rel, "content/%s", k->langs[i]);
+		if (!pe_paths_data(dir, sizeof dir, rel)) {
+			pe_error_set(err, NULL, 0, "kiosk: data path too long");
+			goto fail;
+		}
+		out[i] = pe_library_load(dir, k->langs[i], k->schema, err);
+		if (!out[i])
+			goto fail;
+		if (pe_library_count(out[i]) == 0) {
+			pe_error_set(err, dir, 0, "no topics");
+			goto fail;
+		}
+	}
+	return true;
+fail:
+	for (size_t i = 0; i < k->n_langs; i++) {
+		pe_library_destroy(out[i]);
+		out[i] = NULL;
+	}
+	return false;
+}
+
+static size_t emergency_index(const pe_library *lib)
+{
+	size_t n = pe_library_count(lib);
+	for (size_t i = 0; i < n; i++)
+		if (pe_library_topic(lib, i)->emergency)
+			return i;
+	return n;
+}
+
+static void content_changed(pe_kiosk *k)
+{
+	const pe_library *lib = k->libs[k->app->lang];
+	pe_app_set_content(k->app, pe_library_count(lib), emergency_index(lib));
+	pe_screens_invalidate(k->screens);
+	k->relayout = true;
+}
+
+static bool add_lang(pe_kiosk *k, const char *code)
+{
+	for (size_t i = 0; i < k->n_langs; i++)
+		if (strcmp(k->langs[i], code) == 0)
+			return true;
+	if (k->n_langs == MAX_LANGS)
+		return true;
+	char *copy = strdup(code);
+	if (!copy)
+		return false;
+	k->langs[k->n_langs++] = copy;
+	return true;
+}
+
+pe_kiosk *pe_kiosk_create(const pe_kiosk_options *opts, double now, pe_error *err)
+{
+	pe_kiosk *k = calloc(1, sizeof *k);
+	if (!k) {
+		pe_error_set(err, NULL, 0, "kiosk: out of memory");
+		return NULL;
+	}
+	k->width = opts->width;
+	k->height = opts->height;
+	k->site = opts->site_path ? pe_site_load(opts->site_path, err) : pe_site_new_default();
+	if (!k->site) {
+		if (!opts->site_path)
+			pe_error_set(err, NULL, 0, "kiosk: out of memory");
+		goto fail;
+	}
+	if (!pe_i18n_init(err))
+		goto fail;
+	const char *lang = opts->lang ? opts->lang : k->site->default_language;
+	if (!lang)
+		lang = "en";
+	if (!pe_i18n_check(lang, err))
+		goto fail;
+	/* The switch offers every built language but the pseudo-locale, which
+	 * is for testers and shows only when asked for. */
+	for (size_t i = 0; i < pe_i18n_count(); i++)
+		if (strcmp(pe_i18n_code(i), "qps") != 0 && !add_lang(k, pe_i18n_code(i)))
+			goto oom;
+	if (!add_lang(k, lang))
+		goto oom;
+	size_t lang_index = 0;
+	for (size_t i = 0; i < k->n_langs; i++)
+		if (strcmp(k->langs[i], lang) == 0)
+			lang_index = i;
+
+	char path[4096];
+	k->fonts = pe_fonts_load(pe_paths_data(path, sizeof path, "fonts"), err);
+	if (!k->fonts)
+		goto fail;
+	if (!(k->layout = pe_layout_create(k->fonts, err)))
+		goto fail;
+	if (!(k->painter = pe_painter_create(k->fonts, err)))
+		goto fail;
+	if (!(k->schema = pe_schema_load(pe_paths_data(path, sizeof path, "topic.rng"), err)))
+		goto fail;
+	if (!load_libraries(k, k->libs, err))
+		goto fail;
+
+	pe_app_config cfg = {
+		.n_langs = k->n_langs,
+		.default_lang = lang_index,
+		.idle_seconds = k->site->idle_seconds,
+		.countdown_seconds = PE_COUNTDOWN_SECONDS,
+		.staff_pin = k->site->staff_pin,
+		.high_contrast = k->site->high_contrast,
+		.default_text_step = 0,
+	};
+	if (!(k->app = pe_app_create(&cfg, now)) || !(k->screens = pe_screens_create()))
+		goto oom;
+	k->shown_lang = k->app->lang;
+	if (!pe_i18n_set_language(k->langs[k->shown_lang], err))
+		goto fail;
+	pe_input_init(&k->input);
+	k->env.layout = k->layout;
+	k->env.site = k->site;
+	k->env.langs = (const char *const *)k->langs;
+	k->env.n_langs = k->n_langs;
+	content_changed(k);
+	return k;
+oom:
+	pe_error_set(err, NULL, 0, "kiosk: out of memory");
+fail:
+	pe_kiosk_destroy(k);
+	return NULL;
+}
+
+void pe_kiosk_destroy(pe_kiosk *k)
+{
+	if (!k)
+		return;
+	pe_print_destroy(k->job);
+	pe_frame_finish(&k->frame);
+	pe_screens_destroy(k->screens);
+	pe_app_destroy(k->app);
+	for (size_t i = 0; i < k->n_langs; i++) {
+		pe_library_destroy(k->libs[i]);
+		free(k->langs[i]);
+	}
+	pe_schema_destroy(k->schema);
+	pe_painter_destroy(k->painter);
+	pe_layout_destroy(k->layout);
+	pe_fonts_destroy(k->fonts);
+	pe_site_destroy(k->site);
+	pe_i18n_finish();
+	free(k);
+}
+
+void pe_kiosk_resize(pe_kiosk *k, double w, double h)
+{
+	if (w == k->width && h == k->height)
+		return;
+	k->width = w;
+	k->height = h;
+	k->relayout = true;
+}
+
+static pe_input_target target(pe_kiosk *k, double now)
+{
+	pe_input_target t = { k->app, &k->frame, k->width, k->height, now };
+	return t;
+}
+
+void pe_kiosk_event(pe_kiosk *k, const SDL_Event *ev, double now)
+{
+	pe_input_target t = target(k, now);
+	pe_input_event(&k->input, ev, &t);
+}
+
+static const pe_topic *current_topic(const pe_kiosk *k, size_t lang)
+{
+	const pe_library *lib = k->libs[lang];
+	return k->app->topic < pe_library_count(lib) ? pe_library_topic(lib, k->app->topic) : NULL;
+}
+
+static void start_print(pe_kiosk *k, const pe_topic *topic, int copies, bool staff, double now)
+{
+	pe_error err = { "" };
+	char pdf[4096];
+	k->job_for_staff = staff;
+	if (k->job) {
+		pe_print_destroy(k->job);
+		k->job = NULL;
+	}
+	if (!topic || !pe_print_make_pdf(topic, k->site, pdf, sizeof pdf, &err) ||
+	    !(k->job = pe_print_send(pdf, k->site->printer, copies, true, &err))) {
+		if (!topic)
+			pe_error_set(&err, NULL, 0, "print: no topic to print");
+		snprintf(k->print_message, sizeof k->print_message, "%s", err.msg);
+		log_line("print failed", err.msg);
+		pe_app_print_result(k->app, false, now);
+		return;
+	}
+	k->job_next_poll = now + PRINT_POLL;
+	snprintf(k->print_message, sizeof k->print_message, "printing %s (%s), %d copies",
+	         topic->id, topic->lang, copies);
+}
+
+static void poll_print(pe_kiosk *k, double now)
+{
+	if (!k->job || now < k->job_next_poll)
+		return;
+	pe_error err = { "" };
+	pe_job_status st = pe_print_poll(k->job, PRINT_TIMEOUT, &err);
+	if (st == PE_JOB_RUNNING) {
+		k->job_next_poll = now + PRINT_POLL;
+		return;
+	}
+	if (st == PE_JOB_DONE)
+		snprintf(k->print_message, sizeof k->print_message, "printed");
+	else {
+		snprintf(k->print_message, sizeof k->print_message, "%s", err.msg);
+		log_line("print failed", err.msg);
+	}
+	pe_print_destroy(k->job);
+	k->job = NULL;
+	pe_app_print_result(k->app, st == PE_JOB_DONE, now);
+}
+
+static void reload(pe_kiosk *k)
+{
+	pe_error err = { "" };
+	pe_library *fresh[MAX_LANGS];
+	if (!load_libraries(k, fresh, &err)) {
+		log_line("reload failed, kept the content", err.msg);
+		pe_app_reload_result(k->app, false, err.msg);
+		return;
+	}
+	for (size_t i = 0; i < k->n_langs; i++) {
+		pe_library_destroy(k->libs[i]);
+		k->libs[i] = fresh[i];
+	}
+	pe_app_reload_result(k->app, true, NULL);
+	content_changed(k);
+}
+
+static void run_requests(pe_kiosk *k, double now)
+{
+	switch (pe_app_take_request(k->app)) {
+	case PE_REQ_NONE:
+		break;
+	case PE_REQ_PRINT:
+		start_print(k, current_topic(k, k->app->print_lang), k->app->copies, false, now);
+		break;
+	case PE_REQ_TEST_PRINT: {
+		const pe_library *lib = k->libs[k->app->lang];
+		start_print(k, pe_library_count(lib) ? pe_library_topic(lib, 0) : NULL, 1, true, now);
+		break;
+	}
+	case PE_REQ_RELOAD:
+		reload(k);
+		break;
+	case PE_REQ_EXIT:
+		k->quit = true;
+		break;
+	}
+}
+
+bool pe_kiosk_update(pe_kiosk *k, double now)
+{
+	pe_input_target t = target(k, now);
+	pe_input_tick(&k->input, &t);
+	pe_app_tick(k->app, now);
+	run_requests(k, now);
+	poll_print(k, now);
+	run_requests(k, now);
+	if (k->app->lang != k->shown_lang) {
+		pe_error err = { "" };
+		if (!pe_i18n_set_language(k->langs[k->app->lang], &err))
+			log_line("language", err.msg);
+		k->shown_lang = k->app->lang;
+		content_changed(k);
+	}
+	unsigned dirty = pe_app_take_dirty(k->app);
+	if ((dirty & PE_DIRTY_LAYOUT) || k->relayout || !k->frame.dl) {
+		k->env.lib = k->libs[k->app->lang];
+		k->env.width = k->width;
+		k->env.height = k->height;
+		pe_error err = { "" };
+		if (!pe_screens_build(k->screens, &k->env, k->app, now, &k->frame, &err))
+			log_line("layout", err.msg);
+		k->relayout = false;
+		pe_app_take_dirty(k->app);   /* set_doc may clamp the scroll */
+		return true;
+	}
+	return dirty != 0;
+}
+
+double pe_kiosk_next_deadline(const pe_kiosk *k)
+{
+	double next = pe_app_next_deadline(k->app);
+	double in = pe_input_next_deadline(&k->input);
+	if (in < next)
+		next = in;
+	if (k->job && k->job_next_poll < next)
+		next = k->job_next_poll;
+	return next;
+}
+
+bool pe_kiosk_paint(pe_kiosk *k, cairo_t *cr, pe_error *err)
+{
+	return pe_frame_paint(k->painter, cr, &k->frame, k->app->scroll, err);
+}
+
+bool pe_kiosk_write_png(pe_kiosk *k, const char *path, pe_error *err)
+{
+	int w = (int)k->width, h = (int)k->height;
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	cairo_t *cr = cairo_create(s);
+	bool ok = pe_kiosk_paint(k, cr, err);
+	cairo_destroy(cr);
+	char tmp[4096];
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	cairo_status_t st = cairo_surface_write_to_png(s, tmp);
+	cairo_surface_destroy(s);
+	if (st != CAIRO_STATUS_SUCCESS || rename(tmp, path) != 0) {
+		unlink(tmp);
+		pe_error_set(err, path, 0, "cannot write the PNG");
+		return false;
+	}
+	return ok;
+}
+
+bool pe_kiosk_should_quit(const pe_kiosk *k)
+{
+	return k->quit;
+}
+
+pe_app *pe_kiosk_app(pe_kiosk *k)
+{
+	return k->app;
+}
+
+const pe_frame *pe_kiosk_frame(const pe_kiosk *k)
+{
+	return &k->frame;
+}
+
+const pe_screen_env *pe_kiosk_env(const pe_kiosk *k)
+{
+	return &k->env;
+}
+
+const char *pe_kiosk_lang(const pe_kiosk *k)
+{
+	return k->langs[k->app->lang];
+}
+
+const char *pe_kiosk_topic_id(const pe_kiosk *k)
+{
+	if (k->app->screen != PE_SCREEN_TOPIC && k->app->screen != PE_SCREEN_PRINT)
+		return NULL;
+	const pe_topic *t = current_topic(k, k->app->lang);
+	return t ? t->id : NULL;
+}
+
+const char *pe_kiosk_print_message(const pe_kiosk *k)
+{
+	return k->print_message;
+}

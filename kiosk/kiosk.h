@@ -1,0 +1,61 @@
+/*
+ * kiosk.h - one kiosk session: content, app state, screens, painter.
+ *
+ * Ties the parts together for both front ends, the SDL window (loop.c)
+ * and headless script replay (script.c): events in, requests (print,
+ * reload, exit) carried out, the frame rebuilt when the state says so and
+ * painted onto any Cairo context. Time is always passed in, so replay can
+ * run on a virtual clock.
+ *
+ * It never opens a window and never reads SDL's event queue.
+ */
+#ifndef PE_KIOSK_KIOSK_H
+#define PE_KIOSK_KIOSK_H
+
+#include <stdbool.h>
+
+#include <SDL.h>
+#include <cairo.h>
+
+#include "app.h"
+#include "error.h"
+#include "screens.h"
+
+typedef struct pe_kiosk_options {
+	const char *site_path;      /* NULL: defaults only */
+	const char *lang;           /* NULL: the site's default language */
+	double width, height;       /* window, pixels */
+} pe_kiosk_options;
+
+typedef struct pe_kiosk pe_kiosk;
+
+pe_kiosk *pe_kiosk_create(const pe_kiosk_options *opts, double now, pe_error *err);
+void pe_kiosk_destroy(pe_kiosk *k);    /* accepts NULL */
+
+/* The window is now w x h (resize, rotation): lay out again. */
+void pe_kiosk_resize(pe_kiosk *k, double w, double h);
+/* One input event at time now. */
+void pe_kiosk_event(pe_kiosk *k, const SDL_Event *ev, double now);
+/* Advance timers to now, carry out requests, rebuild the frame if the
+ * state changed. Returns true when the screen must be painted again. */
+bool pe_kiosk_update(pe_kiosk *k, double now);
+/* The next time pe_kiosk_update has something to do by itself;
+ * INFINITY when nothing will happen until the next event. */
+double pe_kiosk_next_deadline(const pe_kiosk *k);
+/* Paint the current frame. */
+bool pe_kiosk_paint(pe_kiosk *k, cairo_t *cr, pe_error *err);
+/* Paint the current frame into a PNG file. */
+bool pe_kiosk_write_png(pe_kiosk *k, const char *path, pe_error *err);
+
+bool pe_kiosk_should_quit(const pe_kiosk *k);
+pe_app *pe_kiosk_app(pe_kiosk *k);
+const pe_frame *pe_kiosk_frame(const pe_kiosk *k);
+const pe_screen_env *pe_kiosk_env(const pe_kiosk *k);
+/* The language code on screen ("en"). */
+const char *pe_kiosk_lang(const pe_kiosk *k);
+/* The id of the open topic, or NULL. */
+const char *pe_kiosk_topic_id(const pe_kiosk *k);
+/* Last print outcome text (for logs and scripts); "" if none. */
+const char *pe_kiosk_print_message(const pe_kiosk *k);
+
+#endif

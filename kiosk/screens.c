@@ -1,0 +1,1017 @@
+/*
+ * screens.c - the layout of every kiosk screen (see screens.h).
+ *
+ * Each screen is boxes placed from the window size in "dp" and text fitted
+ * into them: fit_text tries the largest type size first and steps down
+ * until the wrapped text fits its box (Spanish runs about 20% longer than
+ * English, the pseudo-locale longer still), then centres it. Every button
+ * records a hit region over exactly its box.
+ *
+ * Pure layout: never paints, never reads files, never keeps state between
+ * builds except the reader's page cache.
+ */
+#include "screens.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+
+/* One dp is a pixel of the reference panel: 1920x1080 at 23.8 inches. */
+#define REF_PX_PER_MM 3.6441
+#define MIN_TARGET_MM 15.0
+
+typedef struct theme {
+	pe_color bg, text, muted;
+	pe_color header_bg, header_fg;
+	pe_color tile_bg, tile_border, tile_title, tile_text, icon;
+	pe_color button_bg, button_fg, button_border;
+	pe_color selected_bg, selected_fg;
+	pe_color primary_bg, primary_fg;
+	pe_color emergency_bg, emergency_fg;
+	pe_color panel_bg;
+	pe_color dim, dialog_bg;
+	pe_color good, bad;
+	pe_color bar_track, bar_thumb;
+	double border;          /* dp */
+} theme;
+
+/* Calm: warm paper, deep teal, white tiles; every text colour is 7:1 or
+ * better on what it sits on (tests/test_screens.c checks). */
+static const theme calm = {
+	.bg = { 0.969, 0.961, 0.941, 1 },            /* #f7f5f0 */
+	.text = { 0.102, 0.125, 0.153, 1 },          /* #1a2027 */
+	.muted = { 0.231, 0.275, 0.314, 1 },         /* #3b4650 */
+	.header_bg = { 0.043, 0.310, 0.424, 1 },     /* #0b4f6c */
+	.header_fg = { 1, 1, 1, 1 },
+	.tile_bg = { 1, 1, 1, 1 },
+	.tile_border = { 0.675, 0.757, 0.808, 1 },   /* #acc1ce */
+	.tile_title = { 0.024, 0.212, 0.302, 1 },    /* #06364d */
+	.tile_text = { 0.180, 0.227, 0.267, 1 },     /* #2e3a44 */
+	.icon = { 0.043, 0.310, 0.424, 1 },
+	.button_bg = { 1, 1, 1, 1 },
+	.button_fg = { 0.024, 0.212, 0.302, 1 },
+	.button_border = { 0.043, 0.310, 0.424, 1 },
+	.selected_bg = { 0.043, 0.310, 0.424, 1 },
+	.selected_fg = { 1, 1, 1, 1 },
+	.primary_bg = { 0.043, 0.310, 0.424, 1 },
+	.primary_fg = { 1, 1, 1, 1 },
+	.emergency_bg = { 0.608, 0.110, 0.110, 1 },  /* #9b1c1c: 8:1 with white */
+	.emergency_fg = { 1, 1, 1, 1 },
+	.panel_bg = { 0.910, 0.933, 0.945, 1 },      /* #e8eef1 */
+	.dim = { 0, 0, 0, 0.6 },
+	.dialog_bg = { 1, 1, 1, 1 },
+	.good = { 0.059, 0.333, 0.153, 1 },          /* #0f5527 */
+	.bad = { 0.608, 0.110, 0.110, 1 },
+	.bar_track = { 0.85, 0.87, 0.89, 1 },
+	.bar_thumb = { 0.043, 0.310, 0.424, 1 },
+	.border = 3,
+};
+
+/* High contrast: black on white, thick black borders, no tints. */
+static const theme contrast = {
+	.bg = { 1, 1, 1, 1 },
+	.text = { 0, 0, 0, 1 },
+	.muted = { 0, 0, 0, 1 },
+	.header_bg = { 0, 0, 0, 1 },
+	.header_fg = { 1, 1, 1, 1 },
+	.tile_bg = { 1, 1, 1, 1 },
+	.tile_border = { 0, 0, 0, 1 },
+	.tile_title = { 0, 0, 0, 1 },
+	.tile_text = { 0, 0, 0, 1 },
+	.icon = { 0, 0, 0, 1 },
+	.button_bg = { 1, 1, 1, 1 },
+	.button_fg = { 0, 0, 0, 1 },
+	.button_border = { 0, 0, 0, 1 },
+	.selected_bg = { 0, 0, 0, 1 },
+	.selected_fg = { 1, 1, 1, 1 },
+	.primary_bg = { 0, 0, 0, 1 },
+	.primary_fg = { 1, 1, 1, 1 },
+	.emergency_bg = { 0.5, 0, 0, 1 },
+	.emergency_fg = { 1, 1, 1, 1 },
+	.panel_bg = { 1, 1, 1, 1 },
+	.dim = { 0, 0, 0, 0.75 },
+	.dialog_bg = { 1, 1, 1, 1 },
+	.good = { 0, 0, 0, 1 },
+	.bad = { 0.5, 0, 0, 1 },
+	.bar_track = { 0.8, 0.8, 0.8, 1 },
+	.bar_thumb = { 0, 0, 0, 1 },
+	.border = 5,
+};
+
+/* Reader body sizes per text step, dp. */
+static const double body_steps[PE_TEXT_STEPS] = { 32, 40, 50 };
+
+typedef struct doc_cache {
+	pe_dlist *dl;           /* owned: one page, the topic */
+	char *topic_id;         /* owned */
+	char lang[16];
+	int step;
+	double width;
+	bool high_contrast;
+	double *marks;          /* owned: section y positions */
+	size_t n_marks;
+} doc_cache;
+
+struct pe_screens {
+	doc_cache doc;
+};
+
+typedef struct ctx {
+	const pe_screen_env *env;
+	pe_app *app;
+	const theme *th;
+	pe_layout *layout;
+	double dp;              /* pixels per dp */
+	double ppmm;
+	double W, H;
+	double wdp, hdp;        /* window in dp */
+	bool ok;                /* false after an allocation failure */
+} ctx;
+
+typedef enum align { ALIGN_LEFT, ALIGN_CENTER } align;
+
+double pe_screens_px_per_mm(double w, double h, double diagonal_in)
+{
+	if (diagonal_in <= 0)
+		diagonal_in = 23.8;
+	return hypot(w, h) / (diagonal_in * 25.4);
+}
+
+pe_screens *pe_screens_create(void)
+{
+	return calloc(1, sizeof(pe_screens));
+}
+
+static void doc_cache_clear(doc_cache *c)
+{
+	pe_dlist_destroy(c->dl);
+	free(c->topic_id);
+	free(c->marks);
+	memset(c, 0, sizeof *c);
+}
+
+void pe_screens_invalidate(pe_screens *screens)
+{
+	doc_cache_clear(&screens->doc);
+}
+
+void pe_screens_destroy(pe_screens *screens)
+{
+	if (!screens)
+		return;
+	doc_cache_clear(&screens->doc);
+	free(screens);
+}
+
+void pe_frame_finish(pe_frame *frame)
+{
+	pe_dlist_destroy(frame->dl);
+	memset(frame, 0, sizeof *frame);
+}
+
+const pe_page *pe_frame_hit_page(const pe_frame *frame)
+{
+	if (!frame->dl || frame->dl->n_pages == 0)
+		return NULL;
+	return frame->overlay && frame->dl->n_pages > 1 ? &frame->dl->pages[1]
+	                                                : &frame->dl->pages[0];
+}
+
+/* ---- drawing helpers (layout only: they append ops) -------------------- */
+
+static double D(const ctx *c, double dp)
+{
+	return dp * c->dp;
+}
+
+static void rect(ctx *c, pe_page *pg, double x, double y, double w, double h,
+                 pe_color fill, pe_color stroke, double line, double radius)
+{
+	if (!pe_page_add_rect(pg, x, y, w, h, fill, stroke, line, radius))
+		c->ok = false;
+}
+
+static void hit(ctx *c, pe_page *pg, double x, double y, double w, double h,
+                pe_action action, int arg)
+{
+	if (!pe_page_add_hit(pg, x, y, w, h, action, arg))
+		c->ok = false;
+}
+
+/* Lay text out on a scratch page at size; report its ink box per line. */
+static pe_dlist *try_text(ctx *c, const char *text, pe_face face, double size, double width,
+                          pe_color color, double leading, double *ink_w, double *ink_h)
+{
+	pe_dlist *dl = pe_dlist_create();
+	pe_page *pg = dl ? pe_dlist_add_page(dl, width, 0) : NULL;
+	if (!pg) {
+		pe_dlist_destroy(dl);
+		c->ok = false;
+		return NULL;
+	}
+	pe_text_style st = { face, size, leading, color, PE_NO_COLOR };
+	pe_layout_plain(c->layout, pg, text, &st, 0, 0, width, NULL);
+	double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		double a, b, e, f;
+		pe_op_bounds(&pg->ops[i], &a, &b, &e, &f);
+		if (a < x0) x0 = a;
+		if (b < y0) y0 = b;
+		if (e > x1) x1 = e;
+		if (f > y1) y1 = f;
+	}
+	*ink_w = pg->n_ops ? x1 - fmin(x0, 0) : 0;
+	*ink_h = pg->n_ops ? y1 - y0 : 0;
+	return dl;
+}
+
+/* Fit text into the box (x, y, w, h): the largest size from max_dp down to
+ * min_dp at which the wrapped text fits, centred vertically, each line
+ * left-aligned or centred. Returns the size used (pixels). */
+static double fit_text(ctx *c, pe_page *pg, const char *text, pe_face face, double max_dp,
+                       double min_dp, double x, double y, double w, double h,
+                       pe_color color, align al)
+{
+	if (!text || !*text || w <= 0 || h <= 0)
+		return 0;
+	const double leading = 1.2;
+	double size = D(c, max_dp), min_size = D(c, min_dp);
+	pe_dlist *dl = NULL;
+	double iw = 0, ih = 0;
+	for (;;) {
+		dl = try_text(c, text, face, size, w, color, leading, &iw, &ih);
+		if (!dl)
+			return 0;
+		if ((iw <= w + 0.01 && ih <= h + 0.01) || size <= min_size)
+			break;
+		pe_dlist_destroy(dl);
+		size = fmax(min_size, size * 0.94);
+	}
+	const pe_page *src = &dl->pages[0];
+	/* Ink box top and the block's vertical offset. */
+	double top = INFINITY;
+	for (size_t i = 0; i < src->n_ops; i++)
+		if (src->ops[i].kind == PE_OP_TEXT)
+			top = fmin(top, src->ops[i].y - src->ops[i].u.text.ascent);
+	double dy = y + (h - ih) / 2 - top;
+	for (size_t i = 0; i < src->n_ops; i++) {
+		const pe_op *op = &src->ops[i];
+		if (op->kind != PE_OP_TEXT)
+			continue;
+		double dx = x;
+		if (al == ALIGN_CENTER) {
+			/* This line's extent: every op on the same baseline. */
+			double lx0 = INFINITY, lx1 = -INFINITY;
+			for (size_t j = 0; j < src->n_ops; j++) {
+				const pe_op *o = &src->ops[j];
+				if (o->kind == PE_OP_TEXT && fabs(o->y - op->y) < 0.01) {
+					lx0 = fmin(lx0, o->x);
+					lx1 = fmax(lx1, o->x + o->w);
+				}
+			}
+			dx = x + (w - (lx1 - lx0)) / 2 - lx0;
+		}
+		if (!pe_page_add_text(pg, op->x + dx, op->y + dy, op->w, op->u.text.utf8,
+		                      op->u.text.face, op->u.text.size, op->u.text.ascent,
+		                      op->u.text.descent, op->u.text.color, op->u.text.link))
+			c->ok = false;
+	}
+	pe_dlist_destroy(dl);
+	return size;
+}
+
+typedef enum button_kind {
+	BTN_NORMAL,
+	BTN_SELECTED,
+	BTN_PRIMARY,
+	BTN_EMERGENCY,
+	BTN_ON_HEADER,          /* unselected, sitting on the header bar */
+} button_kind;
+
+static void button(ctx *c, pe_page *pg, double x, double y, double w, double h,
+                   const char *label, button_kind kind, pe_action action, int arg,
+                   double max_dp)
+{
+	const theme *t = c->th;
+	pe_color bg = t->button_bg, fg = t->button_fg, border = t->button_border;
+	pe_face face = PE_FACE_BOLD;
+	switch (kind) {
+	case BTN_NORMAL:
+		break;
+	case BTN_SELECTED:
+		bg = t->selected_bg;
+		fg = t->selected_fg;
+		border = t->selected_bg;
+		break;
+	case BTN_PRIMARY:
+		bg = t->primary_bg;
+		fg = t->primary_fg;
+		border = t->primary_bg;
+		break;
+	case BTN_EMERGENCY:
+		bg = t->emergency_bg;
+		fg = t->emergency_fg;
+		border = t->emergency_bg;
+		break;
+	case BTN_ON_HEADER:
+		bg = t->header_bg;
+		fg = t->header_fg;
+		border = t->header_fg;
+		break;
+	}
+	double lw = D(c, t->border);
+	rect(c, pg, x, y, w, h, bg, border, lw, D(c, 14));
+	double pad = D(c, 14) + lw;
+	fit_text(c, pg, label, face, max_dp, 18, x + pad, y + pad * 0.6, w - 2 * pad,
+	         h - 1.2 * pad, fg, ALIGN_CENTER);
+	hit(c, pg, x, y, w, h, action, arg);
+}
+
+/* Width a button needs for its label on one line at size_dp, with padding;
+ * at least min_dp. */
+static double button_width(ctx *c, const char *label, double size_dp, double min_dp)
+{
+	double w = pe_layout_width(c->layout, label, PE_FACE_BOLD, D(c, size_dp)) +
+	           2 * D(c, 14 + c->th->border) + D(c, 24);
+	return fmax(w, D(c, min_dp));
+}
+
+/* ---- shared pieces ------------------------------------------------------ */
+
+#define MARGIN 32.0
+#define GAP 24.0
+#define HEADER_H 128.0
+#define BUTTON_H 88.0
+
+static const char *lang_name(const char *code)
+{
+	const char *name = pe_i18n_native_name(code);
+	return name ? name : code;
+}
+
+/* The language switch, right-aligned in the header; returns its left edge. */
+static double language_switch(ctx *c, pe_page *pg, double right, double y, double h,
+                              bool on_header, pe_action action, size_t current)
+{
+	double x = right;
+	for (size_t i = c->env->n_langs; i-- > 0;) {
+		const char *name = lang_name(c->env->langs[i]);
+		double w = button_width(c, name, 32, 200);
+		x -= w;
+		/* On the dark bar the chosen language is the white button. */
+		button_kind kind = on_header ? (i == current ? BTN_NORMAL : BTN_ON_HEADER)
+		                             : (i == current ? BTN_SELECTED : BTN_NORMAL);
+		button(c, pg, x, y, w, h, name, kind, action, (int)i, 32);
+		x -= D(c, 16);
+	}
+	return x + D(c, 16);
+}
+
+/* Header bar: optional Home / Back on the left, a title, the language
+ * switch on the right. */
+static void header(ctx *c, pe_page *pg, const char *title, const char *subtitle,
+                   bool home, bool back, pe_action back_action)
+{
+	const theme *t = c->th;
+	double hh = D(c, HEADER_H), bh = D(c, BUTTON_H), by = (hh - bh) / 2;
+	rect(c, pg, 0, 0, c->W, hh, t->header_bg, PE_NO_COLOR, 0, 0);
+	double x = D(c, MARGIN);
+	if (home) {
+		/* TRANSLATORS: button that goes back to the first screen. */
+		const char *label = _("Home");
+		double w = button_width(c, label, 32, 160);
+		button(c, pg, x, by, w, bh, label, BTN_ON_HEADER, PE_ACT_HOME, 0, 32);
+		x += w + D(c, 16);
+	}
+	if (back) {
+		/* TRANSLATORS: button that goes to the previous screen; the arrow
+		 * points left. */
+		const char *label = _("← Back");
+		double w = button_width(c, label, 32, 160);
+		button(c, pg, x, by, w, bh, label, BTN_ON_HEADER, back_action, 0, 32);
+		x += w + D(c, 16);
+	}
+	double right = language_switch(c, pg, c->W - D(c, MARGIN), by, bh, true, PE_ACT_LANG,
+	                               c->app->lang);
+	double tx = x + (home || back ? D(c, 8) : 0), tw = right - D(c, 24) - tx;
+	if (subtitle && *subtitle) {
+		fit_text(c, pg, title, PE_FACE_BOLD, 46, 22, tx, D(c, 12), tw, hh * 0.58 - D(c, 12),
+		         t->header_fg, ALIGN_LEFT);
+		fit_text(c, pg, subtitle, PE_FACE_REGULAR, 28, 18, tx, hh * 0.58, tw,
+		         hh * 0.42 - D(c, 10), t->header_fg, ALIGN_LEFT);
+	} else {
+		fit_text(c, pg, title, PE_FACE_BOLD, 46, 22, tx, D(c, 10), tw, hh - D(c, 20),
+		         t->header_fg, ALIGN_LEFT);
+	}
+}
+
+static void background(ctx *c, pe_page *pg)
+{
+	rect(c, pg, 0, 0, c->W, c->H, c->th->bg, PE_NO_COLOR, 0, 0);
+}
+
+static size_t topic_count(const ctx *c)
+{
+	return c->env->lib ? pe_library_count(c->env->lib) : 0;
+}
+
+static const pe_topic *topic_at(const ctx *c, size_t i)
+{
+	return i < topic_count(c) ? pe_library_topic(c->env->lib, i) : NULL;
+}
+
+/* The first contact card in the content: the helpline when the site gives
+ * no phone. */
+static const pe_contact *first_contact(const ctx *c)
+{
+	for (size_t i = 0; i < topic_count(c); i++) {
+		const pe_topic *t = topic_at(c, i);
+		for (size_t s = 0; s < t->n_sections; s++)
+			for (size_t b = 0; b < t->sections[s].n_blocks; b++)
+				if (t->sections[s].blocks[b].kind == PE_BLOCK_CONTACT &&
+				    t->sections[s].blocks[b].contact.phone)
+					return &t->sections[s].blocks[b].contact;
+	}
+	return NULL;
+}
+
+/* ---- home --------------------------------------------------------------- */
+
+static void emergency_tile(ctx *c, pe_page *pg, double x, double y, double w, double h)
+{
+	const theme *t = c->th;
+	rect(c, pg, x, y, w, h, t->emergency_bg, PE_NO_COLOR, 0, D(c, 20));
+	double pad = D(c, 28);
+	double icon = fmin(D(c, 88), h - 2 * pad);
+	pe_layout_icon(pg, PE_ICON_ALERT, x + pad, y + (h - icon) / 2, icon, t->emergency_fg);
+	double tx = x + pad + icon + pad, tw = w - (tx - x) - pad;
+	fit_text(c, pg, _("Trouble breathing? Swelling? Tell a nurse now."), PE_FACE_BOLD, 42, 20,
+	         tx, y + D(c, 14), tw, (h - D(c, 28)) * 0.6, t->emergency_fg, ALIGN_LEFT);
+	fit_text(c, pg, _("Touch here to see the signs that need help right away."),
+	         PE_FACE_REGULAR, 28, 18, tx, y + D(c, 14) + (h - D(c, 28)) * 0.6, tw,
+	         (h - D(c, 28)) * 0.4, t->emergency_fg, ALIGN_LEFT);
+	hit(c, pg, x, y, w, h, PE_ACT_EMERGENCY, 0);
+}
+
+static void topic_tile(ctx *c, pe_page *pg, const pe_topic *topic, size_t index, double x,
+                       double y, double w, double h)
+{
+	const theme *t = c->th;
+	rect(c, pg, x, y, w, h, t->tile_bg, t->tile_border, D(c, t->border), D(c, 20));
+	double pad = D(c, 24);
+	double icon = fmin(D(c, 84), fmin(h - 2 * pad, w * 0.2));
+	double tx = x + pad, tw = w - 2 * pad;
+	if (topic->icon != PE_ICON_NONE && icon > D(c, 32)) {
+		pe_layout_icon(pg, topic->icon, x + pad, y + (h - icon) / 2, icon, t->icon);
+		tx += icon + pad;
+		tw -= icon + pad;
+	}
+	double inner = h - 2 * pad;
+	fit_text(c, pg, topic->title, PE_FACE_BOLD, 38, 20, tx, y + pad, tw, inner * 0.55,
+	         t->tile_title, ALIGN_LEFT);
+	fit_text(c, pg, topic->summary, PE_FACE_REGULAR, 28, 17, tx, y + pad + inner * 0.55, tw,
+	         inner * 0.45, t->tile_text, ALIGN_LEFT);
+	hit(c, pg, x, y, w, h, PE_ACT_TOPIC, (int)index);
+}
+
+static void footer_helpline(ctx *c, pe_page *pg, double x, double y, double w, double h)
+{
+	const pe_site *site = c->env->site;
+	char line[512] = "";
+	if (site && site->phone && site->after_hours_phone)
+		/* TRANSLATORS: the clinic's phone numbers, day and after hours. */
+		snprintf(line, sizeof line, _("Questions? Call us at %s. After hours, call %s."),
+		         site->phone, site->after_hours_phone);
+	else if (site && site->phone)
+		snprintf(line, sizeof line, _("Questions? Call us at %s."), site->phone);
+	else {
+		const pe_contact *ct = first_contact(c);
+		if (ct) {
+			char *name = pe_text_plain(&ct->name);
+			/* TRANSLATORS: first %s is a service ("Cancer helpline"),
+			 * second its phone number. */
+			snprintf(line, sizeof line, _("Questions? %s: %s"), name ? name : "",
+			         ct->phone);
+			free(name);
+		}
+	}
+	if (*line)
+		fit_text(c, pg, line, PE_FACE_BOLD, 32, 18, x, y, w, h, c->th->text, ALIGN_CENTER);
+}
+
+static void build_home(ctx *c, pe_page *pg)
+{
+	const pe_site *site = c->env->site;
+	background(c, pg);
+	/* TRANSLATORS: the kiosk's title on the first screen. */
+	header(c, pg, _("Learn about your treatment"), site ? site->clinic_name : NULL, false,
+	       false, PE_ACT_NONE);
+	double m = D(c, MARGIN), g = D(c, GAP);
+	double y = D(c, HEADER_H) + g;
+	double foot_h = D(c, 84);
+	size_t emergency = c->app->emergency_topic;
+	double eh = D(c, c->hdp > 1400 ? 190 : 150);
+	if (emergency < topic_count(c)) {
+		emergency_tile(c, pg, m, y, c->W - 2 * m, eh);
+		y += eh + g;
+	}
+	double bottom = c->H - foot_h - g / 2;
+	footer_helpline(c, pg, m, bottom, c->W - 2 * m, foot_h);
+
+	size_t n = 0;
+	for (size_t i = 0; i < topic_count(c); i++)
+		if (i != emergency)
+			n++;
+	if (n == 0)
+		return;
+	bool portrait = c->W < c->H;
+	size_t cols = portrait ? (n <= 5 ? 1 : 2) : (n <= 4 ? 2 : n <= 9 ? 3 : 4);
+	if (n == 1)
+		cols = 1;
+	size_t rows = (n + cols - 1) / cols;
+	double aw = c->W - 2 * m, ah = bottom - g / 2 - y;
+	double tw = (aw - (double)(cols - 1) * g) / (double)cols;
+	double th = (ah - (double)(rows - 1) * g) / (double)rows;
+	/* Tall tiles look like buttons gone wrong: cap the height and centre
+	 * the grid in the space. */
+	double cap = D(c, 300);
+	if (th > cap) {
+		y += (ah - ((double)rows * cap + (double)(rows - 1) * g)) / 2;
+		th = cap;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < topic_count(c); i++) {
+		if (i == emergency)
+			continue;
+		size_t r = k / cols, col = k % cols;
+		topic_tile(c, pg, topic_at(c, i), i, m + (double)col * (tw + g),
+		           y + (double)r * (th + g), tw, th);
+		k++;
+	}
+}
+
+/* ---- topic reader ------------------------------------------------------- */
+
+/* Lay out the open topic into the cache unless it is there already. */
+static bool reader_doc(pe_screens *s, ctx *c, const pe_topic *topic, double width,
+                       pe_error *err)
+{
+	doc_cache *dc = &s->doc;
+	const char *lang = pe_library_lang(c->env->lib);
+	if (dc->dl && dc->topic_id && strcmp(dc->topic_id, topic->id) == 0 &&
+	    strcmp(dc->lang, lang ? lang : "") == 0 && dc->step == c->app->text_step &&
+	    dc->width == width && dc->high_contrast == c->app->high_contrast)
+		return true;
+	doc_cache_clear(dc);
+	pe_style st;
+	pe_style_default(&st, D(c, body_steps[c->app->text_step]), c->app->high_contrast);
+	double pad = D(c, 40);
+	pe_dlist *dl = pe_dlist_create();
+	pe_page *pg = dl ? pe_dlist_add_page(dl, width, 0) : NULL;
+	if (!pg) {
+		pe_dlist_destroy(dl);
+		pe_error_set(err, NULL, 0, "kiosk: out of memory laying out %s", topic->id);
+		return false;
+	}
+	double h = pe_layout_flow_topic(c->layout, pg, topic, &st, pad, pad, width - 2 * pad);
+	/* Room at the end so the last line can be read in the middle of the
+	 * screen, not squeezed against the footer. */
+	pg->height = h + 2 * pad + D(c, 160);
+	size_t n = 0;
+	for (size_t i = 0; i < pg->n_ops; i++)
+		if (pg->ops[i].kind == PE_OP_MARK && pg->ops[i].u.mark.level >= 1)
+			n++;
+	dc->marks = n ? malloc(n * sizeof *dc->marks) : NULL;
+	dc->topic_id = strdup(topic->id);
+	if ((n && !dc->marks) || !dc->topic_id) {
+		pe_dlist_destroy(dl);
+		doc_cache_clear(dc);
+		pe_error_set(err, NULL, 0, "kiosk: out of memory laying out %s", topic->id);
+		return false;
+	}
+	for (size_t i = 0; i < pg->n_ops; i++)
+		if (pg->ops[i].kind == PE_OP_MARK && pg->ops[i].u.mark.level >= 1)
+			dc->marks[dc->n_marks++] = fmax(0, pg->ops[i].y - pad / 2);
+	dc->dl = dl;
+	snprintf(dc->lang, sizeof dc->lang, "%s", lang ? lang : "");
+	dc->step = c->app->text_step;
+	dc->width = width;
+	dc->high_contrast = c->app->high_contrast;
+	return true;
+}
+
+static void reader_footer(ctx *c, pe_page *pg, double y, double h, bool two_rows)
+{
+	const theme *t = c->th;
+	double m = D(c, MARGIN), g = D(c, GAP), bh = D(c, BUTTON_H);
+	rect(c, pg, 0, y, c->W, h, t->panel_bg, PE_NO_COLOR, 0, 0);
+	rect(c, pg, 0, y, c->W, D(c, 2), t->tile_border, PE_NO_COLOR, 0, 0);
+	double row1 = two_rows ? y + (h / 2 - bh) / 2 + D(c, 4) : y + (h - bh) / 2;
+	double x = m;
+	/* TRANSLATORS: label before three buttons that make the text smaller
+	 * or larger. */
+	const char *label = _("Text size");
+	double lw = fmin(pe_layout_width(c->layout, label, PE_FACE_BOLD, D(c, 30)) + D(c, 8),
+	                 D(c, 240));
+	fit_text(c, pg, label, PE_FACE_BOLD, 30, 18, x, row1, lw, bh, t->text, ALIGN_LEFT);
+	x += lw + D(c, 12);
+	static const double a_sizes[PE_TEXT_STEPS] = { 30, 40, 52 };
+	for (int i = 0; i < PE_TEXT_STEPS; i++) {
+		/* TRANSLATORS: the letter shown on the text size buttons, in three
+		 * sizes. */
+		button(c, pg, x, row1, bh, bh, C_("text size", "A"),
+		       c->app->text_step == i ? BTN_SELECTED : BTN_NORMAL, PE_ACT_TEXT_SIZE, i,
+		       a_sizes[i]);
+		x += bh + D(c, 10);
+	}
+	x += g;
+	/* TRANSLATORS: button on the reading screen; prints this topic. */
+	const char *print = _("Print this");
+	double pw = button_width(c, print, 32, 220);
+	button(c, pg, x, row1, pw, bh, print, BTN_NORMAL, PE_ACT_PRINT_OPEN, 0, 32);
+	x += pw + g;
+	/* TRANSLATORS: red button on every reading screen; opens the topic
+	 * about signs of a serious reaction. */
+	const char *em = _("Signs to get help now");
+	if (two_rows) {
+		double row2 = y + h / 2 + (h / 2 - bh) / 2 - D(c, 4);
+		button(c, pg, m, row2, c->W - 2 * m, bh, em, BTN_EMERGENCY, PE_ACT_EMERGENCY, 0, 34);
+	} else {
+		double ew = fmin(fmax(button_width(c, em, 32, 340), D(c, 340)), c->W - m - x);
+		button(c, pg, c->W - m - ew, row1, ew, bh, em, BTN_EMERGENCY, PE_ACT_EMERGENCY, 0, 32);
+	}
+}
+
+static bool build_topic(pe_screens *s, ctx *c, pe_page *pg, pe_frame *fr, pe_error *err)
+{
+	const theme *t = c->th;
+	const pe_topic *topic = topic_at(c, c->app->topic);
+	if (!topic)
+		return true;
+	background(c, pg);
+	header(c, pg, topic->title, NULL, true, true, PE_ACT_BACK);
+	double m = D(c, MARGIN), g = D(c, GAP);
+	bool two_rows = c->wdp < 1500;
+	double fh = D(c, two_rows ? 232 : 124);
+	double fy = c->H - fh;
+	reader_footer(c, pg, fy, fh, two_rows);
+
+	double top = D(c, HEADER_H);
+	double side_w = D(c, c->wdp < 1300 ? 300 : 400);
+	double vx = m + side_w + g, vw = c->W - vx;
+	fr->reader = true;
+	fr->vx = vx;
+	fr->vy = top;
+	fr->vw = vw;
+	fr->vh = fy - top;
+	fr->bar_width = D(c, 10);
+	fr->bar_track = t->bar_track;
+	fr->bar_thumb = t->bar_thumb;
+	/* The text column: not wider than about 70 characters a line. */
+	double col = fmin(vw - fr->bar_width - D(c, 8),
+	                  D(c, body_steps[c->app->text_step]) * 34 + D(c, 80));
+	if (!reader_doc(s, c, topic, floor(col), err))
+		return false;
+	fr->doc = &s->doc.dl->pages[0];
+	pe_style st;
+	pe_style_default(&st, D(c, body_steps[c->app->text_step]), c->app->high_contrast);
+	fr->doc_bg = st.page.a > 0 ? st.page : pe_rgb(1, 1, 1);
+	if (!pe_app_set_doc(c->app, fr->doc->height, fr->vh, s->doc.marks, s->doc.n_marks))
+		c->ok = false;
+
+	/* Section list: one button per section mark. */
+	double y = top + g;
+	/* TRANSLATORS: heading above the list of sections of a topic. */
+	fit_text(c, pg, _("In this topic"), PE_FACE_BOLD, 28, 18, m, y, side_w, D(c, 44), t->muted,
+	         ALIGN_LEFT);
+	y += D(c, 52);
+	size_t n = s->doc.n_marks;
+	if (n) {
+		double avail = fy - g - y;
+		double bh = fmin(D(c, 110), (avail - (double)(n - 1) * D(c, 12)) / (double)n);
+		bh = fmax(bh, D(c, 64));
+		size_t k = 0;
+		const pe_page *doc = fr->doc;
+		for (size_t i = 0; i < doc->n_ops && k < n; i++) {
+			const pe_op *op = &doc->ops[i];
+			if (op->kind != PE_OP_MARK || op->u.mark.level < 1)
+				continue;
+			double by = y + (double)k * (bh + D(c, 12));
+			rect(c, pg, m, by, side_w, bh, t->tile_bg, t->tile_border, D(c, 2), D(c, 12));
+			fit_text(c, pg, op->u.mark.title, PE_FACE_BOLD, 28, 16, m + D(c, 16),
+			         by + D(c, 8), side_w - D(c, 32), bh - D(c, 16), t->button_fg, ALIGN_LEFT);
+			hit(c, pg, m, by, side_w, bh, PE_ACT_SECTION, (int)k);
+			k++;
+		}
+	}
+	return true;
+}
+
+/* ---- print -------------------------------------------------------------- */
+
+static void build_print(ctx *c, pe_page *pg)
+{
+	const theme *t = c->th;
+	const pe_app *app = c->app;
+	background(c, pg);
+	/* TRANSLATORS: title of the screen where a patient prints a handout. */
+	header(c, pg, _("Print a handout"), NULL, true, true, PE_ACT_BACK);
+	const pe_topic *topic = topic_at(c, app->topic);
+	double colw = fmin(c->W - 2 * D(c, MARGIN), D(c, 1200));
+	double x = (c->W - colw) / 2, y = D(c, HEADER_H) + D(c, 36);
+	double bh = D(c, 96);
+	if (topic) {
+		fit_text(c, pg, topic->title, PE_FACE_BOLD, 44, 24, x, y, colw, D(c, 120), t->text,
+		         ALIGN_LEFT);
+		y += D(c, 140);
+	}
+	fit_text(c, pg, _("Which language should the handout be in?"), PE_FACE_REGULAR, 32, 20, x,
+	         y, colw, D(c, 50), t->text, ALIGN_LEFT);
+	y += D(c, 62);
+	double bx = x;
+	for (size_t i = 0; i < c->env->n_langs; i++) {
+		const char *name = lang_name(c->env->langs[i]);
+		double w = button_width(c, name, 34, 280);
+		button(c, pg, bx, y, w, bh, name, app->print_lang == i ? BTN_SELECTED : BTN_NORMAL,
+		       PE_ACT_PRINT_LANG, (int)i, 34);
+		bx += w + D(c, 20);
+	}
+	y += bh + D(c, 40);
+	fit_text(c, pg, _("How many copies?"), PE_FACE_REGULAR, 32, 20, x, y, colw, D(c, 50),
+	         t->text, ALIGN_LEFT);
+	y += D(c, 62);
+	for (int n = 1; n <= PE_MAX_COPIES; n++) {
+		char label[8];
+		snprintf(label, sizeof label, "%d", n);
+		button(c, pg, x + (double)(n - 1) * (D(c, 130) + D(c, 20)), y, D(c, 130), bh, label,
+		       app->copies == n ? BTN_SELECTED : BTN_NORMAL, PE_ACT_COPIES, n, 40);
+	}
+	y += bh + D(c, 48);
+	/* TRANSLATORS: the big button that starts printing. */
+	const char *go = app->print_state == PE_PRINT_BUSY ? _("Printing…") : _("Print");
+	double gw = fmax(button_width(c, go, 40, 420), D(c, 420));
+	button(c, pg, x, y, fmin(gw, colw), D(c, 120), go, BTN_PRIMARY, PE_ACT_PRINT_GO, 0, 44);
+	y += D(c, 150);
+	const char *msg = NULL;
+	pe_color mc = t->text;
+	switch (app->print_state) {
+	case PE_PRINT_IDLE:
+		break;
+	case PE_PRINT_BUSY:
+		msg = _("Your handout is being sent to the printer. Please wait.");
+		break;
+	case PE_PRINT_DONE:
+		msg = _("Your handout is printing. Please pick it up at the front desk.");
+		mc = t->good;
+		break;
+	case PE_PRINT_FAILED:
+		msg = _("Sorry, the printer is not working right now. Please ask a staff member "
+		        "for a printed copy.");
+		mc = t->bad;
+		break;
+	}
+	double left = c->H - y - D(c, MARGIN);
+	if (msg && left > D(c, 40))
+		fit_text(c, pg, msg, PE_FACE_BOLD, 34, 20, x, y, colw, fmin(left, D(c, 140)), mc,
+		         ALIGN_LEFT);
+}
+
+/* ---- staff -------------------------------------------------------------- */
+
+static void staff_note(ctx *c, pe_page *pg, double x, double y, double w, double h)
+{
+	const pe_app *app = c->app;
+	const char *note = NULL;
+	pe_color color = c->th->text;
+	switch (app->staff_note) {
+	case PE_STAFF_NOTE_NONE:
+		break;
+	case PE_STAFF_NOTE_WRONG_PIN:
+		note = _("That PIN is not right. Please try again.");
+		color = c->th->bad;
+		break;
+	case PE_STAFF_NOTE_RELOADED:
+		note = _("The content was reloaded.");
+		color = c->th->good;
+		break;
+	case PE_STAFF_NOTE_RELOAD_FAILED:
+		note = _("The new content has errors. The kiosk kept the content it had.");
+		color = c->th->bad;
+		break;
+	case PE_STAFF_NOTE_PRINT_BUSY:
+		note = _("Sending a test page to the printer…");
+		break;
+	case PE_STAFF_NOTE_PRINTED:
+		note = _("The test page was sent to the printer.");
+		color = c->th->good;
+		break;
+	case PE_STAFF_NOTE_PRINT_FAILED:
+		note = _("The test page could not be printed.");
+		color = c->th->bad;
+		break;
+	}
+	if (!note)
+		return;
+	fit_text(c, pg, note, PE_FACE_BOLD, 30, 18, x, y, w, D(c, 50), color, ALIGN_LEFT);
+	if (app->staff_detail[0] && h > D(c, 70))
+		fit_text(c, pg, app->staff_detail, PE_FACE_REGULAR, 22, 14, x, y + D(c, 56), w,
+		         h - D(c, 56), c->th->text, ALIGN_LEFT);
+}
+
+static void build_staff(ctx *c, pe_page *pg)
+{
+	const theme *t = c->th;
+	const pe_app *app = c->app;
+	background(c, pg);
+	/* TRANSLATORS: title of the hidden menu for clinic staff. */
+	header(c, pg, _("Staff menu"), NULL, true, false, PE_ACT_NONE);
+	double y = D(c, HEADER_H) + D(c, 32);
+	double colw = fmin(c->W - 2 * D(c, MARGIN), D(c, 900));
+	double x = (c->W - colw) / 2;
+	if (!app->staff_unlocked) {
+		fit_text(c, pg, _("Enter the staff PIN."), PE_FACE_BOLD, 36, 20, x, y, colw, D(c, 56),
+		         t->text, ALIGN_CENTER);
+		y += D(c, 64);
+		/* One dot per digit typed: the PIN itself is never shown. */
+		size_t n = strlen(app->pin_entry);
+		double dot = D(c, 22);
+		double dx = c->W / 2 - ((double)n * dot * 1.8) / 2;
+		for (size_t i = 0; i < n; i++)
+			rect(c, pg, dx + (double)i * dot * 1.8, y + D(c, 10), dot, dot, t->text,
+			     PE_NO_COLOR, 0, dot / 2);
+		y += D(c, 48);
+		double bw = D(c, 150), bh = D(c, 96), g = D(c, 16);
+		double avail = c->H - y - D(c, 130);
+		if (4 * bh + 3 * g > avail)
+			bh = fmax(D(c, 72), (avail - 3 * g) / 4);
+		double gx = c->W / 2 - (3 * bw + 2 * g) / 2;
+		for (int k = 0; k < 12; k++) {
+			int r = k / 3, col = k % 3;
+			double bx = gx + col * (bw + g), by = y + r * (bh + g);
+			if (k < 9) {
+				char d[4];
+				snprintf(d, sizeof d, "%d", k + 1);
+				button(c, pg, bx, by, bw, bh, d, BTN_NORMAL, PE_ACT_PIN_DIGIT, k + 1, 40);
+			} else if (k == 9) {
+				/* TRANSLATORS: PIN pad key that erases what was typed. */
+				button(c, pg, bx, by, bw, bh, _("Clear"), BTN_NORMAL, PE_ACT_PIN_CLEAR, 0, 30);
+			} else if (k == 10) {
+				button(c, pg, bx, by, bw, bh, "0", BTN_NORMAL, PE_ACT_PIN_DIGIT, 0, 40);
+			} else {
+				/* TRANSLATORS: PIN pad key that checks the PIN. */
+				button(c, pg, bx, by, bw, bh, _("OK"), BTN_PRIMARY, PE_ACT_PIN_OK, 0, 30);
+			}
+		}
+		y += 4 * bh + 3 * g + D(c, 16);
+		staff_note(c, pg, x, y, colw, c->H - y - D(c, 16));
+		return;
+	}
+	double bh = D(c, 96), g = D(c, 20);
+	const char *hc = app->high_contrast ? _("High contrast: on") : _("High contrast: off");
+	struct {
+		const char *label;
+		pe_action action;
+		button_kind kind;
+	} items[] = {
+		{ _("Reload the content"), PE_ACT_STAFF_RELOAD, BTN_NORMAL },
+		{ _("Print a test page"), PE_ACT_STAFF_TEST_PRINT, BTN_NORMAL },
+		{ hc, PE_ACT_STAFF_CONTRAST, app->high_contrast ? BTN_SELECTED : BTN_NORMAL },
+		{ _("Close the staff menu"), PE_ACT_STAFF_CLOSE, BTN_PRIMARY },
+		{ _("Exit the kiosk"), PE_ACT_STAFF_EXIT, BTN_EMERGENCY },
+	};
+	size_t n = sizeof items / sizeof items[0];
+	double avail = c->H - y - D(c, 160);
+	if ((double)n * (bh + g) > avail)
+		bh = fmax(D(c, 64), avail / (double)n - g);
+	for (size_t i = 0; i < n; i++) {
+		button(c, pg, x, y, colw, bh, items[i].label, items[i].kind, items[i].action, 0, 34);
+		y += bh + g;
+	}
+	staff_note(c, pg, x, y, colw, c->H - y - D(c, 16));
+}
+
+/* ---- idle warning (overlay) ------------------------------------------- */
+
+static void build_warning(ctx *c, pe_page *pg, double now)
+{
+	const theme *t = c->th;
+	rect(c, pg, 0, 0, c->W, c->H, t->dim, PE_NO_COLOR, 0, 0);
+	double w = fmin(c->W - 2 * D(c, MARGIN), D(c, 1000));
+	double h = fmin(c->H - 2 * D(c, MARGIN), D(c, 600));
+	double x = (c->W - w) / 2, y = (c->H - h) / 2;
+	rect(c, pg, x, y, w, h, t->dialog_bg, t->button_border, D(c, t->border), D(c, 24));
+	double pad = D(c, 48);
+	fit_text(c, pg, _("Are you still there?"), PE_FACE_BOLD, 56, 28, x + pad, y + pad,
+	         w - 2 * pad, h * 0.2, t->text, ALIGN_CENTER);
+	int secs = pe_app_countdown(c->app, now);
+	char msg[512];
+	snprintf(msg, sizeof msg,
+	         dngettext(PE_TEXT_DOMAIN,
+	                   "To keep your information private, this screen will go back to "
+	                   "the start in %d second.",
+	                   "To keep your information private, this screen will go back to "
+	                   "the start in %d seconds.",
+	                   (unsigned long)secs),
+	         secs);
+	fit_text(c, pg, msg, PE_FACE_REGULAR, 36, 20, x + pad, y + pad + h * 0.22, w - 2 * pad,
+	         h * 0.3, t->text, ALIGN_CENTER);
+	double bw = fmin(w - 2 * pad, D(c, 640)), bh = fmin(D(c, 140), h * 0.28);
+	/* TRANSLATORS: the big button on the "Are you still there?" message. */
+	button(c, pg, x + (w - bw) / 2, y + h - pad - bh, bw, bh, _("I'm still here"),
+	       BTN_PRIMARY, PE_ACT_STILL_HERE, 0, 46);
+}
+
+/* ---- entry points ------------------------------------------------------- */
+
+bool pe_screens_build(pe_screens *screens, const pe_screen_env *env, pe_app *app,
+                      double now, pe_frame *frame, pe_error *err)
+{
+	pe_frame_finish(frame);
+	ctx c = {
+		.env = env, .app = app, .layout = env->layout, .W = env->width, .H = env->height,
+		.th = app->high_contrast ? &contrast : &calm, .ok = true,
+	};
+	double diag = env->site ? env->site->screen_diagonal_in : 23.8;
+	c.ppmm = pe_screens_px_per_mm(c.W, c.H, diag);
+	/* Physical size, but never so large that the reference layout (about
+	 * 1000 x 760 dp at the least) cannot fit the window. */
+	c.dp = fmin(c.ppmm / REF_PX_PER_MM, fmin(c.W / 1000.0, c.H / 760.0));
+	c.wdp = c.W / c.dp;
+	c.hdp = c.H / c.dp;
+	frame->px_per_mm = c.ppmm;
+	frame->min_target = MIN_TARGET_MM * c.ppmm;
+
+	frame->dl = pe_dlist_create();
+	pe_page *pg = frame->dl ? pe_dlist_add_page(frame->dl, c.W, c.H) : NULL;
+	if (!pg) {
+		pe_error_set(err, NULL, 0, "kiosk: out of memory building a screen");
+		return false;
+	}
+	bool ok = true;
+	switch (app->screen) {
+	case PE_SCREEN_HOME:
+		build_home(&c, pg);
+		break;
+	case PE_SCREEN_TOPIC:
+		ok = build_topic(screens, &c, pg, frame, err);
+		break;
+	case PE_SCREEN_PRINT:
+		build_print(&c, pg);
+		break;
+	case PE_SCREEN_STAFF:
+		build_staff(&c, pg);
+		break;
+	}
+	if (ok && app->warning) {
+		pe_page *ov = pe_dlist_add_page(frame->dl, c.W, c.H);
+		if (!ov)
+			c.ok = false;
+		else {
+			frame->overlay = true;
+			build_warning(&c, ov, now);
+		}
+	}
+	if (ok && !c.ok) {
+		pe_error_set(err, NULL, 0, "kiosk: out of memory building a screen");
+		ok = false;
+	}
+	return ok;
+}
+
+bool pe_screens_hit_name(const pe_screen_env *env, const pe_op *op, char *buf, size_t size)
+{
+	int arg = op->u.hit.arg;
+	const char *lang = arg >= 0 && (size_t)arg < env->n_langs ? env->langs[arg] : "?";
+	const pe_topic *t = env->lib && arg >= 0 && (size_t)arg < pe_library_count(env->lib)
+	                        ? pe_library_topic(env->lib, (size_t)arg)
+	                        : NULL;
+	int n = -1;
+	switch ((pe_action)op->u.hit.action) {
+	case PE_ACT_NONE:
+	case PE_ACT_COUNT: n = snprintf(buf, size, "none"); break;
+	case PE_ACT_HOME: n = snprintf(buf, size, "home"); break;
+	case PE_ACT_BACK: n = snprintf(buf, size, "back"); break;
+	case PE_ACT_LANG: n = snprintf(buf, size, "lang-%s", lang); break;
+	case PE_ACT_TOPIC: n = snprintf(buf, size, "topic:%s", t ? t->id : "?"); break;
+	case PE_ACT_EMERGENCY: n = snprintf(buf, size, "emergency"); break;
+	case PE_ACT_SECTION: n = snprintf(buf, size, "section:%d", arg); break;
+	case PE_ACT_TEXT_SIZE: n = snprintf(buf, size, "text-size:%d", arg); break;
+	case PE_ACT_PRINT_OPEN: n = snprintf(buf, size, "print"); break;
+	case PE_ACT_PRINT_LANG: n = snprintf(buf, size, "print-lang-%s", lang); break;
+	case PE_ACT_COPIES: n = snprintf(buf, size, "copies:%d", arg); break;
+	case PE_ACT_PRINT_GO: n = snprintf(buf, size, "print-go"); break;
+	case PE_ACT_STILL_HERE: n = snprintf(buf, size, "still-here"); break;
+	case PE_ACT_PIN_DIGIT: n = snprintf(buf, size, "pin:%d", arg); break;
+	case PE_ACT_PIN_CLEAR: n = snprintf(buf, size, "pin-clear"); break;
+	case PE_ACT_PIN_OK: n = snprintf(buf, size, "pin-ok"); break;
+	case PE_ACT_STAFF_RELOAD: n = snprintf(buf, size, "staff-reload"); break;
+	case PE_ACT_STAFF_TEST_PRINT: n = snprintf(buf, size, "staff-test-print"); break;
+	case PE_ACT_STAFF_CONTRAST: n = snprintf(buf, size, "staff-contrast"); break;
+	case PE_ACT_STAFF_EXIT: n = snprintf(buf, size, "staff-exit"); break;
+	case PE_ACT_STAFF_CLOSE: n = snprintf(buf, size, "staff-close"); break;
+	}
+	return n >= 0 && (size_t)n < size;
+}

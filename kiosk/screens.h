@@ -1,0 +1,84 @@
+/*
+ * screens.h - lay out each kiosk screen into a display list.
+ *
+ * From the app state (app.h), the content of the screen language and the
+ * window size, build the frame's display list: tiles, buttons, text and
+ * a hit region for every touch target. The topic reader's tall page is
+ * laid out once per (topic, language, text size, width, theme) and kept;
+ * scrolling only moves the window onto it.
+ *
+ * Sizes are physical: the window size and the screen diagonal give pixels
+ * per millimetre, every touch target is at least 15 mm, text is sized in
+ * "dp" (one pixel of a 23.8-inch 1080p panel, about 0.27 mm).
+ *
+ * Pure: no SDL, no painting, no files (gettext catalogues aside). The
+ * caller sets the UI language (i18n) before building.
+ */
+#ifndef PE_KIOSK_SCREENS_H
+#define PE_KIOSK_SCREENS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "app.h"
+#include "content.h"
+#include "dlist.h"
+#include "error.h"
+#include "layout.h"
+#include "site.h"
+
+/* Everything a screen is built from besides the app state. */
+typedef struct pe_screen_env {
+	pe_layout *layout;
+	const pe_library *lib;              /* content in the screen language */
+	const pe_site *site;
+	const char *const *langs;           /* codes of the language buttons */
+	size_t n_langs;
+	double width, height;               /* window, pixels */
+} pe_screen_env;
+
+/* One frame to paint: page 0 is the screen; page 1, when present, is a
+ * modal overlay (the idle warning) painted last and the only page hit
+ * tests look at. On the reader, the doc page is painted into the viewport
+ * between the two, moved up by the app's scroll. */
+typedef struct pe_frame {
+	pe_dlist *dl;                       /* owned */
+	bool overlay;
+	bool reader;
+	double vx, vy, vw, vh;              /* reader viewport, pixels */
+	const pe_page *doc;                 /* owned by the pe_screens cache */
+	pe_color doc_bg, bar_track, bar_thumb;
+	double bar_width;
+	double px_per_mm;
+	double min_target;                  /* pixels: 15 mm */
+} pe_frame;
+
+typedef struct pe_screens pe_screens;
+
+pe_screens *pe_screens_create(void);
+void pe_screens_destroy(pe_screens *screens);   /* accepts NULL */
+/* Forget the cached topic page (content reloaded). */
+void pe_screens_invalidate(pe_screens *screens);
+
+/* Pixels per millimetre of a window of w x h pixels filling a screen of
+ * this diagonal. */
+double pe_screens_px_per_mm(double w, double h, double diagonal_in);
+
+/* Build the frame for the app's state at time now (the countdown shows
+ * whole seconds). Also tells the app the reader's page height and section
+ * positions (pe_app_set_doc). frame is replaced; call pe_frame_finish on
+ * the last one. */
+bool pe_screens_build(pe_screens *screens, const pe_screen_env *env, pe_app *app,
+                      double now, pe_frame *frame, pe_error *err);
+void pe_frame_finish(pe_frame *frame);
+
+/* The page hit tests use: the overlay when present, else the screen. */
+const pe_page *pe_frame_hit_page(const pe_frame *frame);
+
+/* A stable name for a hit region, for scripts: "home", "lang-es",
+ * "topic:ivig-aftercare", "section:2", "copies:3", "pin:7", ...
+ * Returns false when buf is too small. */
+bool pe_screens_hit_name(const pe_screen_env *env, const pe_op *hit, char *buf,
+                         size_t size);
+
+#endif

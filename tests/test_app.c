@@ -1,0 +1,359 @@
+/*
+ * test_app.c - the kiosk state machine with a virtual clock.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../kiosk/app.h"
+
+enum { EN, ES };
+#define N_TOPICS 5
+#define EMERGENCY 3
+
+static pe_app *make(const char *pin, double now)
+{
+	pe_app_config cfg = {
+		.n_langs = 2, .default_lang = EN, .idle_seconds = 90,
+		.countdown_seconds = 20, .staff_pin = pin, .high_contrast = false,
+	};
+	pe_app *app = pe_app_create(&cfg, now);
+	assert_non_null(app);
+	pe_app_set_content(app, N_TOPICS, EMERGENCY);
+	pe_app_take_dirty(app);
+	return app;
+}
+
+/* Advance the clock the way the event loop does: to each deadline in turn. */
+static void run_until(pe_app *app, double *now, double until)
+{
+	for (int guard = 0; guard < 100000; guard++) {
+		double next = pe_app_next_deadline(app);
+		if (next > until)
+			break;
+		*now = next;
+		pe_app_tick(app, *now);
+	}
+	*now = until;
+	pe_app_tick(app, *now);
+}
+
+static void test_starts_pristine_at_home_with_no_deadline(void **state)
+{
+	(void)state;
+	pe_app *app = make("4321", 0);
+	assert_string_equal(pe_app_screen_name(app), "home");
+	assert_true(pe_app_is_pristine(app));
+	/* 0 wake-ups when idle: nothing to time on a pristine home screen. */
+	assert_true(isinf(pe_app_next_deadline(app)));
+	double now = 0;
+	run_until(app, &now, 10000);
+	assert_string_equal(pe_app_screen_name(app), "home");
+	pe_app_destroy(app);
+}
+
+static void test_topic_back_home_and_print_return(void **state)
+{
+	(void)state;
+	pe_app *app = make(NULL, 0);
+	pe_app_action(app, PE_ACT_TOPIC, 2, 1);
+	assert_string_equal(pe_app_screen_name(app), "topic");
+	assert_int_equal(app->topic, 2);
+	assert_true(pe_app_take_dirty(app) & PE_DIRTY_LAYOUT);
+	pe_app_action(app, PE_ACT_PRINT_OPEN, 0, 2);
+	assert_string_equal(pe_app_screen_name(app), "print");
+	pe_app_action(app, PE_ACT_BACK, 0, 3);
+	assert_string_equal(pe_app_screen_name(app), "topic");
+	assert_int_equal(app->topic, 2);
+	pe_app_action(app, PE_ACT_BACK, 0, 4);
+	assert_string_equal(pe_app_screen_name(app), "home");
+	pe_app_action(app, PE_ACT_TOPIC, N_TOPICS, 5);     /* no such topic */
+	assert_string_equal(pe_app_screen_name(app), "home");
+	pe_app_action(app, PE_ACT_EMERGENCY, 0, 6);
+	assert_string_equal(pe_app_screen_name(app), "topic");
+	assert_int_equal(app->topic, EMERGENCY);
+	pe_app_action(app, PE_ACT_HOME, 0, 7);
+	assert_string_equal(pe_app_screen_name(app), "home");
+	pe_app_destroy(app);
+}
+
+static void test_language_switch_and_print_language(void **state)
+{
+	(void)state;
+	pe_app *app = make(NULL, 0);
+	pe_app_action(app, PE_ACT_LANG, ES, 1);
+	assert_int_equal(app->lang, ES);
+	assert_false(pe_app_is_pristine(app));
+	pe_app_action(app, PE_ACT_LANG, 7, 2);            /* unknown index ignored */
+	assert_int_equal(app->lang, ES);
+	pe_app_action(app, PE_ACT_TOPIC, 0, 3);
+	pe_app_action(app, PE_ACT_PRINT_OPEN, 0, 4);
+	assert_int_equal(app->print_lang, ES);            /* defaults to the screen's */
+	pe_app_action(app, PE_ACT_PRINT_LANG, EN, 5);
+	assert_int_equal(app->print_lang, EN);
+	assert_int_equal(app->lang, ES);                  /* screen stays Spanish */
+	pe_app_action(app, PE_ACT_LANG, EN, 6);
+	assert_int_equal(app->lang, EN);
+	pe_app_destroy(app);
+}
+
+static void test_text_size_steps(void **state)
+{
+	(void)state;
+	pe_app *app = make(NULL, 0);
+	assert_int_equal(app->text_step, 0);
+	pe_app_action(app, PE_ACT_TEXT_SIZE, 2, 1);
+	assert_int_equal(app->text_step, 2);
+	pe_app_action(app, PE_ACT_TEXT_SIZE, 3, 2);
+	assert_int_equal(app->text_step, 2);
+	pe_app_action(app, PE_ACT_TEXT_SIZE, -1, 3);
+	assert_int_equal(app->text_step, 2);
+	pe_app_action(app, PE_ACT_TEXT_SIZE, 1, 4);
+	assert_int_equal(app->text_step, 1);
+	pe_app_destroy(app);
+}
+
+static void test_scroll_clamps_sections_and_keeps_place(void **state)
+{
+	(void)state;
+	pe_app *app = make(NULL, 0);
+	pe_app_action(app, PE_ACT_TOPIC, 1, 0);
+	const double marks[] = { 0, 900, 2500 };
+	assert_true(pe_app_set_doc(app, 3000, 800, marks, 3));
+	assert_true(app->scroll_max == 2200);
+	pe_app_drag(app, -300, 1);                        /* finger up: read on */
+	assert_true(app->scroll == 300);
+	pe_app_drag(app, 1000, 1.1);                      /* past the top */
+	assert_true(app->scroll == 0);
+	pe_app_action(app, PE_ACT_SECTION, 1, 2);
+	assert_true(app->scroll == 900);
+	pe_app_action(app, PE_ACT_SECTION, 2, 3);         /* clamped at the end */
+	assert_true(app->scroll == 2200);
+	pe_app_action(app, PE_ACT_SECTION, 3, 4);         /* no such section */
+	assert_true(app->scroll == 2200);
+	/* Larger text: the page grows, the place stays in proportion. */
+	assert_true(pe_app_set_doc(app, 6000, 800, marks, 3));
+	assert_true(fabs(app->scroll - 4400) < 1e-9);
+	pe_app_destroy(app);
+}
+
+static void test_fling_momentum_decays_and_stops(void **state)
+{
+	(void)state;
+	pe_app *app = make(NULL, 0);
+	double now = 0;
+	pe_app_action(app, PE_ACT_TOPIC, 1, now);
+	assert_true(pe_app_set_doc(app, 20000, 800, NULL, 0));
+	pe_app_fling(app, -2000, now);                    /* finger flicked up */
+	assert_true(pe_app_next_deadline(app) - now < 0.02);
+	double prev = app->scroll;
+	int frames = 0;
+	while (app->velocity != 0 && frames < 1000) {
+		now = pe_app_next_deadline(app);
+		pe_app_tick(app, now);
+		assert_true(app->scroll >= prev);
+		prev = app->scroll;
+		frames++;
+	}
+	assert_true(frames > 10 && frames < 200);
+	/* About v * tau: 2000 * 0.35 = 700 px, less the tail cut below MIN_SPEED. */
+	assert_true(app->scroll > 600 && app->scroll < 720);
+	/* Stopped: the next deadline is the idle warning, not a frame. */
+	assert_true(pe_app_next_deadline(app) > now + 1);
+	/* A touch stops a fling at once. */
+	pe_app_fling(app, 3000, now);
+	pe_app_touch(app, now + 0.01);
+	assert_true(app->velocity == 0);
+	pe_app_destroy(app);
+}
+
+static void test_idle_warning_countdown_and_reset_everything(void **state)
+{
+	(void)state;
+	pe_app *app = make("4321", 0);
+	double now = 0;
+	pe_app_action(app, PE_ACT_LANG, ES, now);
+	pe_app_action(app, PE_ACT_TOPIC, 2, now);
+	assert_true(pe_app_set_doc(app, 5000, 800, NULL, 0));
+	pe_app_action(app, PE_ACT_TEXT_SIZE, 2, now);
+	pe_app_drag(app, -1000, now);
+	assert_true(pe_app_next_deadline(app) == 90);
+	run_until(app, &now, 89.9);
+	assert_string_equal(pe_app_screen_name(app), "topic");
+	run_until(app, &now, 90);
+	assert_string_equal(pe_app_screen_name(app), "idle");
+	assert_int_equal(pe_app_countdown(app, now), 20);
+	/* The countdown ticks once a second: the deadline is the next second. */
+	assert_true(fabs(pe_app_next_deadline(app) - 91) < 1e-9);
+	run_until(app, &now, 100.5);
+	assert_int_equal(pe_app_countdown(app, now), 10);
+	assert_true(pe_app_take_dirty(app) & PE_DIRTY_PAINT);
+	run_until(app, &now, 110);
+	assert_string_equal(pe_app_screen_name(app), "home");
+	assert_int_equal(app->lang, EN);
+	assert_int_equal(app->text_step, 0);
+	assert_true(app->scroll == 0);
+	assert_true(pe_app_is_pristine(app));
+	assert_true(isinf(pe_app_next_deadline(app)));
+	pe_app_destroy(app);
+}
+
+static void test_still_here_keeps_everything(void **state)
+{
+	(void)state;
+	pe_app *app = make(NULL, 0);
+	double now = 0;
+	pe_app_action(app, PE_ACT_TOPIC, 4, now);
+	assert_true(pe_app_set_doc(app, 5000, 800, NULL, 0));
+	pe_app_drag(app, -500, now);
+	run_until(app, &now, 95);
+	assert_string_equal(pe_app_screen_name(app), "idle");
+	pe_app_action(app, PE_ACT_STILL_HERE, 0, now);
+	assert_string_equal(pe_app_screen_name(app), "topic");
+	assert_true(app->scroll == 500);
+	/* A fresh 90 s from the touch. */
+	assert_true(pe_app_next_deadline(app) == 185);
+	/* Any touch at all also counts. */
+	run_until(app, &now, 186);
+	assert_string_equal(pe_app_screen_name(app), "idle");
+	pe_app_touch(app, now);
+	assert_string_equal(pe_app_screen_name(app), "topic");
+	pe_app_destroy(app);
+}
+
+static void test_staff_pin(void **state)
+{
+	(void)state;
+	pe_app *app = make("4321", 0);
+	pe_app_staff_gesture(app, 1);
+	assert_string_equal(pe_app_screen_name(app), "staff");
+	assert_false(app->staff_unlocked);
+	/* Menu actions do nothing while locked. */
+	pe_app_action(app, PE_ACT_STAFF_EXIT, 0, 2);
+	assert_int_equal(pe_app_take_request(app), PE_REQ_NONE);
+	const int wrong[] = { 1, 2, 3, 4 };
+	for (int i = 0; i < 4; i++)
+		pe_app_action(app, PE_ACT_PIN_DIGIT, wrong[i], 3);
+	pe_app_action(app, PE_ACT_PIN_OK, 0, 4);
+	assert_false(app->staff_unlocked);
+	assert_int_equal(app->staff_note, PE_STAFF_NOTE_WRONG_PIN);
+	assert_string_equal(app->pin_entry, "");
+	const int right[] = { 4, 3, 2, 1 };
+	pe_app_action(app, PE_ACT_PIN_DIGIT, 9, 5);
+	pe_app_action(app, PE_ACT_PIN_CLEAR, 0, 5);
+	for (int i = 0; i < 4; i++)
+		pe_app_action(app, PE_ACT_PIN_DIGIT, right[i], 6);
+	pe_app_action(app, PE_ACT_PIN_OK, 0, 7);
+	assert_true(app->staff_unlocked);
+	pe_app_action(app, PE_ACT_STAFF_RELOAD, 0, 8);
+	assert_int_equal(pe_app_take_request(app), PE_REQ_RELOAD);
+	pe_app_reload_result(app, false, "content/x.xml:3: broken");
+	assert_int_equal(app->staff_note, PE_STAFF_NOTE_RELOAD_FAILED);
+	assert_string_equal(app->staff_detail, "content/x.xml:3: broken");
+	pe_app_action(app, PE_ACT_STAFF_CONTRAST, 0, 9);
+	assert_true(app->high_contrast);
+	pe_app_action(app, PE_ACT_STAFF_TEST_PRINT, 0, 10);
+	assert_int_equal(pe_app_take_request(app), PE_REQ_TEST_PRINT);
+	pe_app_print_result(app, true, 11);
+	assert_int_equal(app->staff_note, PE_STAFF_NOTE_PRINTED);
+	pe_app_action(app, PE_ACT_STAFF_EXIT, 0, 12);
+	assert_int_equal(pe_app_take_request(app), PE_REQ_EXIT);
+	pe_app_action(app, PE_ACT_STAFF_CLOSE, 0, 13);
+	assert_string_equal(pe_app_screen_name(app), "home");
+	assert_false(app->staff_unlocked);
+	/* The contrast setting is the clinic's: it survives the idle reset. */
+	pe_app_action(app, PE_ACT_LANG, ES, 14);
+	double now = 14;
+	run_until(app, &now, 200);
+	assert_true(app->high_contrast);
+	pe_app_destroy(app);
+}
+
+static void test_staff_locked_again_after_idle_and_no_pin_no_menu(void **state)
+{
+	(void)state;
+	pe_app *app = make("12", 0);
+	double now = 0;
+	pe_app_staff_gesture(app, now);
+	pe_app_action(app, PE_ACT_PIN_DIGIT, 1, now);
+	pe_app_action(app, PE_ACT_PIN_DIGIT, 2, now);
+	pe_app_action(app, PE_ACT_PIN_OK, 0, now);
+	assert_true(app->staff_unlocked);
+	run_until(app, &now, 200);
+	assert_string_equal(pe_app_screen_name(app), "home");
+	assert_false(app->staff_unlocked);
+	pe_app_destroy(app);
+
+	app = make(NULL, 0);
+	pe_app_staff_gesture(app, 1);
+	assert_string_equal(pe_app_screen_name(app), "home");
+	pe_app_destroy(app);
+	app = make("12ab", 0);                            /* not typeable on the pad */
+	pe_app_staff_gesture(app, 1);
+	assert_string_equal(pe_app_screen_name(app), "home");
+	pe_app_destroy(app);
+}
+
+static void test_print_flow(void **state)
+{
+	(void)state;
+	pe_app *app = make(NULL, 0);
+	pe_app_action(app, PE_ACT_TOPIC, 0, 0);
+	pe_app_action(app, PE_ACT_PRINT_GO, 0, 0);        /* not on the print screen */
+	assert_int_equal(pe_app_take_request(app), PE_REQ_NONE);
+	pe_app_action(app, PE_ACT_PRINT_OPEN, 0, 1);
+	pe_app_action(app, PE_ACT_COPIES, 3, 2);
+	assert_int_equal(app->copies, 3);
+	pe_app_action(app, PE_ACT_COPIES, 4, 2);
+	assert_int_equal(app->copies, 3);
+	pe_app_action(app, PE_ACT_PRINT_GO, 0, 3);
+	assert_int_equal(pe_app_take_request(app), PE_REQ_PRINT);
+	assert_int_equal(app->print_state, PE_PRINT_BUSY);
+	pe_app_action(app, PE_ACT_PRINT_GO, 0, 4);        /* one job at a time */
+	assert_int_equal(pe_app_take_request(app), PE_REQ_NONE);
+	pe_app_print_result(app, false, 5);
+	assert_int_equal(app->print_state, PE_PRINT_FAILED);
+	pe_app_action(app, PE_ACT_PRINT_GO, 0, 6);        /* try again */
+	assert_int_equal(pe_app_take_request(app), PE_REQ_PRINT);
+	pe_app_print_result(app, true, 7);
+	assert_int_equal(app->print_state, PE_PRINT_DONE);
+	pe_app_destroy(app);
+}
+
+static void test_reload_with_fewer_topics_goes_home(void **state)
+{
+	(void)state;
+	pe_app *app = make(NULL, 0);
+	pe_app_action(app, PE_ACT_TOPIC, 4, 0);
+	pe_app_set_content(app, 3, 0);
+	assert_string_equal(pe_app_screen_name(app), "home");
+	pe_app_set_content(app, 3, 7);                    /* no emergency topic */
+	pe_app_action(app, PE_ACT_EMERGENCY, 0, 1);
+	assert_string_equal(pe_app_screen_name(app), "home");
+	pe_app_destroy(app);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_starts_pristine_at_home_with_no_deadline),
+		cmocka_unit_test(test_topic_back_home_and_print_return),
+		cmocka_unit_test(test_language_switch_and_print_language),
+		cmocka_unit_test(test_text_size_steps),
+		cmocka_unit_test(test_scroll_clamps_sections_and_keeps_place),
+		cmocka_unit_test(test_fling_momentum_decays_and_stops),
+		cmocka_unit_test(test_idle_warning_countdown_and_reset_everything),
+		cmocka_unit_test(test_still_here_keeps_everything),
+		cmocka_unit_test(test_staff_pin),
+		cmocka_unit_test(test_staff_locked_again_after_idle_and_no_pin_no_menu),
+		cmocka_unit_test(test_print_flow),
+		cmocka_unit_test(test_reload_with_fewer_topics_goes_home),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

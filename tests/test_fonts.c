@@ -1,0 +1,185 @@
+/*
+ * test_fonts.c - the bundled fonts load into a private fontconfig, and
+ * every way of not finding them is an error that names the file.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fonts.h"
+#include "paths.h"
+
+static const char *const files[PE_FACE_COUNT] = {
+	"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf",
+	"NotoSans-BoldItalic.ttf",
+};
+
+static const char *font_dir(void)
+{
+	static char dir[4096];
+	assert_non_null(pe_paths_data(dir, sizeof dir, "fonts"));
+	return dir;
+}
+
+/* A scratch directory with the named faces copied in (others missing). */
+static char *scratch_dir(const bool *present)
+{
+	char tmpl[] = "/tmp/pe-fonts-XXXXXX";
+	char *dir = mkdtemp(tmpl);
+	assert_non_null(dir);
+	for (int f = 0; f < PE_FACE_COUNT; f++) {
+		if (!present[f])
+			continue;
+		char src[4200], dst[4200], cmd[9000];
+		snprintf(src, sizeof src, "%s/%s", font_dir(), files[f]);
+		snprintf(dst, sizeof dst, "%s/%s", dir, files[f]);
+		snprintf(cmd, sizeof cmd, "cp '%s' '%s'", src, dst);
+		assert_int_equal(system(cmd), 0);
+	}
+	return strdup(dir);
+}
+
+static void remove_dir(char *dir)
+{
+	char cmd[4200];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(dir);
+}
+
+static void loads_the_four_faces(void **state)
+{
+	(void)state;
+	pe_error err = { "" };
+	pe_fonts *fonts = pe_fonts_load(font_dir(), &err);
+	assert_non_null(fonts);
+	assert_string_equal(pe_fonts_family(fonts), "Noto Sans");
+	for (int f = 0; f < PE_FACE_COUNT; f++) {
+		const char *p = pe_fonts_path(fonts, (pe_face)f);
+		assert_non_null(p);
+		assert_true(p[0] == '/');
+		const char *base = strrchr(p, '/') + 1;
+		assert_string_equal(base, files[f]);
+		assert_int_equal(access(p, R_OK), 0);
+	}
+	assert_null(pe_fonts_path(fonts, PE_FACE_COUNT));
+	pe_fonts_destroy(fonts);
+}
+
+/* Only our four files are in the configuration, and a request for any
+ * other family still resolves to one of them: no system font can leak in. */
+static void config_holds_only_bundled_fonts(void **state)
+{
+	(void)state;
+	pe_error err = { "" };
+	pe_fonts *fonts = pe_fonts_load(font_dir(), &err);
+	assert_non_null(fonts);
+	FcConfig *cfg = pe_fonts_config(fonts);
+	FcFontSet *app = FcConfigGetFonts(cfg, FcSetApplication);
+	assert_non_null(app);
+	assert_int_equal(app->nfont, 4);
+	FcFontSet *sys = FcConfigGetFonts(cfg, FcSetSystem);
+	assert_true(sys == NULL || sys->nfont == 0);
+
+	static const struct { const char *pattern; pe_face face; } want[] = {
+		{ "Noto Sans", PE_FACE_REGULAR },
+		{ "Noto Sans:bold", PE_FACE_BOLD },
+		{ "Noto Sans:italic", PE_FACE_ITALIC },
+		{ "Noto Sans:bold:italic", PE_FACE_BOLD_ITALIC },
+		{ "DejaVu Serif", PE_FACE_REGULAR },
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		FcPattern *pat = FcNameParse((const FcChar8 *)want[i].pattern);
+		FcConfigSubstitute(cfg, pat, FcMatchPattern);
+		FcDefaultSubstitute(pat);
+		FcResult res;
+		FcPattern *m = FcFontMatch(cfg, pat, &res);
+		assert_non_null(m);
+		FcChar8 *file = NULL;
+		assert_int_equal(FcPatternGetString(m, FC_FILE, 0, &file), FcResultMatch);
+		assert_string_equal((const char *)file, pe_fonts_path(fonts, want[i].face));
+		FcPatternDestroy(m);
+		FcPatternDestroy(pat);
+	}
+	pe_fonts_destroy(fonts);
+}
+
+static void missing_dir_names_the_file(void **state)
+{
+	(void)state;
+	pe_error err = { "" };
+	pe_fonts *fonts = pe_fonts_load("/nonexistent/pe-fonts", &err);
+	assert_null(fonts);
+	assert_non_null(strstr(err.msg, "/nonexistent/pe-fonts/NotoSans-Regular.ttf"));
+	assert_null(strchr(err.msg, '\n'));
+}
+
+static void missing_face_names_that_face(void **state)
+{
+	(void)state;
+	for (int missing = 0; missing < PE_FACE_COUNT; missing++) {
+		bool present[PE_FACE_COUNT] = { true, true, true, true };
+		present[missing] = false;
+		char *dir = scratch_dir(present);
+		pe_error err = { "" };
+		pe_fonts *fonts = pe_fonts_load(dir, &err);
+		assert_null(fonts);
+		assert_non_null(strstr(err.msg, files[missing]));
+		assert_non_null(strstr(err.msg, dir));
+		remove_dir(dir);
+	}
+}
+
+static void garbage_file_is_refused(void **state)
+{
+	(void)state;
+	bool present[PE_FACE_COUNT] = { true, true, false, true };
+	char *dir = scratch_dir(present);
+	char path[4200];
+	snprintf(path, sizeof path, "%s/%s", dir, files[PE_FACE_ITALIC]);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("this is not a font\n", f);
+	fclose(f);
+	pe_error err = { "" };
+	assert_null(pe_fonts_load(dir, &err));
+	assert_non_null(strstr(err.msg, "NotoSans-Italic.ttf"));
+	assert_non_null(strstr(err.msg, "not a usable font"));
+
+	/* unreadable (skipped when running as root, who can read anything) */
+	if (geteuid() != 0) {
+		snprintf(path, sizeof path, "%s/%s", dir, files[PE_FACE_BOLD]);
+		chmod(path, 0);
+		err.msg[0] = '\0';
+		assert_null(pe_fonts_load(dir, &err));
+		assert_non_null(strstr(err.msg, "NotoSans-Bold.ttf"));
+	}
+	remove_dir(dir);
+}
+
+static void destroy_accepts_null(void **state)
+{
+	(void)state;
+	pe_fonts_destroy(NULL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(loads_the_four_faces),
+		cmocka_unit_test(config_holds_only_bundled_fonts),
+		cmocka_unit_test(missing_dir_names_the_file),
+		cmocka_unit_test(missing_face_names_that_face),
+		cmocka_unit_test(garbage_file_is_refused),
+		cmocka_unit_test(destroy_accepts_null),
+	};
+	return cmocka_run_group_tests_name("fonts", tests, NULL, NULL);
+}

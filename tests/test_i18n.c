@@ -1,0 +1,213 @@
+/*
+ * test_i18n.c - languages, run-time switching, localised dates.
+ *
+ * Runs against the staged data (PE_DATADIR=build/share/patient-ed): the
+ * real LINGUAS and the real Spanish catalog built from locales/es/ui.po,
+ * with only the C.UTF-8 locale, as on a kiosk.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+
+#define DATE_FMT "%1$s %2$d, %3$d"
+
+static int setup(void **state)
+{
+	pe_error err = { "" };
+	if (!pe_i18n_init(&err)) {
+		print_error("pe_i18n_init: %s\n", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	pe_i18n_finish();
+	return 0;
+}
+
+static void test_languages_from_linguas(void **state)
+{
+	assert_true(pe_i18n_count() >= 2);
+	assert_string_equal(pe_i18n_code(0), "en");
+	assert_null(pe_i18n_code(pe_i18n_count()));
+	assert_true(pe_i18n_known("en"));
+	assert_true(pe_i18n_known("es"));
+	assert_false(pe_i18n_known("xx"));
+	assert_false(pe_i18n_known(NULL));
+	assert_false(pe_i18n_known(""));
+	bool es = false;
+	for (size_t i = 0; i < pe_i18n_count(); i++) {
+		assert_string_not_equal(pe_i18n_code(i), "qps");
+		es = es || strcmp(pe_i18n_code(i), "es") == 0;
+	}
+	assert_true(es);
+}
+
+static void test_unknown_language_lists_available(void **state)
+{
+	pe_error err = { "" };
+	assert_false(pe_i18n_check("xx", &err));
+	assert_non_null(strstr(err.msg, "unknown language 'xx'"));
+	const char *avail = strstr(err.msg, "(available: ");
+	assert_non_null(avail);
+	for (size_t i = 0; i < pe_i18n_count(); i++)
+		assert_non_null(strstr(avail, pe_i18n_code(i)));
+	assert_null(strstr(err.msg, "qps"));     /* never offered */
+
+	assert_true(pe_i18n_set_language("es", NULL));
+	memset(&err, 0, sizeof err);
+	assert_false(pe_i18n_set_language("fr", &err));
+	assert_non_null(strstr(err.msg, "unknown language 'fr'"));
+	assert_string_equal(pe_i18n_language(), "es");  /* unchanged */
+	assert_true(pe_i18n_check("es", NULL));
+	assert_true(pe_i18n_set_language("en", NULL));
+}
+
+static void test_native_names_from_catalogs(void **state)
+{
+	assert_string_equal(pe_i18n_native_name("en"), "English");
+	assert_string_equal(pe_i18n_native_name("es"), "Español");
+	assert_null(pe_i18n_native_name("xx"));
+	/* Asking for a name does not switch the UI language. */
+	assert_string_equal(pe_i18n_language(), "en");
+}
+
+static void test_switch_en_es_en(void **state)
+{
+	assert_true(pe_i18n_set_language("en", NULL));
+	assert_string_equal(_(DATE_FMT), DATE_FMT);
+	assert_string_equal(C_("month", "June"), "June");
+
+	assert_true(pe_i18n_set_language("es", NULL));
+	assert_string_equal(pe_i18n_language(), "es");
+	assert_string_not_equal(_(DATE_FMT), DATE_FMT);
+	assert_string_equal(_(DATE_FMT), "%2$d de %1$s de %3$d");
+	assert_string_equal(C_("month", "June"), "junio");
+
+	/* Back to English: gettext's cache must not keep the Spanish. */
+	assert_true(pe_i18n_set_language("en", NULL));
+	assert_string_equal(_(DATE_FMT), DATE_FMT);
+	assert_string_equal(C_("month", "June"), "June");
+
+	/* An untranslated msgid comes back as it is in any language. */
+	assert_true(pe_i18n_set_language("es", NULL));
+	assert_string_equal(_("no such string in any catalog"), "no such string in any catalog");
+	assert_string_equal(C_("nowhere", "Nothing"), "Nothing");
+	assert_true(pe_i18n_set_language("en", NULL));
+}
+
+static void test_tr_other_language(void **state)
+{
+	assert_true(pe_i18n_set_language("en", NULL));
+	assert_string_equal(pe_i18n_tr("es", DATE_FMT), "%2$d de %1$s de %3$d");
+	assert_string_equal(pe_i18n_language(), "en");
+	assert_string_equal(_(DATE_FMT), DATE_FMT);         /* still English */
+	assert_string_equal(pe_i18n_trc("es", NC_("month", "May"), "May"), "mayo");
+
+	assert_true(pe_i18n_set_language("es", NULL));
+	assert_string_equal(pe_i18n_tr("en", DATE_FMT), DATE_FMT);
+	assert_string_equal(_(DATE_FMT), "%2$d de %1$s de %3$d");  /* still Spanish */
+	assert_string_equal(pe_i18n_language(), "es");
+
+	/* Unknown language: the msgid itself, no switch. */
+	assert_string_equal(pe_i18n_tr("xx", DATE_FMT), DATE_FMT);
+	assert_string_equal(pe_i18n_language(), "es");
+	assert_true(pe_i18n_set_language("en", NULL));
+}
+
+static void test_format_date(void **state)
+{
+	char buf[64];
+	assert_true(pe_i18n_format_date("en", "2024-06-04", buf, sizeof buf));
+	assert_string_equal(buf, "June 4, 2024");
+	assert_true(pe_i18n_format_date("es", "2024-06-04", buf, sizeof buf));
+	assert_string_equal(buf, "4 de junio de 2024");
+	assert_true(pe_i18n_format_date("es", "2026-11-21", buf, sizeof buf));
+	assert_string_equal(buf, "21 de noviembre de 2026");
+	assert_true(pe_i18n_format_date("en", "2024-02-29", buf, sizeof buf));  /* leap day */
+	assert_string_equal(buf, "February 29, 2024");
+	assert_true(pe_i18n_format_date("es", "2000-02-29", buf, sizeof buf));
+	assert_string_equal(buf, "29 de febrero de 2000");
+	assert_true(pe_i18n_format_date("en", "2025-12-31", buf, sizeof buf));
+	assert_string_equal(buf, "December 31, 2025");
+	/* Formatting in Spanish leaves the UI language alone. */
+	assert_string_equal(pe_i18n_language(), "en");
+	assert_string_equal(C_("month", "June"), "June");
+}
+
+static void test_invalid_dates_rejected(void **state)
+{
+	static const char *bad[] = {
+		"2023-02-29", "1900-02-29", "2024-13-01", "2024-00-10", "2024-06-31",
+		"2024-06-00", "2024-6-4", "20240604", "", "2024-06-04x", "abcd-ef-gh",
+		"2024/06/04", "0000-01-01", " 2024-06-04", "2024-06-4 ",
+	};
+	char buf[64];
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		strcpy(buf, "untouched");
+		if (pe_i18n_format_date("en", bad[i], buf, sizeof buf))
+			fail_msg("accepted invalid date \"%s\" as \"%s\"", bad[i], buf);
+	}
+	assert_false(pe_i18n_format_date("en", NULL, buf, sizeof buf));
+	assert_false(pe_i18n_format_date("xx", "2024-06-04", buf, sizeof buf));
+	/* Too small a buffer is an error, not a cut-off date. */
+	char small[8];
+	assert_false(pe_i18n_format_date("en", "2024-06-04", small, sizeof small));
+	assert_string_equal(small, "");
+	assert_false(pe_i18n_format_date("en", "2024-06-04", NULL, 0));
+}
+
+static void test_pseudo_locale(void **state)
+{
+	if (!pe_i18n_known("qps"))
+		skip();   /* the build did not stage it */
+	for (size_t i = 0; i < pe_i18n_count(); i++)
+		assert_string_not_equal(pe_i18n_code(i), "qps");
+	assert_true(pe_i18n_set_language("qps", NULL));
+	const char *fmt = _(DATE_FMT);
+	assert_string_not_equal(fmt, DATE_FMT);
+	assert_non_null(strstr(fmt, "%1$s"));
+	assert_true(strlen(fmt) > strlen(DATE_FMT));
+	char buf[128];
+	assert_true(pe_i18n_format_date("qps", "2024-06-04", buf, sizeof buf));
+	assert_non_null(strstr(buf, "2024"));
+	assert_null(strstr(buf, "June"));   /* the month is pseudo-translated */
+	assert_true(pe_i18n_set_language("en", NULL));
+}
+
+static void test_reinit(void **state)
+{
+	pe_i18n_finish();
+	assert_int_equal(pe_i18n_count(), 0);
+	assert_false(pe_i18n_known("es"));
+	pe_error err = { "" };
+	assert_true(pe_i18n_init(&err));
+	assert_true(pe_i18n_init(&err));   /* twice: no leak, same result */
+	assert_true(pe_i18n_known("es"));
+	assert_string_equal(pe_i18n_language(), "en");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_languages_from_linguas),
+		cmocka_unit_test(test_unknown_language_lists_available),
+		cmocka_unit_test(test_native_names_from_catalogs),
+		cmocka_unit_test(test_switch_en_es_en),
+		cmocka_unit_test(test_tr_other_language),
+		cmocka_unit_test(test_format_date),
+		cmocka_unit_test(test_invalid_dates_rejected),
+		cmocka_unit_test(test_pseudo_locale),
+		cmocka_unit_test(test_reinit),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
