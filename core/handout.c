@@ -122,6 +122,40 @@ static bool copy_piece(flow *f, column *c, double from, double to, double y)
 	return true;
 }
 
+/* A cut for a block that allows none but is taller than a page (a long
+ * timeline in large print, say): the lowest y in (from, limit] where a
+ * new op starts and no op straddles, so nothing is cut in half. Ops
+ * taller than the page (a background) cannot be kept whole anyway and
+ * are ignored. Returns -1 when there is no such y. */
+static double safe_cut(const column *c, double from, double limit, double page_h)
+{
+	const pe_page *pg = &c->d->pages[0];
+	double best = -1;
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		double x0, t, x1, b;
+		pe_op_bounds(&pg->ops[i], &x0, &t, &x1, &b);
+		if (pg->ops[i].kind == PE_OP_TEXT)
+			t = pg->ops[i].y - pg->ops[i].u.text.ascent;   /* what copy_ops uses */
+		if (t <= from + EPS || t > limit || t <= best)
+			continue;
+		bool clear = true;
+		for (size_t k = 0; clear && k < pg->n_ops; k++) {
+			const pe_op *o = &pg->ops[k];
+			if (o->kind == PE_OP_MARK || o->kind == PE_OP_HIT)
+				continue;
+			double ox0, ot, ox1, ob;
+			pe_op_bounds(o, &ox0, &ot, &ox1, &ob);
+			if (ob - ot > page_h)
+				continue;
+			if (ot < t - EPS && ob > t + EPS)
+				clear = false;
+		}
+		if (clear)
+			best = t;
+	}
+	return best;
+}
+
 /* Place a unit of n side-by-side columns at f->y, splitting across pages
  * at allowed breaks, and advance f->y past it plus gap_after. */
 static bool place(flow *f, column *cols, size_t n, double gap_after)
@@ -163,18 +197,28 @@ static bool place(flow *f, column *cols, size_t n, double gap_after)
 				progress = true;
 			}
 		}
+		double page_h = f->body_bottom - f->body_top;
 		if (!can || !progress) {
-			if (!f->fresh) {
+			/* A block that fits on a fresh page goes there whole. */
+			if (!f->fresh && rem_max <= page_h + EPS) {
 				if (!new_page(f))
 					return false;
 				continue;
 			}
-			/* Taller than a whole page with no break that fits: cut at
-			 * the first break after all (the check will report anything
-			 * that still overflows). */
+			/* Taller than a whole page with no break that fits: cut
+			 * between ops where nothing straddles; failing that at the
+			 * first break after all (the check then reports the
+			 * overflow rather than printing it silently). */
 			for (size_t i = 0; i < n; i++) {
 				if (cut[i] >= 0)
 					continue;
+				cut[i] = safe_cut(&cols[i], from[i], from[i] + avail, page_h);
+				if (cut[i] > from[i])
+					continue;
+				if (!f->fresh) {
+					cut[i] = from[i];   /* nothing of it here: next page */
+					continue;
+				}
 				cut[i] = cols[i].h;
 				for (size_t k = 0; k < cols[i].n_breaks; k++)
 					if (cols[i].breaks[k] > from[i] + EPS) {
@@ -195,13 +239,20 @@ static bool place(flow *f, column *cols, size_t n, double gap_after)
 	return false;
 }
 
-/* Height the start of a unit needs: up to its first break, or all of it. */
-static double first_piece(const column *cols, size_t n)
+/* Whether the start of a unit fits in avail: all of it, up to a break,
+ * or (for a block taller than a page) up to a safe cut. */
+static bool start_fits(const flow *f, const column *cols, size_t n, double avail)
 {
-	double need = 0;
-	for (size_t i = 0; i < n; i++)
-		need = fmax(need, cols[i].n_breaks ? cols[i].breaks[0] : cols[i].h);
-	return need;
+	double page_h = f->body_bottom - f->body_top;
+	for (size_t i = 0; i < n; i++) {
+		const column *c = &cols[i];
+		if (c->h <= avail + EPS || (c->n_breaks && c->breaks[0] <= avail + EPS))
+			continue;
+		if (c->h > page_h && safe_cut(c, 0, avail, page_h) > 0)
+			continue;
+		return false;
+	}
+	return true;
 }
 
 /* ---- styles ------------------------------------------------------------ */
@@ -595,8 +646,8 @@ static bool layout_topic(flow *f, const cols_geom *g)
 				/* Never a heading at the bottom of a page: it goes
 				 * only where the start of its first block fits too. */
 				double gap = f->st.body_size * 0.35;
-				if (!f->fresh && f->y + f->st.section_gap + head_h + gap + first_piece(b, n) >
-				                 f->body_bottom + EPS) {
+				double avail = f->body_bottom - (f->y + f->st.section_gap + head_h + gap);
+				if (!f->fresh && !start_fits(f, b, n, avail)) {
 					if (!new_page(f))
 						goto out;
 				} else if (!f->fresh) {
@@ -731,9 +782,12 @@ static bool decorate(flow *f)
 			if (f->tpl->header & PE_EL_CLINIC)
 				left_end = text_left(f, pg, product_name(f, lang), PE_FACE_BOLD, small * 1.1,
 				                     f->tpl->band_text, f->x0 + pad, base, f->x1 - f->x0 - 2 * pad);
-			const char *right = (f->tpl->header & PE_EL_TITLE) && t ? t->title : NULL;
-			if (right && !text_right(f, pg, right, PE_FACE_REGULAR, small, f->tpl->band_text,
-			                         f->x1 - pad, base, left_end + small * 2))
+			const char *title = (f->tpl->header & PE_EL_TITLE) && t ? t->title : NULL;
+			if (title && !(f->tpl->header & PE_EL_CLINIC))
+				text_left(f, pg, title, PE_FACE_BOLD, small, f->tpl->band_text, f->x0 + pad, base,
+				          f->x1 - f->x0 - 2 * pad);
+			else if (title && !text_right(f, pg, title, PE_FACE_REGULAR, small, f->tpl->band_text,
+			                              f->x1 - pad, base, left_end + small * 2))
 				return false;
 		}
 		if (footer_height(f) > 0) {
