@@ -117,11 +117,15 @@ i18n-data: $(I18N_DATA)
 # Re-extract both templates and merge every .po: a changed English string
 # becomes fuzzy with the old English kept as "#| msgid"; a language listed
 # in LINGUAS without .po files gets them (msginit).
+# A template whose only change is its creation date is left alone, so
+# `make update-po` on unchanged English changes no file.
 update-po:
 	itstool -i $(ITS_RULES) -o locales/content.pot.tmp $(PO_CONTENT_SRCS)
 	@sed -i -e 's/^"Project-Id-Version: PACKAGE VERSION/"Project-Id-Version: patient-ed-content $(VERSION)/' locales/content.pot.tmp
-	@mv locales/content.pot.tmp locales/content.pot
-	xgettext $(XGETTEXT_FLAGS) -o locales/ui.pot $(PO_UI_SRCS)
+	xgettext $(XGETTEXT_FLAGS) -o locales/ui.pot.tmp $(PO_UI_SRCS)
+	@for d in $(PO_DOMAINS); do \
+		if [ -f locales/$$d.pot ] && diff -q -I '^"POT-Creation-Date:' locales/$$d.pot locales/$$d.pot.tmp >/dev/null; \
+		then rm -f locales/$$d.pot.tmp; else mv locales/$$d.pot.tmp locales/$$d.pot; echo "updated locales/$$d.pot"; fi; done
 	@for l in $(PO_LANGS); do for d in $(PO_DOMAINS); do po=locales/$$l/$$d.po; \
 		if [ -f $$po ]; then echo "msgmerge $$po"; \
 			msgmerge --quiet --previous --update --backup=none $$po locales/$$d.pot || exit 1; \
