@@ -20,7 +20,7 @@
 # and staged like a language, but is not in LINGUAS (see locales/README.md).
 #
 # Targets: update-po, po-stats, po-qa (in CHECKS), check-po-qa-fixtures,
-# check-po-workflow, check-po-new-language (in CHECKS), i18n-data.
+# check-po-workflow, check-po-new-language, check-po-pseudo (in CHECKS), i18n-data.
 
 PY := /usr/bin/python3
 ITS_RULES := locales/its-rules.xml
@@ -107,9 +107,9 @@ $(SHARE)/LINGUAS: locales/LINGUAS
 	@mv $@.tmp $@
 
 DATA += $(I18N_DATA)
-CHECKS += po-qa check-po-qa-fixtures check-po-workflow check-po-new-language
+CHECKS += po-qa check-po-qa-fixtures check-po-workflow check-po-new-language check-po-pseudo
 
-.PHONY: i18n-data update-po po-stats po-qa check-po-qa-fixtures check-po-workflow check-po-new-language
+.PHONY: i18n-data update-po po-stats po-qa check-po-qa-fixtures check-po-workflow check-po-new-language check-po-pseudo
 
 i18n-data: $(I18N_DATA)
 
@@ -151,3 +151,6 @@ check-po-workflow:
 
 check-po-new-language:
 	@MAKE="$(MAKE)" tools/po-checks new-language
+
+check-po-pseudo: $(SHARE)/locale/qps/LC_MESSAGES/patient-ed.mo $(I18N_BUILD)/qps/content.po
+	@BUILD="$(BUILD)" tools/po-checks pseudo
