@@ -166,6 +166,19 @@ def expect_error(label, args, want_code, want_text, out, env=None):
         fail(f"{label}: output file {out} left behind")
 
 
+def write_png(path, w, h):
+    """A small RGB PNG (a teal bar), standard library only."""
+    import struct
+    import zlib
+    rows = b"".join(b"\x00" + bytes((18, 117, 128)) * w for _ in range(h))
+    def chunk(kind, body):
+        return (struct.pack(">I", len(body)) + kind + body +
+                struct.pack(">I", zlib.crc32(kind + body) & 0xffffffff))
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) +
+                chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
 def render_page1(pdf, png_prefix):
     code, _, err = run(["pdftoppm", "-r", "40", "-gray", "-png", "-singlefile", "-f", "1",
                         "-l", "1", pdf, png_prefix])
@@ -211,11 +224,13 @@ def main():
             if make(["--wallet-card", "--lang", lang], out):
                 check_pdf(out, [], {"911", "1-800-227-2345"}, allow)
 
-        # Several topics in one handout, with a site file (phones, no logo).
+        # Several topics in one handout, with a site file (phones and a
+        # logo next to it, given by a relative path).
+        write_png(os.path.join(tmp, "logo.png"), 60, 20)
         site = os.path.join(tmp, "site.ini")
         with open(site, "w", encoding="utf-8") as f:
             f.write("[clinic]\nname = Riverside Infusion Center\nphone = 555-0100\n"
-                    "after_hours_phone = 555-0199\n")
+                    "after_hours_phone = 555-0199\nlogo = logo.png\n")
         if len(en_topics) >= 2:
             out = os.path.join(tmp, "two-topics.pdf")
             args = ["--topic", en_topics[0], "--topic", en_topics[1], "--lang", "en", "--site", site]
@@ -223,6 +238,14 @@ def main():
                 t0, _ = facts("en", en_topics[0])
                 t1, _ = facts("en", en_topics[1])
                 check_pdf(out, [t0, t1, "Riverside Infusion Center", "555-0100"], set(), False)
+                code, listing, _ = run(["pdfimages", "-list", out])
+                if not re.search(r"\bimage\s+60\s+20\s+rgb\b", listing):
+                    fail("two-topics.pdf: the site logo (60x20 PNG) is not in the PDF")
+                raw = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", out, "-"],
+                                     capture_output=True).stdout
+                for uri in (b"tel:5550100", b"tel:5550199"):
+                    if uri not in raw:
+                        fail(f"two-topics.pdf: no link to {uri}")
 
         # Reference pages: one per template, of a fixed sample topic (not
         # the real content, which changes for its own reasons) added to a
