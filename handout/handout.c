@@ -66,7 +66,7 @@ static void usage(FILE *to)
 	        "Usage:\n"
 	        "  handout --list [--lang L]\n"
 	        "  handout --topic ID [--topic ID ...] --lang L [--paper letter|a4] [--large-print]\n"
-	        "          [--bilingual] [--template NAME] [--site FILE] -o OUT.pdf\n"
+	        "          [--bilingual] [--template NAME|FILE.ini] [--site FILE] -o OUT.pdf\n"
 	        "  handout --wallet-card --lang L [--site FILE] -o OUT.pdf\n"
 	        "  handout --all --out-dir DIR [--site FILE]\n"
 	        "  handout --help | --version\n"
@@ -311,13 +311,25 @@ static const char *template_for(const options *o)
 	return o->paper ? o->paper : "letter";
 }
 
+/* A template by name (from the data directory), or by path when the name
+ * has a slash: a clinic can try a new paper size without installing it.
+ * NULL with *code set: 2 unknown name, 1 a file that does not load. */
+static pe_template *load_template(const char *name, int *code)
+{
+	pe_error err = { { 0 } };
+	bool path = strchr(name, '/') != NULL;
+	pe_template *tpl = path ? pe_template_load(name, &err) : pe_template_find(name, &err);
+	if (!tpl)
+		*code = die(path ? EXIT_FAILURE : EXIT_USAGE, "%s", err.msg);
+	return tpl;
+}
+
 static int cmd_topics(const options *o, env *e)
 {
 	int code = 0;
-	pe_error err = { { 0 } };
-	pe_template *tpl = pe_template_find(template_for(o), &err);
+	pe_template *tpl = load_template(template_for(o), &code);
 	if (!tpl)
-		return die(EXIT_USAGE, "%s", err.msg);
+		return code;
 	const char *second = o->bilingual || tpl->kind == PE_TEMPLATE_BILINGUAL ? other_lang(o->lang) : NULL;
 	if (second && !pe_i18n_known(second)) {
 		pe_template_destroy(tpl);
@@ -357,12 +369,12 @@ static int cmd_topics(const options *o, env *e)
 
 static int cmd_wallet(const options *o, env *e)
 {
-	pe_error err = { { 0 } };
-	pe_template *tpl = pe_template_find(template_for(o), &err);
+	int code = 0;
+	pe_template *tpl = load_template(template_for(o), &code);
 	if (!tpl)
-		return die(EXIT_USAGE, "%s", err.msg);
+		return code;
 	pe_handout_req req = { .lang = o->lang, .tpl = tpl, .site = e->site };
-	int code = make_pdf(e, &req, o->out, NULL);
+	code = make_pdf(e, &req, o->out, NULL);
 	pe_template_destroy(tpl);
 	return code;
 }
