@@ -71,6 +71,61 @@ def squash(s):
     return re.sub(r"\s+", " ", s).strip()
 
 
+def glossary():
+    """Approved translations (locales/glossary.tsv): drug names and other
+    terms that must come through to the PDF in each language."""
+    path = os.path.join(HERE, "..", "locales", "glossary.tsv")
+    rows = []
+    if not os.path.exists(path):
+        return [], []
+    with open(path, encoding="utf-8") as f:
+        header = None
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cells = line.rstrip("\n").split("\t")
+            if header is None:
+                header = cells
+                continue
+            rows.append(cells)
+    return header, rows
+
+
+GLOSSARY = glossary()
+
+
+def glossary_terms(lang, topic):
+    """(alternatives, ...) the PDF in lang must show for this topic: every
+    glossary term whose English is in the English source and whose approved
+    translation is in the topic's XML in lang. (Whether the translation is
+    right is the QA gate's job; this checks it reaches the PDF intact. Text
+    not yet translated falls back to English by design.)"""
+    header, rows = GLOSSARY
+    if not header or lang not in header:
+        return []
+    col = header.index(lang)
+
+    def section_text(l):
+        path = os.path.join(DATADIR, "content", l, topic + ".xml")
+        if not os.path.exists(path):
+            return ""
+        root = ET.parse(path).getroot()
+        return " ".join(squash("".join(s.itertext())) for s in root.findall(".//section"))
+
+    text_en, text_l = section_text("en"), section_text(lang).lower()
+    out = []
+    for cells in rows:
+        en = cells[0]
+        if col >= len(cells) or not cells[col]:
+            continue
+        flags = re.I if en.islower() else 0
+        alts = tuple(a.strip() for a in cells[col].split("|"))
+        if (re.search(r"\b" + re.escape(en) + r"(?:s|es)?\b", text_en, flags)
+                and any(a.lower() in text_l for a in alts)):
+            out.append(alts)
+    return out
+
+
 def facts(lang, topic):
     """Title and key facts of a topic, from its XML in that language."""
     path = os.path.join(DATADIR, "content", lang, topic + ".xml")
@@ -112,7 +167,7 @@ def check_stderr(tool, pdf, err, allow_cmap):
         fail(f"{tool} {os.path.basename(pdf)}: warning: {lines[0]}")
 
 
-def check_pdf(pdf, titles, keys, allow_cmap):
+def check_pdf(pdf, titles, keys, allow_cmap, terms=()):
     global checked
     checked += 1
     name = os.path.basename(pdf)
@@ -136,6 +191,10 @@ def check_pdf(pdf, titles, keys, allow_cmap):
     for k in sorted(keys):
         if k not in text:
             fail(f"{name}: key fact '{k}' not found by pdftotext")
+    low = text.lower()
+    for alts in terms:
+        if not any(a.lower() in low for a in alts):
+            fail(f"{name}: glossary term '{' | '.join(alts)}' (drug name or key word) not found")
     code, _, err = run(["pdftoppm", "-r", "20", "-gray", "-png", "-singlefile", "-f", "1",
                         "-l", "1", pdf, pdf[:-4] + "-probe"])
     check_stderr("pdftoppm", pdf, err, allow_cmap)
@@ -213,7 +272,7 @@ def main():
                                   ("large-print", ["--large-print"])):
                     out = os.path.join(tmp, f"{topic}-{lang}-{tpl}.pdf")
                     if make(["--topic", topic, "--lang", lang] + args, out):
-                        check_pdf(out, [title], keys, allow)
+                        check_pdf(out, [title], keys, allow, glossary_terms(lang, topic))
                 second = "es" if lang == "en" else "en"
                 if second in langs and os.path.exists(os.path.join(DATADIR, "content", second, topic + ".xml")):
                     title2, keys2 = facts(second, topic)
