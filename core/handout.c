@@ -550,9 +550,22 @@ static bool care_column(flow *f, column *c, const char *lang, double x, double w
 			/* TRANSLATORS: a blank line follows for the nurse's or doctor's name. */
 			tr(lang, N_("Your nurse or doctor:")),
 		};
-		double lx = lines_x(f, labels, 3, ix, f->st.body_size);
-		for (size_t i = 0; i < 3; i++)
-			y += blank_line(f, pg, labels[i], ix, y, iw, lx, f->st.body_size, 144);
+		double body = f->st.body_size;
+		double gap = body * 1.5, cw = (iw - gap) / 2;
+		double w1 = pe_layout_width(f->layout, labels[1], PE_FACE_REGULAR, body);
+		double w2 = pe_layout_width(f->layout, labels[2], PE_FACE_REGULAR, body);
+		if (iw >= 420 && w1 + body * 0.4 + 90 <= cw && w2 + body * 0.4 + 90 <= cw) {
+			/* Wide enough: both phones on one row, so the box stays
+			 * small enough to share the last page with the content. */
+			y += blank_line(f, pg, labels[0], ix, y, iw, 0, body, 144);
+			double h1 = blank_line(f, pg, labels[1], ix, y, cw, 0, body, 90);
+			double h2 = blank_line(f, pg, labels[2], ix + cw + gap, y, cw, 0, body, 90);
+			y += fmax(h1, h2);
+		} else {
+			double lx = lines_x(f, labels, 3, ix, body);
+			for (size_t i = 0; i < 3; i++)
+				y += blank_line(f, pg, labels[i], ix, y, iw, lx, body, 144);
+		}
 	}
 	double h = fmax(y + pad * 0.7, pad * 2 + logo_h);
 	pe_page *out = col_new(c, f->tpl->width, f->tpl->height);

@@ -438,6 +438,12 @@ pe_template *pe_template_load(const char *path, pe_error *err)
 	return t;
 }
 
+/* g_ptr_array_sort passes pointers to the elements. */
+static gint compare_names(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 pe_template *pe_template_find(const char *name, pe_error *err)
 {
 	char rel[256], path[4096];
@@ -456,7 +462,7 @@ pe_template *pe_template_find(const char *name, pe_error *err)
 			g_ptr_array_add(names, g_strndup(e, strlen(e) - 4));
 	if (d)
 		g_dir_close(d);
-	g_ptr_array_sort(names, (GCompareFunc)(void (*)(void))g_strcmp0);
+	g_ptr_array_sort(names, compare_names);
 	for (guint i = 0; i < names->len; i++)
 		g_string_append_printf(avail, "%s%s", i ? ", " : "", (char *)names->pdata[i]);
 	pe_error_set(err, NULL, 0, "unknown template '%s' (available: %s)", name,
