@@ -363,18 +363,21 @@ static bool block_column(flow *f, column *c, const pe_block *b, const char *lang
 	return true;
 }
 
-static bool heading_column(flow *f, column *c, const pe_section *sec, double x, double width)
+static bool heading_column(flow *f, column *c, const pe_section *sec, double x, double width,
+                           bool mark)
 {
 	pe_page *pg = col_new(c, f->tpl->width, f->tpl->height);
 	if (!pg)
 		return oom(f);
-	char *title = pe_text_plain(&sec->heading);
-	if (!title)
-		return oom(f);
-	bool ok = pe_page_add_mark(pg, 0, title, 1);
-	free(title);
-	if (!ok)
-		return oom(f);
+	if (mark) {
+		char *title = pe_text_plain(&sec->heading);
+		if (!title)
+			return oom(f);
+		bool ok = pe_page_add_mark(pg, 0, title, 1);
+		free(title);
+		if (!ok)
+			return oom(f);
+	}
 	c->h = pe_layout_heading(f->layout, pg, sec, &f->st, x, 0, width);
 	return true;
 }
@@ -639,7 +642,9 @@ static bool layout_topic(flow *f, const cols_geom *g)
 		size_t n_blocks = 0;
 		for (size_t i = 0; i < n; i++) {
 			const pe_section *sec = s < g->t[i]->n_sections ? &g->t[i]->sections[s] : NULL;
-			if (sec ? !heading_column(f, &a[i], sec, g->x[i], g->w[i]) : !empty_column(f, &a[i]))
+			/* The outline follows the first language only. */
+			if (sec ? !heading_column(f, &a[i], sec, g->x[i], g->w[i], i == 0)
+			        : !empty_column(f, &a[i]))
 				goto out;
 			if (sec && sec->n_blocks > n_blocks)
 				n_blocks = sec->n_blocks;

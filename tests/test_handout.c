@@ -340,6 +340,12 @@ static void bilingual_has_two_columns(void **state)
 		}
 	}
 	assert_true(left && right);
+	/* One outline entry per section, not one per section and language. */
+	int marks = 0;
+	for (size_t p = 0; p < dl->n_pages; p++)
+		for (size_t i = 0; i < dl->pages[p].n_ops; i++)
+			marks += dl->pages[p].ops[i].kind == PE_OP_MARK;
+	assert_int_equal(marks, 1 + 2);
 	pe_dlist_destroy(dl);
 	pe_topic_destroy(t);
 }
