@@ -137,6 +137,14 @@ fail_alloc:
 	return NULL;
 }
 
+pe_painter *pe_painter_create(const pe_fonts *fonts, pe_error *err)
+{
+	const char *files[PE_FACE_COUNT];
+	for (int f = 0; f < PE_FACE_COUNT; f++)
+		files[f] = pe_fonts_path(fonts, (pe_face)f);
+	return pe_painter_create_from_files(files, err);
+}
+
 void pe_painter_destroy(pe_painter *painter)
 {
 	if (!painter)

@@ -253,7 +253,7 @@ static void start_print(pe_kiosk *k, const pe_topic *topic, int copies, bool sta
 		pe_print_destroy(k->job);
 		k->job = NULL;
 	}
-	if (!topic || !pe_print_make_pdf(topic, k->site, pdf, sizeof pdf, &err) ||
+	if (!topic || !pe_print_make_pdf(k->layout, topic, k->site, NULL, pdf, sizeof pdf, &err) ||
 	    !(k->job = pe_print_send(pdf, k->site->printer, copies, true, &err))) {
 		if (!topic)
 			pe_error_set(&err, NULL, 0, "print: no topic to print");

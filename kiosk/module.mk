@@ -32,3 +32,32 @@ $(KIOSK_TESTS): $(KIOSK_LIB)
 $(KIOSK_TESTS): ALL_LIBS = $(KIOSK_LIB) $(LIBPE) $(PKG_LIBS) $(EXTRA_LIBS)
 
 -include $(KIOSK_OBJS:.o=.d) $(BUILD)/obj/kiosk/main.d
+
+# ---- running and checking ---------------------------------------------------
+KIOSK_SHOTS := $(BUILD)/kiosk-shots
+KIOSK_ENV = $(TEST_ENV)
+
+.PHONY: kiosk check-kiosk-headless check-kiosk-print check-kiosk-xvfb check-kiosk-soak bench-kiosk
+
+# Build and start the kiosk in a window (Ctrl+Q is not a kiosk thing: close
+# the window, or use the staff menu's Exit).
+kiosk: $(KIOSK) data
+	$(KIOSK_ENV) $(KIOSK) --windowed
+
+check-kiosk-headless: $(KIOSK) data
+	@$(KIOSK_ENV) kiosk/tests/run-headless $(KIOSK) $(KIOSK_SHOTS)
+
+check-kiosk-print: $(KIOSK) data
+	@$(KIOSK_ENV) kiosk/tests/run-print $(KIOSK) $(KIOSK_SHOTS)
+
+check-kiosk-xvfb: $(KIOSK) data
+	@$(KIOSK_ENV) kiosk/tests/run-xvfb $(KIOSK) $(BUILD)/kiosk-xvfb
+
+check-kiosk-soak: $(KIOSK) data
+	@$(KIOSK_ENV) kiosk/tests/run-soak $(KIOSK) $(BUILD)/kiosk-soak
+
+bench-kiosk: $(KIOSK) data
+	@$(KIOSK_ENV) kiosk/tests/bench $(KIOSK) $(BUILD)/kiosk-bench
+
+CHECKS += check-kiosk-headless check-kiosk-print check-kiosk-xvfb check-kiosk-soak
+BENCHES += bench-kiosk

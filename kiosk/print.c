@@ -17,6 +17,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "handout.h"
+#include "pdf.h"
+#include "template.h"
+
 extern char **environ;
 
 struct pe_print_job {
@@ -181,4 +185,40 @@ void pe_print_destroy(pe_print_job *job)
 		unlink(job->pdf);
 	free(job->pdf);
 	free(job);
+}
+
+bool pe_print_make_pdf(pe_layout *layout, const pe_topic *topic, const pe_site *site,
+                       const char *template_name, char *path, size_t size, pe_error *err)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	if (!tmpdir || !*tmpdir)
+		tmpdir = "/tmp";
+	if (snprintf(path, size, "%s/patient-ed-handout-XXXXXX.pdf", tmpdir) >= (int)size) {
+		pe_error_set(err, NULL, 0, "print: temporary path too long");
+		return false;
+	}
+	pe_template *tpl = pe_template_find(template_name ? template_name : "letter", err);
+	if (!tpl)
+		return false;
+	const pe_topic *topics[1] = { topic };
+	pe_handout_req req = {
+		.topics = topics, .n_topics = 1, .lang = topic->lang, .tpl = tpl, .site = site,
+	};
+	bool ok = false;
+	pe_dlist *dl = pe_handout_layout(layout, &req, err);
+	if (!dl)
+		goto done;
+	int fd = mkstemps(path, 4);
+	if (fd < 0) {
+		pe_error_set(err, path, 0, "print: cannot make a temporary file");
+		goto done;
+	}
+	close(fd);
+	ok = pe_pdf_write(dl, pe_layout_fonts(layout), path, err);
+	if (!ok)
+		unlink(path);
+done:
+	pe_dlist_destroy(dl);
+	pe_template_destroy(tpl);
+	return ok;
 }

@@ -15,6 +15,7 @@
 
 #include "doc.h"
 #include "error.h"
+#include "layout.h"
 #include "site.h"
 
 typedef enum pe_job_status {
@@ -37,9 +38,10 @@ pe_job_status pe_print_poll(pe_print_job *job, double timeout_s, pe_error *err);
 /* Stop lp if it still runs, reap it, remove the file if asked. */
 void pe_print_destroy(pe_print_job *job);   /* accepts NULL */
 
-/* The handout of one topic in one language as a PDF in a new temporary
- * file (its path into path). */
-bool pe_print_make_pdf(const pe_topic *topic, const pe_site *site, char *path, size_t size,
-                       pe_error *err);
+/* The handout of one topic (in its own language) as a PDF in a new
+ * temporary file, laid out by the handout pipeline with the template
+ * ("letter" when NULL); its path into path. */
+bool pe_print_make_pdf(pe_layout *layout, const pe_topic *topic, const pe_site *site,
+                       const char *template_name, char *path, size_t size, pe_error *err);
 
 #endif

@@ -128,6 +128,8 @@ typedef struct ctx {
 	double ppmm;
 	double W, H;
 	double wdp, hdp;        /* window in dp */
+	double header_h;        /* pixels: one row, or two on narrow screens */
+	bool narrow;            /* title gets a row of its own in the header */
 	bool ok;                /* false after an allocation failure */
 } ctx;
 
@@ -230,7 +232,8 @@ static pe_dlist *try_text(ctx *c, const char *text, pe_face face, double size, d
 
 /* Fit text into the box (x, y, w, h): the largest size from max_dp down to
  * min_dp at which the wrapped text fits, centred vertically, each line
- * left-aligned or centred. Returns the size used (pixels). */
+ * left-aligned or centred. Returns the height of its ink. With pg NULL
+ * it only measures. */
 static double fit_text(ctx *c, pe_page *pg, const char *text, pe_face face, double max_dp,
                        double min_dp, double x, double y, double w, double h,
                        pe_color color, align al)
@@ -249,6 +252,10 @@ static double fit_text(ctx *c, pe_page *pg, const char *text, pe_face face, doub
 			break;
 		pe_dlist_destroy(dl);
 		size = fmax(min_size, size * 0.94);
+	}
+	if (!pg) {
+		pe_dlist_destroy(dl);
+		return ih;
 	}
 	const pe_page *src = &dl->pages[0];
 	/* Ink box top and the block's vertical offset. */
@@ -280,7 +287,7 @@ static double fit_text(ctx *c, pe_page *pg, const char *text, pe_face face, doub
 			c->ok = false;
 	}
 	pe_dlist_destroy(dl);
-	return size;
+	return ih;
 }
 
 typedef enum button_kind {
@@ -291,9 +298,32 @@ typedef enum button_kind {
 	BTN_ON_HEADER,          /* unselected, sitting on the header bar */
 } button_kind;
 
+/* A left-pointing chevron (the font has no arrows) in the box. */
+static void chevron(ctx *c, pe_page *pg, double x, double y, double size, pe_color color)
+{
+	pe_path_seg segs[3] = {
+		{ PE_PATH_MOVE, { x + size * 0.65 }, { y + size * 0.15 } },
+		{ PE_PATH_LINE, { x + size * 0.3 }, { y + size * 0.5 } },
+		{ PE_PATH_LINE, { x + size * 0.65 }, { y + size * 0.85 } },
+	};
+	if (!pe_page_add_path(pg, segs, 3, PE_NO_COLOR, color, size * 0.14, false))
+		c->ok = false;
+}
+
+static void button_full(ctx *c, pe_page *pg, double x, double y, double w, double h,
+                        const char *label, button_kind kind, pe_action action, int arg,
+                        double max_dp, bool back_arrow);
+
 static void button(ctx *c, pe_page *pg, double x, double y, double w, double h,
                    const char *label, button_kind kind, pe_action action, int arg,
                    double max_dp)
+{
+	button_full(c, pg, x, y, w, h, label, kind, action, arg, max_dp, false);
+}
+
+static void button_full(ctx *c, pe_page *pg, double x, double y, double w, double h,
+                        const char *label, button_kind kind, pe_action action, int arg,
+                        double max_dp, bool back_arrow)
 {
 	const theme *t = c->th;
 	pe_color bg = t->button_bg, fg = t->button_fg, border = t->button_border;
@@ -324,9 +354,13 @@ static void button(ctx *c, pe_page *pg, double x, double y, double w, double h,
 	}
 	double lw = D(c, t->border);
 	rect(c, pg, x, y, w, h, bg, border, lw, D(c, 14));
-	double pad = D(c, 14) + lw;
-	fit_text(c, pg, label, face, max_dp, 18, x + pad, y + pad * 0.6, w - 2 * pad,
-	         h - 1.2 * pad, fg, ALIGN_CENTER);
+	double pad = D(c, 14) + lw, lead = 0;
+	if (back_arrow) {
+		lead = D(c, 30);
+		chevron(c, pg, x + pad, y + (h - lead) / 2, lead, fg);
+	}
+	fit_text(c, pg, label, face, max_dp, 18, x + pad + lead, y + pad * 0.6,
+	         w - 2 * pad - lead, h - 1.2 * pad, fg, ALIGN_CENTER);
 	hit(c, pg, x, y, w, h, action, arg);
 }
 
@@ -352,32 +386,43 @@ static const char *lang_name(const char *code)
 	return name ? name : code;
 }
 
-/* The language switch, right-aligned in the header; returns its left edge. */
-static double language_switch(ctx *c, pe_page *pg, double right, double y, double h,
-                              bool on_header, pe_action action, size_t current)
+/* The language switch, right-aligned, never left of left_limit (the
+ * buttons narrow, their labels shrink); returns its left edge. */
+static double language_switch(ctx *c, pe_page *pg, double left_limit, double right, double y,
+                              double h, bool on_header, pe_action action, size_t current)
 {
+	double widths[16], sum = 0, gap = D(c, 16);
+	size_t n = c->env->n_langs < 16 ? c->env->n_langs : 16;
+	for (size_t i = 0; i < n; i++) {
+		widths[i] = button_width(c, lang_name(c->env->langs[i]), 32, 180);
+		sum += widths[i];
+	}
+	double room = right - left_limit - gap * (double)(n ? n - 1 : 0);
+	double scale = sum > room && sum > 0 ? room / sum : 1;
 	double x = right;
-	for (size_t i = c->env->n_langs; i-- > 0;) {
-		const char *name = lang_name(c->env->langs[i]);
-		double w = button_width(c, name, 32, 200);
+	for (size_t i = n; i-- > 0;) {
+		double w = fmax(widths[i] * scale, D(c, 100));
 		x -= w;
 		/* On the dark bar the chosen language is the white button. */
 		button_kind kind = on_header ? (i == current ? BTN_NORMAL : BTN_ON_HEADER)
 		                             : (i == current ? BTN_SELECTED : BTN_NORMAL);
-		button(c, pg, x, y, w, h, name, kind, action, (int)i, 32);
-		x -= D(c, 16);
+		button(c, pg, x, y, w, h, lang_name(c->env->langs[i]), kind, action, (int)i, 32);
+		x -= gap;
 	}
-	return x + D(c, 16);
+	return x + gap;
 }
 
 /* Header bar: optional Home / Back on the left, a title, the language
  * switch on the right. */
+/* Header bar: optional Home / Back on the left, a title, the language
+ * switch on the right. On a narrow (portrait) screen the title gets a
+ * second row under the buttons. */
 static void header(ctx *c, pe_page *pg, const char *title, const char *subtitle,
                    bool home, bool back, pe_action back_action)
 {
 	const theme *t = c->th;
-	double hh = D(c, HEADER_H), bh = D(c, BUTTON_H), by = (hh - bh) / 2;
-	rect(c, pg, 0, 0, c->W, hh, t->header_bg, PE_NO_COLOR, 0, 0);
+	double row = D(c, HEADER_H), bh = D(c, BUTTON_H), by = (row - bh) / 2;
+	rect(c, pg, 0, 0, c->W, c->header_h, t->header_bg, PE_NO_COLOR, 0, 0);
 	double x = D(c, MARGIN);
 	if (home) {
 		/* TRANSLATORS: button that goes back to the first screen. */
@@ -387,24 +432,30 @@ static void header(ctx *c, pe_page *pg, const char *title, const char *subtitle,
 		x += w + D(c, 16);
 	}
 	if (back) {
-		/* TRANSLATORS: button that goes to the previous screen; the arrow
-		 * points left. */
-		const char *label = _("← Back");
-		double w = button_width(c, label, 32, 160);
-		button(c, pg, x, by, w, bh, label, BTN_ON_HEADER, back_action, 0, 32);
+		/* TRANSLATORS: button that goes to the previous screen (a left
+		 * arrow is drawn before it). */
+		const char *label = _("Back");
+		double w = button_width(c, label, 32, 160) + D(c, 30);
+		button_full(c, pg, x, by, w, bh, label, BTN_ON_HEADER, back_action, 0, 32, true);
 		x += w + D(c, 16);
 	}
-	double right = language_switch(c, pg, c->W - D(c, MARGIN), by, bh, true, PE_ACT_LANG,
-	                               c->app->lang);
+	double right = language_switch(c, pg, x + D(c, 8), c->W - D(c, MARGIN), by, bh, true,
+	                               PE_ACT_LANG, c->app->lang);
 	double tx = x + (home || back ? D(c, 8) : 0), tw = right - D(c, 24) - tx;
+	double ty = D(c, 10), th = row - D(c, 20);
+	if (c->narrow && (home || back)) {
+		tx = D(c, MARGIN);
+		tw = c->W - 2 * D(c, MARGIN);
+		ty = row - D(c, 6);
+		th = c->header_h - row - D(c, 4);
+	}
 	if (subtitle && *subtitle) {
-		fit_text(c, pg, title, PE_FACE_BOLD, 46, 22, tx, D(c, 12), tw, hh * 0.58 - D(c, 12),
+		fit_text(c, pg, title, PE_FACE_BOLD, 46, 22, tx, ty, tw, th * 0.6, t->header_fg,
+		         ALIGN_LEFT);
+		fit_text(c, pg, subtitle, PE_FACE_REGULAR, 28, 18, tx, ty + th * 0.6, tw, th * 0.4,
 		         t->header_fg, ALIGN_LEFT);
-		fit_text(c, pg, subtitle, PE_FACE_REGULAR, 28, 18, tx, hh * 0.58, tw,
-		         hh * 0.42 - D(c, 10), t->header_fg, ALIGN_LEFT);
 	} else {
-		fit_text(c, pg, title, PE_FACE_BOLD, 46, 22, tx, D(c, 10), tw, hh - D(c, 20),
-		         t->header_fg, ALIGN_LEFT);
+		fit_text(c, pg, title, PE_FACE_BOLD, 46, 22, tx, ty, tw, th, t->header_fg, ALIGN_LEFT);
 	}
 }
 
@@ -446,7 +497,12 @@ static void emergency_tile(ctx *c, pe_page *pg, double x, double y, double w, do
 	rect(c, pg, x, y, w, h, t->emergency_bg, PE_NO_COLOR, 0, D(c, 20));
 	double pad = D(c, 28);
 	double icon = fmin(D(c, 88), h - 2 * pad);
-	pe_layout_icon(pg, PE_ICON_ALERT, x + pad, y + (h - icon) / 2, icon, t->emergency_fg);
+	/* A white disc behind a red sign: the icon's "!" is cut out in white,
+	 * so a white icon on red would lose it. */
+	rect(c, pg, x + pad, y + (h - icon) / 2, icon, icon, t->emergency_fg, PE_NO_COLOR, 0,
+	     icon / 2);
+	pe_layout_icon(pg, PE_ICON_ALERT, x + pad + icon * 0.17, y + (h - icon) / 2 + icon * 0.15,
+	               icon * 0.66, t->emergency_bg);
 	double tx = x + pad + icon + pad, tw = w - (tx - x) - pad;
 	fit_text(c, pg, _("Trouble breathing? Swelling? Tell a nurse now."), PE_FACE_BOLD, 42, 20,
 	         tx, y + D(c, 14), tw, (h - D(c, 28)) * 0.6, t->emergency_fg, ALIGN_LEFT);
@@ -469,11 +525,17 @@ static void topic_tile(ctx *c, pe_page *pg, const pe_topic *topic, size_t index,
 		tx += icon + pad;
 		tw -= icon + pad;
 	}
-	double inner = h - 2 * pad;
-	fit_text(c, pg, topic->title, PE_FACE_BOLD, 38, 20, tx, y + pad, tw, inner * 0.55,
-	         t->tile_title, ALIGN_LEFT);
-	fit_text(c, pg, topic->summary, PE_FACE_REGULAR, 28, 17, tx, y + pad + inner * 0.55, tw,
-	         inner * 0.45, t->tile_text, ALIGN_LEFT);
+	double inner = h - 2 * pad, gap = D(c, 10);
+	/* Title and summary as one block, centred in the tile. */
+	double th = fit_text(c, NULL, topic->title, PE_FACE_BOLD, 38, 20, tx, 0, tw, inner * 0.55,
+	                     t->tile_title, ALIGN_LEFT);
+	double sh = fit_text(c, NULL, topic->summary, PE_FACE_REGULAR, 28, 17, tx, 0, tw,
+	                     inner - th - gap, t->tile_text, ALIGN_LEFT);
+	double top = y + pad + (inner - (th + gap + sh)) / 2;
+	fit_text(c, pg, topic->title, PE_FACE_BOLD, 38, 20, tx, top, tw, th, t->tile_title,
+	         ALIGN_LEFT);
+	fit_text(c, pg, topic->summary, PE_FACE_REGULAR, 28, 17, tx, top + th + gap, tw, sh,
+	         t->tile_text, ALIGN_LEFT);
 	hit(c, pg, x, y, w, h, PE_ACT_TOPIC, (int)index);
 }
 
@@ -510,7 +572,7 @@ static void build_home(ctx *c, pe_page *pg)
 	header(c, pg, _("Learn about your treatment"), site ? site->clinic_name : NULL, false,
 	       false, PE_ACT_NONE);
 	double m = D(c, MARGIN), g = D(c, GAP);
-	double y = D(c, HEADER_H) + g;
+	double y = c->header_h + g;
 	double foot_h = D(c, 84);
 	size_t emergency = c->app->emergency_topic;
 	double eh = D(c, c->hdp > 1400 ? 190 : 150);
@@ -547,13 +609,58 @@ static void build_home(ctx *c, pe_page *pg)
 		if (i == emergency)
 			continue;
 		size_t r = k / cols, col = k % cols;
-		topic_tile(c, pg, topic_at(c, i), i, m + (double)col * (tw + g),
+		/* A short last row sits in the middle, not against the left. */
+		size_t in_row = r == rows - 1 ? n - r * cols : cols;
+		double x0 = m + (aw - ((double)in_row * tw + (double)(in_row - 1) * g)) / 2;
+		topic_tile(c, pg, topic_at(c, i), i, x0 + (double)col * (tw + g),
 		           y + (double)r * (th + g), tw, th);
 		k++;
 	}
 }
 
 /* ---- topic reader ------------------------------------------------------- */
+
+/* The widest single word of a string at a size and face: a word wider
+ * than the column cannot be wrapped and would be cut. */
+static double widest_word(ctx *c, const char *s, pe_face face, double size)
+{
+	double widest = 0;
+	char word[256];
+	while (s && *s) {
+		size_t n = strcspn(s, " ");
+		if (n > 0 && n < sizeof word) {
+			memcpy(word, s, n);
+			word[n] = 0;
+			widest = fmax(widest, pe_layout_width(c->layout, word, face, size));
+		}
+		s += n;
+		s += strspn(s, " ");
+	}
+	return widest;
+}
+
+/* The reader's style: the text step's body size, with the title and
+ * heading sizes brought down when a long word (a long Spanish or
+ * pseudo-locale word at the largest step on a portrait screen) would not
+ * fit the column. */
+static void reader_style(ctx *c, const pe_topic *topic, double width, pe_style *st)
+{
+	pe_style_default(st, D(c, body_steps[c->app->text_step]), c->app->high_contrast);
+	double col = width - 2 * D(c, 40) - D(c, 8);
+	double w = widest_word(c, topic->title, PE_FACE_BOLD, st->title_size);
+	if (w > col)
+		st->title_size *= col / w;
+	double hw = 0;
+	for (size_t i = 0; i < topic->n_sections; i++) {
+		char *plain = pe_text_plain(&topic->sections[i].heading);
+		hw = fmax(hw, widest_word(c, plain, PE_FACE_BOLD, st->heading_size));
+		free(plain);
+	}
+	/* Headings may carry an icon before them. */
+	double icon_room = st->draw_icons ? st->heading_size * 1.6 : 0;
+	if (hw > col - icon_room && hw > 0)
+		st->heading_size *= (col - icon_room) / hw;
+}
 
 /* Lay out the open topic into the cache unless it is there already. */
 static bool reader_doc(pe_screens *s, ctx *c, const pe_topic *topic, double width,
@@ -567,7 +674,7 @@ static bool reader_doc(pe_screens *s, ctx *c, const pe_topic *topic, double widt
 		return true;
 	doc_cache_clear(dc);
 	pe_style st;
-	pe_style_default(&st, D(c, body_steps[c->app->text_step]), c->app->high_contrast);
+	reader_style(c, topic, width, &st);
 	double pad = D(c, 40);
 	pe_dlist *dl = pe_dlist_create();
 	pe_page *pg = dl ? pe_dlist_add_page(dl, width, 0) : NULL;
@@ -659,7 +766,7 @@ static bool build_topic(pe_screens *s, ctx *c, pe_page *pg, pe_frame *fr, pe_err
 	double fy = c->H - fh;
 	reader_footer(c, pg, fy, fh, two_rows);
 
-	double top = D(c, HEADER_H);
+	double top = c->header_h;
 	double side_w = D(c, c->wdp < 1300 ? 300 : 400);
 	double vx = m + side_w + g, vw = c->W - vx;
 	fr->reader = true;
@@ -677,7 +784,7 @@ static bool build_topic(pe_screens *s, ctx *c, pe_page *pg, pe_frame *fr, pe_err
 		return false;
 	fr->doc = &s->doc.dl->pages[0];
 	pe_style st;
-	pe_style_default(&st, D(c, body_steps[c->app->text_step]), c->app->high_contrast);
+	reader_style(c, topic, floor(col), &st);
 	fr->doc_bg = st.page.a > 0 ? st.page : pe_rgb(1, 1, 1);
 	if (!pe_app_set_doc(c->app, fr->doc->height, fr->vh, s->doc.marks, s->doc.n_marks))
 		c->ok = false;
@@ -721,7 +828,7 @@ static void build_print(ctx *c, pe_page *pg)
 	header(c, pg, _("Print a handout"), NULL, true, true, PE_ACT_BACK);
 	const pe_topic *topic = topic_at(c, app->topic);
 	double colw = fmin(c->W - 2 * D(c, MARGIN), D(c, 1200));
-	double x = (c->W - colw) / 2, y = D(c, HEADER_H) + D(c, 36);
+	double x = (c->W - colw) / 2, y = c->header_h + D(c, 36);
 	double bh = D(c, 96);
 	if (topic) {
 		fit_text(c, pg, topic->title, PE_FACE_BOLD, 44, 24, x, y, colw, D(c, 120), t->text,
@@ -828,7 +935,7 @@ static void build_staff(ctx *c, pe_page *pg)
 	background(c, pg);
 	/* TRANSLATORS: title of the hidden menu for clinic staff. */
 	header(c, pg, _("Staff menu"), NULL, true, false, PE_ACT_NONE);
-	double y = D(c, HEADER_H) + D(c, 32);
+	double y = c->header_h + D(c, 32);
 	double colw = fmin(c->W - 2 * D(c, MARGIN), D(c, 900));
 	double x = (c->W - colw) / 2;
 	if (!app->staff_unlocked) {
@@ -941,6 +1048,9 @@ bool pe_screens_build(pe_screens *screens, const pe_screen_env *env, pe_app *app
 	c.dp = fmin(c.ppmm / REF_PX_PER_MM, fmin(c.W / 1000.0, c.H / 760.0));
 	c.wdp = c.W / c.dp;
 	c.hdp = c.H / c.dp;
+	c.narrow = c.wdp < 1300;
+	/* The home screen has no Home/Back buttons: its title fits in one row. */
+	c.header_h = D(&c, c.narrow && app->screen != PE_SCREEN_HOME ? HEADER_H + 88 : HEADER_H);
 	frame->px_per_mm = c.ppmm;
 	frame->min_target = MIN_TARGET_MM * c.ppmm;
 

@@ -92,13 +92,38 @@ static void send(runner *r, SDL_Event *ev)
 	update(r);
 }
 
+/* SDL makes a copy of every touch as a mouse event (which ==
+ * SDL_TOUCH_MOUSEID) and, with SDL_HINT_MOUSE_TOUCH_EVENTS, of every left
+ * mouse press as a touch (touchId == SDL_MOUSE_TOUCHID). The script sends
+ * those copies too, so replay proves they are not handled twice. */
+static void mouse_event(runner *r, Uint32 type, double x, double y, Uint32 which);
+static void finger_event(runner *r, Uint32 type, double x, double y, SDL_TouchID touch);
+
 static void finger(runner *r, Uint32 type, double x, double y)
+{
+	finger_event(r, type, x, y, TOUCH_ID);
+	Uint32 copy = type == SDL_FINGERDOWN ? SDL_MOUSEBUTTONDOWN
+	            : type == SDL_FINGERUP   ? SDL_MOUSEBUTTONUP
+	                                     : SDL_MOUSEMOTION;
+	mouse_event(r, copy, x, y, SDL_TOUCH_MOUSEID);
+}
+
+static void mouse(runner *r, Uint32 type, double x, double y)
+{
+	mouse_event(r, type, x, y, 0);
+	Uint32 copy = type == SDL_MOUSEBUTTONDOWN ? SDL_FINGERDOWN
+	            : type == SDL_MOUSEBUTTONUP   ? SDL_FINGERUP
+	                                          : SDL_FINGERMOTION;
+	finger_event(r, copy, x, y, SDL_MOUSE_TOUCHID);
+}
+
+static void finger_event(runner *r, Uint32 type, double x, double y, SDL_TouchID touch)
 {
 	const pe_screen_env *env = pe_kiosk_env(r->k);
 	SDL_Event ev;
 	memset(&ev, 0, sizeof ev);
 	ev.type = type;
-	ev.tfinger.touchId = TOUCH_ID;
+	ev.tfinger.touchId = touch;
 	ev.tfinger.fingerId = 0;
 	ev.tfinger.x = (float)(x / env->width);
 	ev.tfinger.y = (float)(y / env->height);
@@ -106,18 +131,18 @@ static void finger(runner *r, Uint32 type, double x, double y)
 	send(r, &ev);
 }
 
-static void mouse(runner *r, Uint32 type, double x, double y)
+static void mouse_event(runner *r, Uint32 type, double x, double y, Uint32 which)
 {
 	SDL_Event ev;
 	memset(&ev, 0, sizeof ev);
 	ev.type = type;
 	if (type == SDL_MOUSEMOTION) {
-		ev.motion.which = 0;
+		ev.motion.which = which;
 		ev.motion.x = (Sint32)x;
 		ev.motion.y = (Sint32)y;
 		ev.motion.state = SDL_BUTTON_LMASK;
 	} else {
-		ev.button.which = 0;
+		ev.button.which = which;
 		ev.button.button = SDL_BUTTON_LEFT;
 		ev.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
 		ev.button.clicks = 1;
@@ -394,6 +419,18 @@ static bool command(runner *r, char *line)
 			}
 			mouse(r, SDL_MOUSEBUTTONUP, v[2], v[3]);
 		}
+	} else if (strcmp(cmd, "swipe") == 0) {
+		/* A vertical swipe of DY pixels through the middle of the reader. */
+		const pe_frame *f = pe_kiosk_frame(r->k);
+		if (!numbers(rest, v, 2))
+			return fail(r, "usage: swipe DY MS%s%s", NULL, NULL);
+		if (!f->reader)
+			return fail(r, "swipe: not on the reader screen%s%s", NULL, NULL);
+		/* Kept inside the viewport on small windows. */
+		double dy = fmax(-0.8 * f->vh, fmin(0.8 * f->vh, v[0]));
+		double x = f->vx + f->vw / 2, y = f->vy + f->vh / 2 - dy / 2;
+		v[0] = dy;
+		drag(r, x, y, x, y + v[0], v[1]);
 	} else if (strcmp(cmd, "wheel") == 0) {
 		if (!numbers(rest, v, 1))
 			return fail(r, "usage: wheel N%s%s", NULL, NULL);
@@ -439,6 +476,17 @@ static bool command(runner *r, char *line)
 			return fail(r, "usage: rss MARK%s%s", NULL, NULL);
 		snprintf(r->marks[r->n_marks].name, sizeof r->marks[0].name, "%s", rest);
 		r->marks[r->n_marks++].kb = rss_kb();
+	} else if (strcmp(cmd, "hits") == 0) {
+		/* For tests that drive the real window: where each target is. */
+		const pe_page *pg = pe_frame_hit_page(pe_kiosk_frame(r->k));
+		char buf[128];
+		for (size_t i = 0; pg && i < pg->n_ops; i++) {
+			const pe_op *op = &pg->ops[i];
+			if (op->kind == PE_OP_HIT &&
+			    pe_screens_hit_name(pe_kiosk_env(r->k), op, buf, sizeof buf))
+				printf("%s %d %d\n", buf, (int)(op->x + op->w / 2), (int)(op->y + op->h / 2));
+		}
+		fflush(stdout);
 	} else if (strcmp(cmd, "report") == 0) {
 		fprintf(stderr, "script: %s: %ld events, resident %ld KiB\n", *rest ? rest : "report",
 		        r->events, rss_kb());

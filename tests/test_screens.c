@@ -1,0 +1,426 @@
+/*
+ * test_screens.c - geometry of every kiosk screen, asserted on the display
+ * lists (no pixels): at 1920x1080, 1280x800 and portrait 1080x1920, in
+ * English, Spanish and the pseudo-locale qps (when the build made it),
+ * calm and high-contrast themes.
+ *
+ *  - every touch target is at least 15 mm square on a 23.8-inch panel;
+ *  - nothing is painted outside the screen;
+ *  - no text is clipped: each text op lies wholly inside the smallest box
+ *    (tile, button, bar, hit region) its centre is in;
+ *  - every text colour has 7:1 contrast or better with what is under it;
+ *  - the reader's page keeps every op inside its column.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../kiosk/app.h"
+#include "../kiosk/screens.h"
+#include "content.h"
+#include "fonts.h"
+#include "i18n.h"
+#include "layout.h"
+#include "paths.h"
+#include "site.h"
+
+typedef struct world {
+	pe_fonts *fonts;
+	pe_layout *layout;
+	pe_schema *schema;
+	pe_site *site;
+	pe_library *libs[3];
+	const char *codes[3];
+	size_t n;                 /* languages with content */
+	int faults;
+} world;
+
+/* The kiosk's switch shows the built languages; a tester asking for the
+ * pseudo-locale gets it as a third button (kiosk.c), so check three. */
+static const char *const button_langs[] = { "en", "es", "qps" };
+
+static int setup(void **state)
+{
+	world *w = calloc(1, sizeof *w);
+	pe_error err = { "" };
+	char path[4096];
+	if (!pe_i18n_init(&err))
+		goto fail;
+	if (!(w->fonts = pe_fonts_load(pe_paths_data(path, sizeof path, "fonts"), &err)))
+		goto fail;
+	if (!(w->layout = pe_layout_create(w->fonts, &err)))
+		goto fail;
+	if (!(w->schema = pe_schema_load(pe_paths_data(path, sizeof path, "topic.rng"), &err)))
+		goto fail;
+	w->site = pe_site_new_default();
+	const char *want[] = { "en", "es", "qps" };
+	for (size_t i = 0; i < 3; i++) {
+		char rel[64];
+		struct stat sb;
+		snprintf(rel, sizeof rel, "content/%s", want[i]);
+		pe_paths_data(path, sizeof path, rel);
+		if (stat(path, &sb) != 0) {
+			if (i < 2) {
+				pe_error_set(&err, path, 0, "missing content");
+				goto fail;
+			}
+			print_message("no %s content: pseudo-locale not checked\n", want[i]);
+			continue;
+		}
+		if (!(w->libs[w->n] = pe_library_load(path, want[i], w->schema, &err)))
+			goto fail;
+		w->codes[w->n++] = want[i];
+	}
+	*state = w;
+	return 0;
+fail:
+	fprintf(stderr, "%s\n", err.msg);
+	return -1;
+}
+
+static int teardown(void **state)
+{
+	world *w = *state;
+	for (size_t i = 0; i < w->n; i++)
+		pe_library_destroy(w->libs[i]);
+	pe_site_destroy(w->site);
+	pe_schema_destroy(w->schema);
+	pe_layout_destroy(w->layout);
+	pe_fonts_destroy(w->fonts);
+	pe_i18n_finish();
+	free(w);
+	return 0;
+}
+
+/* ---- checks -------------------------------------------------------------- */
+
+static double lin(double c)
+{
+	return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+static double luminance(pe_color c)
+{
+	return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+}
+
+static double contrast(pe_color a, pe_color b)
+{
+	double la = luminance(a), lb = luminance(b);
+	return (fmax(la, lb) + 0.05) / (fmin(la, lb) + 0.05);
+}
+
+static bool contains(double x0, double y0, double x1, double y1, const pe_op *box, double tol)
+{
+	double bx0, by0, bx1, by1;
+	pe_op_bounds(box, &bx0, &by0, &bx1, &by1);
+	return x0 >= bx0 - tol && y0 >= by0 - tol && x1 <= bx1 + tol && y1 <= by1 + tol;
+}
+
+static void fault(world *w, const char *what, const char *fmt, ...)
+{
+	if (w->faults++ > 40)
+		return;   /* enough to see the pattern */
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	print_error("%s: %s\n", what, msg);
+}
+
+/* Boxes text may sit in: filled rectangles and hit regions. */
+static bool is_box(const pe_op *op)
+{
+	return (op->kind == PE_OP_RECT && op->u.rect.fill.a > 0) || op->kind == PE_OP_HIT;
+}
+
+static bool centre_in(double cx, double cy, const pe_op *b)
+{
+	return cx >= b->x && cx < b->x + b->w && cy >= b->y && cy < b->y + b->h;
+}
+
+/* Screen pages: every text op inside the smallest box its centre is in,
+ * and 7:1 against the opaque fill under it. */
+static void check_text_in_boxes(world *w, const pe_page *pg, const char *what, double width)
+{
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		const pe_op *op = &pg->ops[i];
+		if (op->kind != PE_OP_TEXT)
+			continue;
+		double x0, y0, x1, y1;
+		pe_op_bounds(op, &x0, &y0, &x1, &y1);
+		double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+		const pe_op *box = NULL, *under = NULL;
+		double area = INFINITY;
+		for (size_t j = 0; j < pg->n_ops; j++) {
+			const pe_op *b = &pg->ops[j];
+			if (!centre_in(cx, cy, b))
+				continue;
+			if (is_box(b) && b->w * b->h < area) {
+				box = b;
+				area = b->w * b->h;
+			}
+			if (j < i && b->kind == PE_OP_RECT && b->u.rect.fill.a >= 1)
+				under = b;
+		}
+		if (box && !contains(x0, y0, x1, y1, box, 0.75))
+			fault(w, what, "text \"%s\" (%.0f,%.0f)-(%.0f,%.0f) sticks out of its box "
+			      "(%.0f,%.0f %.0fx%.0f)", op->u.text.utf8, x0, y0, x1, y1, box->x, box->y,
+			      box->w, box->h);
+		if (x0 < -0.5 || x1 > width + 0.5)
+			fault(w, what, "text \"%s\" outside the width %.0f (%.0f..%.0f)", op->u.text.utf8,
+			      width, x0, x1);
+		if (under && contrast(op->u.text.color, under->u.rect.fill) < 7.0 - 1e-9)
+			fault(w, what, "text \"%s\" has contrast %.2f:1 (< 7:1)", op->u.text.utf8,
+			      contrast(op->u.text.color, under->u.rect.fill));
+	}
+}
+
+/* The reader page is layout's (tests/test_layout.c checks its pictures);
+ * here: every op inside the column, and body text 7:1 on the page. */
+static void check_reader_page(world *w, const pe_page *pg, pe_color bg, double body,
+                              const char *what)
+{
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		const pe_op *op = &pg->ops[i];
+		double x0, y0, x1, y1;
+		pe_op_bounds(op, &x0, &y0, &x1, &y1);
+		if (op->kind != PE_OP_MARK && (x0 < -0.5 || x1 > pg->width + 0.5 || y0 < -0.5 ||
+		                               y1 > pg->height + 0.5))
+			fault(w, what, "op %zu (kind %d) outside the page %.0fx%.0f: (%.0f,%.0f)-(%.0f,%.0f)",
+			      i, op->kind, pg->width, pg->height, x0, y0, x1, y1);
+		if (op->kind != PE_OP_TEXT || fabs(op->u.text.size - body) > 0.01)
+			continue;
+		double cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+		bool on_shape = false;
+		for (size_t j = 0; j < i; j++) {
+			const pe_op *b = &pg->ops[j];
+			if ((b->kind == PE_OP_RECT && b->u.rect.fill.a > 0) ||
+			    (b->kind == PE_OP_PATH && b->u.path.fill.a > 0))
+				on_shape |= centre_in(cx, cy, b);
+		}
+		if (!on_shape && contrast(op->u.text.color, bg) < 7.0 - 1e-9)
+			fault(w, what, "body text \"%s\" has contrast %.2f:1 on the page (< 7:1)",
+			      op->u.text.utf8, contrast(op->u.text.color, bg));
+	}
+}
+
+static void check_frame(world *w, const pe_frame *f, double W, double H, double body,
+                        const char *what)
+{
+	assert_non_null(f->dl);
+	double min = f->min_target;
+	/* 15 mm on a 23.8-inch panel of this size. */
+	double expect_min = 15.0 * hypot(W, H) / (23.8 * 25.4);
+	assert_true(fabs(min - expect_min) < 1e-6);
+	for (size_t p = 0; p < f->dl->n_pages; p++) {
+		const pe_page *pg = &f->dl->pages[p];
+		size_t hits = 0;
+		for (size_t i = 0; i < pg->n_ops; i++) {
+			const pe_op *op = &pg->ops[i];
+			double x0, y0, x1, y1;
+			pe_op_bounds(op, &x0, &y0, &x1, &y1);
+			if (op->kind != PE_OP_MARK && (x0 < -0.5 || y0 < -0.5 || x1 > W + 0.5 || y1 > H + 0.5))
+				fault(w, what, "op %zu (kind %d) outside the screen: (%.0f,%.0f)-(%.0f,%.0f)", i,
+				      op->kind, x0, y0, x1, y1);
+			if (op->kind == PE_OP_HIT) {
+				hits++;
+				if (op->w < min - 1e-6 || op->h < min - 1e-6)
+					fault(w, what, "touch target %.0fx%.0f px is under 15 mm (%.0f px)", op->w,
+					      op->h, min);
+			}
+		}
+		/* Targets never overlap: a finger on one must not hit another. */
+		for (size_t i = 0; i < pg->n_ops; i++)
+			for (size_t j = i + 1; j < pg->n_ops; j++) {
+				const pe_op *a = &pg->ops[i], *b = &pg->ops[j];
+				if (a->kind != PE_OP_HIT || b->kind != PE_OP_HIT)
+					continue;
+				if (a->x < b->x + b->w - 0.5 && b->x < a->x + a->w - 0.5 &&
+				    a->y < b->y + b->h - 0.5 && b->y < a->y + a->h - 0.5)
+					fault(w, what, "touch targets overlap: (%.0f,%.0f %.0fx%.0f) and "
+					      "(%.0f,%.0f %.0fx%.0f)", a->x, a->y, a->w, a->h, b->x, b->y, b->w, b->h);
+			}
+		if (hits == 0 && p == 0 && !f->overlay)
+			fault(w, what, "no touch targets at all");
+		check_text_in_boxes(w, pg, what, W);
+	}
+	if (f->reader) {
+		assert_non_null(f->doc);
+		assert_true(f->vx >= 0 && f->vy >= 0 && f->vx + f->vw <= W + 0.5 && f->vy + f->vh <= H + 0.5);
+		assert_true(f->doc->width <= f->vw);
+		char doc_what[256];
+		snprintf(doc_what, sizeof doc_what, "%s (reader page)", what);
+		check_reader_page(w, f->doc, f->doc_bg, body, doc_what);
+	}
+}
+
+/* ---- screens ------------------------------------------------------------- */
+
+static pe_app *make_app(bool high_contrast, size_t n_langs)
+{
+	pe_app_config cfg = {
+		.n_langs = n_langs, .default_lang = 0, .idle_seconds = 90, .countdown_seconds = 20,
+		.staff_pin = "4321", .high_contrast = high_contrast,
+	};
+	return pe_app_create(&cfg, 0);
+}
+
+static void build_and_check(world *w, pe_screens *screens, pe_screen_env *env, pe_app *app,
+                            double now, const char *what)
+{
+	pe_frame f = { 0 };
+	pe_error err = { "" };
+	if (!pe_screens_build(screens, env, app, now, &f, &err))
+		fail_msg("%s: %s", what, err.msg);
+	/* Reader body size: the steps of screens.c, 32/40/50 dp. */
+	static const double steps[PE_TEXT_STEPS] = { 32, 40, 50 };
+	double dp = fmin(pe_screens_px_per_mm(env->width, env->height, 23.8) / 3.6441,
+	                 fmin(env->width / 1000.0, env->height / 760.0));
+	check_frame(w, &f, env->width, env->height, steps[app->text_step] * dp, what);
+	pe_frame_finish(&f);
+}
+
+static void check_size(world *w, double W, double H, bool themes)
+{
+	w->faults = 0;
+	pe_screens *screens = pe_screens_create();
+	for (size_t l = 0; l < w->n; l++) {
+		pe_error err = { "" };
+		if (!pe_i18n_set_language(w->codes[l], &err))
+			fail_msg("%s", err.msg);
+		pe_screen_env env = {
+			.layout = w->layout, .lib = w->libs[l], .site = w->site,
+			.langs = button_langs, .n_langs = w->n, .width = W, .height = H,
+		};
+		size_t n_topics = pe_library_count(w->libs[l]);
+		size_t emergency = n_topics;
+		for (size_t i = 0; i < n_topics; i++)
+			if (pe_library_topic(w->libs[l], i)->emergency)
+				emergency = i;
+		assert_true(emergency < n_topics);
+		for (int hc = 0; hc <= (themes ? 1 : 0); hc++) {
+			char what[160];
+			pe_app *app = make_app(hc, w->n);
+			pe_app_set_content(app, n_topics, emergency);
+			snprintf(what, sizeof what, "%.0fx%.0f %s%s home", W, H, w->codes[l],
+			         hc ? " high-contrast" : "");
+			build_and_check(w, screens, &env, app, 0, what);
+
+			for (size_t t = 0; t < n_topics; t++) {
+				for (int step = 0; step < PE_TEXT_STEPS; step += 2) {
+					pe_app_action(app, PE_ACT_TOPIC, (int)t, 1);
+					pe_app_action(app, PE_ACT_TEXT_SIZE, step, 1);
+					snprintf(what, sizeof what, "%.0fx%.0f %s%s topic %s size %d", W, H,
+					         w->codes[l], hc ? " high-contrast" : "",
+					         pe_library_topic(w->libs[l], t)->id, step);
+					build_and_check(w, screens, &env, app, 1, what);
+				}
+			}
+			pe_app_action(app, PE_ACT_TOPIC, 0, 2);
+			pe_app_action(app, PE_ACT_PRINT_OPEN, 0, 2);
+			const pe_print_state states[] = { PE_PRINT_IDLE, PE_PRINT_BUSY, PE_PRINT_DONE,
+			                                  PE_PRINT_FAILED };
+			for (size_t s = 0; s < 4; s++) {
+				app->print_state = states[s];
+				snprintf(what, sizeof what, "%.0fx%.0f %s%s print (state %zu)", W, H,
+				         w->codes[l], hc ? " high-contrast" : "", s);
+				build_and_check(w, screens, &env, app, 2, what);
+			}
+			app->print_state = PE_PRINT_IDLE;
+
+			/* The idle warning over the reader. */
+			pe_app_action(app, PE_ACT_BACK, 0, 3);
+			pe_app_tick(app, 93);
+			assert_true(app->warning);
+			snprintf(what, sizeof what, "%.0fx%.0f %s%s idle warning", W, H, w->codes[l],
+			         hc ? " high-contrast" : "");
+			build_and_check(w, screens, &env, app, 93, what);
+			pe_app_touch(app, 94);
+
+			pe_app_staff_gesture(app, 95);
+			pe_app_action(app, PE_ACT_PIN_DIGIT, 1, 95);
+			pe_app_action(app, PE_ACT_PIN_OK, 0, 95);
+			snprintf(what, sizeof what, "%.0fx%.0f %s%s staff PIN", W, H, w->codes[l],
+			         hc ? " high-contrast" : "");
+			build_and_check(w, screens, &env, app, 95, what);
+			const int pin[] = { 4, 3, 2, 1 };
+			for (int d = 0; d < 4; d++)
+				pe_app_action(app, PE_ACT_PIN_DIGIT, pin[d], 96);
+			pe_app_action(app, PE_ACT_PIN_OK, 0, 96);
+			assert_true(app->staff_unlocked);
+			pe_app_reload_result(app, false,
+			                     "/usr/local/share/patient-ed/content/es/ivig-aftercare.xml:41: "
+			                     "<event> needs an \"at\" attribute");
+			snprintf(what, sizeof what, "%.0fx%.0f %s%s staff menu", W, H, w->codes[l],
+			         hc ? " high-contrast" : "");
+			build_and_check(w, screens, &env, app, 96, what);
+			pe_app_destroy(app);
+		}
+	}
+	pe_screens_destroy(screens);
+	if (w->faults)
+		fail_msg("%d geometry faults at %.0fx%.0f", w->faults, W, H);
+}
+
+static void test_landscape_1080p(void **state)
+{
+	check_size(*state, 1920, 1080, true);
+}
+
+static void test_landscape_1280x800(void **state)
+{
+	check_size(*state, 1280, 800, false);
+}
+
+static void test_portrait_1080x1920(void **state)
+{
+	check_size(*state, 1080, 1920, true);
+}
+
+/* The checks themselves must be able to fail. */
+static void test_checks_catch_faults(void **state)
+{
+	world *w = *state;
+	pe_dlist *dl = pe_dlist_create();
+	pe_page *pg = pe_dlist_add_page(dl, 400, 300);
+	pe_page_add_rect(pg, 0, 0, 400, 300, pe_hex(0xffffff), PE_NO_COLOR, 0, 0);
+	pe_page_add_rect(pg, 10, 10, 100, 60, pe_hex(0x0b4f6c), PE_NO_COLOR, 0, 8);
+	/* Text running past the right edge of its button, in grey on teal. */
+	pe_page_add_text(pg, 20, 50, 150, "Too long a label", PE_FACE_BOLD, 20, 21, 6,
+	                 pe_hex(0x888888), NULL);
+	pe_page_add_hit(pg, 10, 10, 30, 8, PE_ACT_HOME, 0);    /* 8 px: under 15 mm */
+	pe_page_add_hit(pg, 20, 12, 50, 50, PE_ACT_BACK, 0);   /* overlaps the first */
+	pe_frame f = { .dl = dl, .px_per_mm = hypot(400, 300) / (23.8 * 25.4) };
+	f.min_target = 15 * f.px_per_mm;
+	int before = w->faults;
+	w->faults = 0;
+	check_frame(w, &f, 400, 300, 20, "deliberately broken");
+	/* text out of its box, contrast, small target */
+	int got = w->faults;
+	w->faults = before;
+	assert_int_equal(got, 4);
+	pe_dlist_destroy(dl);
+	assert_true(pe_screens_px_per_mm(1920, 1080, 23.8) > 3.6 &&
+	            pe_screens_px_per_mm(1920, 1080, 23.8) < 3.7);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_checks_catch_faults),
+		cmocka_unit_test(test_landscape_1080p),
+		cmocka_unit_test(test_landscape_1280x800),
+		cmocka_unit_test(test_portrait_1080x1920),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
