@@ -461,8 +461,12 @@ static double blank_line(flow *f, pe_page *pg, const char *label, double x, doub
 	double lw = pe_layout_width(f->layout, label, PE_FACE_REGULAR, size);
 	double line_h = size * ts.leading;
 	double h = pe_layout_plain(f->layout, pg, label, &ts, x, y, width, NULL);
-	double lx = fmax(line_x, x + lw + size * 0.4);
+	double own = x + lw + size * 0.4;
+	double lx = fmax(line_x, own);
 	double rule_y = y + size * 1.3;   /* on the baseline, a little under */
+	min_rule = fmin(min_rule, width * 0.35);
+	if (x + width - lx < min_rule)
+		lx = own;   /* give up lining up before giving up the line */
 	if (x + width - lx < min_rule || h > line_h + EPS) {
 		lx = x;
 		rule_y = y + h + size * 1.3;
@@ -501,7 +505,8 @@ static bool png_size(const char *path, double *w, double *h)
 
 /* The care-team box: the clinic's phones as tel: links, or blank lines to
  * fill in when the site file gives none. */
-static bool care_column(flow *f, column *c, const char *lang, double x, double width)
+static bool care_column(flow *f, column *c, const char *lang, double x, double width,
+                        double min_h)
 {
 	const pe_site *site = f->req->site;
 	column inner;
@@ -570,7 +575,7 @@ static bool care_column(flow *f, column *c, const char *lang, double x, double w
 				y += blank_line(f, pg, labels[i], ix, y, iw, lx, body, 144);
 		}
 	}
-	double h = fmax(y + pad * 0.7, pad * 2 + logo_h);
+	double h = fmax(fmax(y + pad * 0.7, pad * 2 + logo_h), min_h);
 	pe_page *out = col_new(c, f->tpl->width, f->tpl->height);
 	if (!out) {
 		col_free(&inner);
@@ -683,9 +688,20 @@ static bool layout_topic(flow *f, const cols_geom *g)
 	}
 
 	if (f->tpl->care_team) {
-		for (size_t i = 0; i < n; i++)
-			if (!care_column(f, &a[i], g->lang[i], g->x[i], g->w[i]))
+		double h = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (!care_column(f, &a[i], g->lang[i], g->x[i], g->w[i], 0))
 				goto out;
+			h = fmax(h, a[i].h);
+		}
+		/* Side by side, both boxes get the height of the taller one. */
+		for (size_t i = 0; n > 1 && i < n; i++) {
+			if (a[i].h >= h - EPS)
+				continue;
+			col_free(&a[i]);
+			if (!care_column(f, &a[i], g->lang[i], g->x[i], g->w[i], h))
+				goto out;
+		}
 		f->y += f->st.section_gap - f->st.block_gap;
 		if (!place(f, a, n, f->st.block_gap))
 			goto out;
