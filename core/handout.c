@@ -110,23 +110,83 @@ static pe_page *cur(flow *f)
 	return &f->dl->pages[f->page];
 }
 
+/* A vertical line (MOVE + LINE at one x): the connector of a timeline. */
+static bool vertical_line(const pe_op *op)
+{
+	return op->kind == PE_OP_PATH && op->u.path.n_segs == 2 &&
+	       op->u.path.segs[0].verb == PE_PATH_MOVE && op->u.path.segs[1].verb == PE_PATH_LINE &&
+	       fabs(op->u.path.segs[0].x[0] - op->u.path.segs[1].x[0]) < EPS;
+}
+
+/* Ops that can be cut at a page break without harm: plain rectangles and
+ * vertical lines (a long background band or connector). */
+static bool clippable(const pe_op *op)
+{
+	return (op->kind == PE_OP_RECT && op->u.rect.radius <= 0) || vertical_line(op);
+}
+
+/* Limit a clippable op (already on the page) to [lo, hi] in y. */
+static void clip_op(pe_op *op, double lo, double hi)
+{
+	if (op->kind == PE_OP_RECT) {
+		double y0 = fmax(op->y, lo), y1 = fmin(op->y + op->h, hi);
+		op->y = y0;
+		op->h = fmax(0, y1 - y0);
+		return;
+	}
+	for (int k = 0; k < 2; k++)
+		op->u.path.segs[k].y[0] = fmin(fmax(op->u.path.segs[k].y[0], lo), hi);
+	op->y = fmin(op->u.path.segs[0].y[0], op->u.path.segs[1].y[0]);
+	op->h = fabs(op->u.path.segs[0].y[0] - op->u.path.segs[1].y[0]);
+}
+
 /* Copy [from, to) of a column onto the current page at f->y. The first
  * piece takes everything above it and the last everything below, so ops
- * that reach a hair outside the laid-out box are never lost. */
+ * that reach a hair outside the laid-out box are never lost. Rectangles
+ * and vertical lines that run across the cut are cut with it: each piece
+ * gets its part. */
 static bool copy_piece(flow *f, column *c, double from, double to, double y)
 {
 	double lo = from <= EPS ? -1e9 : from;
 	double hi = to >= c->h - EPS ? 1e9 : to;
-	if (!pe_page_copy_ops(cur(f), col_page(c), lo, hi, 0, y - from))
+	double dy = y - from;
+	const pe_page *src = col_page(c);
+	pe_page *dst = cur(f);
+	size_t first = dst->n_ops;
+	if (!pe_page_copy_ops(dst, src, lo, hi, 0, dy))
 		return oom(f);
+	/* Parts of ops that started in an earlier piece. */
+	for (size_t i = 0; lo > -1e9 && i < src->n_ops; i++) {
+		const pe_op *op = &src->ops[i];
+		if (!clippable(op) || op->y >= lo || op->y + op->h <= lo + EPS)
+			continue;
+		column tmp;
+		pe_page *one = col_new(&tmp, src->width, src->height);
+		pe_page single = { .width = src->width, .height = src->height,
+		                   .ops = (pe_op *)op, .n_ops = 1, .cap_ops = 1 };
+		bool ok = one && pe_page_copy_ops(one, &single, -1e9, 1e9, 0, 0);
+		if (ok) {
+			clip_op(&one->ops[0], lo, hi);
+			ok = pe_page_copy_ops(dst, one, -1e9, 1e9, 0, dy);
+		}
+		col_free(&tmp);
+		if (!ok)
+			return oom(f);
+	}
+	/* Parts that run on into the next piece stop at this one's end. */
+	if (hi < 1e9)
+		for (size_t i = first; i < dst->n_ops; i++)
+			if (clippable(&dst->ops[i]) && dst->ops[i].y + dst->ops[i].h > hi + dy)
+				clip_op(&dst->ops[i], -1e9, hi + dy);
 	return true;
 }
 
 /* A cut for a block that allows none but is taller than a page (a long
  * timeline in large print, say): the lowest y in (from, limit] where a
- * new op starts and no op straddles, so nothing is cut in half. Ops
- * taller than the page (a background) cannot be kept whole anyway and
- * are ignored. Returns -1 when there is no such y. */
+ * new op starts and no op straddles, so nothing is cut in half. Lines
+ * and plain rectangles are cut with the page (copy_piece), and ops taller
+ * than the page cannot be kept whole anyway: neither blocks a cut.
+ * Returns -1 when there is no such y. */
 static double safe_cut(const column *c, double from, double limit, double page_h)
 {
 	const pe_page *pg = &c->d->pages[0];
@@ -141,7 +201,7 @@ static double safe_cut(const column *c, double from, double limit, double page_h
 		bool clear = true;
 		for (size_t k = 0; clear && k < pg->n_ops; k++) {
 			const pe_op *o = &pg->ops[k];
-			if (o->kind == PE_OP_MARK || o->kind == PE_OP_HIT)
+			if (o->kind == PE_OP_MARK || o->kind == PE_OP_HIT || clippable(o))
 				continue;
 			double ox0, ot, ox1, ob;
 			pe_op_bounds(o, &ox0, &ot, &ox1, &ob);
