@@ -223,6 +223,16 @@ static void chooses_encoding(void **state)
 	assert_int_equal(enc, PE_PDF_UTF8);
 	pe_dlist_destroy(dl);
 
+	/* A long string that converts stays WinAnsi (no fixed-size buffer). */
+	char long_text[10000] = "";
+	while (strlen(long_text) + 20 < sizeof long_text)
+		strcat(long_text, "Señal de alarma ");
+	dl = sample("x", "es", NULL);
+	assert_true(pe_page_add_mark(&dl->pages[0], 10, long_text, 1));
+	assert_true(pe_pdf_choose_encoding(dl, &enc, &err));
+	assert_int_equal(enc, PE_PDF_WINANSI);
+	pe_dlist_destroy(dl);
+
 	dl = sample("bad \xff\xfe bytes", "en", NULL);
 	assert_false(pe_pdf_choose_encoding(dl, &enc, &err));
 	assert_non_null(strstr(err.msg, "not valid UTF-8"));
