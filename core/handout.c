@@ -409,11 +409,13 @@ static bool block_column(flow *f, column *c, const pe_block *b, const char *lang
 	double h = pe_layout_block(f->layout, pg, b, &f->st, x, 0, card_w);
 	char uri[64];
 	tel_uri(b->contact.phone, uri, sizeof uri);
-	/* TRANSLATORS: label under the QR code that dials the helpline. */
-	const char *label = strcmp(uri, PE_HELPLINE_TEL) == 0 ?
-	                    tr(lang, N_("Scan to call the cancer helpline")) :
-	                    /* TRANSLATORS: label under a QR code that dials a phone number. */
-	                    tr(lang, N_("Scan to call"));
+	const char *label;
+	if (strcmp(uri, PE_HELPLINE_TEL) == 0)
+		/* TRANSLATORS: label under the QR code that dials the helpline. */
+		label = tr(lang, N_("Scan to call the cancer helpline"));
+	else
+		/* TRANSLATORS: label under a QR code that dials a phone number. */
+		label = tr(lang, N_("Scan to call"));
 	bool ok;
 	double qh = add_qr(f, pg, uri, label, x + width - qcol, 0, q, qcol, &ok);
 	if (!ok)
@@ -1105,6 +1107,7 @@ pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_err
 	const pe_topic *first = req->n_topics ? req->topics[0] : NULL;
 	char subject[512];
 	if (tpl->kind == PE_TEMPLATE_WALLET)
+		/* TRANSLATORS: PDF title of the wallet card (shown by PDF viewers). */
 		snprintf(subject, sizeof subject, "%s", tr(req->lang, N_("Emergency wallet card")));
 	else
 		snprintf(subject, sizeof subject, "%s", first->summary);
