@@ -894,10 +894,22 @@ static bool decorate(flow *f)
 			double base = f->bottom - small * 0.35;
 			double left_end = f->x0;
 			if ((f->tpl->footer & PE_EL_REVISED) && t) {
-				char rev[256];
+				char rev[512];
 				revised_text(lang, t, rev, sizeof rev);
+				double max_w = (f->x1 - f->x0) / 2;
+				if (f->tpl->kind == PE_TEMPLATE_BILINGUAL) {
+					/* Both languages when they fit, else the first. */
+					char rev2[256];
+					revised_text(f->req->second_lang, f->req->second[f->page_topic[p]], rev2,
+					             sizeof rev2);
+					char *both = g_strdup_printf("%s  |  %s", rev, rev2);
+					if (strcmp(rev, rev2) != 0 && strlen(both) < sizeof rev &&
+					    pe_layout_width(f->layout, both, PE_FACE_REGULAR, small) <= max_w)
+						memcpy(rev, both, strlen(both) + 1);
+					g_free(both);
+				}
 				left_end = text_left(f, pg, rev, PE_FACE_REGULAR, small, f->st.muted, f->x0, base,
-				                     (f->x1 - f->x0) / 2);
+				                     max_w);
 			}
 			if (f->tpl->footer & PE_EL_CLINIC) {
 				const char *name = product_name(f, lang);
