@@ -624,12 +624,13 @@ static bool care_column(flow *f, column *c, const char *lang, double x, double w
 		double gap = body * 1.5, cw = (iw - gap) / 2;
 		double w1 = pe_layout_width(f->layout, labels[1], PE_FACE_REGULAR, body);
 		double w2 = pe_layout_width(f->layout, labels[2], PE_FACE_REGULAR, body);
-		if (iw >= 420 && w1 + body * 0.4 + 90 <= cw && w2 + body * 0.4 + 90 <= cw) {
+		/* Two on a row need at least an inch each to write in. */
+		if (iw >= 420 && w1 + body * 0.4 + 72 <= cw && w2 + body * 0.4 + 72 <= cw) {
 			/* Wide enough: both phones on one row, so the box stays
 			 * small enough to share the last page with the content. */
 			y += blank_line(f, pg, labels[0], ix, y, iw, 0, body, 144);
-			double h1 = blank_line(f, pg, labels[1], ix, y, cw, 0, body, 90);
-			double h2 = blank_line(f, pg, labels[2], ix + cw + gap, y, cw, 0, body, 90);
+			double h1 = blank_line(f, pg, labels[1], ix, y, cw, 0, body, 72);
+			double h2 = blank_line(f, pg, labels[2], ix + cw + gap, y, cw, 0, body, 72);
 			y += fmax(h1, h2);
 		} else {
 			double lx = lines_x(f, labels, 3, ix, body);
