@@ -4,14 +4,17 @@
  * Every block is laid out once by layout.c on a scratch page at y = 0,
  * then copied onto real pages by the paginator: whole when it fits, else
  * cut at one of the break points layout allows (never a lone line, never
- * inside an item, step, callout, card, timeline or scale). A heading only
- * goes where the start of what follows fits under it. Header and footer
- * are added last, when the page count is known.
+ * inside an item, step, callout, card, timeline or scale). Only a block
+ * taller than a whole page (a long timeline in large print) is cut
+ * elsewhere: between its ops, where nothing but a line is cut. A heading
+ * only goes where the start of what follows fits under it. Header and
+ * footer are added last, when the page count is known.
  *
  * This module must never measure text itself (layout does), paint (pdf.c
- * does) or read files (the caller loads topics, template and site).
- * Words printed here that are not content go through pe_i18n_tr() in the
- * handout's language, so a Spanish handout can be made from an English UI.
+ * does) or read files (the caller loads topics, template and site; only
+ * the logo's PNG header is read, for its size). Words printed here that
+ * are not content go through pe_i18n_tr() in the handout's language, so a
+ * Spanish handout can be made from an English UI.
  */
 #include "handout.h"
 
@@ -158,7 +161,8 @@ static bool copy_piece(flow *f, column *c, double from, double to, double y)
 	/* Parts of ops that started in an earlier piece. */
 	for (size_t i = 0; lo > -1e9 && i < src->n_ops; i++) {
 		const pe_op *op = &src->ops[i];
-		if (!clippable(op) || op->y >= lo || op->y + op->h <= lo + EPS)
+		/* (a hair's overhang past a break is not worth a new piece) */
+		if (!clippable(op) || op->y >= lo || op->y + op->h <= lo + 0.5)
 			continue;
 		column tmp;
 		pe_page *one = col_new(&tmp, src->width, src->height);
