@@ -345,6 +345,16 @@ def main():
                     fail(f"page 1 of {name} differs from {os.path.relpath(ref)} by {out.strip()} "
                          f"(max {TOLERANCE}); actual: {keep}")
 
+        # Reproducible: with SOURCE_DATE_EPOCH the same input gives the
+        # same bytes (a clinic can check a reprint against the original).
+        if en_topics:
+            a, b = os.path.join(tmp, "repro-a.pdf"), os.path.join(tmp, "repro-b.pdf")
+            if (make(["--topic", en_topics[0], "--lang", "en"], a, env=refenv)
+                    and make(["--topic", en_topics[0], "--lang", "en"], b, env=refenv)):
+                with open(a, "rb") as fa, open(b, "rb") as fb:
+                    if fa.read() != fb.read():
+                        fail("two runs with SOURCE_DATE_EPOCH gave different PDFs")
+
         # Bad input: each its own message and exit status, no file left.
         out = os.path.join(tmp, "bad.pdf")
         expect_error("unknown topic", ["--topic", "no-such-topic", "--lang", "en", "-o", out], 2,
