@@ -4,14 +4,17 @@
  * Every block is laid out once by layout.c on a scratch page at y = 0,
  * then copied onto real pages by the paginator: whole when it fits, else
  * cut at one of the break points layout allows (never a lone line, never
- * inside an item, step, callout, card, timeline or scale). A heading only
- * goes where the start of what follows fits under it. Header and footer
- * are added last, when the page count is known.
+ * inside an item, step, callout, card, timeline or scale). Only a block
+ * taller than a whole page (a long timeline in large print) is cut
+ * elsewhere: between its ops, where nothing but a line is cut. A heading
+ * only goes where the start of what follows fits under it. Header and
+ * footer are added last, when the page count is known.
  *
  * This module must never measure text itself (layout does), paint (pdf.c
- * does) or read files (the caller loads topics, template and site).
- * Words printed here that are not content go through pe_i18n_tr() in the
- * handout's language, so a Spanish handout can be made from an English UI.
+ * does) or read files (the caller loads topics, template and site; only
+ * the logo's PNG header is read, for its size). Words printed here that
+ * are not content go through pe_i18n_tr() in the handout's language, so a
+ * Spanish handout can be made from an English UI.
  */
 #include "handout.h"
 
@@ -110,16 +113,111 @@ static pe_page *cur(flow *f)
 	return &f->dl->pages[f->page];
 }
 
+/* A vertical line (MOVE + LINE at one x): the connector of a timeline. */
+static bool vertical_line(const pe_op *op)
+{
+	return op->kind == PE_OP_PATH && op->u.path.n_segs == 2 &&
+	       op->u.path.segs[0].verb == PE_PATH_MOVE && op->u.path.segs[1].verb == PE_PATH_LINE &&
+	       fabs(op->u.path.segs[0].x[0] - op->u.path.segs[1].x[0]) < EPS;
+}
+
+/* Ops that can be cut at a page break without harm: plain rectangles and
+ * vertical lines (a long background band or connector). */
+static bool clippable(const pe_op *op)
+{
+	return (op->kind == PE_OP_RECT && op->u.rect.radius <= 0) || vertical_line(op);
+}
+
+/* Limit a clippable op (already on the page) to [lo, hi] in y. */
+static void clip_op(pe_op *op, double lo, double hi)
+{
+	if (op->kind == PE_OP_RECT) {
+		double y0 = fmax(op->y, lo), y1 = fmin(op->y + op->h, hi);
+		op->y = y0;
+		op->h = fmax(0, y1 - y0);
+		return;
+	}
+	for (int k = 0; k < 2; k++)
+		op->u.path.segs[k].y[0] = fmin(fmax(op->u.path.segs[k].y[0], lo), hi);
+	op->y = fmin(op->u.path.segs[0].y[0], op->u.path.segs[1].y[0]);
+	op->h = fabs(op->u.path.segs[0].y[0] - op->u.path.segs[1].y[0]);
+}
+
 /* Copy [from, to) of a column onto the current page at f->y. The first
  * piece takes everything above it and the last everything below, so ops
- * that reach a hair outside the laid-out box are never lost. */
+ * that reach a hair outside the laid-out box are never lost. Rectangles
+ * and vertical lines that run across the cut are cut with it: each piece
+ * gets its part. */
 static bool copy_piece(flow *f, column *c, double from, double to, double y)
 {
 	double lo = from <= EPS ? -1e9 : from;
 	double hi = to >= c->h - EPS ? 1e9 : to;
-	if (!pe_page_copy_ops(cur(f), col_page(c), lo, hi, 0, y - from))
+	double dy = y - from;
+	const pe_page *src = col_page(c);
+	pe_page *dst = cur(f);
+	size_t first = dst->n_ops;
+	if (!pe_page_copy_ops(dst, src, lo, hi, 0, dy))
 		return oom(f);
+	/* Parts of ops that started in an earlier piece. */
+	for (size_t i = 0; lo > -1e9 && i < src->n_ops; i++) {
+		const pe_op *op = &src->ops[i];
+		/* (a hair's overhang past a break is not worth a new piece) */
+		if (!clippable(op) || op->y >= lo || op->y + op->h <= lo + 0.5)
+			continue;
+		column tmp;
+		pe_page *one = col_new(&tmp, src->width, src->height);
+		pe_page single = { .width = src->width, .height = src->height,
+		                   .ops = (pe_op *)op, .n_ops = 1, .cap_ops = 1 };
+		bool ok = one && pe_page_copy_ops(one, &single, -1e9, 1e9, 0, 0);
+		if (ok) {
+			clip_op(&one->ops[0], lo, hi);
+			ok = pe_page_copy_ops(dst, one, -1e9, 1e9, 0, dy);
+		}
+		col_free(&tmp);
+		if (!ok)
+			return oom(f);
+	}
+	/* Parts that run on into the next piece stop at this one's end. */
+	if (hi < 1e9)
+		for (size_t i = first; i < dst->n_ops; i++)
+			if (clippable(&dst->ops[i]) && dst->ops[i].y + dst->ops[i].h > hi + dy)
+				clip_op(&dst->ops[i], -1e9, hi + dy);
 	return true;
+}
+
+/* A cut for a block that allows none but is taller than a page (a long
+ * timeline in large print, say): the lowest y in (from, limit] where a
+ * new op starts and no op straddles, so nothing is cut in half. Lines
+ * and plain rectangles are cut with the page (copy_piece), and ops taller
+ * than the page cannot be kept whole anyway: neither blocks a cut.
+ * Returns -1 when there is no such y. */
+static double safe_cut(const column *c, double from, double limit, double page_h)
+{
+	const pe_page *pg = &c->d->pages[0];
+	double best = -1;
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		double x0, t, x1, b;
+		pe_op_bounds(&pg->ops[i], &x0, &t, &x1, &b);
+		if (pg->ops[i].kind == PE_OP_TEXT)
+			t = pg->ops[i].y - pg->ops[i].u.text.ascent;   /* what copy_ops uses */
+		if (t <= from + EPS || t > limit || t <= best)
+			continue;
+		bool clear = true;
+		for (size_t k = 0; clear && k < pg->n_ops; k++) {
+			const pe_op *o = &pg->ops[k];
+			if (o->kind == PE_OP_MARK || o->kind == PE_OP_HIT || clippable(o))
+				continue;
+			double ox0, ot, ox1, ob;
+			pe_op_bounds(o, &ox0, &ot, &ox1, &ob);
+			if (ob - ot > page_h)
+				continue;
+			if (ot < t - EPS && ob > t + EPS)
+				clear = false;
+		}
+		if (clear)
+			best = t;
+	}
+	return best;
 }
 
 /* Place a unit of n side-by-side columns at f->y, splitting across pages
@@ -163,18 +261,28 @@ static bool place(flow *f, column *cols, size_t n, double gap_after)
 				progress = true;
 			}
 		}
+		double page_h = f->body_bottom - f->body_top;
 		if (!can || !progress) {
-			if (!f->fresh) {
+			/* A block that fits on a fresh page goes there whole. */
+			if (!f->fresh && rem_max <= page_h + EPS) {
 				if (!new_page(f))
 					return false;
 				continue;
 			}
-			/* Taller than a whole page with no break that fits: cut at
-			 * the first break after all (the check will report anything
-			 * that still overflows). */
+			/* Taller than a whole page with no break that fits: cut
+			 * between ops where nothing straddles; failing that at the
+			 * first break after all (the check then reports the
+			 * overflow rather than printing it silently). */
 			for (size_t i = 0; i < n; i++) {
 				if (cut[i] >= 0)
 					continue;
+				cut[i] = safe_cut(&cols[i], from[i], from[i] + avail, page_h);
+				if (cut[i] > from[i])
+					continue;
+				if (!f->fresh) {
+					cut[i] = from[i];   /* nothing of it here: next page */
+					continue;
+				}
 				cut[i] = cols[i].h;
 				for (size_t k = 0; k < cols[i].n_breaks; k++)
 					if (cols[i].breaks[k] > from[i] + EPS) {
@@ -195,13 +303,20 @@ static bool place(flow *f, column *cols, size_t n, double gap_after)
 	return false;
 }
 
-/* Height the start of a unit needs: up to its first break, or all of it. */
-static double first_piece(const column *cols, size_t n)
+/* Whether the start of a unit fits in avail: all of it, up to a break,
+ * or (for a block taller than a page) up to a safe cut. */
+static bool start_fits(const flow *f, const column *cols, size_t n, double avail)
 {
-	double need = 0;
-	for (size_t i = 0; i < n; i++)
-		need = fmax(need, cols[i].n_breaks ? cols[i].breaks[0] : cols[i].h);
-	return need;
+	double page_h = f->body_bottom - f->body_top;
+	for (size_t i = 0; i < n; i++) {
+		const column *c = &cols[i];
+		if (c->h <= avail + EPS || (c->n_breaks && c->breaks[0] <= avail + EPS))
+			continue;
+		if (c->h > page_h && safe_cut(c, 0, avail, page_h) > 0)
+			continue;
+		return false;
+	}
+	return true;
 }
 
 /* ---- styles ------------------------------------------------------------ */
@@ -298,11 +413,13 @@ static bool block_column(flow *f, column *c, const pe_block *b, const char *lang
 	double h = pe_layout_block(f->layout, pg, b, &f->st, x, 0, card_w);
 	char uri[64];
 	tel_uri(b->contact.phone, uri, sizeof uri);
-	/* TRANSLATORS: label under the QR code that dials the helpline. */
-	const char *label = strcmp(uri, PE_HELPLINE_TEL) == 0 ?
-	                    tr(lang, N_("Scan to call the cancer helpline")) :
-	                    /* TRANSLATORS: label under a QR code that dials a phone number. */
-	                    tr(lang, N_("Scan to call"));
+	const char *label;
+	if (strcmp(uri, PE_HELPLINE_TEL) == 0)
+		/* TRANSLATORS: label under the QR code that dials the helpline. */
+		label = tr(lang, N_("Scan to call the cancer helpline"));
+	else
+		/* TRANSLATORS: label under a QR code that dials a phone number. */
+		label = tr(lang, N_("Scan to call"));
 	bool ok;
 	double qh = add_qr(f, pg, uri, label, x + width - qcol, 0, q, qcol, &ok);
 	if (!ok)
@@ -312,34 +429,44 @@ static bool block_column(flow *f, column *c, const pe_block *b, const char *lang
 	return true;
 }
 
-static bool heading_column(flow *f, column *c, const pe_section *sec, double x, double width)
+static bool heading_column(flow *f, column *c, const pe_section *sec, double x, double width,
+                           bool mark)
 {
 	pe_page *pg = col_new(c, f->tpl->width, f->tpl->height);
 	if (!pg)
 		return oom(f);
-	char *title = pe_text_plain(&sec->heading);
-	if (!title)
-		return oom(f);
-	bool ok = pe_page_add_mark(pg, 0, title, 1);
-	free(title);
-	if (!ok)
-		return oom(f);
+	if (mark) {
+		char *title = pe_text_plain(&sec->heading);
+		if (!title)
+			return oom(f);
+		bool ok = pe_page_add_mark(pg, 0, title, 1);
+		free(title);
+		if (!ok)
+			return oom(f);
+	}
 	c->h = pe_layout_heading(f->layout, pg, sec, &f->st, x, 0, width);
 	return true;
 }
 
 /* Title, summary and a short accent bar under them. */
 static bool title_column(flow *f, column *c, const pe_topic *t, double x, double width,
-                         bool mark)
+                         bool mark, const char *lang_label)
 {
 	pe_page *pg = col_new(c, f->tpl->width, f->tpl->height);
 	if (!pg)
 		return oom(f);
 	if (mark && !pe_page_add_mark(pg, 0, t->title, 0))
 		return oom(f);
+	double y = 0;
+	if (lang_label) {
+		/* Bilingual: name the language over each column. */
+		pe_text_style ls = text_style(f, PE_FACE_BOLD, f->st.small_size * 1.1, f->st.accent);
+		y += pe_layout_plain(f->layout, pg, lang_label, &ls, x, y, width, NULL);
+		y += f->st.small_size * 0.3;
+	}
 	pe_text_style ts = text_style(f, PE_FACE_BOLD, f->st.title_size, f->st.heading);
 	ts.leading = 1.15;
-	double y = pe_layout_plain(f->layout, pg, t->title, &ts, x, 0, width, NULL);
+	y += pe_layout_plain(f->layout, pg, t->title, &ts, x, y, width, NULL);
 	y += f->st.title_size * 0.3;
 	pe_text_style ss = text_style(f, PE_FACE_REGULAR, f->st.body_size * 1.08, f->st.text);
 	y += pe_layout_plain(f->layout, pg, t->summary, &ss, x, y, width, NULL);
@@ -400,8 +527,12 @@ static double blank_line(flow *f, pe_page *pg, const char *label, double x, doub
 	double lw = pe_layout_width(f->layout, label, PE_FACE_REGULAR, size);
 	double line_h = size * ts.leading;
 	double h = pe_layout_plain(f->layout, pg, label, &ts, x, y, width, NULL);
-	double lx = fmax(line_x, x + lw + size * 0.4);
+	double own = x + lw + size * 0.4;
+	double lx = fmax(line_x, own);
 	double rule_y = y + size * 1.3;   /* on the baseline, a little under */
+	min_rule = fmin(min_rule, width * 0.35);
+	if (x + width - lx < min_rule)
+		lx = own;   /* give up lining up before giving up the line */
 	if (x + width - lx < min_rule || h > line_h + EPS) {
 		lx = x;
 		rule_y = y + h + size * 1.3;
@@ -440,7 +571,8 @@ static bool png_size(const char *path, double *w, double *h)
 
 /* The care-team box: the clinic's phones as tel: links, or blank lines to
  * fill in when the site file gives none. */
-static bool care_column(flow *f, column *c, const char *lang, double x, double width)
+static bool care_column(flow *f, column *c, const char *lang, double x, double width,
+                        double min_h)
 {
 	const pe_site *site = f->req->site;
 	column inner;
@@ -492,11 +624,25 @@ static bool care_column(flow *f, column *c, const char *lang, double x, double w
 			/* TRANSLATORS: a blank line follows for the nurse's or doctor's name. */
 			tr(lang, N_("Your nurse or doctor:")),
 		};
-		double lx = lines_x(f, labels, 3, ix, f->st.body_size);
-		for (size_t i = 0; i < 3; i++)
-			y += blank_line(f, pg, labels[i], ix, y, iw, lx, f->st.body_size, 144);
+		double body = f->st.body_size;
+		double gap = body * 1.5, cw = (iw - gap) / 2;
+		double w1 = pe_layout_width(f->layout, labels[1], PE_FACE_REGULAR, body);
+		double w2 = pe_layout_width(f->layout, labels[2], PE_FACE_REGULAR, body);
+		/* Two on a row need at least an inch each to write in. */
+		if (iw >= 420 && w1 + body * 0.4 + 72 <= cw && w2 + body * 0.4 + 72 <= cw) {
+			/* Wide enough: both phones on one row, so the box stays
+			 * small enough to share the last page with the content. */
+			y += blank_line(f, pg, labels[0], ix, y, iw, 0, body, 144);
+			double h1 = blank_line(f, pg, labels[1], ix, y, cw, 0, body, 72);
+			double h2 = blank_line(f, pg, labels[2], ix + cw + gap, y, cw, 0, body, 72);
+			y += fmax(h1, h2);
+		} else {
+			double lx = lines_x(f, labels, 3, ix, body);
+			for (size_t i = 0; i < 3; i++)
+				y += blank_line(f, pg, labels[i], ix, y, iw, lx, body, 144);
+		}
 	}
-	double h = fmax(y + pad * 0.7, pad * 2 + logo_h);
+	double h = fmax(fmax(y + pad * 0.7, pad * 2 + logo_h), min_h);
 	pe_page *out = col_new(c, f->tpl->width, f->tpl->height);
 	if (!out) {
 		col_free(&inner);
@@ -553,7 +699,8 @@ static bool layout_topic(flow *f, const cols_geom *g)
 	f->page_topic[f->page] = f->topic;
 
 	for (size_t i = 0; i < n; i++)
-		if (!title_column(f, &a[i], g->t[i], g->x[i], g->w[i], i == 0))
+		if (!title_column(f, &a[i], g->t[i], g->x[i], g->w[i], i == 0,
+		                  n > 1 ? pe_i18n_native_name(g->lang[i]) : NULL))
 			goto out;
 	if (!place(f, a, n, f->st.section_gap))
 		goto out;
@@ -567,7 +714,9 @@ static bool layout_topic(flow *f, const cols_geom *g)
 		size_t n_blocks = 0;
 		for (size_t i = 0; i < n; i++) {
 			const pe_section *sec = s < g->t[i]->n_sections ? &g->t[i]->sections[s] : NULL;
-			if (sec ? !heading_column(f, &a[i], sec, g->x[i], g->w[i]) : !empty_column(f, &a[i]))
+			/* The outline follows the first language only. */
+			if (sec ? !heading_column(f, &a[i], sec, g->x[i], g->w[i], i == 0)
+			        : !empty_column(f, &a[i]))
 				goto out;
 			if (sec && sec->n_blocks > n_blocks)
 				n_blocks = sec->n_blocks;
@@ -587,8 +736,8 @@ static bool layout_topic(flow *f, const cols_geom *g)
 				/* Never a heading at the bottom of a page: it goes
 				 * only where the start of its first block fits too. */
 				double gap = f->st.body_size * 0.35;
-				if (!f->fresh && f->y + f->st.section_gap + head_h + gap + first_piece(b, n) >
-				                 f->body_bottom + EPS) {
+				double avail = f->body_bottom - (f->y + f->st.section_gap + head_h + gap);
+				if (!f->fresh && !start_fits(f, b, n, avail)) {
 					if (!new_page(f))
 						goto out;
 				} else if (!f->fresh) {
@@ -606,9 +755,20 @@ static bool layout_topic(flow *f, const cols_geom *g)
 	}
 
 	if (f->tpl->care_team) {
-		for (size_t i = 0; i < n; i++)
-			if (!care_column(f, &a[i], g->lang[i], g->x[i], g->w[i]))
+		double h = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (!care_column(f, &a[i], g->lang[i], g->x[i], g->w[i], 0))
 				goto out;
+			h = fmax(h, a[i].h);
+		}
+		/* Side by side, both boxes get the height of the taller one. */
+		for (size_t i = 0; n > 1 && i < n; i++) {
+			if (a[i].h >= h - EPS)
+				continue;
+			col_free(&a[i]);
+			if (!care_column(f, &a[i], g->lang[i], g->x[i], g->w[i], h))
+				goto out;
+		}
 		f->y += f->st.section_gap - f->st.block_gap;
 		if (!place(f, a, n, f->st.block_gap))
 			goto out;
@@ -723,17 +883,12 @@ static bool decorate(flow *f)
 			if (f->tpl->header & PE_EL_CLINIC)
 				left_end = text_left(f, pg, product_name(f, lang), PE_FACE_BOLD, small * 1.1,
 				                     f->tpl->band_text, f->x0 + pad, base, f->x1 - f->x0 - 2 * pad);
-			const char *right = NULL;
-			char both[256];
-			if (f->tpl->kind == PE_TEMPLATE_BILINGUAL) {
-				snprintf(both, sizeof both, "%s  |  %s", pe_i18n_native_name(lang),
-				         pe_i18n_native_name(f->req->second_lang));
-				right = both;
-			} else if ((f->tpl->header & PE_EL_TITLE) && t) {
-				right = t->title;
-			}
-			if (right && !text_right(f, pg, right, PE_FACE_REGULAR, small, f->tpl->band_text,
-			                         f->x1 - pad, base, left_end + small * 2))
+			const char *title = (f->tpl->header & PE_EL_TITLE) && t ? t->title : NULL;
+			if (title && !(f->tpl->header & PE_EL_CLINIC))
+				text_left(f, pg, title, PE_FACE_BOLD, small, f->tpl->band_text, f->x0 + pad, base,
+				          f->x1 - f->x0 - 2 * pad);
+			else if (title && !text_right(f, pg, title, PE_FACE_REGULAR, small, f->tpl->band_text,
+			                              f->x1 - pad, base, left_end + small * 2))
 				return false;
 		}
 		if (footer_height(f) > 0) {
@@ -744,10 +899,22 @@ static bool decorate(flow *f)
 			double base = f->bottom - small * 0.35;
 			double left_end = f->x0;
 			if ((f->tpl->footer & PE_EL_REVISED) && t) {
-				char rev[256];
+				char rev[512];
 				revised_text(lang, t, rev, sizeof rev);
+				double max_w = (f->x1 - f->x0) / 2;
+				if (f->tpl->kind == PE_TEMPLATE_BILINGUAL) {
+					/* Both languages when they fit, else the first. */
+					char rev2[256];
+					revised_text(f->req->second_lang, f->req->second[f->page_topic[p]], rev2,
+					             sizeof rev2);
+					char *both = g_strdup_printf("%s  |  %s", rev, rev2);
+					if (strcmp(rev, rev2) != 0 && strlen(both) < sizeof rev &&
+					    pe_layout_width(f->layout, both, PE_FACE_REGULAR, small) <= max_w)
+						memcpy(rev, both, strlen(both) + 1);
+					g_free(both);
+				}
 				left_end = text_left(f, pg, rev, PE_FACE_REGULAR, small, f->st.muted, f->x0, base,
-				                     (f->x1 - f->x0) / 2);
+				                     max_w);
 			}
 			if (f->tpl->footer & PE_EL_CLINIC) {
 				const char *name = product_name(f, lang);
@@ -957,6 +1124,7 @@ pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_err
 	const pe_topic *first = req->n_topics ? req->topics[0] : NULL;
 	char subject[512];
 	if (tpl->kind == PE_TEMPLATE_WALLET)
+		/* TRANSLATORS: PDF title of the wallet card (shown by PDF viewers). */
 		snprintf(subject, sizeof subject, "%s", tr(req->lang, N_("Emergency wallet card")));
 	else
 		snprintf(subject, sizeof subject, "%s", first->summary);

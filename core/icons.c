@@ -124,7 +124,7 @@ static void pill(pe_page *pg, const grid *g0, pe_color c)
 	grid g = *g0;
 	g.cos_a = cos(rad(-45));
 	g.sin_a = sin(rad(-45));
-	const double r = 4.6, x0 = 12 - 10.5 + r, x1 = 12 + 10.5 - r;
+	const double r = 5.0, x0 = 12 - 10.8 + r, x1 = 12 + 10.8 - r;
 	pe_pathb pb;
 	pe_pb_reset(&pb);
 	/* solid left half */
@@ -134,7 +134,7 @@ static void pill(pe_page *pg, const grid *g0, pe_color c)
 	pe_pb_close(&pb);
 	pe_pb_emit(pg, &pb, c, PE_NO_COLOR, 0);
 	/* outlined whole capsule */
-	double lw = 1.6;
+	double lw = 2.2;
 	pe_pb_reset(&pb);
 	gmove(&pb, &g, x0, 12 - r + lw / 2);
 	garc(&pb, &g, x1, 12, r - lw / 2, rad(-90), rad(90));

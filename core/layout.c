@@ -9,22 +9,60 @@
  * libharu draws with. This file must never paint, never open files other
  * than through fonts.c, and never know about PDF or SDL.
  *
- * Pictures (timeline, severity scale) live in pictures.c and icons in
- * icons.c; they use the public functions of this file.
+ * This file is the text engine and the default style; blocks, headings
+ * and whole topics are in blocks.c, pictures (timeline, severity scale)
+ * in pictures.c and icons in icons.c, all built on the public functions
+ * here.
  */
 #include "layout.h"
 
 #include <math.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
-#include "pictures.h"
-#include "shapes.h"
+
+/* One run of text on one line, as found by Pango: bytes [a, b) of the
+ * text, from source run r, at dx from the left edge, w wide. */
+typedef struct piece {
+	uint32_t a, b, r;
+	int line;
+	double dx, w;
+} piece;
+
+/* A laid-out text remembered with everything that decided its breaks.
+ * Measuring and then drawing the same text (every paginated block, and
+ * boxes that are measured before their background is drawn) then costs
+ * one Pango layout instead of two or three. The table is direct-mapped
+ * and bounded, so a kiosk running for weeks does not grow. */
+#define CACHE_SLOTS 512
+
+typedef struct cache_entry {
+	uint64_t hash;
+	bool used;
+	pe_face face;
+	double size, width;
+	char *text;                 /* owned copy of the text */
+	size_t len, n_runs;
+	size_t *starts;             /* owned, n_runs + 1 */
+	unsigned *styles;           /* owned, n_runs */
+	int n_lines;
+	double natural;             /* logical width of the whole text, unbroken */
+	piece *pieces;              /* owned */
+	size_t n_pieces;
+} cache_entry;
+
+static void entry_clear(cache_entry *e)
+{
+	free(e->text);
+	free(e->starts);
+	free(e->styles);
+	free(e->pieces);
+	memset(e, 0, sizeof *e);
+}
 
 struct pe_layout {
 	const pe_fonts *fonts;
@@ -43,6 +81,9 @@ struct pe_layout {
 	size_t n_runs, cap_runs;
 	char *tmp;                      /* one op's text */
 	size_t cap_tmp;
+	struct piece *pieces;           /* pieces of the current text */
+	size_t n_pieces, cap_pieces;
+	struct cache_entry *cache;      /* CACHE_SLOTS entries */
 };
 
 static const char features[] = "kern 0, liga 0, clig 0";
@@ -95,6 +136,12 @@ pe_layout *pe_layout_create(const pe_fonts *fonts, pe_error *err)
 		return NULL;
 	}
 	L->fonts = fonts;
+	L->cache = calloc(CACHE_SLOTS, sizeof *L->cache);
+	if (!L->cache) {
+		pe_error_set(err, NULL, 0, "out of memory creating the layout");
+		free(L);
+		return NULL;
+	}
 	L->fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	if (!L->fontmap || !PANGO_IS_FC_FONT_MAP(L->fontmap)) {
 		pe_error_set(err, NULL, 0, "Pango has no FreeType/fontconfig font map");
@@ -147,12 +194,22 @@ void pe_layout_destroy(pe_layout *L)
 		g_object_unref(L->lay);
 	if (L->ctx)
 		g_object_unref(L->ctx);
-	if (L->fontmap)
+	if (L->fontmap) {
+		/* Pango 1.50 keeps its reference on the FcConfig after the font
+		 * map is finalized; handing it back here lets fonts.c free it. */
+		if (PANGO_IS_FC_FONT_MAP(L->fontmap))
+			pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(L->fontmap), NULL);
 		g_object_unref(L->fontmap);
+	}
 	free(L->buf);
 	free(L->run_start);
 	free(L->run_style);
 	free(L->tmp);
+	free(L->pieces);
+	if (L->cache)
+		for (int i = 0; i < CACHE_SLOTS; i++)
+			entry_clear(&L->cache[i]);
+	free(L->cache);
 	free(L);
 }
 
@@ -213,6 +270,11 @@ static bool text_append(pe_layout *L, const char *s, unsigned style)
 	return true;
 }
 
+static pe_face valid_face(pe_face face)
+{
+	return (unsigned)face < PE_FACE_COUNT ? face : PE_FACE_REGULAR;
+}
+
 static pe_face face_with(pe_face base, unsigned style)
 {
 	bool bold = base == PE_FACE_BOLD || base == PE_FACE_BOLD_ITALIC ||
@@ -268,9 +330,85 @@ static double baseline_offset(const pe_layout *L, const pe_text_style *st)
 	return a + (half > 0 ? half : 0);
 }
 
-static bool emit_piece(pe_layout *L, pe_page *pg, const pe_text_style *st, size_t a,
-                       size_t b, size_t r, double x, double baseline, double w)
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
 {
+	const unsigned char *c = p;
+	for (size_t i = 0; i < n; i++) {
+		h ^= c[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* Line breaks depend on the text, its run styles, the base face, the
+ * size and the width; never on colour, leading or position. */
+static uint64_t text_hash(const pe_layout *L, pe_face face, double size, double width)
+{
+	uint64_t h = 1469598103934665603ULL;
+	h = fnv(h, L->buf, L->len);
+	h = fnv(h, L->run_start, (L->n_runs + 1) * sizeof *L->run_start);
+	h = fnv(h, L->run_style, L->n_runs * sizeof *L->run_style);
+	h = fnv(h, &face, sizeof face);
+	h = fnv(h, &size, sizeof size);
+	h = fnv(h, &width, sizeof width);
+	return h;
+}
+
+static cache_entry *cache_find(pe_layout *L, uint64_t hash, pe_face face, double size,
+                               double width)
+{
+	cache_entry *e = &L->cache[hash % CACHE_SLOTS];
+	if (!e->used || e->hash != hash || e->face != face || e->size != size ||
+	    e->width != width || e->len != L->len || e->n_runs != L->n_runs ||
+	    memcmp(e->text, L->buf, L->len) != 0 ||
+	    memcmp(e->starts, L->run_start, (L->n_runs + 1) * sizeof *e->starts) != 0 ||
+	    memcmp(e->styles, L->run_style, L->n_runs * sizeof *e->styles) != 0)
+		return NULL;
+	return e;
+}
+
+static void cache_store(pe_layout *L, uint64_t hash, pe_face face, double size,
+                        double width, int n_lines, double natural)
+{
+	cache_entry *e = &L->cache[hash % CACHE_SLOTS];
+	entry_clear(e);
+	e->text = malloc(L->len ? L->len : 1);
+	e->starts = malloc((L->n_runs + 1) * sizeof *e->starts);
+	e->styles = malloc((L->n_runs ? L->n_runs : 1) * sizeof *e->styles);
+	e->pieces = malloc((L->n_pieces ? L->n_pieces : 1) * sizeof *e->pieces);
+	if (!e->text || !e->starts || !e->styles || !e->pieces) {
+		entry_clear(e);   /* no room: simply not cached */
+		return;
+	}
+	memcpy(e->text, L->buf, L->len);
+	memcpy(e->starts, L->run_start, (L->n_runs + 1) * sizeof *e->starts);
+	memcpy(e->styles, L->run_style, L->n_runs * sizeof *e->styles);
+	memcpy(e->pieces, L->pieces, L->n_pieces * sizeof *e->pieces);
+	e->hash = hash;
+	e->used = true;
+	e->face = face;
+	e->size = size;
+	e->width = width;
+	e->len = L->len;
+	e->n_runs = L->n_runs;
+	e->n_lines = n_lines;
+	e->natural = natural;
+	e->n_pieces = L->n_pieces;
+}
+
+static bool add_piece(pe_layout *L, size_t a, size_t b, size_t r, int line, double dx,
+                      double w)
+{
+	if (!grow((void **)&L->pieces, &L->cap_pieces, L->n_pieces + 1, sizeof *L->pieces))
+		return false;
+	L->pieces[L->n_pieces++] = (piece){ (uint32_t)a, (uint32_t)b, (uint32_t)r, line, dx, w };
+	return true;
+}
+
+static bool emit_piece(pe_layout *L, pe_page *pg, const pe_text_style *st, const piece *p,
+                       double x, double baseline)
+{
+	size_t a = p->a, b = p->b, r = p->r;
 	if (!grow((void **)&L->tmp, &L->cap_tmp, b - a + 1, 1))
 		return false;
 	memcpy(L->tmp, L->buf + a, b - a);
@@ -288,7 +426,7 @@ static bool emit_piece(pe_layout *L, pe_page *pg, const pe_text_style *st, size_
 		tel_uri(link, sizeof link, L->buf + rs, re - rs);
 		uri = link;
 	}
-	return pe_page_add_text(pg, x, baseline, w, L->tmp, face, st->size,
+	return pe_page_add_text(pg, x + p->dx, baseline, p->w, L->tmp, face, st->size,
 	                        L->ascent[face] * st->size, L->descent[face] * st->size,
 	                        color, uri);
 }
@@ -298,10 +436,9 @@ static bool is_trailing_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Emit one laid-out line: one op per (Pango run x source run) piece, with
+/* The pieces of one laid-out line: one per (Pango run x source run), with
  * the line's trailing spaces left out. */
-static bool emit_line(pe_layout *L, pe_page *pg, const pe_text_style *st,
-                      PangoLayoutLine *line, double x, double baseline)
+static bool line_pieces(pe_layout *L, PangoLayoutLine *line, int index)
 {
 	size_t ls = (size_t)line->start_index;
 	size_t le = ls + (size_t)line->length;
@@ -330,8 +467,8 @@ static bool emit_line(pe_layout *L, pe_page *pg, const pe_text_style *st,
 				else if (c < b)
 					width += gw;
 			}
-			double px = x + (double)(run_x + before) / UNIT;
-			if (!emit_piece(L, pg, st, a, b, r, px, baseline, (double)width / UNIT))
+			if (!add_piece(L, a, b, r, index, (double)(run_x + before) / UNIT,
+			               (double)width / UNIT))
 				return false;
 		}
 		run_x += pango_glyph_string_get_width(gs);
@@ -346,25 +483,21 @@ static void set_font(pe_layout *L, pe_face face, double size)
 	pango_layout_set_font_description(L->lay, d);
 }
 
-/* Lay out L->buf as prepared by text_append(). */
-static double lay_buffer(pe_layout *L, pe_page *pg, const pe_text_style *st, double x,
-                         double y, double width, int *n_lines)
+/* Run Pango over L->buf and collect its pieces into L->pieces. Returns
+ * the line count; *natural gets the unbroken width when width <= 0. */
+static int pango_pieces(pe_layout *L, pe_face base, double size, double width,
+                        double *natural)
 {
-	if (L->len == 0) {
-		if (n_lines)
-			*n_lines = 0;
-		return 0;
-	}
-	set_font(L, st->face, st->size);
+	set_font(L, base, size);
 	bool styled = false;
 	for (size_t r = 0; r < L->n_runs; r++)
-		if (face_with(st->face, L->run_style[r]) != st->face)
+		if (face_with(base, L->run_style[r]) != base)
 			styled = true;
 	if (styled) {
 		PangoAttrList *attrs = pango_attr_list_copy(L->plain_attrs);
 		for (size_t r = 0; r < L->n_runs; r++) {
-			pe_face f = face_with(st->face, L->run_style[r]);
-			if (f == st->face)
+			pe_face f = face_with(base, L->run_style[r]);
+			if (f == base)
 				continue;
 			bool bold = f == PE_FACE_BOLD || f == PE_FACE_BOLD_ITALIC;
 			bool italic = f == PE_FACE_ITALIC || f == PE_FACE_BOLD_ITALIC;
@@ -383,15 +516,63 @@ static double lay_buffer(pe_layout *L, pe_page *pg, const pe_text_style *st, dou
 	pango_layout_set_width(L->lay, width > 0 ? (int)floor(width * UNIT) : -1);
 	pango_layout_set_text(L->lay, L->buf, (int)L->len);
 
-	int n = pango_layout_get_line_count(L->lay);
+	int n = 0;
+	L->n_pieces = 0;
+	for (GSList *l = pango_layout_get_lines_readonly(L->lay); l; l = l->next)
+		line_pieces(L, l->data, n++);
+	*natural = 0;
+	if (width <= 0) {
+		PangoRectangle logical;
+		pango_layout_get_extents(L->lay, NULL, &logical);
+		*natural = (double)logical.width / UNIT;
+	}
+	return n;
+}
+
+/* Lay out L->buf as prepared by text_append(): from the cache when this
+ * text was laid out before at this face, size and width. Returns the line
+ * count and leaves the pieces in L->pieces; *natural as pango_pieces(). */
+static int shape_buffer(pe_layout *L, pe_face base, double size, double width,
+                        double *natural)
+{
+	base = valid_face(base);
+	if (width <= 0)
+		width = -1;
+	uint64_t hash = text_hash(L, base, size, width);
+	cache_entry *e = cache_find(L, hash, base, size, width);
+	if (e) {
+		if (!grow((void **)&L->pieces, &L->cap_pieces, e->n_pieces + 1, sizeof *L->pieces))
+			return 0;
+		memcpy(L->pieces, e->pieces, e->n_pieces * sizeof *e->pieces);
+		L->n_pieces = e->n_pieces;
+		*natural = e->natural;
+		return e->n_lines;
+	}
+	int n = pango_pieces(L, base, size, width, natural);
+	cache_store(L, hash, base, size, width, n, *natural);
+	return n;
+}
+
+static double lay_buffer(pe_layout *L, pe_page *pg, const pe_text_style *st, double x,
+                         double y, double width, int *n_lines)
+{
+	if (L->len == 0) {
+		if (n_lines)
+			*n_lines = 0;
+		return 0;
+	}
+	/* A column with no room left (an indent wider than a narrow column)
+	 * breaks at every opportunity rather than not at all. */
+	if (!(width > 1.0 / UNIT))
+		width = 1.0 / UNIT;
+	double natural;
+	int n = shape_buffer(L, st->face, st->size, width, &natural);
 	double lh = st->size * st->leading;
 	if (pg) {
 		double off = baseline_offset(L, st);
-		for (int i = 0; i < n; i++) {
-			PangoLayoutLine *line = pango_layout_get_line_readonly(L->lay, i);
-			if (line && !emit_line(L, pg, st, line, x, y + i * lh + off))
+		for (size_t i = 0; i < L->n_pieces; i++)
+			if (!emit_piece(L, pg, st, &L->pieces[i], x, y + L->pieces[i].line * lh + off))
 				break;
-		}
 	}
 	if (n_lines)
 		*n_lines = n;
@@ -423,23 +604,22 @@ double pe_layout_width(pe_layout *L, const char *utf8, pe_face face, double size
 {
 	if (!utf8 || !*utf8)
 		return 0;
-	set_font(L, face, size);
-	pango_layout_set_attributes(L->lay, L->plain_attrs);
-	pango_layout_set_width(L->lay, -1);
-	pango_layout_set_text(L->lay, utf8, -1);
-	PangoRectangle logical;
-	pango_layout_get_extents(L->lay, NULL, &logical);
-	return (double)logical.width / UNIT;
+	text_reset(L);
+	if (!text_append(L, utf8, PE_RUN_PLAIN))
+		return 0;
+	double natural = 0;
+	shape_buffer(L, face, size, -1, &natural);
+	return natural;
 }
 
 double pe_layout_ascent(const pe_layout *L, pe_face face, double size)
 {
-	return L->ascent[face] * size;
+	return L->ascent[valid_face(face)] * size;
 }
 
 double pe_layout_descent(const pe_layout *L, pe_face face, double size)
 {
-	return L->descent[face] * size;
+	return L->descent[valid_face(face)] * size;
 }
 
 double pe_layout_baseline(const pe_layout *L, const pe_text_style *st)
@@ -492,430 +672,4 @@ void pe_style_default(pe_style *st, double body, bool high_contrast)
 	st->mild = pe_hex(0x2e7d32);
 	st->moderate = pe_hex(0xb35c00);
 	st->severe = pe_hex(0xc62828);
-}
-
-/* ---- blocks ----------------------------------------------------------- */
-
-/* Break points being collected (NULL when only laying out). */
-typedef struct breaks {
-	double *v;
-	size_t n, max;
-	double y0;
-} breaks;
-
-static void add_break(breaks *bk, double y)
-{
-	if (!bk || bk->n >= bk->max)
-		return;
-	double off = y - bk->y0;
-	if (bk->n > 0 && off <= bk->v[bk->n - 1])
-		return;
-	bk->v[bk->n++] = off;
-}
-
-static pe_text_style body_style(const pe_style *st)
-{
-	pe_text_style t = { PE_FACE_REGULAR, st->body_size, st->leading, st->text, st->link };
-	return t;
-}
-
-static bool tinted(const pe_style *st)
-{
-	return st->info_bg.a > 0;
-}
-
-/* Baseline of the first line of text laid out with t at top. */
-static double first_baseline(const pe_layout *L, const pe_text_style *t, double top)
-{
-	return top + baseline_offset(L, t);
-}
-
-static double lay_paragraph(pe_layout *L, pe_page *pg, const pe_block *b,
-                            const pe_style *st, double x, double y, double w, breaks *bk)
-{
-	pe_text_style t = body_style(st);
-	int n = 0;
-	double h = pe_layout_text(L, pg, &b->text, &t, x, y, w, &n);
-	/* two lines at least on either side of a break (no widows/orphans) */
-	for (int k = 2; k <= n - 2; k++)
-		add_break(bk, y + k * t.size * t.leading);
-	return h;
-}
-
-/* A list item with a marker drawn by the caller: text in the hanging
- * indent. Returns the item height. */
-static double lay_item_text(pe_layout *L, pe_page *pg, const pe_text *text,
-                            const pe_text_style *t, double x, double y, double w)
-{
-	return pe_layout_text(L, pg, text, t, x, y, w, NULL);
-}
-
-static void bullet_dot(const pe_layout *L, pe_page *pg, const pe_text_style *t,
-                       pe_color color, double cx, double top)
-{
-	double base = first_baseline(L, t, top);
-	/* centred on the x-height, like a typographic bullet */
-	pe_shape_circle(pg, cx, base - 0.27 * t->size, 0.16 * t->size, color, PE_NO_COLOR, 0);
-}
-
-static double lay_list(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
-                       double x, double y, double w, breaks *bk)
-{
-	pe_text_style t = body_style(st);
-	double indent = st->indent;
-	double gap = st->body_size * 0.35;
-	double cy = y;
-	for (size_t i = 0; i < b->n_items; i++) {
-		if (i > 0) {
-			cy += gap;
-			add_break(bk, cy);
-		}
-		bullet_dot(L, pg, &t, st->accent, x + indent * 0.4, cy);
-		cy += lay_item_text(L, pg, &b->items[i].text, &t, x + indent, cy, w - indent);
-	}
-	return cy - y;
-}
-
-static double lay_steps(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
-                        double x, double y, double w, breaks *bk)
-{
-	pe_text_style t = body_style(st);
-	double s = st->body_size;
-	double r = 0.7 * s;
-	double indent = st->indent > 2 * r + 0.55 * s ? st->indent : 2 * r + 0.55 * s;
-	double gap = s * 0.6;
-	double nsize = 0.8 * s;
-	double cy = y;
-	for (size_t i = 0; i < b->n_items; i++) {
-		if (i > 0) {
-			cy += gap;
-			add_break(bk, cy);
-		}
-		/* circle centred on the cap height of the first line */
-		double ccy = first_baseline(L, &t, cy) - 0.36 * s;
-		if (ccy - r < cy)
-			ccy = cy + r;
-		if (pg) {
-			pe_shape_circle(pg, x + r, ccy, r, st->accent, PE_NO_COLOR, 0);
-			char num[24];
-			snprintf(num, sizeof num, "%zu", i + 1);
-			double nw = pe_layout_width(L, num, PE_FACE_BOLD, nsize);
-			double cap = 0.714 * nsize;
-			pe_page_add_text(pg, x + r - nw / 2, ccy + cap / 2, nw, num, PE_FACE_BOLD,
-			                 nsize, pe_layout_ascent(L, PE_FACE_BOLD, nsize),
-			                 pe_layout_descent(L, PE_FACE_BOLD, nsize), st->page, NULL);
-		}
-		double h = lay_item_text(L, pg, &b->items[i].text, &t, x + indent, cy, w - indent);
-		if (ccy + r > cy + h)
-			h = ccy + r - cy;
-		cy += h;
-	}
-	return cy - y;
-}
-
-static double lay_checklist(pe_layout *L, pe_page *pg, const pe_block *b,
-                            const pe_style *st, double x, double y, double w, breaks *bk)
-{
-	double s = st->body_size;
-	pe_text_style tt = { PE_FACE_BOLD, s * 1.1, 1.3, st->heading, st->link };
-	pe_text_style t = body_style(st);
-	double cy = y;
-	if (b->title.n_runs) {
-		cy += pe_layout_text(L, pg, &b->title, &tt, x, cy, w, NULL);
-		cy += s * 0.45;
-	}
-	double box = 0.95 * s;
-	double indent = st->indent > box + 0.6 * s ? st->indent : box + 0.6 * s;
-	for (size_t i = 0; i < b->n_items; i++) {
-		if (i > 0) {
-			cy += s * 0.45;
-			add_break(bk, cy);
-		}
-		double by = first_baseline(L, &t, cy) - 0.36 * s - box / 2;
-		if (by < cy)
-			by = cy;
-		pe_shape_rect(pg, x + st->rule, by, box, box, st->page, st->text, st->rule * 1.5,
-		              box * 0.15);
-		double h = lay_item_text(L, pg, &b->items[i].text, &t, x + indent, cy, w - indent);
-		if (by + box > cy + h)
-			h = by + box - cy;
-		cy += h;
-	}
-	return cy - y;
-}
-
-static void callout_colors(const pe_style *st, pe_callout_kind k, pe_color *bg, pe_color *fg)
-{
-	switch (k) {
-	case PE_CALLOUT_WARNING:
-		*bg = st->warning_bg;
-		*fg = st->warning_fg;
-		break;
-	case PE_CALLOUT_EMERGENCY:
-		*bg = st->emergency_bg;
-		*fg = st->emergency_fg;
-		break;
-	case PE_CALLOUT_INFO:
-	default:
-		*bg = st->info_bg;
-		*fg = st->info_fg;
-		break;
-	}
-}
-
-/* A box with a thick bar down its left edge, corners rounded on the
- * outside only. Drawn before its content. */
-static void bar_box(pe_page *pg, const pe_style *st, double x, double y, double w,
-                    double h, double bar, pe_color bg, pe_color fg, double border)
-{
-	if (!pg)
-		return;
-	double r = st->radius;
-	if (bg.a > 0)
-		pe_page_add_rect(pg, x, y, w, h, bg, PE_NO_COLOR, 0, r);
-	if (bg.a <= 0 || border > 0) {
-		double lw = border > 0 ? border : st->rule;
-		/* stroke inside the column: inset by half the line width */
-		pe_page_add_rect(pg, x + lw / 2, y + lw / 2, w - lw, h - lw, PE_NO_COLOR, fg, lw, r);
-	}
-	pe_pathb pb;
-	pe_pb_reset(&pb);
-	pe_pb_round_rect(&pb, x, y, bar, h, r, 0, 0, r);
-	pe_pb_emit(pg, &pb, fg, PE_NO_COLOR, 0);
-}
-
-static double lay_callout(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
-                          double x, double y, double w)
-{
-	double s = st->body_size;
-	bool emergency = b->callout == PE_CALLOUT_EMERGENCY;
-	pe_color bg, fg;
-	callout_colors(st, b->callout, &bg, &fg);
-	double bar = emergency ? 0.45 * s : 0.3 * s;
-	double pad = st->pad;
-	double x0 = x + bar + pad;
-	double cw = w - bar - 2 * pad;
-	/* measure first: the box is drawn before (under) the text */
-	double ch = 0;
-	for (int pass = pg ? 0 : 1; pass < 2; pass++) {
-		pe_page *p = pass == 0 ? NULL : pg;
-		double cy = y + pad * 0.85;
-		if (pass == 1 && pg)
-			bar_box(pg, st, x, y, w, ch, bar, bg, fg, emergency ? 1.6 * st->rule : 0);
-		if (b->title.n_runs) {
-			pe_text_style tt = { PE_FACE_BOLD, emergency ? st->heading_size : s * 1.1,
-			                     1.3, fg, fg };
-			double isz = tt.size * 1.05;
-			pe_icon icon = b->callout == PE_CALLOUT_INFO ? PE_ICON_INFO : PE_ICON_ALERT;
-			double tx = st->draw_icons ? x0 + isz + 0.4 * s : x0;
-			double th = pe_layout_text(L, p, &b->title, &tt, tx, cy, x0 + cw - tx, NULL);
-			if (p && st->draw_icons) {
-				double iy = first_baseline(L, &tt, cy) - 0.357 * tt.size - isz / 2;
-				pe_layout_icon(p, icon, x0, iy > cy ? iy : cy, isz, fg);
-			}
-			cy += th + 0.35 * s;
-		}
-		pe_text_style t = body_style(st);
-		t.link_color = fg;   /* a phone number in a box takes the box's colour */
-		double indent = s * 1.2;
-		for (size_t i = 0; i < b->n_items; i++) {
-			if (i > 0)
-				cy += b->items[i].bullet && b->items[i - 1].bullet ? s * 0.3 : s * 0.5;
-			if (b->items[i].bullet) {
-				bullet_dot(L, p, &t, fg, x0 + indent * 0.35, cy);
-				cy += pe_layout_text(L, p, &b->items[i].text, &t, x0 + indent, cy,
-				                     cw - indent, NULL);
-			} else {
-				cy += pe_layout_text(L, p, &b->items[i].text, &t, x0, cy, cw, NULL);
-			}
-		}
-		cy += pad * 0.85;
-		ch = cy - y;
-	}
-	return ch;
-}
-
-static pe_text phone_text(pe_run *run, const char *phone)
-{
-	run->text = (char *)phone;
-	run->style = PE_RUN_PHONE;
-	pe_text t = { run, 1 };
-	return t;
-}
-
-static double lay_contact(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
-                          double x, double y, double w)
-{
-	const pe_contact *c = &b->contact;
-	double s = st->body_size;
-	double pad = st->pad;
-	double icon_d = 2.6 * s;
-	double x0 = x + pad;
-	double iw = w - 2 * pad;
-	/* the phone number never breaks: shrink it to fit, and give up the
-	 * icon column before going below body size */
-	const char *phone = c->phone ? c->phone : "";
-	double big = st->title_size;
-	double need = pe_layout_width(L, phone, PE_FACE_BOLD, big);
-	bool icon = st->draw_icons;
-	double tx = icon ? x0 + icon_d + 0.8 * s : x0;
-	double tw = x0 + iw - tx;
-	if (need > tw && icon && need * s / big > tw) {
-		icon = false;
-		tx = x0;
-		tw = iw;
-	}
-	if (need > tw) {
-		big = big * tw / need * 0.999;
-		if (big < s)
-			big = s;
-	}
-	pe_color bg = tinted(st) ? pe_color_mix(st->accent, st->page, 0.07) : PE_NO_COLOR;
-	pe_color border = tinted(st) ? pe_color_mix(st->accent, st->page, 0.45) : st->text;
-	pe_text_style name = { PE_FACE_BOLD, s * 1.1, 1.3, st->heading, st->link };
-	pe_text_style num = { PE_FACE_BOLD, big, 1.2, st->link, st->link };
-	pe_text_style body = body_style(st);
-	pe_text_style note = body;
-	note.color = st->muted;
-	pe_run run;
-	pe_text ptext = phone_text(&run, phone);
-	double h = 0;
-	for (int pass = pg ? 0 : 1; pass < 2; pass++) {
-		pe_page *p = pass == 0 ? NULL : pg;
-		if (p) {
-			pe_page_add_rect(p, x + st->rule / 2, y + st->rule / 2, w - st->rule,
-			                 h - st->rule, bg, border, st->rule, st->radius);
-			if (icon) {
-				double cy = y + pad + icon_d / 2;
-				pe_shape_circle(p, x0 + icon_d / 2, cy, icon_d / 2, st->accent,
-				                PE_NO_COLOR, 0);
-				pe_layout_icon(p, PE_ICON_PHONE, x0 + icon_d * 0.22, cy - icon_d * 0.28,
-				               icon_d * 0.56, st->page);
-			}
-		}
-		double cy = y + pad * 0.85;
-		cy += pe_layout_text(L, p, &c->name, &name, tx, cy, tw, NULL);
-		cy += pe_layout_text(L, p, &ptext, &num, tx, cy, tw, NULL);
-		cy += s * 0.15;
-		cy += pe_layout_text(L, p, &c->hours, &body, tx, cy, tw, NULL);
-		if (c->chat.n_runs)
-			cy += pe_layout_text(L, p, &c->chat, &body, tx, cy, tw, NULL);
-		if (c->note.n_runs) {
-			cy += s * 0.3;
-			cy += pe_layout_text(L, p, &c->note, &note, tx, cy, tw, NULL);
-		}
-		cy += pad * 0.85;
-		if (icon && cy < y + icon_d + 2 * pad)
-			cy = y + icon_d + 2 * pad;
-		h = cy - y;
-	}
-	return h;
-}
-
-static double lay_block(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
-                        double x, double y, double w, breaks *bk)
-{
-	switch (b->kind) {
-	case PE_BLOCK_PARAGRAPH:
-		return lay_paragraph(L, pg, b, st, x, y, w, bk);
-	case PE_BLOCK_LIST:
-		return lay_list(L, pg, b, st, x, y, w, bk);
-	case PE_BLOCK_STEPS:
-		return lay_steps(L, pg, b, st, x, y, w, bk);
-	case PE_BLOCK_CHECKLIST:
-		return lay_checklist(L, pg, b, st, x, y, w, bk);
-	case PE_BLOCK_CALLOUT:
-		return lay_callout(L, pg, b, st, x, y, w);
-	case PE_BLOCK_CONTACT:
-		return lay_contact(L, pg, b, st, x, y, w);
-	case PE_BLOCK_TIMELINE:
-		return pe_picture_timeline(L, pg, b, st, x, y, w);
-	case PE_BLOCK_SCALE:
-		return pe_picture_scale(L, pg, b, st, x, y, w);
-	}
-	return 0;
-}
-
-double pe_layout_block(pe_layout *L, pe_page *pg, const pe_block *block,
-                       const pe_style *st, double x, double y, double width)
-{
-	return lay_block(L, pg, block, st, x, y, width, NULL);
-}
-
-size_t pe_layout_block_breaks(pe_layout *L, const pe_block *block, const pe_style *st,
-                              double width, double *out, size_t max)
-{
-	breaks bk = { out, 0, max, 0 };
-	lay_block(L, NULL, block, st, 0, 0, width, &bk);
-	return bk.n;
-}
-
-/* ---- headings and whole topics --------------------------------------- */
-
-double pe_layout_heading(pe_layout *L, pe_page *pg, const pe_section *sec,
-                         const pe_style *st, double x, double y, double width)
-{
-	pe_text_style t = { PE_FACE_BOLD, st->heading_size, 1.25, st->heading, st->link };
-	bool icon = st->draw_icons && sec->icon != PE_ICON_NONE;
-	double isz = st->heading_size * 1.15;
-	double tx = icon ? x + isz + 0.45 * st->heading_size : x;
-	double h = pe_layout_text(L, pg, &sec->heading, &t, tx, y, x + width - tx, NULL);
-	if (icon) {
-		double iy = first_baseline(L, &t, y) - 0.357 * t.size - isz / 2;
-		if (iy < y)
-			iy = y;
-		pe_layout_icon(pg, sec->icon, x, iy, isz, st->accent);
-		if (iy + isz - y > h)
-			h = iy + isz - y;
-	}
-	return h;
-}
-
-/* Plain text of a heading for a bookmark, in the layout's scratch buffer. */
-static const char *plain_of(pe_layout *L, const pe_text *text)
-{
-	text_reset(L);
-	for (size_t i = 0; i < text->n_runs; i++)
-		if (text->runs[i].text)
-			text_append(L, text->runs[i].text, 0);
-	return L->len ? L->buf : "";
-}
-
-double pe_layout_flow_topic(pe_layout *L, pe_page *pg, const pe_topic *topic,
-                            const pe_style *st, double x, double y, double width)
-{
-	double s = st->body_size;
-	double cy = y;
-	if (pg && topic->title)
-		pe_page_add_mark(pg, cy, topic->title, 0);
-	pe_text_style tt = { PE_FACE_BOLD, st->title_size, 1.2, st->heading, st->link };
-	cy += pe_layout_plain(L, pg, topic->title, &tt, x, cy, width, NULL);
-	if (topic->summary && *topic->summary) {
-		cy += 0.3 * s;
-		pe_text_style su = { PE_FACE_REGULAR, s * 1.1, st->leading, st->muted, st->link };
-		cy += pe_layout_plain(L, pg, topic->summary, &su, x, cy, width, NULL);
-	}
-	cy += 0.8 * s;
-	pe_shape_rect(pg, x, cy, width, st->rule, pe_color_mix(st->accent, st->page, 0.5),
-	              PE_NO_COLOR, 0, 0);
-	cy += st->rule;
-	for (size_t i = 0; i < topic->n_sections; i++) {
-		const pe_section *sec = &topic->sections[i];
-		cy += i == 0 ? s : st->section_gap;
-		if (pg) {
-			char *title = strdup(plain_of(L, &sec->heading));
-			if (title) {
-				pe_page_add_mark(pg, cy, title, 1);
-				free(title);
-			}
-		}
-		cy += pe_layout_heading(L, pg, sec, st, x, cy, width);
-		cy += 0.5 * s;
-		for (size_t j = 0; j < sec->n_blocks; j++) {
-			if (j > 0)
-				cy += st->block_gap;
-			cy += pe_layout_block(L, pg, &sec->blocks[j], st, x, cy, width);
-		}
-	}
-	return cy - y;
 }

@@ -40,7 +40,9 @@ typedef struct pe_text_style {
 /* Break inline text into lines no wider than width and, when pg is not
  * NULL, append one PE_OP_TEXT per styled run per line, the first line's
  * top at y. Returns the height used (lines * size * leading). With pg NULL
- * it only measures. n_lines (may be NULL) receives the line count. */
+ * it only measures. n_lines (may be NULL) receives the line count. A word
+ * wider than width stays whole and sticks out (callers check for it); a
+ * width <= 0 breaks at every opportunity. */
 double pe_layout_text(pe_layout *layout, pe_page *pg, const pe_text *text,
                       const pe_text_style *st, double x, double y, double width,
                       int *n_lines);
@@ -80,7 +82,12 @@ void pe_style_default(pe_style *st, double body_size, bool high_contrast);
  * contact, checklist) at (x, y) in a column of the given width and return
  * its height. pg NULL measures only. Pictures (timeline, severity scale)
  * are drawn as vector paths and text. lang picks words drawn inside
- * pictures that are not in the content (none today; reserved). */
+ * pictures that are not in the content (none today; reserved).
+ * The height covers the block's own ink only: the caller adds
+ * st->block_gap between blocks. Every op's top edge is at or below y, so
+ * pe_page_copy_ops() with y_from = y takes the whole block. Laid-out texts
+ * are cached inside the layout, so measuring (pg NULL) and then drawing
+ * the same block costs one Pango layout. */
 double pe_layout_block(pe_layout *layout, pe_page *pg, const pe_block *block,
                        const pe_style *st, double x, double y, double width);
 

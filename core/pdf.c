@@ -155,6 +155,23 @@ static bool valid_text(const char *s, const char *what, pe_error *err)
 	return false;
 }
 
+/* Whether s converts to CP1252, using a scratch buffer grown as needed
+ * (CP1252 is never longer than the UTF-8 it comes from). */
+static bool converts(iconv_t cd, const char *s, char **buf, size_t *size, bool *oom)
+{
+	size_t need = strlen(s) + 1;
+	if (need > *size) {
+		char *nb = realloc(*buf, need);
+		if (!nb) {
+			*oom = true;
+			return false;
+		}
+		*buf = nb;
+		*size = need;
+	}
+	return fits_cp1252(cd, s, *buf, *size);
+}
+
 bool pe_pdf_choose_encoding(const pe_dlist *dl, pe_pdf_encoding *enc, pe_error *err)
 {
 	iconv_t cd = iconv_open("CP1252", "UTF-8");
@@ -162,38 +179,39 @@ bool pe_pdf_choose_encoding(const pe_dlist *dl, pe_pdf_encoding *enc, pe_error *
 		pe_error_set(err, NULL, 0, "pdf: iconv cannot convert UTF-8 to CP1252");
 		return false;
 	}
-	bool winansi = true;
-	char out[4096];
-	for (size_t i = 0; i < dl->n_pages; i++) {
+	bool winansi = true, oom = false, ok = true;
+	char *buf = NULL;
+	size_t size = 0;
+	for (size_t i = 0; ok && i < dl->n_pages; i++) {
 		const pe_page *pg = &dl->pages[i];
-		for (size_t j = 0; j < pg->n_ops; j++) {
+		for (size_t j = 0; ok && j < pg->n_ops; j++) {
 			const pe_op *op = &pg->ops[j];
 			const char *s = op->kind == PE_OP_TEXT ? op->u.text.utf8 :
 			                op->kind == PE_OP_MARK ? op->u.mark.title : NULL;
 			if (!s)
 				continue;
-			if (!valid_text(s, op->kind == PE_OP_TEXT ? "text" : "bookmark", err)) {
-				iconv_close(cd);
-				return false;
-			}
-			if (winansi && (strlen(s) >= sizeof out || !fits_cp1252(cd, s, out, sizeof out)))
+			ok = valid_text(s, op->kind == PE_OP_TEXT ? "text" : "bookmark", err);
+			if (ok && winansi && !converts(cd, s, &buf, &size, &oom))
 				winansi = false;
 		}
 	}
 	const char *meta[] = { dl->title, dl->subject };
-	for (size_t k = 0; k < 2; k++) {
+	for (size_t k = 0; ok && k < 2; k++) {
 		if (!meta[k])
 			continue;
-		if (!valid_text(meta[k], "document title", err)) {
-			iconv_close(cd);
-			return false;
-		}
-		if (winansi && (strlen(meta[k]) >= sizeof out || !fits_cp1252(cd, meta[k], out, sizeof out)))
+		ok = valid_text(meta[k], "document title", err);
+		if (ok && winansi && !converts(cd, meta[k], &buf, &size, &oom))
 			winansi = false;
 	}
 	iconv_close(cd);
-	*enc = winansi ? PE_PDF_WINANSI : PE_PDF_UTF8;
-	return true;
+	free(buf);
+	if (ok && oom) {
+		pe_error_set(err, NULL, 0, "pdf: out of memory");
+		ok = false;
+	}
+	if (ok)
+		*enc = winansi ? PE_PDF_WINANSI : PE_PDF_UTF8;
+	return ok;
 }
 
 /* The bytes libharu gets for a string in the document's encoding. In

@@ -24,6 +24,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "shapes.h"
@@ -209,8 +210,13 @@ static double lay_timeline(pe_layout *L, pe_page *pg, const pe_block *b, const p
 
 	/* node centres and event extents, measured first so the axis and bars
 	 * go under the text */
-	double top[64], bottom[64], ny[64];
-	size_t n = b->n_items < 64 ? b->n_items : 64;
+	size_t n = b->n_items;
+	if (n == 0)
+		return cy - y;
+	double *top = malloc(3 * n * sizeof *top);
+	if (!top)
+		return cy - y;   /* out of memory: the picture is left out */
+	double *bottom = top + n, *ny = top + 2 * n;
 	bool drip_done = false;
 	double ey = cy;
 	for (size_t i = 0; i < n; i++) {
@@ -242,12 +248,12 @@ static double lay_timeline(pe_layout *L, pe_page *pg, const pe_block *b, const p
 		pe_color c = event_color(st, it->event);
 		if (it->until > it->at) {
 			/* a lasting event: a bar from its node to the end of its text */
-			double bw = 0.55 * s;
+			double bw = tinted(st) ? 0.55 * s : 0.3 * s;
 			double y1 = bottom[i] - 0.2 * s;
 			if (y1 > ny[i] + r) {
-				pe_color fill = tinted(st) ? pe_color_mix(c, st->page, 0.4) : st->page;
+				pe_color fill = tinted(st) ? pe_color_mix(c, st->page, 0.4) : c;
 				pe_page_add_rect(pg, ax - bw / 2, ny[i], bw, y1 - ny[i], fill,
-				                 tinted(st) ? PE_NO_COLOR : c, st->rule, bw / 2);
+				                 PE_NO_COLOR, 0, bw / 2);
 			}
 		}
 		bool is_drip = !drip_done && it->at == 0 && !numbered;
@@ -265,7 +271,9 @@ static double lay_timeline(pe_layout *L, pe_page *pg, const pe_block *b, const p
 		double h = pe_layout_text(L, pg, &it->label, &when, tx, top[i], tw, NULL);
 		pe_layout_text(L, pg, &it->text, &what, tx, top[i] + h, tw, NULL);
 	}
-	return (n ? bottom[n - 1] : cy) - y;
+	double h = bottom[n - 1] - y;
+	free(top);
+	return h;
 }
 
 double pe_picture_timeline(pe_layout *L, pe_page *pg, const pe_block *b,
@@ -304,9 +312,9 @@ static double meter(pe_page *pg, const pe_style *st, double x, double base, int 
                     pe_color c)
 {
 	double s = st->body_size;
-	double bw = 0.3 * s, gap = 0.14 * s;
+	double bw = 0.33 * s, gap = 0.14 * s;
 	for (int i = 0; i < 3; i++) {
-		double h = (0.42 + 0.26 * i) * s;
+		double h = (0.45 + 0.27 * i) * s;
 		double bx = x + i * (bw + gap);
 		if (!pg)
 			continue;
@@ -332,7 +340,7 @@ static double level_body(pe_layout *L, pe_page *pg, const pe_item *it, const pe_
 	double mw = meter(NULL, st, 0, 0, 0, c);
 	double nx = x + mw + 0.5 * s;
 	double h = pe_layout_text(L, pg, &it->label, &name, nx, y, x + w - nx, NULL);
-	/* the meter stands on the name's baseline; its tallest bar (0.94 s)
+	/* the meter stands on the name's baseline; its tallest bar (0.99 s)
 	 * stays below the top because the baseline is 1.17 s down */
 	double base = y + pe_layout_baseline(L, &name);
 	meter(pg, st, x, base, grade_level(it->grade), c);

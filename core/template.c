@@ -87,12 +87,12 @@ static void set_defaults(pe_template *t)
 	t->title = 26;
 	t->small = 9.5;
 	t->leading = 1.4;
-	t->text = pe_hex(0x1f2933);
-	t->muted = pe_hex(0x52606d);
-	t->heading_color = pe_hex(0x0b4f6c);
-	t->accent = pe_hex(0x0b7a75);
-	t->band = pe_hex(0xe3f0ef);
-	t->band_text = pe_hex(0x0b4f6c);
+	t->text = pe_hex(0x1a1a1a);
+	t->muted = pe_hex(0x4a4a4a);
+	t->heading_color = pe_hex(0x0b4650);
+	t->accent = pe_hex(0x127580);
+	t->band = pe_hex(0xe4f0f1);
+	t->band_text = pe_hex(0x0b4650);
 	t->header = PE_EL_CLINIC | PE_EL_TITLE;
 	t->footer = PE_EL_PAGE | PE_EL_REVISED | PE_EL_SOURCES;
 	t->qr = true;
@@ -438,6 +438,12 @@ pe_template *pe_template_load(const char *path, pe_error *err)
 	return t;
 }
 
+/* g_ptr_array_sort passes pointers to the elements. */
+static gint compare_names(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 pe_template *pe_template_find(const char *name, pe_error *err)
 {
 	char rel[256], path[4096];
@@ -456,7 +462,7 @@ pe_template *pe_template_find(const char *name, pe_error *err)
 			g_ptr_array_add(names, g_strndup(e, strlen(e) - 4));
 	if (d)
 		g_dir_close(d);
-	g_ptr_array_sort(names, (GCompareFunc)(void (*)(void))g_strcmp0);
+	g_ptr_array_sort(names, compare_names);
 	for (guint i = 0; i < names->len; i++)
 		g_string_append_printf(avail, "%s%s", i ? ", " : "", (char *)names->pdata[i]);
 	pe_error_set(err, NULL, 0, "unknown template '%s' (available: %s)", name,

@@ -15,17 +15,17 @@ $(HANDOUT_BIN): $(BUILD)/obj/handout/handout.o $(LIBPE)
 .PHONY: handouts check-handout bench-handout update-references
 
 # Every topic x language (Letter and large print), bilingual, wallet cards.
-handouts: all
+handouts: $(HANDOUT_BIN) data
 	@rm -rf $(BUILD)/handouts
 	@$(TEST_ENV) $(HANDOUT_BIN) --all --out-dir $(BUILD)/handouts
 
-check-handout: all
+check-handout: $(HANDOUT_BIN) data
 	@$(TEST_ENV) tests/handout-e2e.py
 
-bench-handout: all
+bench-handout: $(HANDOUT_BIN) data
 	@$(TEST_ENV) tests/handout-bench.sh
 
 # Regenerate the reference PNGs (tests/reference/) on purpose, after a
 # deliberate change of the look; review them before committing.
-update-references: all
+update-references: $(HANDOUT_BIN) data
 	@$(TEST_ENV) tests/handout-e2e.py --update-references

@@ -20,7 +20,7 @@
 # and staged like a language, but is not in LINGUAS (see locales/README.md).
 #
 # Targets: update-po, po-stats, po-qa (in CHECKS), check-po-qa-fixtures,
-# check-po-workflow, check-po-new-language (in CHECKS), i18n-data.
+# check-po-workflow, check-po-new-language, check-po-pseudo (in CHECKS), i18n-data.
 
 PY := /usr/bin/python3
 ITS_RULES := locales/its-rules.xml
@@ -107,9 +107,9 @@ $(SHARE)/LINGUAS: locales/LINGUAS
 	@mv $@.tmp $@
 
 DATA += $(I18N_DATA)
-CHECKS += po-qa check-po-qa-fixtures check-po-workflow check-po-new-language
+CHECKS += po-qa check-po-qa-fixtures check-po-workflow check-po-new-language check-po-pseudo
 
-.PHONY: i18n-data update-po po-stats po-qa check-po-qa-fixtures check-po-workflow check-po-new-language
+.PHONY: i18n-data update-po po-stats po-qa check-po-qa-fixtures check-po-workflow check-po-new-language check-po-pseudo
 
 i18n-data: $(I18N_DATA)
 
@@ -117,11 +117,15 @@ i18n-data: $(I18N_DATA)
 # Re-extract both templates and merge every .po: a changed English string
 # becomes fuzzy with the old English kept as "#| msgid"; a language listed
 # in LINGUAS without .po files gets them (msginit).
+# A template whose only change is its creation date is left alone, so
+# `make update-po` on unchanged English changes no file.
 update-po:
 	itstool -i $(ITS_RULES) -o locales/content.pot.tmp $(PO_CONTENT_SRCS)
 	@sed -i -e 's/^"Project-Id-Version: PACKAGE VERSION/"Project-Id-Version: patient-ed-content $(VERSION)/' locales/content.pot.tmp
-	@mv locales/content.pot.tmp locales/content.pot
-	xgettext $(XGETTEXT_FLAGS) -o locales/ui.pot $(PO_UI_SRCS)
+	xgettext $(XGETTEXT_FLAGS) -o locales/ui.pot.tmp $(PO_UI_SRCS)
+	@for d in $(PO_DOMAINS); do \
+		if [ -f locales/$$d.pot ] && diff -q -I '^"POT-Creation-Date:' locales/$$d.pot locales/$$d.pot.tmp >/dev/null; \
+		then rm -f locales/$$d.pot.tmp; else mv locales/$$d.pot.tmp locales/$$d.pot; echo "updated locales/$$d.pot"; fi; done
 	@for l in $(PO_LANGS); do for d in $(PO_DOMAINS); do po=locales/$$l/$$d.po; \
 		if [ -f $$po ]; then echo "msgmerge $$po"; \
 			msgmerge --quiet --previous --update --backup=none $$po locales/$$d.pot || exit 1; \
@@ -147,3 +151,6 @@ check-po-workflow:
 
 check-po-new-language:
 	@MAKE="$(MAKE)" tools/po-checks new-language
+
+check-po-pseudo: $(SHARE)/locale/qps/LC_MESSAGES/patient-ed.mo $(I18N_BUILD)/qps/content.po
+	@BUILD="$(BUILD)" tools/po-checks pseudo

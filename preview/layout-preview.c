@@ -1,14 +1,17 @@
 /*
  * layout-preview.c - developer tool: lay out a topic and paint it to PNG.
  *
- *   pe-layout-preview [-w WIDTH] [-s BODY] [-c] [-d] [-i] [-S SECTION] [-z ZOOM] [-o OUT.png]
+ *   pe-layout-preview [-w WIDTH] [-s BODY] [-c] [-d] [-i] [-S N] [-b N] [-z ZOOM]
+ *                     [-o OUT.png] [TOPIC.xml]
  *
- * Lays out the built-in sample topic (every block kind) in one column of
+ * Lays out TOPIC.xml (through the content loader), or the built-in sample
+ * topic (every block kind), in one column of
  * WIDTH points at body size BODY with pe_layout_flow_topic(), then paints
  * the display list with a minimal Cairo painter of its own, so you can
  * look at blocks, the timeline and the severity scale. -c: high contrast;
  * -d: outline every op's bounds and report ops outside the column;
- * -i: every icon at several sizes; -S N: only section N of the sample.
+ * -i: every icon at several sizes; -S N: only section N of the sample;
+ * -b N: benchmark, lay the topic out N times and print the time.
  *
  * The painter here is deliberately tiny and private to this tool; the
  * product's Cairo painter is core/cairo_paint.c.
@@ -22,8 +25,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "content.h"
 #include "fonts.h"
 #include "layout.h"
 #include "paths.h"
@@ -135,14 +140,109 @@ static void paint(cairo_t *cr, const pe_page *pg, cairo_font_face_t **faces, boo
 	}
 }
 
+static size_t count_words(const char *s)
+{
+	size_t n = 0;
+	bool in = false;
+	for (; s && *s; s++) {
+		bool sp = *s == ' ';
+		n += !sp && !in;
+		in = !sp;
+	}
+	return n;
+}
+
+static size_t text_words(const pe_text *t)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < t->n_runs; i++)
+		n += count_words(t->runs[i].text);
+	return n;
+}
+
+static size_t topic_words(const pe_topic *t)
+{
+	size_t n = count_words(t->title) + count_words(t->summary);
+	for (size_t i = 0; i < t->n_sections; i++) {
+		const pe_section *sec = &t->sections[i];
+		n += text_words(&sec->heading);
+		for (size_t j = 0; j < sec->n_blocks; j++) {
+			const pe_block *b = &sec->blocks[j];
+			n += text_words(&b->title) + text_words(&b->text);
+			for (size_t k = 0; k < b->n_items; k++)
+				n += text_words(&b->items[k].text) + text_words(&b->items[k].label);
+			n += text_words(&b->contact.name) + text_words(&b->contact.hours) +
+			     text_words(&b->contact.chat) + text_words(&b->contact.note) +
+			     (b->contact.phone != NULL);
+		}
+	}
+	return n;
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Lay the topic out (measure, then draw into a fresh page) n times.
+ * Cold: each run at a width not seen before, so every text goes through
+ * Pango (what a new handout costs); warm: the same width again, so the
+ * layout cache answers (what a kiosk redraw or re-pagination costs). */
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void bench_pass(pe_layout *L, const pe_topic *topic, const pe_style *st,
+                       double width, int n, bool cold, double *median, double *best,
+                       size_t *ops)
+{
+	double *t = malloc((size_t)n * sizeof *t);
+	if (!t) {
+		*median = *best = 0;
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		double w = cold ? width - 0.013 * (i + 1) : width;
+		pe_dlist *dl = pe_dlist_create();
+		double t0 = now_ms();
+		double h = pe_layout_flow_topic(L, NULL, topic, st, 36, 36, w);
+		pe_page *pg = pe_dlist_add_page(dl, w + 72, h + 72);
+		pe_layout_flow_topic(L, pg, topic, st, 36, 36, w);
+		t[i] = now_ms() - t0;
+		*ops = pg->n_ops;
+		pe_dlist_destroy(dl);
+	}
+	qsort(t, (size_t)n, sizeof *t, cmp_double);
+	*median = t[n / 2];
+	*best = t[0];
+	free(t);
+}
+
+static int run_bench(pe_layout *L, const pe_topic *topic, const pe_style *st, double width,
+                     int n)
+{
+	double cmed, cbest, wmed, wbest;
+	size_t ops;
+	bench_pass(L, topic, st, width, n, true, &cmed, &cbest, &ops);
+	bench_pass(L, topic, st, width, n, false, &wmed, &wbest, &ops);
+	printf("layout bench: %zu words, %zu ops, width %.0f, body %.1f, measure+draw: "
+	       "cold %.3f ms median (%.3f best), cached %.3f ms median (%.3f best), %d runs\n",
+	       topic_words(topic), ops, width, st->body_size, cmed, cbest, wmed, wbest, n);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	double width = 468, body = 14, zoom = 1.5;
 	bool hc = false, debug = false, icons = false;
-	int only = -1;
+	int only = -1, bench = 0;
 	const char *out = "layout-preview.png";
 	int opt;
-	while ((opt = getopt(argc, argv, "w:s:cdiz:o:S:")) != -1) {
+	while ((opt = getopt(argc, argv, "w:s:cdiz:o:S:b:")) != -1) {
 		switch (opt) {
 		case 'w': width = atof(optarg); break;
 		case 's': body = atof(optarg); break;
@@ -150,10 +250,11 @@ int main(int argc, char **argv)
 		case 'd': debug = true; break;
 		case 'i': icons = true; break;
 		case 'S': only = atoi(optarg); break;
+		case 'b': bench = atoi(optarg); break;
 		case 'z': zoom = atof(optarg); break;
 		case 'o': out = optarg; break;
 		default:
-			fprintf(stderr, "usage: %s [-w WIDTH] [-s BODY] [-c] [-d] [-z ZOOM] [-o OUT.png]\n", argv[0]);
+			fprintf(stderr, "usage: %s [-w WIDTH] [-s BODY] [-c] [-d] [-i] [-S N] [-b N] [-z ZOOM] [-o OUT.png] [TOPIC.xml]\n", argv[0]);
 			return 2;
 		}
 	}
@@ -163,7 +264,7 @@ int main(int argc, char **argv)
 	pe_fonts *fonts = NULL;
 	pe_layout *L = NULL;
 	pe_dlist *dl = NULL;
-	pe_topic *topic = NULL;
+	pe_topic *topic = NULL, *loaded = NULL;
 	FT_Library ft = NULL;
 	FT_Face ftf[PE_FACE_COUNT] = { 0 };
 	cairo_font_face_t *faces[PE_FACE_COUNT] = { 0 };
@@ -173,7 +274,21 @@ int main(int argc, char **argv)
 		fprintf(stderr, "pe-layout-preview: %s\n", err.msg);
 		goto out;
 	}
-	topic = sample_topic();
+	if (optind < argc) {
+		char rng[4096];
+		pe_schema *schema = NULL;
+		if (!pe_paths_data(rng, sizeof rng, "topic.rng") ||
+		    !(schema = pe_schema_load(rng, &err)) ||
+		    !(loaded = pe_topic_load(argv[optind], "en", schema, &err))) {
+			fprintf(stderr, "pe-layout-preview: %s\n", err.msg);
+			pe_schema_destroy(schema);
+			goto out;
+		}
+		pe_schema_destroy(schema);
+		topic = loaded;
+	} else {
+		topic = sample_topic();
+	}
 	pe_topic one;
 	const pe_topic *shown = topic;
 	if (only >= 0 && (size_t)only < topic->n_sections) {
@@ -188,6 +303,10 @@ int main(int argc, char **argv)
 	double margin = 36;
 	double h, h2;
 	pe_page *pg;
+	if (bench > 0) {
+		rc = run_bench(L, shown, &st, width, bench);
+		goto out;
+	}
 	dl = pe_dlist_create();
 	if (icons) {
 		/* every icon at several sizes, and on a tinted background */
@@ -263,7 +382,9 @@ out:
 	if (ft)
 		FT_Done_FreeType(ft);
 	pe_dlist_destroy(dl);
-	if (topic)
+	if (loaded)
+		pe_topic_destroy(loaded);
+	else if (topic)
 		sample_free(topic);
 	pe_layout_destroy(L);
 	pe_fonts_destroy(fonts);

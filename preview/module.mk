@@ -13,3 +13,11 @@ $(BUILD)/bin/pe-layout-preview: $(PREVIEW_OBJS) $(LIBPE)
 	$(CC) $(LDFLAGS) -o $@ $(PREVIEW_OBJS) $(LIBPE) $(ALL_LIBS)
 
 -include $(PREVIEW_OBJS:.o=.d)
+
+# Layout speed: the sample topic (~450 words, every block kind, one
+# handout page or so) laid out (measured, then drawn) 500 times.
+BENCHES += bench-layout
+.PHONY: bench-layout
+bench-layout: $(BUILD)/bin/pe-layout-preview data
+	@$(TEST_ENV) $(BUILD)/bin/pe-layout-preview -b 500
+	@$(TEST_ENV) $(BUILD)/bin/pe-layout-preview -b 500 -S 0

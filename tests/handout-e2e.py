@@ -71,6 +71,61 @@ def squash(s):
     return re.sub(r"\s+", " ", s).strip()
 
 
+def glossary():
+    """Approved translations (locales/glossary.tsv): drug names and other
+    terms that must come through to the PDF in each language."""
+    path = os.path.join(HERE, "..", "locales", "glossary.tsv")
+    rows = []
+    if not os.path.exists(path):
+        return [], []
+    with open(path, encoding="utf-8") as f:
+        header = None
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cells = line.rstrip("\n").split("\t")
+            if header is None:
+                header = cells
+                continue
+            rows.append(cells)
+    return header, rows
+
+
+GLOSSARY = glossary()
+
+
+def glossary_terms(lang, topic):
+    """(alternatives, ...) the PDF in lang must show for this topic: every
+    glossary term whose English is in the English source and whose approved
+    translation is in the topic's XML in lang. (Whether the translation is
+    right is the QA gate's job; this checks it reaches the PDF intact. Text
+    not yet translated falls back to English by design.)"""
+    header, rows = GLOSSARY
+    if not header or lang not in header:
+        return []
+    col = header.index(lang)
+
+    def section_text(l):
+        path = os.path.join(DATADIR, "content", l, topic + ".xml")
+        if not os.path.exists(path):
+            return ""
+        root = ET.parse(path).getroot()
+        return " ".join(squash("".join(s.itertext())) for s in root.findall(".//section"))
+
+    text_en, text_l = section_text("en"), section_text(lang).lower()
+    out = []
+    for cells in rows:
+        en = cells[0]
+        if col >= len(cells) or not cells[col]:
+            continue
+        flags = re.I if en.islower() else 0
+        alts = tuple(a.strip() for a in cells[col].split("|"))
+        if (re.search(r"\b" + re.escape(en) + r"(?:s|es)?\b", text_en, flags)
+                and any(a.lower() in text_l for a in alts)):
+            out.append(alts)
+    return out
+
+
 def facts(lang, topic):
     """Title and key facts of a topic, from its XML in that language."""
     path = os.path.join(DATADIR, "content", lang, topic + ".xml")
@@ -112,7 +167,7 @@ def check_stderr(tool, pdf, err, allow_cmap):
         fail(f"{tool} {os.path.basename(pdf)}: warning: {lines[0]}")
 
 
-def check_pdf(pdf, titles, keys, allow_cmap):
+def check_pdf(pdf, titles, keys, allow_cmap, terms=()):
     global checked
     checked += 1
     name = os.path.basename(pdf)
@@ -136,13 +191,17 @@ def check_pdf(pdf, titles, keys, allow_cmap):
     for k in sorted(keys):
         if k not in text:
             fail(f"{name}: key fact '{k}' not found by pdftotext")
+    low = text.lower()
+    for alts in terms:
+        if not any(a.lower() in low for a in alts):
+            fail(f"{name}: glossary term '{' | '.join(alts)}' (drug name or key word) not found")
     code, _, err = run(["pdftoppm", "-r", "20", "-gray", "-png", "-singlefile", "-f", "1",
                         "-l", "1", pdf, pdf[:-4] + "-probe"])
     check_stderr("pdftoppm", pdf, err, allow_cmap)
 
 
-def make(args, out):
-    code, _, err = run([BIN] + args + ["-o", out])
+def make(args, out, env=None):
+    code, _, err = run([BIN] + args + ["-o", out], env=env)
     if code != 0:
         fail(f"handout {' '.join(args)}: exit {code}: {err.strip()}")
         return False
@@ -166,6 +225,19 @@ def expect_error(label, args, want_code, want_text, out, env=None):
         fail(f"{label}: output file {out} left behind")
 
 
+def write_png(path, w, h):
+    """A small RGB PNG (a teal bar), standard library only."""
+    import struct
+    import zlib
+    rows = b"".join(b"\x00" + bytes((18, 117, 128)) * w for _ in range(h))
+    def chunk(kind, body):
+        return (struct.pack(">I", len(body)) + kind + body +
+                struct.pack(">I", zlib.crc32(kind + body) & 0xffffffff))
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) +
+                chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
 def render_page1(pdf, png_prefix):
     code, _, err = run(["pdftoppm", "-r", "40", "-gray", "-png", "-singlefile", "-f", "1",
                         "-l", "1", pdf, png_prefix])
@@ -181,10 +253,13 @@ def main():
     try:
         langs = languages()
         plain = [l for l in langs if not l.startswith("qp")]
-        if "qps" in langs and os.path.isdir(os.path.join(DATADIR, "content", "qps")):
-            check_langs = langs
+        # The pseudo-locale is not in LINGUAS (patients never see it) but
+        # the i18n module knows it when its catalog was built.
+        check_langs = list(plain)
+        if (os.path.isdir(os.path.join(DATADIR, "content", "qps"))
+                and run([BIN, "--list", "--lang", "qps"])[0] == 0):
+            check_langs.append("qps")
         else:
-            check_langs = plain
             qps_note = " (pseudo-locale qps not built: skipped)"
         en_topics = topic_ids("en")
         if not en_topics:
@@ -197,7 +272,7 @@ def main():
                                   ("large-print", ["--large-print"])):
                     out = os.path.join(tmp, f"{topic}-{lang}-{tpl}.pdf")
                     if make(["--topic", topic, "--lang", lang] + args, out):
-                        check_pdf(out, [title], keys, allow)
+                        check_pdf(out, [title], keys, allow, glossary_terms(lang, topic))
                 second = "es" if lang == "en" else "en"
                 if second in langs and os.path.exists(os.path.join(DATADIR, "content", second, topic + ".xml")):
                     title2, keys2 = facts(second, topic)
@@ -208,11 +283,13 @@ def main():
             if make(["--wallet-card", "--lang", lang], out):
                 check_pdf(out, [], {"911", "1-800-227-2345"}, allow)
 
-        # Several topics in one handout, with a site file (phones, no logo).
+        # Several topics in one handout, with a site file (phones and a
+        # logo next to it, given by a relative path).
+        write_png(os.path.join(tmp, "logo.png"), 60, 20)
         site = os.path.join(tmp, "site.ini")
         with open(site, "w", encoding="utf-8") as f:
             f.write("[clinic]\nname = Riverside Infusion Center\nphone = 555-0100\n"
-                    "after_hours_phone = 555-0199\n")
+                    "after_hours_phone = 555-0199\nlogo = logo.png\n")
         if len(en_topics) >= 2:
             out = os.path.join(tmp, "two-topics.pdf")
             args = ["--topic", en_topics[0], "--topic", en_topics[1], "--lang", "en", "--site", site]
@@ -220,10 +297,26 @@ def main():
                 t0, _ = facts("en", en_topics[0])
                 t1, _ = facts("en", en_topics[1])
                 check_pdf(out, [t0, t1, "Riverside Infusion Center", "555-0100"], set(), False)
+                code, listing, _ = run(["pdfimages", "-list", out])
+                if not re.search(r"\bimage\s+60\s+20\s+rgb\b", listing):
+                    fail("two-topics.pdf: the site logo (60x20 PNG) is not in the PDF")
+                raw = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", out, "-"],
+                                     capture_output=True).stdout
+                for uri in (b"tel:5550100", b"tel:5550199"):
+                    if uri not in raw:
+                        fail(f"two-topics.pdf: no link to {uri}")
 
-        # Reference pages: one per template, first English topic.
-        if en_topics:
-            topic = en_topics[0]
+        # Reference pages: one per template, of a fixed sample topic (not
+        # the real content, which changes for its own reasons) added to a
+        # copy of the data directory.
+        refdata = os.path.join(tmp, "data-ref")
+        shutil.copytree(DATADIR, refdata)
+        for lang in ("en", "es"):
+            shutil.copy(os.path.join(HERE, "fixtures", "handout", lang, "reference-sample.xml"),
+                        os.path.join(refdata, "content", lang))
+        refenv = dict(os.environ, PE_DATADIR=refdata, SOURCE_DATE_EPOCH="1717459200")
+        if True:
+            topic = "reference-sample"
             refs = (("letter", ["--topic", topic, "--lang", "en"]),
                     ("a4", ["--topic", topic, "--lang", "en", "--paper", "a4"]),
                     ("large-print", ["--topic", topic, "--lang", "en", "--large-print"]),
@@ -234,7 +327,7 @@ def main():
                 if "--bilingual" in args and "es" not in langs:
                     continue
                 pdf = os.path.join(tmp, f"ref-{name}.pdf")
-                if not make(args, pdf):
+                if not make(args, pdf, env=refenv):
                     continue
                 png = render_page1(pdf, os.path.join(tmp, f"ref-{name}"))
                 ref = os.path.join(REFDIR, f"{name}.png")
@@ -251,6 +344,16 @@ def main():
                     shutil.copyfile(png, keep)
                     fail(f"page 1 of {name} differs from {os.path.relpath(ref)} by {out.strip()} "
                          f"(max {TOLERANCE}); actual: {keep}")
+
+        # Reproducible: with SOURCE_DATE_EPOCH the same input gives the
+        # same bytes (a clinic can check a reprint against the original).
+        if en_topics:
+            a, b = os.path.join(tmp, "repro-a.pdf"), os.path.join(tmp, "repro-b.pdf")
+            if (make(["--topic", en_topics[0], "--lang", "en"], a, env=refenv)
+                    and make(["--topic", en_topics[0], "--lang", "en"], b, env=refenv)):
+                with open(a, "rb") as fa, open(b, "rb") as fb:
+                    if fa.read() != fb.read():
+                        fail("two runs with SOURCE_DATE_EPOCH gave different PDFs")
 
         # Bad input: each its own message and exit status, no file left.
         out = os.path.join(tmp, "bad.pdf")

@@ -181,6 +181,54 @@ static void test_shipped_topics_load(void **state)
 	globfree(&g);
 }
 
+/* Every language the build staged (PE_DATADIR/content/<lang>/) loads as a
+ * library with the staged schema: a translation merge that breaks a topic
+ * shows up here with its file:line. */
+static void test_staged_languages_load(void **state)
+{
+	const char *data = getenv("PE_DATADIR");
+	char dir[PATH_MAX], rng[PATH_MAX];
+	if (!data || !*data) {
+		print_message("PE_DATADIR not set: no staged content to check\n");
+		skip();
+	}
+	snprintf(dir, sizeof dir, "%s/content", data);
+	snprintf(rng, sizeof rng, "%s/topic.rng", data);
+	DIR *d = opendir(dir);
+	if (!d) {
+		print_message("%s does not exist: nothing staged to check\n", dir);
+		skip();
+	}
+	pe_error err = { "" };
+	pe_schema *staged = pe_schema_load(rng, &err);
+	if (!staged) {
+		closedir(d);
+		fail_msg("staged schema: %s", err.msg);
+	}
+	int langs = 0;
+	struct dirent *de;
+	while ((de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		char sub[PATH_MAX + 300];
+		snprintf(sub, sizeof sub, "%s/%s", dir, de->d_name);
+		pe_library *lib = pe_library_load(sub, de->d_name, staged, &err);
+		if (!lib) {
+			closedir(d);
+			pe_schema_destroy(staged);
+			fail_msg("staged language %s does not load: %s", de->d_name, err.msg);
+		}
+		assert_string_equal(pe_library_lang(lib), de->d_name);
+		assert_true(pe_library_count(lib) > 0);
+		assert_string_equal(pe_library_topic(lib, 0)->lang, de->d_name);
+		pe_library_destroy(lib);
+		langs++;
+	}
+	closedir(d);
+	pe_schema_destroy(staged);
+	print_message("%d staged language(s) load\n", langs);
+}
+
 /* ---- the good fixture ---------------------------------------------------- */
 
 static void test_good_fixture(void **state)
@@ -765,6 +813,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_shipped_topics_load),
+		cmocka_unit_test(test_staged_languages_load),
 		cmocka_unit_test(test_good_fixture),
 		cmocka_unit_test(test_lang_and_no_schema),
 		cmocka_unit_test(test_whitespace_and_runs),

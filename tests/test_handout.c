@@ -340,6 +340,12 @@ static void bilingual_has_two_columns(void **state)
 		}
 	}
 	assert_true(left && right);
+	/* One outline entry per section, not one per section and language. */
+	int marks = 0;
+	for (size_t p = 0; p < dl->n_pages; p++)
+		for (size_t i = 0; i < dl->pages[p].n_ops; i++)
+			marks += dl->pages[p].ops[i].kind == PE_OP_MARK;
+	assert_int_equal(marks, 1 + 2);
 	pe_dlist_destroy(dl);
 	pe_topic_destroy(t);
 }
@@ -358,6 +364,113 @@ static void wallet_card_two_sides(void **state)
 		qr |= dl->pages[1].ops[i].kind == PE_OP_IMAGE;
 	assert_true(qr);
 	pe_dlist_destroy(dl);
+}
+
+/* A section holding only the given blocks. */
+static pe_topic *topic_with(pe_block *blocks, size_t n)
+{
+	pe_topic *t = topic("custom", 1, 0);
+	pe_section *sec = &t->sections[0];
+	for (size_t i = 0; i < sec->n_blocks; i++) {
+		pe_block *b = &sec->blocks[i];
+		for (size_t k = 0; k < b->n_items; k++) {
+			free(b->items[k].text.runs[0].text);
+			free(b->items[k].text.runs);
+		}
+		free(b->items);
+		if (b->kind == PE_BLOCK_CONTACT) {
+			free(b->contact.name.runs[0].text);
+			free(b->contact.name.runs);
+			free(b->contact.hours.runs[0].text);
+			free(b->contact.hours.runs);
+			free(b->contact.phone);
+		}
+	}
+	free(sec->blocks);
+	sec->blocks = blocks;
+	sec->n_blocks = n;
+	return t;
+}
+
+static void callouts_never_split(void **state)
+{
+	fx *f = *state;
+	size_t n = 14;
+	pe_block *blocks = calloc(n, sizeof *blocks);
+	assert_non_null(blocks);
+	for (size_t i = 0; i < n; i++) {
+		blocks[i].kind = PE_BLOCK_CALLOUT;
+		blocks[i].callout = PE_CALLOUT_WARNING;
+		blocks[i].n_items = 3;
+		blocks[i].items = calloc(3, sizeof *blocks[i].items);
+		assert_non_null(blocks[i].items);
+		for (size_t k = 0; k < 3; k++) {
+			blocks[i].items[k].text = text1("Calloutline text that stays in its box", PE_RUN_PLAIN);
+			blocks[i].items[k].bullet = true;
+		}
+	}
+	pe_topic *t = topic_with(blocks, n);
+	pe_dlist *dl = make(f, "letter", &t, 1, NULL);
+	assert_true(dl->n_pages >= 2);
+	int lines = 0;
+	for (size_t p = 0; p < dl->n_pages; p++) {
+		const pe_page *pg = &dl->pages[p];
+		for (size_t i = 0; i < pg->n_ops; i++) {
+			const pe_op *o = &pg->ops[i];
+			if (o->kind != PE_OP_TEXT || !strstr(o->u.text.utf8, "Calloutline"))
+				continue;
+			lines++;
+			bool boxed = false;
+			for (size_t k = 0; k < pg->n_ops; k++) {
+				const pe_op *r = &pg->ops[k];
+				boxed |= r->kind == PE_OP_RECT && r->h > o->h && o->x > r->x &&
+				         o->y > r->y && o->y < r->y + r->h;
+			}
+			if (!boxed)
+				fail_msg("page %zu: a callout line without its box (split callout)", p + 1);
+		}
+	}
+	assert_int_equal(lines, (int)n * 3);
+	pe_dlist_destroy(dl);
+	pe_topic_destroy(t);
+}
+
+static void tall_block_is_cut_not_lost(void **state)
+{
+	fx *f = *state;
+	/* A timeline of 40 events in large print is taller than a page and
+	 * allows no break: it must be cut between events, lose nothing and
+	 * stay inside the printable area (make() runs the check). */
+	size_t n = 40;
+	pe_block *b = calloc(1, sizeof *b);
+	assert_non_null(b);
+	b->kind = PE_BLOCK_TIMELINE;
+	b->n_items = n;
+	b->items = calloc(n, sizeof *b->items);
+	assert_non_null(b->items);
+	for (size_t i = 0; i < n; i++) {
+		char label[32];
+		snprintf(label, sizeof label, "Day %zu", i + 1);
+		b->items[i].label = text1(label, PE_RUN_PLAIN);
+		b->items[i].text = text1("Something happens", PE_RUN_PLAIN);
+		b->items[i].at = b->items[i].until = (double)i * 24;
+		b->items[i].event = PE_EVENT_CARE;
+	}
+	pe_topic *t = topic_with(b, 1);
+	for (size_t k = 0; k < b->n_items; k++) {
+		/* topic_with freed nothing of b: it is the new block array */
+	}
+	pe_dlist *dl = make(f, "large-print", &t, 1, NULL);
+	assert_true(dl->n_pages >= 2);
+	int happens = 0;
+	for (size_t p = 0; p < dl->n_pages; p++)
+		for (size_t i = 0; i < dl->pages[p].n_ops; i++)
+			if (dl->pages[p].ops[i].kind == PE_OP_TEXT &&
+			    strstr(dl->pages[p].ops[i].u.text.utf8, "happens"))
+				happens++;
+	assert_true(happens >= (int)n);
+	pe_dlist_destroy(dl);
+	pe_topic_destroy(t);
 }
 
 static void checker_catches_faults(void **state)
@@ -454,6 +567,8 @@ int main(void)
 		cmocka_unit_test(large_print_is_large),
 		cmocka_unit_test(bilingual_has_two_columns),
 		cmocka_unit_test(wallet_card_two_sides),
+		cmocka_unit_test(callouts_never_split),
+		cmocka_unit_test(tall_block_is_cut_not_lost),
 		cmocka_unit_test(checker_catches_faults),
 		cmocka_unit_test(qr_has_quiet_zone),
 		cmocka_unit_test(refuses_bad_requests),

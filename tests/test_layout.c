@@ -1,8 +1,10 @@
 /*
- * test_layout.c - Pango line breaking and block layout, asserted with
- * numbers: widths, heights, faces, links, break points, and the width
- * agreement with the fonts' own advances that makes libharu draw exactly
- * what Pango measured.
+ * test_layout.c - the layout module (layout.h): the text engine
+ * (layout.c), blocks, headings and topics (blocks.c), pictures
+ * (pictures.c) and icons (icons.c), asserted with numbers: widths,
+ * heights, faces, links, break points, bounds, and the width agreement
+ * with the fonts' own advances that makes libharu draw exactly what Pango
+ * measured. The path builder has its own tests/test_shapes.c.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -24,6 +26,18 @@
 #include "paths.h"
 
 #define EPS 0.01
+
+/* Pango 1.50 starts a thread that loads the system's default fontconfig
+ * configuration (which we never use) and never frees it. LeakSanitizer
+ * cannot see past libfontconfig's frames to tell that one allocation from
+ * ours, so fontconfig is suppressed here; tests/test_fonts.c, which runs
+ * without Pango and without this suppression, still catches a leaked
+ * FcConfig of our own. (valgrind: tests/valgrind.supp.) */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig.so\n";
+}
 
 typedef struct fixture {
 	pe_fonts *fonts;
@@ -237,6 +251,27 @@ static const pe_op *find_text(const pe_page *pg, const char *s)
 	return NULL;
 }
 
+static const pe_op *find_exact(const pe_page *pg, const char *s)
+{
+	for (size_t i = 0; i < pg->n_ops; i++)
+		if (pg->ops[i].kind == PE_OP_TEXT && !strcmp(pg->ops[i].u.text.utf8, s))
+			return &pg->ops[i];
+	return NULL;
+}
+
+/* The first bold op whose text starts s (a wrapped label's first line). */
+static const pe_op *find_bold_prefix(const pe_page *pg, const char *s)
+{
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		const pe_op *op = &pg->ops[i];
+		if (op->kind == PE_OP_TEXT && op->u.text.face == PE_FACE_BOLD &&
+		    strlen(op->u.text.utf8) > 2 &&
+		    !strncmp(s, op->u.text.utf8, strlen(op->u.text.utf8)))
+			return op;
+	}
+	return NULL;
+}
+
 static void styles_pick_faces_and_links(void **state)
 {
 	fixture *fx = *state;
@@ -308,6 +343,12 @@ static void long_word_overflows_honestly(void **state)
 	assert_true(natural > 40);
 	assert_true(fabs(pg->ops[0].w - natural) < EPS);
 
+	/* no room at all: one word per line, not one endless line */
+	pg = page(fx);
+	pe_layout_plain(fx->layout, pg, "Rest and keep warm", &t, 0, 0, -3, &n);
+	assert_int_equal(n, 4);
+	assert_int_equal(pg->n_ops, 4);
+
 	/* empty input: no lines, no ops, no height */
 	pg = page(fx);
 	assert_true(pe_layout_plain(fx->layout, pg, "", &t, 0, 0, 100, &n) == 0);
@@ -328,6 +369,64 @@ static void width_scales_with_size(void **state)
 	assert_true(fabs(w24 - 2 * w12) < EPS);
 	assert_true(wb > w12);
 	assert_true(pe_layout_width(fx->layout, "", PE_FACE_REGULAR, 12) == 0);
+}
+
+
+/* The layout cache answers exactly what Pango would: the same ops warm,
+ * after the entry was evicted, and different ops for a different width,
+ * size or style. */
+static void cache_gives_what_pango_gives(void **state)
+{
+	fixture *fx = *state;
+	pe_text_style t = body(14);
+	pe_text text = T("Call the clinic at [1-800-227-2345] if you have a *fever* of "
+	                 "100.4 °F or _higher_, or if the skin gets red, warm or sore.");
+	pe_dlist *dl = pe_dlist_create();
+	pe_page *cold = pe_dlist_add_page(dl, 600, 600);
+	pe_layout_text(fx->layout, cold, &text, &t, 5, 7, 233, NULL);
+	cold = &dl->pages[0];
+	pe_page *warm = pe_dlist_add_page(dl, 600, 600);
+	pe_layout_text(fx->layout, warm, &text, &t, 5, 7, 233, NULL);
+	/* push it out: many other texts */
+	char s[64];
+	for (int i = 0; i < 3000; i++) {
+		snprintf(s, sizeof s, "filler text number %d", i);
+		pe_layout_plain(fx->layout, NULL, s, &t, 0, 0, 100 + i % 7, NULL);
+	}
+	pe_page *evicted = pe_dlist_add_page(dl, 600, 600);
+	pe_layout_text(fx->layout, evicted, &text, &t, 5, 7, 233, NULL);
+	const pe_page *pages[3] = { &dl->pages[0], &dl->pages[1], &dl->pages[2] };
+	assert_true(pages[0]->n_ops > 4);
+	for (int p = 1; p < 3; p++) {
+		assert_int_equal(pages[p]->n_ops, pages[0]->n_ops);
+		for (size_t i = 0; i < pages[0]->n_ops; i++) {
+			const pe_op *a = &pages[0]->ops[i], *b = &pages[p]->ops[i];
+			assert_string_equal(a->u.text.utf8, b->u.text.utf8);
+			assert_true(a->x == b->x && a->y == b->y && a->w == b->w);
+			assert_int_equal(a->u.text.face, b->u.text.face);
+		}
+	}
+	pe_dlist_destroy(dl);
+	/* what breaks lines is part of the key */
+	int n1 = 0, n2 = 0, n3 = 0, n4 = 0;
+	pe_layout_text(fx->layout, NULL, &text, &t, 0, 0, 233, &n1);
+	pe_layout_text(fx->layout, NULL, &text, &t, 0, 0, 120, &n2);
+	t.size = 20;
+	pe_layout_text(fx->layout, NULL, &text, &t, 0, 0, 233, &n3);
+	t.size = 14;
+	t.face = PE_FACE_BOLD;
+	pe_text plain = T("Call the clinic at 1-800-227-2345 if you have a fever of 100.4 °F or "
+	                  "higher, or if the skin gets red, warm or sore. More words here to wrap.");
+	pe_text_style r = body(14);
+	int nr = 0;
+	pe_layout_text(fx->layout, NULL, &plain, &r, 0, 0, 300, &nr);
+	pe_layout_text(fx->layout, NULL, &plain, &t, 0, 0, 300, &n4);
+	assert_true(n2 > n1);
+	assert_true(n3 > n1);
+	assert_true(n4 >= nr);
+	assert_true(pe_layout_width(fx->layout, "Call", PE_FACE_BOLD, 14) >
+	            pe_layout_width(fx->layout, "Call", PE_FACE_REGULAR, 14));
+	free_all();
 }
 
 /* ---- width agreement with the font's own advances --------------------- */
@@ -437,6 +536,13 @@ static void widths_agree_with_font_advances(void **state)
 				worst = d;
 			n_strings++;
 		}
+	}
+	/* the metrics are the bundled font's own (hhea ascender/descender) */
+	for (int f = 0; f < PE_FACE_COUNT; f++) {
+		assert_true(fabs(pe_layout_ascent(fx->layout, (pe_face)f, 1000) -
+		                 ft.face[f]->ascender) < 0.5);
+		assert_true(fabs(pe_layout_descent(fx->layout, (pe_face)f, 1000) +
+		                 ft.face[f]->descender) < 0.5);
 	}
 	print_message("width agreement: %d strings, max |Pango - font advances| = %.5f pt\n",
 	              n_strings, worst);
@@ -670,6 +776,336 @@ static void paragraph_breaks_keep_two_lines(void **state)
 	free_all();
 }
 
+
+/* ---- pictures ---------------------------------------------------------- */
+
+static bool digits_only(const char *s)
+{
+	return *s && strspn(s, "0123456789") == strlen(s);
+}
+
+/* Text never overlaps other text (ink box: cap top to descender), the
+ * events come in their order, and numbered markers never touch. */
+static void timeline_events_do_not_overlap(void **state)
+{
+	fixture *fx = *state;
+	pe_block b = make_block(PE_BLOCK_TIMELINE);
+	static const double widths[] = { 180, 260, 400, 520, 700 };
+	static const double sizes[] = { 12, 14, 18, 28 };
+	for (size_t wi = 0; wi < 5; wi++)
+		for (size_t si = 0; si < 4; si++) {
+			pe_style st;
+			pe_style_default(&st, sizes[si], false);
+			pe_page *pg = page(fx);
+			pe_layout_block(fx->layout, pg, &b, &st, 20, 30, widths[wi]);
+			for (size_t i = 0; i < pg->n_ops; i++) {
+				const pe_op *a = &pg->ops[i];
+				if (a->kind != PE_OP_TEXT)
+					continue;
+				for (size_t j = i + 1; j < pg->n_ops; j++) {
+					const pe_op *c = &pg->ops[j];
+					if (c->kind != PE_OP_TEXT)
+						continue;
+					bool apart = a->x + a->w <= c->x + EPS || c->x + c->w <= a->x + EPS ||
+					             a->y + 0.22 * a->u.text.size <= c->y - 0.72 * c->u.text.size + EPS ||
+					             c->y + 0.22 * c->u.text.size <= a->y - 0.72 * a->u.text.size + EPS;
+					if (!apart)
+						fail_msg("w %.0f s %.0f: \"%s\" overlaps \"%s\"", widths[wi],
+						         sizes[si], a->u.text.utf8, c->u.text.utf8);
+					/* numbered markers on one row keep a marker's width apart */
+					if (digits_only(a->u.text.utf8) && digits_only(c->u.text.utf8) &&
+					    fabs(a->y - c->y) < 1e-6)
+						assert_true(fabs((a->x + a->w / 2) - (c->x + c->w / 2)) >=
+						            sizes[si] - EPS);
+				}
+			}
+			/* the "when" labels come down the page in event order */
+			double last = -1;
+			for (size_t e = 0; e < b.n_items; e++) {
+				const pe_op *op = find_bold_prefix(pg, b.items[e].label.runs[0].text);
+				assert_non_null(op);
+				assert_int_equal(op->u.text.face, PE_FACE_BOLD);
+				assert_true(op->y > last);
+				last = op->y;
+			}
+		}
+	page_done(fx);
+	free_all();
+}
+
+static size_t count_digit_texts(const pe_page *pg)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < pg->n_ops; i++)
+		n += pg->ops[i].kind == PE_OP_TEXT && digits_only(pg->ops[i].u.text.utf8);
+	return n;
+}
+
+static size_t count_big_paths(const pe_page *pg, double min_w)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < pg->n_ops; i++)
+		n += pg->ops[i].kind == PE_OP_PATH && pg->ops[i].w >= min_w;
+	return n;
+}
+
+/* Wide: an overview strip whose numbers repeat the list's; narrow: no
+ * strip, and the infusion (at = 0) gets a larger node than the others. */
+static void timeline_overview_and_infusion_node(void **state)
+{
+	fixture *fx = *state;
+	pe_block b = make_block(PE_BLOCK_TIMELINE);
+	pe_style st;
+	pe_style_default(&st, 12, false);
+	pe_page *pg = page(fx);
+	double wide = pe_layout_block(fx->layout, pg, &b, &st, 0, 0, 600);
+	assert_int_equal(count_digit_texts(pg), 2 * b.n_items);
+	pg = page(fx);
+	double narrow = pe_layout_block(fx->layout, pg, &b, &st, 0, 0, 250);
+	assert_int_equal(count_digit_texts(pg), 0);
+	assert_true(narrow > 0 && wide > 0);
+	size_t with_drip = count_big_paths(pg, 1.5 * 12);
+	assert_true(with_drip >= 1);
+	/* move every event off 0: the big node goes away */
+	for (size_t i = 0; i < b.n_items; i++) {
+		b.items[i].at += 1;
+		b.items[i].until += 1;
+	}
+	pg = page(fx);
+	pe_layout_block(fx->layout, pg, &b, &st, 0, 0, 250);
+	assert_int_equal(count_big_paths(pg, 1.5 * 12), 0);
+	page_done(fx);
+	free_all();
+}
+
+static void scale_row_or_stack(void **state)
+{
+	fixture *fx = *state;
+	pe_block b = make_block(PE_BLOCK_SCALE);
+	pe_style st;
+	pe_style_default(&st, 12, false);
+	static const char *const names[] = { "Mild", "Moderate", "Severe" };
+	/* wide: side by side, one baseline */
+	pe_page *pg = page(fx);
+	pe_layout_block(fx->layout, pg, &b, &st, 0, 0, 600);
+	const pe_op *n0 = find_text(pg, names[0]);
+	for (int i = 1; i < 3; i++) {
+		const pe_op *ni = find_text(pg, names[i]);
+		assert_non_null(ni);
+		assert_true(fabs(ni->y - n0->y) < 1e-9);
+		assert_true(ni->x > find_text(pg, names[i - 1])->x + 100);
+	}
+	/* the boxes' tints differ by grade */
+	const pe_color *fills[3];
+	int n_fill = 0;
+	for (size_t i = 0; i < pg->n_ops && n_fill < 3; i++)
+		if (pg->ops[i].kind == PE_OP_RECT && pg->ops[i].w > 150)
+			fills[n_fill++] = &pg->ops[i].u.rect.fill;
+	assert_int_equal(n_fill, 3);
+	assert_true(fills[0]->g > fills[0]->r && fills[2]->r > fills[2]->g);
+	/* narrow: stacked, one left edge */
+	pg = page(fx);
+	pe_layout_block(fx->layout, pg, &b, &st, 0, 0, 200);
+	n0 = find_text(pg, names[0]);
+	for (int i = 1; i < 3; i++) {
+		const pe_op *ni = find_text(pg, names[i]);
+		assert_true(fabs(ni->x - n0->x) < 1e-9);
+		assert_true(ni->y > find_text(pg, names[i - 1])->y + 24);
+	}
+	page_done(fx);
+	free_all();
+}
+
+static void icons_stay_in_their_square(void **state)
+{
+	fixture *fx = *state;
+	static const double sizes[] = { 10, 24, 100 };
+	for (int icon = PE_ICON_PHONE; icon <= PE_ICON_HEART; icon++)
+		for (int si = 0; si < 3; si++) {
+			pe_page *pg = page(fx);
+			double x = 7, y = 11, sz = sizes[si];
+			pe_layout_icon(pg, (pe_icon)icon, x, y, sz, pe_hex(0x127580));
+			assert_true(pg->n_ops > 0);
+			double area = 0;
+			for (size_t i = 0; i < pg->n_ops; i++) {
+				double x0, y0, x1, y1;
+				pe_op_bounds(&pg->ops[i], &x0, &y0, &x1, &y1);
+				assert_true(x0 >= x - EPS && y0 >= y - EPS);
+				assert_true(x1 <= x + sz + EPS && y1 <= y + sz + EPS);
+				area += (x1 - x0) * (y1 - y0);
+			}
+			/* something you can see: the shapes span a good part of it */
+			assert_true(area >= 0.3 * sz * sz);
+		}
+	pe_page *pg = page(fx);
+	pe_layout_icon(pg, PE_ICON_NONE, 0, 0, 24, pe_hex(0));
+	assert_int_equal(pg->n_ops, 0);
+	pe_layout_icon(NULL, PE_ICON_HEART, 0, 0, 24, pe_hex(0));
+	page_done(fx);
+}
+
+
+/* The card's number is one unbroken tel: link that fits the column: it
+ * shrinks (and gives up the icon) in narrow columns, never below body
+ * size, and is big where there is room. */
+static void contact_number_fits_and_links(void **state)
+{
+	fixture *fx = *state;
+	pe_block b = make_block(PE_BLOCK_CONTACT);
+	static const double sizes[] = { 12, 14, 18 };
+	for (size_t si = 0; si < 3; si++)
+		for (double w = 150; w <= 650; w += 50) {
+			pe_style st;
+			pe_style_default(&st, sizes[si], false);
+			pe_page *pg = page(fx);
+			double h = pe_layout_block(fx->layout, pg, &b, &st, 10, 10, w);
+			const pe_op *num = find_exact(pg, "1-800-227-2345");
+			assert_non_null(num);
+			assert_non_null(num->u.text.link);
+			assert_string_equal(num->u.text.link, "tel:18002272345");
+			assert_int_equal(num->u.text.face, PE_FACE_BOLD);
+			assert_true(num->u.text.size >= sizes[si] - 1e-9);
+			if (w >= 400)
+				assert_true(num->u.text.size >= st.title_size - 1e-9);
+			assert_inside(pg, 10, 10, w, h);
+		}
+	page_done(fx);
+	free_all();
+}
+
+
+/* Unusual but valid content: many events, more levels than three, a
+ * level with no grade, an empty callout, an event far in the future. */
+static void odd_blocks_stay_in_column(void **state)
+{
+	fixture *fx = *state;
+	pe_block many = { .kind = PE_BLOCK_TIMELINE };
+	many.n_items = 100;
+	many.items = keep(calloc(100, sizeof(pe_item)));
+	for (int i = 0; i < 100; i++) {
+		many.items[i].at = i * 7 - 50;
+		many.items[i].until = i % 3 ? i * 7 - 50 : i * 9;
+		many.items[i].event = (pe_event_kind)(i % 4);
+		many.items[i].label = T("Day");
+		many.items[i].text = T("Something to do.");
+	}
+	pe_block far = make_block(PE_BLOCK_TIMELINE);
+	far.items[5].at = far.items[5].until = 100000;
+	far.items[0].at = -100000;
+	pe_block scale5 = make_block(PE_BLOCK_SCALE);
+	pe_item five[5];
+	for (int i = 0; i < 5; i++) {
+		five[i] = scale5.items[i % 3];
+		five[i].grade = (pe_grade)(i % 4);
+	}
+	scale5.items = five;
+	scale5.n_items = 5;
+	pe_block empty = { .kind = PE_BLOCK_CALLOUT };
+	pe_block one_step = make_block(PE_BLOCK_STEPS);
+	one_step.n_items = 1;
+	pe_block *blocks[] = { &many, &far, &scale5, &empty, &one_step };
+	for (size_t k = 0; k < 5; k++)
+		for (double w = 150; w <= 900; w += 250) {
+			pe_style st;
+			pe_style_default(&st, 14, false);
+			double h0 = pe_layout_block(fx->layout, NULL, blocks[k], &st, 5, 5, w);
+			pe_page *pg = page(fx);
+			double h1 = pe_layout_block(fx->layout, pg, blocks[k], &st, 5, 5, w);
+			assert_true(fabs(h0 - h1) < 1e-9);
+			assert_true(h1 >= 0);
+			assert_inside(pg, 5, 5, w, h1);
+		}
+	page_done(fx);
+	free_all();
+}
+
+/* ---- headings and whole topics ---------------------------------------- */
+
+static void heading_with_and_without_icon(void **state)
+{
+	fixture *fx = *state;
+	pe_section sec = { .heading = T("When to call your care team"), .icon = PE_ICON_PHONE };
+	pe_style st;
+	pe_style_default(&st, 14, false);
+	pe_page *pg = page(fx);
+	double h = pe_layout_heading(fx->layout, pg, &sec, &st, 40, 100, 300);
+	assert_true(h >= st.heading_size);
+	const pe_op *t = find_text(pg, "When");
+	assert_non_null(t);
+	assert_int_equal(t->u.text.face, PE_FACE_BOLD);
+	assert_true(fabs(t->u.text.size - st.heading_size) < 1e-9);
+	assert_true(t->x > 40 + st.heading_size);   /* after the icon */
+	size_t paths = 0;
+	for (size_t i = 0; i < pg->n_ops; i++)
+		if (pg->ops[i].kind == PE_OP_PATH) {
+			paths++;
+			assert_true(pg->ops[i].x + pg->ops[i].w <= t->x);
+		}
+	assert_true(paths > 0);
+	assert_inside(pg, 40, 100, 300, h);
+	st.draw_icons = false;
+	pg = page(fx);
+	pe_layout_heading(fx->layout, pg, &sec, &st, 40, 100, 300);
+	assert_true(fabs(find_text(pg, "When")->x - 40) < 1e-9);
+	for (size_t i = 0; i < pg->n_ops; i++)
+		assert_int_equal(pg->ops[i].kind, PE_OP_TEXT);
+	page_done(fx);
+	free_all();
+}
+
+static void flow_topic_marks_each_section(void **state)
+{
+	fixture *fx = *state;
+	pe_topic topic = { 0 };
+	topic.title = "After your infusion";
+	topic.summary = "What to expect at home";
+	pe_section secs[3] = {
+		{ .heading = T("What to expect"), .icon = PE_ICON_DRIP },
+		{ .heading = T("Caring for *yourself*"), .icon = PE_ICON_NONE },
+		{ .heading = T("Getting help"), .icon = PE_ICON_PHONE },
+	};
+	pe_block b0[2] = { make_block(PE_BLOCK_PARAGRAPH), make_block(PE_BLOCK_LIST) };
+	pe_block b1[2] = { make_block(PE_BLOCK_STEPS), make_block(PE_BLOCK_SCALE) };
+	pe_block b2[2] = { make_block(PE_BLOCK_CALLOUT), make_block(PE_BLOCK_CONTACT) };
+	secs[0].blocks = b0;
+	secs[1].blocks = b1;
+	secs[2].blocks = b2;
+	secs[0].n_blocks = secs[1].n_blocks = secs[2].n_blocks = 2;
+	topic.sections = secs;
+	topic.n_sections = 3;
+	pe_style st;
+	pe_style_default(&st, 24, false);   /* kiosk-like: pixels */
+	double h0 = pe_layout_flow_topic(fx->layout, NULL, &topic, &st, 60, 80, 900);
+	pe_page *pg = page(fx);
+	double h1 = pe_layout_flow_topic(fx->layout, pg, &topic, &st, 60, 80, 900);
+	assert_true(fabs(h0 - h1) < 1e-9);
+	assert_inside(pg, 60, 80, 900, h1);
+	static const char *const titles[] = { "After your infusion", "What to expect",
+	                                      "Caring for yourself", "Getting help" };
+	size_t n_marks = 0;
+	double last = -1;
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		const pe_op *op = &pg->ops[i];
+		if (op->kind != PE_OP_MARK)
+			continue;
+		assert_true(n_marks < 4);
+		assert_string_equal(op->u.mark.title, titles[n_marks]);
+		assert_int_equal(op->u.mark.level, n_marks ? 1 : 0);
+		assert_true(op->y > last);
+		last = op->y;
+		/* the heading's text starts at or below its mark */
+		const pe_op *t = find_exact(pg, n_marks ? secs[n_marks - 1].heading.runs[0].text
+		                                        : topic.title);
+		assert_non_null(t);
+		assert_true(t->y - t->u.text.ascent >= op->y - 1e-9);
+		assert_true(t->y - t->u.text.ascent < op->y + st.heading_size);
+		n_marks++;
+	}
+	assert_int_equal(n_marks, 4);
+	page_done(fx);
+	free_all();
+}
+
 /* ---- style ------------------------------------------------------------ */
 
 static double lum1(double c)
@@ -739,11 +1175,20 @@ int main(void)
 		cmocka_unit_test(phone_number_is_not_broken),
 		cmocka_unit_test(long_word_overflows_honestly),
 		cmocka_unit_test(width_scales_with_size),
+		cmocka_unit_test(cache_gives_what_pango_gives),
 		cmocka_unit_test(widths_agree_with_font_advances),
 		cmocka_unit_test(style_sizes_and_contrast),
 		cmocka_unit_test(blocks_stay_in_column),
 		cmocka_unit_test(breaks_fall_between_items),
 		cmocka_unit_test(paragraph_breaks_keep_two_lines),
+		cmocka_unit_test(timeline_events_do_not_overlap),
+		cmocka_unit_test(timeline_overview_and_infusion_node),
+		cmocka_unit_test(scale_row_or_stack),
+		cmocka_unit_test(icons_stay_in_their_square),
+		cmocka_unit_test(contact_number_fits_and_links),
+		cmocka_unit_test(odd_blocks_stay_in_column),
+		cmocka_unit_test(heading_with_and_without_icon),
+		cmocka_unit_test(flow_topic_marks_each_section),
 	};
 	return cmocka_run_group_tests_name("layout", tests, setup, teardown);
 }

@@ -117,6 +117,11 @@ static pe_dlist *sample(const char *text, const char *lang, const char *png)
 		{ PE_PATH_CLOSE, { 0 }, { 0 } },
 	};
 	assert_true(pe_page_add_path(pg, segs, 4, PE_NO_COLOR, pe_rgb(0, 0, 0), 2, false));
+	/* Translucent fill and text go through an ExtGState. */
+	pe_color glass = { 0.2, 0.4, 0.6, 0.5 };
+	assert_true(pe_page_add_path(pg, segs, 4, glass, PE_NO_COLOR, 0, true));
+	assert_true(pe_page_add_text(pg, 72, 280, 100, "faint", PE_FACE_BOLD_ITALIC, 10, 9, 3, glass,
+	                             NULL));
 	unsigned char gray[25 * 25];
 	for (int i = 0; i < 25 * 25; i++)
 		gray[i] = (i % 3) ? 255 : 0;
@@ -176,6 +181,9 @@ static void writes_complete_pdf(void **state)
 	assert_true(contains(pdf, n, "WinAnsiEncoding"));
 	assert_true(contains(pdf, n, "tel:18002272345"));
 	assert_true(contains(pdf, n, "/Outlines"));
+	assert_true(contains(pdf, n, "/ca 0.5"));          /* alpha for the translucent ops */
+	assert_true(contains(pdf, n, "/FitH"));           /* outline destinations */
+	assert_true(contains(pdf, n, "/Border [ 0 0 0 ]")); /* links draw no box */
 	assert_true(contains(pdf, n, "/Creator"));
 	/* The PNG used twice is embedded once; with the QR image that is two. */
 	int images = 0;
@@ -213,6 +221,16 @@ static void chooses_encoding(void **state)
 	assert_true(pe_page_add_mark(&dl->pages[0], 10, "Ŝection", 1));
 	assert_true(pe_pdf_choose_encoding(dl, &enc, &err));
 	assert_int_equal(enc, PE_PDF_UTF8);
+	pe_dlist_destroy(dl);
+
+	/* A long string that converts stays WinAnsi (no fixed-size buffer). */
+	char long_text[10000] = "";
+	while (strlen(long_text) + 20 < sizeof long_text)
+		strcat(long_text, "Señal de alarma ");
+	dl = sample("x", "es", NULL);
+	assert_true(pe_page_add_mark(&dl->pages[0], 10, long_text, 1));
+	assert_true(pe_pdf_choose_encoding(dl, &enc, &err));
+	assert_int_equal(enc, PE_PDF_WINANSI);
 	pe_dlist_destroy(dl);
 
 	dl = sample("bad \xff\xfe bytes", "en", NULL);

@@ -1,0 +1,463 @@
+/*
+ * blocks.c - block layout: paragraphs, lists, steps, checklists, callouts
+ * and contact cards, section headings, and whole topics flowed into one
+ * tall page (pe_layout_block, pe_layout_block_breaks, pe_layout_heading,
+ * pe_layout_flow_topic in layout.h).
+ *
+ * Built only on the public text functions of layout.c; the drawn blocks
+ * (timeline, severity scale) are in pictures.c. Every block stays inside
+ * its column, puts no op above its top, returns the same height whether
+ * it draws or only measures, and never paints.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout.h"
+#include "pictures.h"
+#include "shapes.h"
+
+/* ---- blocks ----------------------------------------------------------- */
+
+/* Break points being collected (NULL when only laying out). */
+typedef struct breaks {
+	double *v;
+	size_t n, max;
+	double y0;
+} breaks;
+
+static void add_break(breaks *bk, double y)
+{
+	if (!bk || bk->n >= bk->max)
+		return;
+	double off = y - bk->y0;
+	if (bk->n > 0 && off <= bk->v[bk->n - 1])
+		return;
+	bk->v[bk->n++] = off;
+}
+
+static pe_text_style body_style(const pe_style *st)
+{
+	pe_text_style t = { PE_FACE_REGULAR, st->body_size, st->leading, st->text, st->link };
+	return t;
+}
+
+static bool tinted(const pe_style *st)
+{
+	return st->info_bg.a > 0;
+}
+
+/* How far the glyphs of a last line reach below its line box when the
+ * leading is tighter than the font's ascent + descent (headings, titles),
+ * so a block's height covers its ink. */
+static double overhang(const pe_layout *L, const pe_text_style *t)
+{
+	double over = pe_layout_ascent(L, PE_FACE_REGULAR, t->size) +
+	              pe_layout_descent(L, PE_FACE_REGULAR, t->size) - t->size * t->leading;
+	return over > 0 ? over : 0;
+}
+
+/* Baseline of the first line of text laid out with t at top. */
+static double first_baseline(const pe_layout *L, const pe_text_style *t, double top)
+{
+	return top + pe_layout_baseline(L, t);
+}
+
+static double lay_paragraph(pe_layout *L, pe_page *pg, const pe_block *b,
+                            const pe_style *st, double x, double y, double w, breaks *bk)
+{
+	pe_text_style t = body_style(st);
+	int n = 0;
+	double h = pe_layout_text(L, pg, &b->text, &t, x, y, w, &n);
+	/* two lines at least on either side of a break (no widows/orphans) */
+	for (int k = 2; k <= n - 2; k++)
+		add_break(bk, y + k * t.size * t.leading);
+	return h;
+}
+
+/* A list item with a marker drawn by the caller: text in the hanging
+ * indent. Returns the item height. */
+static double lay_item_text(pe_layout *L, pe_page *pg, const pe_text *text,
+                            const pe_text_style *t, double x, double y, double w)
+{
+	return pe_layout_text(L, pg, text, t, x, y, w, NULL);
+}
+
+static void bullet_dot(const pe_layout *L, pe_page *pg, const pe_text_style *t,
+                       pe_color color, double cx, double top)
+{
+	double base = first_baseline(L, t, top);
+	/* centred on the x-height, like a typographic bullet */
+	pe_shape_circle(pg, cx, base - 0.27 * t->size, 0.16 * t->size, color, PE_NO_COLOR, 0);
+}
+
+static double lay_list(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
+                       double x, double y, double w, breaks *bk)
+{
+	pe_text_style t = body_style(st);
+	double indent = st->indent;
+	double gap = st->body_size * 0.35;
+	double cy = y;
+	for (size_t i = 0; i < b->n_items; i++) {
+		if (i > 0) {
+			cy += gap;
+			add_break(bk, cy);
+		}
+		bullet_dot(L, pg, &t, st->accent, x + indent * 0.4, cy);
+		cy += lay_item_text(L, pg, &b->items[i].text, &t, x + indent, cy, w - indent);
+	}
+	return cy - y;
+}
+
+static double lay_steps(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
+                        double x, double y, double w, breaks *bk)
+{
+	pe_text_style t = body_style(st);
+	double s = st->body_size;
+	double r = 0.7 * s;
+	double indent = st->indent > 2 * r + 0.55 * s ? st->indent : 2 * r + 0.55 * s;
+	double gap = s * 0.6;
+	double nsize = 0.8 * s;
+	double cy = y;
+	for (size_t i = 0; i < b->n_items; i++) {
+		if (i > 0) {
+			cy += gap;
+			add_break(bk, cy);
+		}
+		/* circle centred on the cap height of the first line */
+		double ccy = first_baseline(L, &t, cy) - 0.36 * s;
+		if (ccy - r < cy)
+			ccy = cy + r;
+		if (pg) {
+			pe_shape_circle(pg, x + r, ccy, r, st->accent, PE_NO_COLOR, 0);
+			char num[24];
+			snprintf(num, sizeof num, "%zu", i + 1);
+			double nw = pe_layout_width(L, num, PE_FACE_BOLD, nsize);
+			double cap = 0.714 * nsize;
+			pe_page_add_text(pg, x + r - nw / 2, ccy + cap / 2, nw, num, PE_FACE_BOLD,
+			                 nsize, pe_layout_ascent(L, PE_FACE_BOLD, nsize),
+			                 pe_layout_descent(L, PE_FACE_BOLD, nsize), st->page, NULL);
+		}
+		double h = lay_item_text(L, pg, &b->items[i].text, &t, x + indent, cy, w - indent);
+		if (ccy + r > cy + h)
+			h = ccy + r - cy;
+		cy += h;
+	}
+	return cy - y;
+}
+
+static double lay_checklist(pe_layout *L, pe_page *pg, const pe_block *b,
+                            const pe_style *st, double x, double y, double w, breaks *bk)
+{
+	double s = st->body_size;
+	pe_text_style tt = { PE_FACE_BOLD, s * 1.1, 1.3, st->heading, st->link };
+	pe_text_style t = body_style(st);
+	double cy = y;
+	if (b->title.n_runs) {
+		cy += pe_layout_text(L, pg, &b->title, &tt, x, cy, w, NULL);
+		cy += s * 0.45;
+	}
+	double box = 0.95 * s;
+	double indent = st->indent > box + 0.6 * s ? st->indent : box + 0.6 * s;
+	for (size_t i = 0; i < b->n_items; i++) {
+		if (i > 0) {
+			cy += s * 0.45;
+			add_break(bk, cy);
+		}
+		double by = first_baseline(L, &t, cy) - 0.36 * s - box / 2;
+		if (by < cy)
+			by = cy;
+		pe_shape_rect(pg, x + st->rule, by, box, box, st->page, st->text, st->rule * 1.5,
+		              box * 0.15);
+		double h = lay_item_text(L, pg, &b->items[i].text, &t, x + indent, cy, w - indent);
+		if (by + box > cy + h)
+			h = by + box - cy;
+		cy += h;
+	}
+	return cy - y;
+}
+
+static void callout_colors(const pe_style *st, pe_callout_kind k, pe_color *bg, pe_color *fg)
+{
+	switch (k) {
+	case PE_CALLOUT_WARNING:
+		*bg = st->warning_bg;
+		*fg = st->warning_fg;
+		break;
+	case PE_CALLOUT_EMERGENCY:
+		*bg = st->emergency_bg;
+		*fg = st->emergency_fg;
+		break;
+	case PE_CALLOUT_INFO:
+	default:
+		*bg = st->info_bg;
+		*fg = st->info_fg;
+		break;
+	}
+}
+
+/* A box with a thick bar down its left edge, corners rounded on the
+ * outside only. Drawn before its content. */
+static void bar_box(pe_page *pg, const pe_style *st, double x, double y, double w,
+                    double h, double bar, pe_color bg, pe_color fg, double border)
+{
+	if (!pg)
+		return;
+	double r = st->radius;
+	if (bg.a > 0)
+		pe_page_add_rect(pg, x, y, w, h, bg, PE_NO_COLOR, 0, r);
+	if (bg.a <= 0 || border > 0) {
+		double lw = border > 0 ? border : st->rule;
+		/* stroke inside the column: inset by half the line width */
+		pe_page_add_rect(pg, x + lw / 2, y + lw / 2, w - lw, h - lw, PE_NO_COLOR, fg, lw, r);
+	}
+	pe_pathb pb;
+	pe_pb_reset(&pb);
+	pe_pb_round_rect(&pb, x, y, bar, h, r, 0, 0, r);
+	pe_pb_emit(pg, &pb, fg, PE_NO_COLOR, 0);
+}
+
+static double lay_callout(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
+                          double x, double y, double w)
+{
+	double s = st->body_size;
+	bool emergency = b->callout == PE_CALLOUT_EMERGENCY;
+	pe_color bg, fg;
+	callout_colors(st, b->callout, &bg, &fg);
+	double bar = emergency ? 0.45 * s : 0.3 * s;
+	double pad = st->pad;
+	double x0 = x + bar + pad;
+	double cw = w - bar - 2 * pad;
+	/* measure first: the box is drawn before (under) the text */
+	double ch = 0;
+	for (int pass = pg ? 0 : 1; pass < 2; pass++) {
+		pe_page *p = pass == 0 ? NULL : pg;
+		double cy = y + pad * 0.85;
+		if (pass == 1 && pg)
+			bar_box(pg, st, x, y, w, ch, bar, bg, fg, emergency ? 1.6 * st->rule : 0);
+		if (b->title.n_runs) {
+			pe_text_style tt = { PE_FACE_BOLD, emergency ? st->heading_size : s * 1.1,
+			                     1.3, fg, fg };
+			double isz = tt.size * 1.05;
+			pe_icon icon = b->callout == PE_CALLOUT_INFO ? PE_ICON_INFO : PE_ICON_ALERT;
+			double tx = st->draw_icons ? x0 + isz + 0.4 * s : x0;
+			double th = pe_layout_text(L, p, &b->title, &tt, tx, cy, x0 + cw - tx, NULL);
+			if (p && st->draw_icons) {
+				double iy = first_baseline(L, &tt, cy) - 0.357 * tt.size - isz / 2;
+				pe_layout_icon(p, icon, x0, iy > cy ? iy : cy, isz, fg);
+			}
+			cy += th + 0.35 * s;
+		}
+		pe_text_style t = body_style(st);
+		t.link_color = fg;   /* a phone number in a box takes the box's colour */
+		double indent = s * 1.2;
+		for (size_t i = 0; i < b->n_items; i++) {
+			if (i > 0)
+				cy += b->items[i].bullet && b->items[i - 1].bullet ? s * 0.3 : st->para_gap;
+			if (b->items[i].bullet) {
+				bullet_dot(L, p, &t, fg, x0 + indent * 0.35, cy);
+				cy += pe_layout_text(L, p, &b->items[i].text, &t, x0 + indent, cy,
+				                     cw - indent, NULL);
+			} else {
+				cy += pe_layout_text(L, p, &b->items[i].text, &t, x0, cy, cw, NULL);
+			}
+		}
+		cy += pad * 0.85;
+		ch = cy - y;
+	}
+	return ch;
+}
+
+static pe_text phone_text(pe_run *run, const char *phone)
+{
+	run->text = (char *)phone;
+	run->style = PE_RUN_PHONE;
+	pe_text t = { run, 1 };
+	return t;
+}
+
+static double lay_contact(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
+                          double x, double y, double w)
+{
+	const pe_contact *c = &b->contact;
+	double s = st->body_size;
+	double pad = st->pad;
+	double icon_d = 2.6 * s;
+	double x0 = x + pad;
+	double iw = w - 2 * pad;
+	/* the phone number never breaks: shrink it to fit, and give up the
+	 * icon column before going below body size */
+	const char *phone = c->phone ? c->phone : "";
+	double big = st->title_size;
+	double need = pe_layout_width(L, phone, PE_FACE_BOLD, big);
+	bool icon = st->draw_icons;
+	double tx = icon ? x0 + icon_d + 0.8 * s : x0;
+	double tw = x0 + iw - tx;
+	if (need > tw && icon && need * s / big > tw) {
+		icon = false;
+		tx = x0;
+		tw = iw;
+	}
+	if (need > tw) {
+		big = big * tw / need * 0.999;
+		if (big < s)
+			big = s;
+	}
+	pe_color bg = tinted(st) ? pe_color_mix(st->accent, st->page, 0.07) : PE_NO_COLOR;
+	pe_color border = tinted(st) ? pe_color_mix(st->accent, st->page, 0.45) : st->text;
+	pe_text_style name = { PE_FACE_BOLD, s * 1.1, 1.3, st->heading, st->link };
+	pe_text_style num = { PE_FACE_BOLD, big, 1.2, st->link, st->link };
+	pe_text_style body = body_style(st);
+	pe_text_style note = body;
+	note.color = st->muted;
+	pe_run run;
+	pe_text ptext = phone_text(&run, phone);
+	double h = 0;
+	for (int pass = pg ? 0 : 1; pass < 2; pass++) {
+		pe_page *p = pass == 0 ? NULL : pg;
+		if (p) {
+			pe_page_add_rect(p, x + st->rule / 2, y + st->rule / 2, w - st->rule,
+			                 h - st->rule, bg, border, st->rule, st->radius);
+			if (icon) {
+				double cy = y + pad + icon_d / 2;
+				pe_shape_circle(p, x0 + icon_d / 2, cy, icon_d / 2, st->accent,
+				                PE_NO_COLOR, 0);
+				pe_layout_icon(p, PE_ICON_PHONE, x0 + icon_d * 0.22, cy - icon_d * 0.28,
+				               icon_d * 0.56, st->page);
+			}
+		}
+		double cy = y + pad * 0.85;
+		cy += pe_layout_text(L, p, &c->name, &name, tx, cy, tw, NULL);
+		cy += pe_layout_text(L, p, &ptext, &num, tx, cy, tw, NULL);
+		cy += s * 0.15;
+		cy += pe_layout_text(L, p, &c->hours, &body, tx, cy, tw, NULL);
+		if (c->chat.n_runs)
+			cy += pe_layout_text(L, p, &c->chat, &body, tx, cy, tw, NULL);
+		if (c->note.n_runs) {
+			cy += s * 0.3;
+			cy += pe_layout_text(L, p, &c->note, &note, tx, cy, tw, NULL);
+		}
+		cy += pad * 0.85;
+		if (icon && cy < y + icon_d + 2 * pad)
+			cy = y + icon_d + 2 * pad;
+		h = cy - y;
+	}
+	return h;
+}
+
+static double lay_block(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
+                        double x, double y, double w, breaks *bk)
+{
+	switch (b->kind) {
+	case PE_BLOCK_PARAGRAPH:
+		return lay_paragraph(L, pg, b, st, x, y, w, bk);
+	case PE_BLOCK_LIST:
+		return lay_list(L, pg, b, st, x, y, w, bk);
+	case PE_BLOCK_STEPS:
+		return lay_steps(L, pg, b, st, x, y, w, bk);
+	case PE_BLOCK_CHECKLIST:
+		return lay_checklist(L, pg, b, st, x, y, w, bk);
+	case PE_BLOCK_CALLOUT:
+		return lay_callout(L, pg, b, st, x, y, w);
+	case PE_BLOCK_CONTACT:
+		return lay_contact(L, pg, b, st, x, y, w);
+	case PE_BLOCK_TIMELINE:
+		return pe_picture_timeline(L, pg, b, st, x, y, w);
+	case PE_BLOCK_SCALE:
+		return pe_picture_scale(L, pg, b, st, x, y, w);
+	}
+	return 0;
+}
+
+double pe_layout_block(pe_layout *L, pe_page *pg, const pe_block *block,
+                       const pe_style *st, double x, double y, double width)
+{
+	return lay_block(L, pg, block, st, x, y, width, NULL);
+}
+
+size_t pe_layout_block_breaks(pe_layout *L, const pe_block *block, const pe_style *st,
+                              double width, double *out, size_t max)
+{
+	breaks bk = { out, 0, max, 0 };
+	lay_block(L, NULL, block, st, 0, 0, width, &bk);
+	return bk.n;
+}
+
+/* ---- headings and whole topics --------------------------------------- */
+
+double pe_layout_heading(pe_layout *L, pe_page *pg, const pe_section *sec,
+                         const pe_style *st, double x, double y, double width)
+{
+	pe_text_style t = { PE_FACE_BOLD, st->heading_size, 1.25, st->heading, st->link };
+	bool icon = st->draw_icons && sec->icon != PE_ICON_NONE;
+	double isz = st->heading_size * 1.15;
+	double tx = icon ? x + isz + 0.45 * st->heading_size : x;
+	double h = pe_layout_text(L, pg, &sec->heading, &t, tx, y, x + width - tx, NULL);
+	if (h > 0)
+		h += overhang(L, &t);
+	if (icon) {
+		double iy = first_baseline(L, &t, y) - 0.357 * t.size - isz / 2;
+		if (iy < y)
+			iy = y;
+		pe_layout_icon(pg, sec->icon, x, iy, isz, st->accent);
+		if (iy + isz - y > h)
+			h = iy + isz - y;
+	}
+	return h;
+}
+
+/* Plain text of a heading, for a bookmark (NULL when out of memory). */
+static char *plain_of(const pe_text *text)
+{
+	size_t n = 1;
+	for (size_t i = 0; i < text->n_runs; i++)
+		n += text->runs[i].text ? strlen(text->runs[i].text) : 0;
+	char *s = malloc(n);
+	if (!s)
+		return NULL;
+	s[0] = '\0';
+	for (size_t i = 0; i < text->n_runs; i++)
+		if (text->runs[i].text)
+			strcat(s, text->runs[i].text);
+	return s;
+}
+
+double pe_layout_flow_topic(pe_layout *L, pe_page *pg, const pe_topic *topic,
+                            const pe_style *st, double x, double y, double width)
+{
+	double s = st->body_size;
+	double cy = y;
+	if (pg && topic->title)
+		pe_page_add_mark(pg, cy, topic->title, 0);
+	pe_text_style tt = { PE_FACE_BOLD, st->title_size, 1.2, st->heading, st->link };
+	double th = pe_layout_plain(L, pg, topic->title, &tt, x, cy, width, NULL);
+	cy += th > 0 ? th + overhang(L, &tt) : 0;
+	if (topic->summary && *topic->summary) {
+		cy += 0.3 * s;
+		pe_text_style su = { PE_FACE_REGULAR, s * 1.1, st->leading, st->muted, st->link };
+		cy += pe_layout_plain(L, pg, topic->summary, &su, x, cy, width, NULL);
+	}
+	cy += 0.8 * s;
+	pe_shape_rect(pg, x, cy, width, st->rule, pe_color_mix(st->accent, st->page, 0.5),
+	              PE_NO_COLOR, 0, 0);
+	cy += st->rule;
+	for (size_t i = 0; i < topic->n_sections; i++) {
+		const pe_section *sec = &topic->sections[i];
+		cy += i == 0 ? s : st->section_gap;
+		if (pg) {
+			char *title = plain_of(&sec->heading);
+			if (title) {
+				pe_page_add_mark(pg, cy, title, 1);
+				free(title);
+			}
+		}
+		cy += pe_layout_heading(L, pg, sec, st, x, cy, width);
+		cy += 0.5 * s;
+		for (size_t j = 0; j < sec->n_blocks; j++) {
+			if (j > 0)
+				cy += st->block_gap;
+			cy += pe_layout_block(L, pg, &sec->blocks[j], st, x, cy, width);
+		}
+	}
+	return cy - y;
+}
