@@ -57,7 +57,8 @@ bool pe_frame_paint_viewport(pe_painter *painter, cairo_t *cr, const pe_frame *f
 	cairo_paint(cr);
 	/* Only the ops in the band: page y = screen y - vy + scroll. */
 	double from = top - f->vy + scroll, to = bottom - f->vy + scroll;
-	bool ok = pe_painter_paint(painter, cr, f->doc, f->vx, f->vy - scroll, from, to, 0, err);
+	bool ok = pe_painter_paint(painter, cr, f->doc, f->vx + f->doc_x, f->vy - scroll, from, to,
+	                           0, err);
 	scroll_bar(cr, f, scroll);
 	cairo_restore(cr);
 	return ok;

@@ -784,6 +784,9 @@ static bool build_topic(pe_screens *s, ctx *c, pe_page *pg, pe_frame *fr, pe_err
 	if (!reader_doc(s, c, topic, floor(col), err))
 		return false;
 	fr->doc = &s->doc.dl->pages[0];
+	/* The column in the middle of the viewport on wide screens: text
+	 * hugging one side of a large white field looks unfinished. */
+	fr->doc_x = floor(fmax(0, (vw - fr->bar_width * 2 - fr->doc->width) / 2));
 	pe_style st;
 	reader_style(c, topic, floor(col), &st);
 	fr->doc_bg = st.page.a > 0 ? st.page : pe_rgb(1, 1, 1);
@@ -923,10 +926,10 @@ static void staff_note(ctx *c, pe_page *pg, double x, double y, double w, double
 	}
 	if (!note)
 		return;
-	fit_text(c, pg, note, PE_FACE_BOLD, 30, 18, x, y, w, D(c, 50), color, ALIGN_LEFT);
+	fit_text(c, pg, note, PE_FACE_BOLD, 30, 18, x, y, w, D(c, 50), color, ALIGN_CENTER);
 	if (app->staff_detail[0] && h > D(c, 70))
 		fit_text(c, pg, app->staff_detail, PE_FACE_REGULAR, 22, 14, x, y + D(c, 56), w,
-		         h - D(c, 56), c->th->text, ALIGN_LEFT);
+		         fmin(h - D(c, 56), D(c, 200)), c->th->text, ALIGN_CENTER);
 }
 
 static void build_staff(ctx *c, pe_page *pg)
