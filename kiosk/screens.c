@@ -855,7 +855,7 @@ static void build_print(ctx *c, pe_page *pg)
 	         t->text, ALIGN_LEFT);
 	y += D(c, 62);
 	for (int n = 1; n <= PE_MAX_COPIES; n++) {
-		char label[8];
+		char label[16];
 		snprintf(label, sizeof label, "%d", n);
 		button(c, pg, x + (double)(n - 1) * (D(c, 130) + D(c, 20)), y, D(c, 130), bh, label,
 		       app->copies == n ? BTN_SELECTED : BTN_NORMAL, PE_ACT_COPIES, n, 40);
@@ -879,9 +879,9 @@ static void build_print(ctx *c, pe_page *pg)
 		mc = t->good;
 		break;
 	case PE_PRINT_FAILED:
+		/* Not in red: a patient should not feel something went badly wrong. */
 		msg = _("Sorry, the printer is not working right now. Please ask a staff member "
 		        "for a printed copy.");
-		mc = t->bad;
 		break;
 	}
 	double left = c->H - y - D(c, MARGIN);
@@ -963,7 +963,7 @@ static void build_staff(ctx *c, pe_page *pg)
 			int r = k / 3, col = k % 3;
 			double bx = gx + col * (bw + g), by = y + r * (bh + g);
 			if (k < 9) {
-				char d[4];
+				char d[16];
 				snprintf(d, sizeof d, "%d", k + 1);
 				button(c, pg, bx, by, bw, bh, d, BTN_NORMAL, PE_ACT_PIN_DIGIT, k + 1, 40);
 			} else if (k == 9) {
