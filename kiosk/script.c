@@ -476,6 +476,12 @@ static bool command(runner *r, char *line)
 			return fail(r, "usage: rss MARK%s%s", NULL, NULL);
 		snprintf(r->marks[r->n_marks].name, sizeof r->marks[0].name, "%s", rest);
 		r->marks[r->n_marks++].kb = rss_kb();
+	} else if (strcmp(cmd, "exec") == 0) {
+		/* Tests only: change the world under the kiosk (break a content
+		 * file before a reload). */
+		int rc = system(rest);
+		if (rc != 0)
+			return fail(r, "exec failed: %s%s", rest, NULL);
 	} else if (strcmp(cmd, "paint") == 0) {
 		paint_now(r);
 	} else if (strcmp(cmd, "hits") == 0) {
