@@ -35,6 +35,21 @@ static void scroll_bar(cairo_t *cr, const pe_frame *f, double scroll)
 	cairo_fill(cr);
 }
 
+void pe_frame_paint_press(cairo_t *cr, const pe_frame *f, double x, double y, double w,
+                          double h)
+{
+	/* Rounded like the tiles (20 dp; 15 mm is 54.7 dp), inside the buttons. */
+	double r = fmin(fmin(w, h) / 2, f->min_target * 20.0 / 54.7);
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, x + w - r, y + r, r, -M_PI / 2, 0);
+	cairo_arc(cr, x + w - r, y + h - r, r, 0, M_PI / 2);
+	cairo_arc(cr, x + r, y + h - r, r, M_PI / 2, M_PI);
+	cairo_arc(cr, x + r, y + r, r, M_PI, 3 * M_PI / 2);
+	cairo_close_path(cr);
+	cairo_set_source_rgba(cr, 0.5, 0.5, 0.5, 0.35);
+	cairo_fill(cr);
+}
+
 void pe_frame_scroll_bar_span(const pe_frame *f, double *x0, double *x1)
 {
 	*x0 = floor(f->vx + f->vw - 2 * f->bar_width);

@@ -29,6 +29,10 @@ bool pe_frame_paint(pe_painter *painter, cairo_t *cr, const pe_frame *frame, dou
 bool pe_frame_paint_viewport(pe_painter *painter, cairo_t *cr, const pe_frame *frame,
                              double scroll, double y0, double y1, pe_error *err);
 
+/* Shade the target a finger is on, so the press is seen at once. */
+void pe_frame_paint_press(cairo_t *cr, const pe_frame *frame, double x, double y, double w,
+                          double h);
+
 /* The scroll bar's column of the viewport (x0, x1 in screen pixels). */
 void pe_frame_scroll_bar_span(const pe_frame *frame, double *x0, double *x1);
 

@@ -397,6 +397,12 @@ static bool command(runner *r, char *line)
 			return fail(r, "no '%s' on screen (there is: %s)", rest, names);
 		}
 		tap(r, x, y);
+	} else if (strcmp(cmd, "down-id") == 0 || strcmp(cmd, "up-id") == 0) {
+		/* A finger held on a target (to see it shaded), then lifted. */
+		double x, y;
+		if (!find_hit(r, rest, &x, &y))
+			return fail(r, "no '%s' on screen%s", rest, NULL);
+		finger(r, cmd[0] == 'd' ? SDL_FINGERDOWN : SDL_FINGERUP, x, y);
 	} else if (strcmp(cmd, "press") == 0) {
 		if (!numbers(rest, v, 3))
 			return fail(r, "usage: press X Y SECONDS%s%s", NULL, NULL);
