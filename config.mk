@@ -19,6 +19,10 @@ PKGS = pangocairo:libpango1.0-dev pangoft2:libpango1.0-dev cairo:libcairo2-dev \
        libqrencode:libqrencode-dev cmocka:libcmocka-dev
 
 CFLAGS ?= -O2 -g
+# Link only the libraries a program really uses: the handout command then
+# does not load SDL2 and its dependencies, which cut start-up relocation
+# work (measured with callgrind: see README "Speed").
+LDFLAGS += -Wl,--as-needed -Wl,-O1
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
        -Wno-unused-parameter
 STD = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE

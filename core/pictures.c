@@ -361,6 +361,19 @@ static double lay_scale(pe_layout *L, pe_page *pg, const pe_block *b, const pe_s
 	double band = 0.32 * s;
 	bool row = w >= n * 9.0 * s;
 	if (row) {
+		/* A level name that does not fit its card on one line (a long
+		 * word in a longer language cannot wrap) would overflow the card:
+		 * then stack the levels full width instead. */
+		double bw = (w - (n - 1) * gap) / n;
+		double room = bw - 2 * pad - meter(NULL, st, 0, 0, 0, st->text) - 0.5 * s;
+		for (size_t i = 0; row && i < n; i++) {
+			char *name = pe_text_plain(&b->items[i].label);
+			if (name && pe_layout_width(L, name, PE_FACE_BOLD, 1.1 * s) > room)
+				row = false;
+			free(name);
+		}
+	}
+	if (row) {
 		double bw = (w - (n - 1) * gap) / n;
 		double inner = 0;
 		for (size_t i = 0; i < n; i++) {

@@ -916,6 +916,28 @@ static void scale_row_or_stack(void **state)
 	free_all();
 }
 
+/* A level name that cannot wrap (one long word, as in the pseudo-locale)
+ * and does not fit a card of the row must not overflow it: the scale
+ * stacks instead. Found by the handout check in large print. */
+static void scale_stacks_when_a_name_cannot_fit(void **state)
+{
+	fixture *fx = *state;
+	pe_block b = make_block(PE_BLOCK_SCALE);
+	b.items[1].label = T("[M\xc5\x91\xc5\x91\xc4\x8f\xc3\xa9\xc5\x99\xc3\xa1\xc3\xa1\xc5\xa3\xc3\xa9\xc5\x91\xc5\x91\xc5\x91]");
+	pe_style st;
+	pe_style_default(&st, 18, false);
+	pe_page *pg = page(fx);
+	pe_layout_block(fx->layout, pg, &b, &st, 0, 0, 500);
+	const pe_op *n0 = find_text(pg, "Mild");
+	const pe_op *n2 = find_text(pg, "Severe");
+	assert_non_null(n0);
+	assert_non_null(n2);
+	assert_true(fabs(n0->x - n2->x) < 1e-9);   /* one left edge: stacked */
+	assert_inside(pg, 0, 0, 500, 1e6);
+	page_done(fx);
+	free_all();
+}
+
 static void icons_stay_in_their_square(void **state)
 {
 	fixture *fx = *state;
@@ -1184,6 +1206,7 @@ int main(void)
 		cmocka_unit_test(timeline_events_do_not_overlap),
 		cmocka_unit_test(timeline_overview_and_infusion_node),
 		cmocka_unit_test(scale_row_or_stack),
+		cmocka_unit_test(scale_stacks_when_a_name_cannot_fit),
 		cmocka_unit_test(icons_stay_in_their_square),
 		cmocka_unit_test(contact_number_fits_and_links),
 		cmocka_unit_test(odd_blocks_stay_in_column),
