@@ -407,7 +407,7 @@ void pe_app_tick(pe_app *app, double now)
 		int secs = pe_app_countdown(app, now);
 		if (secs != app->countdown_shown) {
 			app->countdown_shown = secs;
-			mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);
+			mark(app, PE_DIRTY_OVERLAY | PE_DIRTY_PAINT);
 		}
 	}
 }

@@ -80,6 +80,7 @@ typedef enum pe_staff_note {
 enum pe_dirty {
 	PE_DIRTY_PAINT = 1 << 0,    /* paint again (scroll moved, countdown) */
 	PE_DIRTY_LAYOUT = 1 << 1,   /* rebuild the screen's display list */
+	PE_DIRTY_OVERLAY = 1 << 2,  /* rebuild only the overlay (countdown) */
 };
 
 #define PE_TEXT_STEPS 3

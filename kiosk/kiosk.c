@@ -354,6 +354,11 @@ bool pe_kiosk_update(pe_kiosk *k, double now)
 		pe_app_take_dirty(k->app);   /* set_doc may clamp the scroll */
 		return true;
 	}
+	if (dirty & PE_DIRTY_OVERLAY) {
+		pe_error err = { "" };
+		if (!pe_screens_update_overlay(k->screens, &k->env, k->app, now, &k->frame, &err))
+			log_line("layout", err.msg);
+	}
 	return dirty != 0;
 }
 

@@ -1033,24 +1033,34 @@ static void build_warning(ctx *c, pe_page *pg, double now)
 
 /* ---- entry points ------------------------------------------------------- */
 
+static void ctx_init(ctx *c, const pe_screen_env *env, pe_app *app)
+{
+	memset(c, 0, sizeof *c);
+	c->env = env;
+	c->app = app;
+	c->layout = env->layout;
+	c->W = env->width;
+	c->H = env->height;
+	c->th = app->high_contrast ? &contrast : &calm;
+	c->ok = true;
+	double diag = env->site ? env->site->screen_diagonal_in : 23.8;
+	c->ppmm = pe_screens_px_per_mm(c->W, c->H, diag);
+	/* Physical size, but never so large that the reference layout (about
+	 * 1000 x 760 dp at the least) cannot fit the window. */
+	c->dp = fmin(c->ppmm / REF_PX_PER_MM, fmin(c->W / 1000.0, c->H / 760.0));
+	c->wdp = c->W / c->dp;
+	c->hdp = c->H / c->dp;
+	c->narrow = c->wdp < 1300;
+	/* The home screen has no Home/Back buttons: its title fits in one row. */
+	c->header_h = D(c, c->narrow && app->screen != PE_SCREEN_HOME ? HEADER_H + 88 : HEADER_H);
+}
+
 bool pe_screens_build(pe_screens *screens, const pe_screen_env *env, pe_app *app,
                       double now, pe_frame *frame, pe_error *err)
 {
 	pe_frame_finish(frame);
-	ctx c = {
-		.env = env, .app = app, .layout = env->layout, .W = env->width, .H = env->height,
-		.th = app->high_contrast ? &contrast : &calm, .ok = true,
-	};
-	double diag = env->site ? env->site->screen_diagonal_in : 23.8;
-	c.ppmm = pe_screens_px_per_mm(c.W, c.H, diag);
-	/* Physical size, but never so large that the reference layout (about
-	 * 1000 x 760 dp at the least) cannot fit the window. */
-	c.dp = fmin(c.ppmm / REF_PX_PER_MM, fmin(c.W / 1000.0, c.H / 760.0));
-	c.wdp = c.W / c.dp;
-	c.hdp = c.H / c.dp;
-	c.narrow = c.wdp < 1300;
-	/* The home screen has no Home/Back buttons: its title fits in one row. */
-	c.header_h = D(&c, c.narrow && app->screen != PE_SCREEN_HOME ? HEADER_H + 88 : HEADER_H);
+	ctx c;
+	ctx_init(&c, env, app);
 	frame->px_per_mm = c.ppmm;
 	frame->min_target = MIN_TARGET_MM * c.ppmm;
 
@@ -1089,6 +1099,31 @@ bool pe_screens_build(pe_screens *screens, const pe_screen_env *env, pe_app *app
 		ok = false;
 	}
 	return ok;
+}
+
+bool pe_screens_update_overlay(pe_screens *screens, const pe_screen_env *env, pe_app *app,
+                               double now, pe_frame *frame, pe_error *err)
+{
+	if (!frame->dl || frame->dl->n_pages == 0 || !app->warning)
+		return pe_screens_build(screens, env, app, now, frame, err);
+	ctx c;
+	ctx_init(&c, env, app);
+	/* A new list: the screen page copied as it is, a fresh overlay. */
+	pe_dlist *dl = pe_dlist_create();
+	pe_page *pg = dl ? pe_dlist_add_page(dl, c.W, c.H) : NULL;
+	bool ok = pg && pe_page_copy_ops(pg, &frame->dl->pages[0], -INFINITY, INFINITY, 0, 0);
+	pe_page *ov = ok ? pe_dlist_add_page(dl, c.W, c.H) : NULL;
+	if (ov)
+		build_warning(&c, ov, now);
+	if (!ov || !c.ok) {
+		pe_dlist_destroy(dl);
+		pe_error_set(err, NULL, 0, "kiosk: out of memory building the warning");
+		return false;
+	}
+	pe_dlist_destroy(frame->dl);
+	frame->dl = dl;
+	frame->overlay = true;
+	return true;
 }
 
 bool pe_screens_hit_name(const pe_screen_env *env, const pe_op *op, char *buf, size_t size)

@@ -71,6 +71,10 @@ double pe_screens_px_per_mm(double w, double h, double diagonal_in);
 bool pe_screens_build(pe_screens *screens, const pe_screen_env *env, pe_app *app,
                       double now, pe_frame *frame, pe_error *err);
 void pe_frame_finish(pe_frame *frame);
+/* Only the overlay changed (the countdown's seconds): rebuild it and keep
+ * the screen page as it is, with no layout of it. */
+bool pe_screens_update_overlay(pe_screens *screens, const pe_screen_env *env, pe_app *app,
+                               double now, pe_frame *frame, pe_error *err);
 
 /* The page hit tests use: the overlay when present, else the screen. */
 const pe_page *pe_frame_hit_page(const pe_frame *frame);

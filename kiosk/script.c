@@ -476,6 +476,8 @@ static bool command(runner *r, char *line)
 			return fail(r, "usage: rss MARK%s%s", NULL, NULL);
 		snprintf(r->marks[r->n_marks].name, sizeof r->marks[0].name, "%s", rest);
 		r->marks[r->n_marks++].kb = rss_kb();
+	} else if (strcmp(cmd, "paint") == 0) {
+		paint_now(r);
 	} else if (strcmp(cmd, "hits") == 0) {
 		/* For tests that drive the real window: where each target is. */
 		const pe_page *pg = pe_frame_hit_page(pe_kiosk_frame(r->k));
