@@ -81,6 +81,7 @@ enum pe_dirty {
 	PE_DIRTY_PAINT = 1 << 0,    /* paint again (scroll moved, countdown) */
 	PE_DIRTY_LAYOUT = 1 << 1,   /* rebuild the screen's display list */
 	PE_DIRTY_OVERLAY = 1 << 2,  /* rebuild only the overlay (countdown) */
+	PE_DIRTY_PRESS = 1 << 3,    /* the pressed-button shade moved: paint all */
 };
 
 #define PE_TEXT_STEPS 3

@@ -35,24 +35,58 @@ static void scroll_bar(cairo_t *cr, const pe_frame *f, double scroll)
 	cairo_fill(cr);
 }
 
+void pe_frame_paint_press(cairo_t *cr, const pe_frame *f, double x, double y, double w,
+                          double h)
+{
+	/* Rounded like the tiles (20 dp; 15 mm is 54.7 dp), inside the buttons. */
+	double r = fmin(fmin(w, h) / 2, f->min_target * 20.0 / 54.7);
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, x + w - r, y + r, r, -M_PI / 2, 0);
+	cairo_arc(cr, x + w - r, y + h - r, r, 0, M_PI / 2);
+	cairo_arc(cr, x + r, y + h - r, r, M_PI / 2, M_PI);
+	cairo_arc(cr, x + r, y + r, r, M_PI, 3 * M_PI / 2);
+	cairo_close_path(cr);
+	cairo_set_source_rgba(cr, 0.5, 0.5, 0.5, 0.35);
+	cairo_fill(cr);
+}
+
+void pe_frame_scroll_bar_span(const pe_frame *f, double *x0, double *x1)
+{
+	*x0 = floor(f->vx + f->vw - 2 * f->bar_width);
+	*x1 = f->vx + f->vw;
+}
+
+bool pe_frame_paint_viewport(pe_painter *painter, cairo_t *cr, const pe_frame *f,
+                             double scroll, double y0, double y1, pe_error *err)
+{
+	if (!f->reader || !f->doc)
+		return true;
+	scroll = floor(scroll + 0.5);
+	double top = fmax(y0, f->vy), bottom = fmin(y1, f->vy + f->vh);
+	if (bottom <= top)
+		return true;
+	cairo_save(cr);
+	cairo_rectangle(cr, f->vx, top, f->vw, bottom - top);
+	cairo_clip(cr);
+	cairo_set_source_rgba(cr, f->doc_bg.r, f->doc_bg.g, f->doc_bg.b, 1);
+	cairo_paint(cr);
+	/* Only the ops in the band: page y = screen y - vy + scroll. */
+	double from = top - f->vy + scroll, to = bottom - f->vy + scroll;
+	bool ok = pe_painter_paint(painter, cr, f->doc, f->vx + f->doc_x, f->vy - scroll, from, to,
+	                           0, err);
+	scroll_bar(cr, f, scroll);
+	cairo_restore(cr);
+	return ok;
+}
+
 bool pe_frame_paint(pe_painter *painter, cairo_t *cr, const pe_frame *f, double scroll,
                     pe_error *err)
 {
 	if (!f->dl || f->dl->n_pages == 0)
 		return true;
 	bool ok = pe_painter_paint(painter, cr, &f->dl->pages[0], 0, 0, -INFINITY, INFINITY, 0, err);
-	if (f->reader && f->doc) {
-		cairo_save(cr);
-		cairo_rectangle(cr, f->vx, f->vy, f->vw, f->vh);
-		cairo_clip(cr);
-		cairo_set_source_rgba(cr, f->doc_bg.r, f->doc_bg.g, f->doc_bg.b, 1);
-		cairo_paint(cr);
-		if (!pe_painter_paint(painter, cr, f->doc, f->vx, f->vy - scroll, scroll,
-		                      scroll + f->vh, 0, err))
-			ok = false;
-		scroll_bar(cr, f, scroll);
-		cairo_restore(cr);
-	}
+	if (!pe_frame_paint_viewport(painter, cr, f, scroll, f->vy, f->vy + f->vh, err))
+		ok = false;
 	if (f->overlay && f->dl->n_pages > 1)
 		if (!pe_painter_paint(painter, cr, &f->dl->pages[1], 0, 0, -INFINITY, INFINITY, 0, err))
 			ok = false;

@@ -190,6 +190,17 @@ bool pe_input_event(pe_input *in, const SDL_Event *ev, const pe_input_target *t)
 	}
 }
 
+bool pe_input_pressed(const pe_input *in, double *x, double *y, double *w, double *h)
+{
+	if (!in->down || !in->has_hit || in->long_fired)
+		return false;
+	*x = in->hx;
+	*y = in->hy;
+	*w = in->hw;
+	*h = in->hh;
+	return true;
+}
+
 double pe_input_next_deadline(const pe_input *in)
 {
 	return in->down && in->long_at > 0 && !in->long_fired ? in->long_at : INFINITY;

@@ -53,6 +53,8 @@ typedef struct pe_input_target {
 void pe_input_init(pe_input *in);
 /* Handle one event; returns true if it was for us. */
 bool pe_input_event(pe_input *in, const SDL_Event *ev, const pe_input_target *t);
+/* The target under a finger that is down (to shade it while pressed). */
+bool pe_input_pressed(const pe_input *in, double *x, double *y, double *w, double *h);
 /* The staff press needs a timer: when it is due, and firing it. */
 double pe_input_next_deadline(const pe_input *in);
 void pe_input_tick(pe_input *in, const pe_input_target *t);

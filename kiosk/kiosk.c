@@ -50,6 +50,7 @@ struct pe_kiosk {
 	pe_input input;
 	double width, height;
 	bool relayout;
+	bool press_changed;               /* the pressed shade must be painted */
 	pe_print_job *job;
 	double job_next_poll;
 	bool job_for_staff;
@@ -235,7 +236,12 @@ static pe_input_target target(pe_kiosk *k, double now)
 void pe_kiosk_event(pe_kiosk *k, const SDL_Event *ev, double now)
 {
 	pe_input_target t = target(k, now);
+	double a[4], b[4];
+	bool before = pe_input_pressed(&k->input, &a[0], &a[1], &a[2], &a[3]);
 	pe_input_event(&k->input, ev, &t);
+	bool after = pe_input_pressed(&k->input, &b[0], &b[1], &b[2], &b[3]);
+	if (before != after || (after && memcmp(a, b, sizeof a) != 0))
+		k->press_changed = true;
 }
 
 static const pe_topic *current_topic(const pe_kiosk *k, size_t lang)
@@ -327,7 +333,7 @@ static void run_requests(pe_kiosk *k, double now)
 	}
 }
 
-bool pe_kiosk_update(pe_kiosk *k, double now)
+unsigned pe_kiosk_update(pe_kiosk *k, double now)
 {
 	pe_input_target t = target(k, now);
 	pe_input_tick(&k->input, &t);
@@ -343,6 +349,10 @@ bool pe_kiosk_update(pe_kiosk *k, double now)
 		content_changed(k);
 	}
 	unsigned dirty = pe_app_take_dirty(k->app);
+	if (k->press_changed) {
+		dirty |= PE_DIRTY_PRESS;
+		k->press_changed = false;
+	}
 	if ((dirty & PE_DIRTY_LAYOUT) || k->relayout || !k->frame.dl) {
 		k->env.lib = k->libs[k->app->lang];
 		k->env.width = k->width;
@@ -352,14 +362,14 @@ bool pe_kiosk_update(pe_kiosk *k, double now)
 			log_line("layout", err.msg);
 		k->relayout = false;
 		pe_app_take_dirty(k->app);   /* set_doc may clamp the scroll */
-		return true;
+		return dirty | PE_DIRTY_LAYOUT | PE_DIRTY_PAINT;
 	}
 	if (dirty & PE_DIRTY_OVERLAY) {
 		pe_error err = { "" };
 		if (!pe_screens_update_overlay(k->screens, &k->env, k->app, now, &k->frame, &err))
 			log_line("layout", err.msg);
 	}
-	return dirty != 0;
+	return dirty ? dirty | PE_DIRTY_PAINT : 0;
 }
 
 double pe_kiosk_next_deadline(const pe_kiosk *k)
@@ -375,7 +385,21 @@ double pe_kiosk_next_deadline(const pe_kiosk *k)
 
 bool pe_kiosk_paint(pe_kiosk *k, cairo_t *cr, pe_error *err)
 {
-	return pe_frame_paint(k->painter, cr, &k->frame, k->app->scroll, err);
+	bool ok = pe_frame_paint(k->painter, cr, &k->frame, k->app->scroll, err);
+	double x, y, w, h;
+	if (pe_input_pressed(&k->input, &x, &y, &w, &h))
+		pe_frame_paint_press(cr, &k->frame, x, y, w, h);
+	return ok;
+}
+
+bool pe_kiosk_paint_viewport(pe_kiosk *k, cairo_t *cr, double y0, double y1, pe_error *err)
+{
+	return pe_frame_paint_viewport(k->painter, cr, &k->frame, k->app->scroll, y0, y1, err);
+}
+
+double pe_kiosk_scroll_px(const pe_kiosk *k)
+{
+	return floor(k->app->scroll + 0.5);
 }
 
 bool pe_kiosk_write_png(pe_kiosk *k, const char *path, pe_error *err)

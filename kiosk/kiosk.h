@@ -37,13 +37,18 @@ void pe_kiosk_resize(pe_kiosk *k, double w, double h);
 /* One input event at time now. */
 void pe_kiosk_event(pe_kiosk *k, const SDL_Event *ev, double now);
 /* Advance timers to now, carry out requests, rebuild the frame if the
- * state changed. Returns true when the screen must be painted again. */
-bool pe_kiosk_update(pe_kiosk *k, double now);
+ * state changed. Returns what changed (enum pe_dirty bits; 0: nothing to
+ * paint). PE_DIRTY_PAINT alone means only the scroll moved. */
+unsigned pe_kiosk_update(pe_kiosk *k, double now);
 /* The next time pe_kiosk_update has something to do by itself;
  * INFINITY when nothing will happen until the next event. */
 double pe_kiosk_next_deadline(const pe_kiosk *k);
 /* Paint the current frame. */
 bool pe_kiosk_paint(pe_kiosk *k, cairo_t *cr, pe_error *err);
+/* Paint only rows [y0, y1) of the reader viewport (scroll frames). */
+bool pe_kiosk_paint_viewport(pe_kiosk *k, cairo_t *cr, double y0, double y1, pe_error *err);
+/* The reader's scroll position, in the whole pixels frames are painted at. */
+double pe_kiosk_scroll_px(const pe_kiosk *k);
 /* Paint the current frame into a PNG file. */
 bool pe_kiosk_write_png(pe_kiosk *k, const char *path, pe_error *err);
 

@@ -7,9 +7,12 @@
  */
 #include "loop.h"
 
+#include "frame.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include <SDL.h>
@@ -46,26 +49,87 @@ static void stats_finish(stats *st)
 		p50 = st->paint_ms[st->n / 2];
 		p99 = st->paint_ms[(size_t)((double)(st->n - 1) * 0.99)];
 	}
-	fprintf(st->out, "wakeups %ld\nframes %ld\nframe_p50_ms %.3f\nframe_p99_ms %.3f\n",
-	        st->wakeups, st->frames, p50, p99);
+	fprintf(st->out, "wakeups %ld\nframes %ld\nscroll_frames %zu\nframe_p50_ms %.3f\n"
+	        "frame_p99_ms %.3f\n", st->wakeups, st->frames, st->n, p50, p99);
 	fclose(st->out);
 	free(st->paint_ms);
 }
 
-static bool paint(pe_output *out, pe_kiosk *k, stats *st)
+/* What the texture holds, so a scroll frame can reuse it. */
+typedef struct painted {
+	bool valid;
+	double scroll;            /* whole pixels */
+} painted;
+
+/* A scroll frame: move the viewport's rows by the scroll change and paint
+ * only the rows that came into view, and the scroll bar. */
+static bool paint_scroll(pe_output *out, pe_kiosk *k, painted *last, pe_error *err)
+{
+	const pe_frame *f = pe_kiosk_frame(k);
+	double scroll = pe_kiosk_scroll_px(k);
+	int dy = (int)(scroll - last->scroll);
+	int x = (int)f->vx, y = (int)f->vy, w = (int)f->vw, h = (int)f->vh;
+	if (w <= 0 || h <= 0)
+		return false;
+	unsigned char *px;
+	int pitch;
+	cairo_t *cr = pe_output_begin_rect(out, x, y, w, h, &px, &pitch, err);
+	if (!cr)
+		return false;
+	int n = abs(dy);
+	if (n >= h) {
+		pe_kiosk_paint_viewport(k, cr, y, y + h, err);
+	} else if (dy != 0) {
+		size_t bytes = (size_t)w * 4;
+		if (dy > 0) {      /* content moves up */
+			for (int row = 0; row < h - n; row++)
+				memmove(px + (size_t)row * (size_t)pitch, px + (size_t)(row + n) * (size_t)pitch, bytes);
+			pe_kiosk_paint_viewport(k, cr, y + h - n, y + h, err);
+		} else {
+			for (int row = h - 1; row >= n; row--)
+				memmove(px + (size_t)row * (size_t)pitch, px + (size_t)(row - n) * (size_t)pitch, bytes);
+			pe_kiosk_paint_viewport(k, cr, y, y + n, err);
+		}
+		/* The scroll bar moved with the rows: paint its column again. */
+		double bx0, bx1;
+		pe_frame_scroll_bar_span(f, &bx0, &bx1);
+		cairo_save(cr);
+		cairo_rectangle(cr, bx0, y, bx1 - bx0, h);
+		cairo_clip(cr);
+		pe_kiosk_paint_viewport(k, cr, y, y + h, err);
+		cairo_restore(cr);
+	}
+	pe_output_end_rect(out, cr, x, y, w, h);
+	last->scroll = scroll;
+	return true;
+}
+
+static bool paint(pe_output *out, pe_kiosk *k, stats *st, painted *last, bool scroll_only)
 {
 	double t0 = monotonic();
 	pe_error err = { "" };
-	cairo_t *cr = pe_output_begin(out, &err);
-	if (!cr) {
-		fprintf(stderr, "kiosk: %s\n", err.msg);
-		return false;
+	if (scroll_only && last->valid && pe_kiosk_frame(k)->reader) {
+		if (!paint_scroll(out, k, last, &err)) {
+			fprintf(stderr, "kiosk: %s\n", err.msg);
+			last->valid = false;
+			return false;
+		}
+	} else {
+		cairo_t *cr = pe_output_begin(out, &err);
+		if (!cr) {
+			fprintf(stderr, "kiosk: %s\n", err.msg);
+			last->valid = false;
+			return false;
+		}
+		if (!pe_kiosk_paint(k, cr, &err) && err.msg[0])
+			fprintf(stderr, "kiosk: %s\n", err.msg);
+		pe_output_end(out, cr);
+		last->valid = true;
+		last->scroll = pe_kiosk_scroll_px(k);
 	}
-	if (!pe_kiosk_paint(k, cr, &err) && err.msg[0])
-		fprintf(stderr, "kiosk: %s\n", err.msg);
-	pe_output_end(out, cr);
 	st->frames++;
-	if (st->paint_ms && st->n < MAX_SAMPLES)
+	/* Frame times are quoted for scrolling: frames that only moved. */
+	if (scroll_only && st->paint_ms && st->n < MAX_SAMPLES)
 		st->paint_ms[st->n++] = (float)((monotonic() - t0) * 1000);
 	return true;
 }
@@ -103,7 +167,8 @@ bool pe_loop_run(const pe_kiosk_options *kopts, const pe_output_options *oopts,
 	if (!(k = pe_kiosk_create(&ko, monotonic(), err)))
 		goto done;
 	pe_kiosk_update(k, monotonic());
-	if (!paint(out, k, &st))
+	painted last = { 0 };
+	if (!paint(out, k, &st, &last, false))
 		goto done;
 	if (st.out) {
 		struct timespec ts;
@@ -139,18 +204,22 @@ bool pe_loop_run(const pe_kiosk_options *kopts, const pe_output_options *oopts,
 					}
 					pe_output_size(out, &w, &h);
 					pe_kiosk_resize(k, w, h);
+					last.valid = false;
 				}
-				if (ev.window.event == SDL_WINDOWEVENT_EXPOSED)
+				if (ev.window.event == SDL_WINDOWEVENT_EXPOSED) {
 					repaint = true;
+					last.valid = false;
+				}
 			} else {
 				pe_kiosk_event(k, &ev, now);
 			}
 			got = SDL_PollEvent(&ev);
 		}
-		if (pe_kiosk_update(k, monotonic()))
+		unsigned changed = pe_kiosk_update(k, monotonic());
+		if (changed)
 			repaint = true;
 		if (repaint && !quit)
-			paint(out, k, &st);
+			paint(out, k, &st, &last, changed == PE_DIRTY_PAINT);
 	}
 done:
 	stats_finish(&st);

@@ -103,17 +103,19 @@ bool pe_output_resize(pe_output *out, pe_error *err)
 	return make_texture(out, err);
 }
 
-cairo_t *pe_output_begin(pe_output *out, pe_error *err)
+cairo_t *pe_output_begin_rect(pe_output *out, int x, int y, int w, int h,
+                              unsigned char **pixels, int *pitch, pe_error *err)
 {
-	void *pixels;
-	int pitch;
-	if (SDL_LockTexture(out->texture, NULL, &pixels, &pitch) != 0) {
+	SDL_Rect r = { x, y, w, h };
+	void *px;
+	if (SDL_LockTexture(out->texture, &r, &px, pitch) != 0) {
 		pe_error_set(err, NULL, 0, "kiosk: cannot lock the texture: %s", SDL_GetError());
 		return NULL;
 	}
+	if (pixels)
+		*pixels = px;
 	/* ARGB8888 in native order is Cairo's ARGB32/RGB24 layout. */
-	out->surface = cairo_image_surface_create_for_data(pixels, CAIRO_FORMAT_RGB24, out->w,
-	                                                   out->h, pitch);
+	out->surface = cairo_image_surface_create_for_data(px, CAIRO_FORMAT_RGB24, w, h, *pitch);
 	cairo_t *cr = cairo_create(out->surface);
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
 		pe_error_set(err, NULL, 0, "kiosk: cairo: %s", cairo_status_to_string(cairo_status(cr)));
@@ -123,16 +125,34 @@ cairo_t *pe_output_begin(pe_output *out, pe_error *err)
 		SDL_UnlockTexture(out->texture);
 		return NULL;
 	}
+	cairo_translate(cr, -x, -y);
 	return cr;
 }
 
-void pe_output_end(pe_output *out, cairo_t *cr)
+cairo_t *pe_output_begin(pe_output *out, pe_error *err)
+{
+	int pitch;
+	return pe_output_begin_rect(out, 0, 0, out->w, out->h, NULL, &pitch, err);
+}
+
+static void finish(pe_output *out, cairo_t *cr, const SDL_Rect *r)
 {
 	cairo_destroy(cr);
 	cairo_surface_flush(out->surface);
 	cairo_surface_destroy(out->surface);
 	out->surface = NULL;
 	SDL_UnlockTexture(out->texture);
-	SDL_RenderCopy(out->renderer, out->texture, NULL, NULL);
+	SDL_RenderCopy(out->renderer, out->texture, r, r);
 	SDL_RenderPresent(out->renderer);
+}
+
+void pe_output_end(pe_output *out, cairo_t *cr)
+{
+	finish(out, cr, NULL);
+}
+
+void pe_output_end_rect(pe_output *out, cairo_t *cr, int x, int y, int w, int h)
+{
+	SDL_Rect r = { x, y, w, h };
+	finish(out, cr, &r);
 }

@@ -38,7 +38,17 @@ bool pe_output_resize(pe_output *out, pe_error *err);
 
 /* Start a frame: a Cairo context on the texture's pixels. */
 cairo_t *pe_output_begin(pe_output *out, pe_error *err);
+/* Start a frame that changes only the rectangle (x, y, w, h): a Cairo
+ * context on the locked rectangle (in window coordinates, so painting code
+ * does not care), and the locked pixels themselves. The software renderer
+ * keeps a streaming texture's pixels between frames, which is what lets a
+ * scroll frame move the rows it already has. */
+cairo_t *pe_output_begin_rect(pe_output *out, int x, int y, int w, int h,
+                              unsigned char **pixels, int *pitch, pe_error *err);
 /* Finish it: flush, unlock, copy, present. cr is destroyed. */
 void pe_output_end(pe_output *out, cairo_t *cr);
+/* The same, copying only the rectangle that changed to the window (the
+ * software renderer's window surface keeps the rest). */
+void pe_output_end_rect(pe_output *out, cairo_t *cr, int x, int y, int w, int h);
 
 #endif

@@ -768,12 +768,13 @@ static bool build_topic(pe_screens *s, ctx *c, pe_page *pg, pe_frame *fr, pe_err
 
 	double top = c->header_h;
 	double side_w = D(c, c->wdp < 1300 ? 300 : 400);
-	double vx = m + side_w + g, vw = c->W - vx;
+	/* Whole pixels: scroll frames move the viewport's pixels by whole rows. */
+	double vx = round(m + side_w + g), vw = c->W - vx;
 	fr->reader = true;
 	fr->vx = vx;
-	fr->vy = top;
+	fr->vy = round(top);
 	fr->vw = vw;
-	fr->vh = fy - top;
+	fr->vh = round(fy) - fr->vy;
 	fr->bar_width = D(c, 10);
 	fr->bar_track = t->bar_track;
 	fr->bar_thumb = t->bar_thumb;
@@ -783,6 +784,9 @@ static bool build_topic(pe_screens *s, ctx *c, pe_page *pg, pe_frame *fr, pe_err
 	if (!reader_doc(s, c, topic, floor(col), err))
 		return false;
 	fr->doc = &s->doc.dl->pages[0];
+	/* The column in the middle of the viewport on wide screens: text
+	 * hugging one side of a large white field looks unfinished. */
+	fr->doc_x = floor(fmax(0, (vw - fr->bar_width * 2 - fr->doc->width) / 2));
 	pe_style st;
 	reader_style(c, topic, floor(col), &st);
 	fr->doc_bg = st.page.a > 0 ? st.page : pe_rgb(1, 1, 1);
@@ -851,7 +855,7 @@ static void build_print(ctx *c, pe_page *pg)
 	         t->text, ALIGN_LEFT);
 	y += D(c, 62);
 	for (int n = 1; n <= PE_MAX_COPIES; n++) {
-		char label[8];
+		char label[16];
 		snprintf(label, sizeof label, "%d", n);
 		button(c, pg, x + (double)(n - 1) * (D(c, 130) + D(c, 20)), y, D(c, 130), bh, label,
 		       app->copies == n ? BTN_SELECTED : BTN_NORMAL, PE_ACT_COPIES, n, 40);
@@ -875,9 +879,9 @@ static void build_print(ctx *c, pe_page *pg)
 		mc = t->good;
 		break;
 	case PE_PRINT_FAILED:
+		/* Not in red: a patient should not feel something went badly wrong. */
 		msg = _("Sorry, the printer is not working right now. Please ask a staff member "
 		        "for a printed copy.");
-		mc = t->bad;
 		break;
 	}
 	double left = c->H - y - D(c, MARGIN);
@@ -922,10 +926,10 @@ static void staff_note(ctx *c, pe_page *pg, double x, double y, double w, double
 	}
 	if (!note)
 		return;
-	fit_text(c, pg, note, PE_FACE_BOLD, 30, 18, x, y, w, D(c, 50), color, ALIGN_LEFT);
+	fit_text(c, pg, note, PE_FACE_BOLD, 30, 18, x, y, w, D(c, 50), color, ALIGN_CENTER);
 	if (app->staff_detail[0] && h > D(c, 70))
 		fit_text(c, pg, app->staff_detail, PE_FACE_REGULAR, 22, 14, x, y + D(c, 56), w,
-		         h - D(c, 56), c->th->text, ALIGN_LEFT);
+		         fmin(h - D(c, 56), D(c, 200)), c->th->text, ALIGN_CENTER);
 }
 
 static void build_staff(ctx *c, pe_page *pg)
@@ -959,7 +963,7 @@ static void build_staff(ctx *c, pe_page *pg)
 			int r = k / 3, col = k % 3;
 			double bx = gx + col * (bw + g), by = y + r * (bh + g);
 			if (k < 9) {
-				char d[4];
+				char d[16];
 				snprintf(d, sizeof d, "%d", k + 1);
 				button(c, pg, bx, by, bw, bh, d, BTN_NORMAL, PE_ACT_PIN_DIGIT, k + 1, 40);
 			} else if (k == 9) {

@@ -47,6 +47,7 @@ typedef struct pe_frame {
 	bool reader;
 	double vx, vy, vw, vh;              /* reader viewport, pixels */
 	const pe_page *doc;                 /* owned by the pe_screens cache */
+	double doc_x;                       /* the page's left edge in the viewport */
 	pe_color doc_bg, bar_track, bar_thumb;
 	double bar_width;
 	double px_per_mm;

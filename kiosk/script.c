@@ -397,6 +397,12 @@ static bool command(runner *r, char *line)
 			return fail(r, "no '%s' on screen (there is: %s)", rest, names);
 		}
 		tap(r, x, y);
+	} else if (strcmp(cmd, "down-id") == 0 || strcmp(cmd, "up-id") == 0) {
+		/* A finger held on a target (to see it shaded), then lifted. */
+		double x, y;
+		if (!find_hit(r, rest, &x, &y))
+			return fail(r, "no '%s' on screen%s", rest, NULL);
+		finger(r, cmd[0] == 'd' ? SDL_FINGERDOWN : SDL_FINGERUP, x, y);
 	} else if (strcmp(cmd, "press") == 0) {
 		if (!numbers(rest, v, 3))
 			return fail(r, "usage: press X Y SECONDS%s%s", NULL, NULL);
@@ -476,6 +482,12 @@ static bool command(runner *r, char *line)
 			return fail(r, "usage: rss MARK%s%s", NULL, NULL);
 		snprintf(r->marks[r->n_marks].name, sizeof r->marks[0].name, "%s", rest);
 		r->marks[r->n_marks++].kb = rss_kb();
+	} else if (strcmp(cmd, "exec") == 0) {
+		/* Tests only: change the world under the kiosk (break a content
+		 * file before a reload). */
+		int rc = system(rest);
+		if (rc != 0)
+			return fail(r, "exec failed: %s%s", rest, NULL);
 	} else if (strcmp(cmd, "paint") == 0) {
 		paint_now(r);
 	} else if (strcmp(cmd, "hits") == 0) {

@@ -18,6 +18,8 @@
 #include <unistd.h>
 
 #include "cairo_paint.h"
+#include "fonts.h"
+#include "layout.h"
 #include "paths.h"
 
 typedef struct fixture {
@@ -192,6 +194,57 @@ static void test_text_advance_hint_free(void **state)
 	assert_true(abs(small - large) <= 2);
 }
 
+/* The painter draws a line exactly as wide as layout (Pango) measured it:
+ * the last glyph's ink ends at the measured advance, over a long line in
+ * every face. This is what keeps kiosk text inside its buttons. */
+static void test_line_ends_where_layout_measured(void **state)
+{
+	fixture *fx = *state;
+	char dir[4096];
+	pe_error err = { "" };
+	pe_fonts *fonts = pe_fonts_load(pe_paths_data(dir, sizeof dir, "fonts"), &err);
+	assert_non_null(fonts);
+	pe_layout *layout = pe_layout_create(fonts, &err);
+	assert_non_null(layout);
+	pe_painter *painter = pe_painter_create(fonts, &err);
+	assert_non_null(painter);
+	/* Ends in "l", whose ink reaches almost its advance: any drift shows. */
+	const char *line = "Tell your nurse right away if it gets worse, día y noche, all";
+	for (int f = 0; f < PE_FACE_COUNT; f++) {
+		double size = 13.0;
+		double w = pe_layout_width(layout, line, (pe_face)f, size);
+		assert_true(w > 150 && w < 790);
+		cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 800, 40);
+		cairo_t *cr = cairo_create(surf);
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_paint(cr);
+		pe_dlist *dl = pe_dlist_create();
+		pe_page *pg = pe_dlist_add_page(dl, 800, 40);
+		pe_page_add_text(pg, 4, 28, w, line, (pe_face)f, size, size, size * 0.3, pe_hex(0), NULL);
+		assert_true(pe_painter_paint_page(painter, cr, pg, &err));
+		cairo_surface_flush(surf);
+		const unsigned char *data = cairo_image_surface_get_data(surf);
+		int stride = cairo_image_surface_get_stride(surf), edge = -1;
+		for (int y = 0; y < 40; y++)
+			for (int x = 0; x < 800; x++)
+				if ((((const uint32_t *)(const void *)(data + y * stride))[x] & 0xffffff) != 0xffffff &&
+				    x > edge)
+					edge = x;
+		/* The "l" stem's right edge is about 0.15 em before the advance
+		 * in these faces; a hinted or kerned painter is off by pixels. */
+		double end = 4 + w;
+		assert_true(edge < end + 0.5);
+		assert_true(edge > end - 0.3 * size);
+		pe_dlist_destroy(dl);
+		cairo_destroy(cr);
+		cairo_surface_destroy(surf);
+	}
+	pe_painter_destroy(painter);
+	pe_layout_destroy(layout);
+	pe_fonts_destroy(fonts);
+	(void)fx;
+}
+
 static void test_hits_and_links_not_painted(void **state)
 {
 	fixture *fx = *state;
@@ -322,6 +375,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_stroke_only_rect_is_hollow, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_ink_inside_its_box_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_advance_hint_free, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_line_ends_where_layout_measured, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hits_and_links_not_painted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_window_paints_only_its_band_with_offset, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_path_fill, setup, teardown),

@@ -257,7 +257,7 @@ static void check_frame(world *w, const pe_frame *f, double W, double H, double 
 	if (f->reader) {
 		assert_non_null(f->doc);
 		assert_true(f->vx >= 0 && f->vy >= 0 && f->vx + f->vw <= W + 0.5 && f->vy + f->vh <= H + 0.5);
-		assert_true(f->doc->width <= f->vw);
+		assert_true(f->doc_x >= 0 && f->doc_x + f->doc->width <= f->vw - f->bar_width);
 		char doc_what[256];
 		snprintf(doc_what, sizeof doc_what, "%s (reader page)", what);
 		check_reader_page(w, f->doc, f->doc_bg, body, doc_what);
