@@ -1058,7 +1058,7 @@ static bool wallet_back(flow *f, const char *lang)
 	pe_page *pg = cur(f);
 	const pe_site *site = f->req->site;
 	double x0 = f->x0, w = f->x1 - f->x0, body = f->st.body_size;
-	double q = 46;
+	double q = 54;   /* about 19 mm: scans from a hand's length */
 	double lw = w - q - 5;
 	/* TRANSLATORS: wallet card, back side title. */
 	const char *title = tr(lang, N_("My care team"));
@@ -1085,13 +1085,41 @@ static bool wallet_back(flow *f, const char *lang)
 	              body, f->st.text, x0, y, lw);
 	pe_run run = { (char *)PE_HELPLINE_DISPLAY, PE_RUN_PHONE };
 	pe_text t = { &run, 1 };
-	pe_text_style ts = text_style(f, PE_FACE_BOLD, f->st.heading_size, f->st.heading);
+	pe_text_style ts = text_style(f, PE_FACE_BOLD, f->st.title_size * 1.15, f->st.heading);
 	ts.leading = f->tpl->leading;
 	y += pe_layout_text(f->layout, pg, &t, &ts, x0, y, lw, NULL);
 	bool ok;
-	add_qr(f, pg, PE_HELPLINE_TEL, tr(lang, N_("Scan to call the cancer helpline")), f->x1 - q,
-	       f->top, q, q, &ok);
-	return ok;
+	double qh = add_qr(f, pg, PE_HELPLINE_TEL, tr(lang, N_("Scan to call the cancer helpline")),
+	                   f->x1 - q, f->top, q, q, &ok);
+	if (!ok)
+		return false;
+	/* The clinic's logo in the corner under the code, when there is room. */
+	double logo_w, logo_h;
+	if (site && site->logo && png_size(site->logo, &logo_w, &logo_h)) {
+		double room = f->bottom - (f->top + qh + 4);
+		double scale = fmin(q / logo_w, fmin(room, 22) / logo_h);
+		if (scale > 0 && logo_h * scale >= 8 &&
+		    !pe_page_add_png(pg, f->x1 - logo_w * scale, f->bottom - logo_h * scale,
+		                     logo_w * scale, logo_h * scale, site->logo))
+			return oom(f);
+	}
+	/* For whoever finds the card in an emergency, at the bottom. */
+	/* TRANSLATORS: wallet card, bottom line on the back. */
+	const char *show = tr(lang, N_("Show this card to any doctor or nurse who treats you."));
+	column probe;
+	pe_page *sp = col_new(&probe, pg->width, pg->height);
+	if (!sp)
+		return oom(f);
+	double sh = plain_at(f, sp, show, PE_FACE_ITALIC, f->st.small_size, f->st.muted, x0, 0, lw);
+	for (size_t i = 0; i < sp->n_ops; i++) {   /* ink can hang below the line box */
+		double ox0, oy0, ox1, oy1;
+		pe_op_bounds(&sp->ops[i], &ox0, &oy0, &ox1, &oy1);
+		sh = fmax(sh, oy1);
+	}
+	col_free(&probe);
+	if (y + body * 0.4 + sh <= f->bottom)
+		plain_at(f, pg, show, PE_FACE_ITALIC, f->st.small_size, f->st.muted, x0, f->bottom - sh, lw);
+	return true;
 }
 
 /* ---- entry points ------------------------------------------------------ */
