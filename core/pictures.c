@@ -290,9 +290,10 @@ static bool plan_overview(pe_layout *L, strip *sp, const pe_block *b, const pe_s
 		} else if (xe + 0.4 * s + tw <= x + w) {
 			sp->when_x[i] = xe + 0.4 * s;
 		} else if (xa - ov->r - 0.4 * s - tw >= x &&
-		           (!sp->has_zero || xa <= ov_x(ov, 0) + 1e-9 ||
+		           (!sp->has_zero || it->at < 0 ||
 		            xa - ov->r - 0.4 * s - tw >= ov_x(ov, 0) + 0.3 * s)) {
-			/* on the left, but never across the infusion line */
+			/* on the left, but what happens after the infusion is
+			 * never written before (or across) its line */
 			sp->when_x[i] = xa - ov->r - 0.4 * s - tw;
 		} else {
 			free(t);
