@@ -92,9 +92,9 @@ static void number_dot(pe_layout *L, pe_page *pg, const pe_style *st, int num, d
 	                 pe_layout_descent(L, PE_FACE_BOLD, size), st->page, NULL);
 }
 
-/* Landmarks named under the time axis, in the handout's language. The
- * infusion comes first because it must always be there; the others are
- * dropped, nearest first, where they would crowd each other. */
+/* Landmarks named under the time axis, in the handout's language, in
+ * order of importance: the infusion must always be there; a later one is
+ * left out where it would crowd one placed before it. */
 typedef struct landmark {
 	double hours;
 	const char *key;       /* NC_() key */
@@ -117,6 +117,12 @@ static const landmark landmarks[] = {
 	{ 168, NC_("timeline", "1 week"), "1 week" },
 	/* TRANSLATORS: under the time axis of the care timeline. */
 	{ 504, NC_("timeline", "3 weeks"), "3 weeks" },
+	/* Finer ones for short timelines, where there is room. */
+	/* TRANSLATORS: under the time axis of the care timeline (6 hours
+	 * after the start of the infusion). Keep it short. */
+	{ 6, NC_("timeline", "6 hours"), "6 hours" },
+	/* TRANSLATORS: under the time axis of the care timeline. */
+	{ 48, NC_("timeline", "2 days"), "2 days" },
 };
 #define N_LANDMARKS (sizeof landmarks / sizeof landmarks[0])
 
@@ -351,7 +357,9 @@ static bool plan_overview(pe_layout *L, strip *sp, const pe_block *b, const pe_s
 static void event_bar(pe_page *pg, const pe_style *st, pe_color c, double x0, double cy,
                       double len, double bh)
 {
-	pe_color fill = tinted(st) ? pe_color_mix(c, st->page, 0.4) : PE_NO_COLOR;
+	/* in black on white a bar is an outline filled with the page, so the
+	 * infusion line behind it never runs through its label */
+	pe_color fill = tinted(st) ? pe_color_mix(c, st->page, 0.4) : st->page;
 	pe_page_add_rect(pg, x0, cy - bh / 2, len, bh, fill, tinted(st) ? PE_NO_COLOR : c, st->rule,
 	                 bh / 2);
 }
