@@ -11,7 +11,14 @@
  * infusion itself (at = 0) is a larger node with a drip. In wide columns
  * an overview strip on top places every event on a time axis (a log-like
  * scale of hours, so "2 days before", "6-12 hours", "3 days" and "several
- * weeks" all fit) with the same numbers as the list below.
+ * weeks" all fit) with the same numbers as the list below: a drip hangs
+ * over the infusion's line, landmarks ("Infusion" in bold, "1 day",
+ * "1 week"...) are named under the axis in the layout's language, each
+ * event's "when" is written inside its bar or beside it where it fits on
+ * one line, and a legend says what the colours mean (not in black on
+ * white, where they mean nothing). A landmark that would crowd another is
+ * left out; if the infusion's name or too few landmarks fit, the whole
+ * strip is, and the list alone tells it.
  *
  * Severity scale: one box per level, side by side when there is room,
  * else stacked, tinted by grade, each with a meter of 1-3 bars so the
