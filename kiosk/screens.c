@@ -129,6 +129,8 @@ typedef struct ctx {
 	double W, H;
 	double wdp, hdp;        /* window in dp */
 	double header_h;        /* pixels: one row, or two on narrow screens */
+	double row_h;           /* pixels: the header's button row */
+	double min_target;      /* pixels: 15 mm */
 	bool narrow;            /* title gets a row of its own in the header */
 	bool ok;                /* false after an allocation failure */
 } ctx;
@@ -187,6 +189,13 @@ const pe_page *pe_frame_hit_page(const pe_frame *frame)
 static double D(const ctx *c, double dp)
 {
 	return dp * c->dp;
+}
+
+/* A touch target's side: dp as designed, but never under 15 mm (on a
+ * small panel the dp shrink to fit the window, the millimetres do not). */
+static double T(const ctx *c, double dp)
+{
+	return fmax(D(c, dp), c->min_target * 1.02);
 }
 
 static void rect(ctx *c, pe_page *pg, double x, double y, double w, double h,
@@ -401,7 +410,7 @@ static double language_switch(ctx *c, pe_page *pg, double left_limit, double rig
 	double scale = sum > room && sum > 0 ? room / sum : 1;
 	double x = right;
 	for (size_t i = n; i-- > 0;) {
-		double w = fmax(widths[i] * scale, D(c, 100));
+		double w = fmax(widths[i] * scale, T(c, 100));
 		x -= w;
 		/* On the dark bar the chosen language is the white button. */
 		button_kind kind = on_header ? (i == current ? BTN_NORMAL : BTN_ON_HEADER)
@@ -421,7 +430,7 @@ static void header(ctx *c, pe_page *pg, const char *title, const char *subtitle,
                    bool home, bool back, pe_action back_action)
 {
 	const theme *t = c->th;
-	double row = D(c, HEADER_H), bh = D(c, BUTTON_H), by = (row - bh) / 2;
+	double row = c->row_h, bh = T(c, BUTTON_H), by = (row - bh) / 2;
 	rect(c, pg, 0, 0, c->W, c->header_h, t->header_bg, PE_NO_COLOR, 0, 0);
 	double x = D(c, MARGIN);
 	if (home) {
@@ -713,7 +722,7 @@ static bool reader_doc(pe_screens *s, ctx *c, const pe_topic *topic, double widt
 static void reader_footer(ctx *c, pe_page *pg, double y, double h, bool two_rows)
 {
 	const theme *t = c->th;
-	double m = D(c, MARGIN), g = D(c, GAP), bh = D(c, BUTTON_H);
+	double m = D(c, MARGIN), g = D(c, GAP), bh = T(c, BUTTON_H);
 	rect(c, pg, 0, y, c->W, h, t->panel_bg, PE_NO_COLOR, 0, 0);
 	rect(c, pg, 0, y, c->W, D(c, 2), t->tile_border, PE_NO_COLOR, 0, 0);
 	double row1 = two_rows ? y + (h / 2 - bh) / 2 + D(c, 4) : y + (h - bh) / 2;
@@ -761,8 +770,17 @@ static bool build_topic(pe_screens *s, ctx *c, pe_page *pg, pe_frame *fr, pe_err
 	background(c, pg);
 	header(c, pg, topic->title, NULL, true, true, PE_ACT_BACK);
 	double m = D(c, MARGIN), g = D(c, GAP);
-	bool two_rows = c->wdp < 1500;
-	double fh = D(c, two_rows ? 232 : 124);
+	double fbh = T(c, BUTTON_H);
+	/* One row when everything fits across, else the emergency button
+	 * gets a row of its own (portrait, small panels). */
+	double one_row = 2 * D(c, MARGIN) + fmin(pe_layout_width(c->layout, _("Text size"),
+	                                                         PE_FACE_BOLD, D(c, 30)) +
+	                                         D(c, 8), D(c, 240)) +
+	                 D(c, 12) + PE_TEXT_STEPS * (fbh + D(c, 10)) + 2 * D(c, GAP) +
+	                 button_width(c, _("Print this"), 32, 220) +
+	                 fmax(button_width(c, _("Signs to get help now"), 32, 340), D(c, 340));
+	bool two_rows = one_row > c->W;
+	double fh = two_rows ? 2 * fbh + D(c, 56) : fbh + D(c, 36);
 	double fy = c->H - fh;
 	reader_footer(c, pg, fy, fh, two_rows);
 
@@ -803,7 +821,12 @@ static bool build_topic(pe_screens *s, ctx *c, pe_page *pg, pe_frame *fr, pe_err
 	if (n) {
 		double avail = fy - g - y;
 		double bh = fmin(D(c, 110), (avail - (double)(n - 1) * D(c, 12)) / (double)n);
-		bh = fmax(bh, D(c, 64));
+		bh = fmax(bh, T(c, 64));
+		/* A small panel may not hold a 15 mm button per section: list
+		 * the first ones that fit (the page itself has them all). */
+		size_t fit = (size_t)floor((avail + D(c, 12)) / (bh + D(c, 12)));
+		if (fit < n)
+			n = fit;
 		size_t k = 0;
 		const pe_page *doc = fr->doc;
 		for (size_t i = 0; i < doc->n_ops && k < n; i++) {
@@ -832,16 +855,21 @@ static void build_print(ctx *c, pe_page *pg)
 	header(c, pg, _("Print a handout"), NULL, true, true, PE_ACT_BACK);
 	const pe_topic *topic = topic_at(c, app->topic);
 	double colw = fmin(c->W - 2 * D(c, MARGIN), D(c, 1200));
-	double x = (c->W - colw) / 2, y = c->header_h + D(c, 36);
-	double bh = D(c, 96);
+	double bh = T(c, 96), go_h = T(c, 120);
+	/* The spaces between (title, labels, gaps, the message at the end:
+	 * 36 + 140 + 62 + 40 + 62 + 48 + 150 dp + the message) give way on a
+	 * small panel; the 15 mm buttons do not. */
+	double spaces = D(c, 36 + (topic ? 140 : 0) + 62 + 40 + 62 + 48 + 30 + 110);
+	double k = fmin(1, (c->H - c->header_h - 2 * bh - go_h) / spaces);
+	double x = (c->W - colw) / 2, y = c->header_h + D(c, 36) * k;
 	if (topic) {
-		fit_text(c, pg, topic->title, PE_FACE_BOLD, 44, 24, x, y, colw, D(c, 120), t->text,
+		fit_text(c, pg, topic->title, PE_FACE_BOLD, 44, 20, x, y, colw, D(c, 120) * k, t->text,
 		         ALIGN_LEFT);
-		y += D(c, 140);
+		y += D(c, 140) * k;
 	}
-	fit_text(c, pg, _("Which language should the handout be in?"), PE_FACE_REGULAR, 32, 20, x,
-	         y, colw, D(c, 50), t->text, ALIGN_LEFT);
-	y += D(c, 62);
+	fit_text(c, pg, _("Which language should the handout be in?"), PE_FACE_REGULAR, 32, 18, x,
+	         y, colw, D(c, 50) * k, t->text, ALIGN_LEFT);
+	y += D(c, 62) * k;
 	double bx = x;
 	for (size_t i = 0; i < c->env->n_langs; i++) {
 		const char *name = lang_name(c->env->langs[i]);
@@ -850,22 +878,22 @@ static void build_print(ctx *c, pe_page *pg)
 		       PE_ACT_PRINT_LANG, (int)i, 34);
 		bx += w + D(c, 20);
 	}
-	y += bh + D(c, 40);
-	fit_text(c, pg, _("How many copies?"), PE_FACE_REGULAR, 32, 20, x, y, colw, D(c, 50),
+	y += bh + D(c, 40) * k;
+	fit_text(c, pg, _("How many copies?"), PE_FACE_REGULAR, 32, 18, x, y, colw, D(c, 50) * k,
 	         t->text, ALIGN_LEFT);
-	y += D(c, 62);
+	y += D(c, 62) * k;
 	for (int n = 1; n <= PE_MAX_COPIES; n++) {
 		char label[16];
 		snprintf(label, sizeof label, "%d", n);
-		button(c, pg, x + (double)(n - 1) * (D(c, 130) + D(c, 20)), y, D(c, 130), bh, label,
+		button(c, pg, x + (double)(n - 1) * (T(c, 130) + D(c, 20)), y, T(c, 130), bh, label,
 		       app->copies == n ? BTN_SELECTED : BTN_NORMAL, PE_ACT_COPIES, n, 40);
 	}
-	y += bh + D(c, 48);
+	y += bh + D(c, 48) * k;
 	/* TRANSLATORS: the big button that starts printing. */
 	const char *go = app->print_state == PE_PRINT_BUSY ? _("Printing…") : _("Print");
 	double gw = fmax(button_width(c, go, 40, 420), D(c, 420));
-	button(c, pg, x, y, fmin(gw, colw), D(c, 120), go, BTN_PRIMARY, PE_ACT_PRINT_GO, 0, 44);
-	y += D(c, 150);
+	button(c, pg, x, y, fmin(gw, colw), go_h, go, BTN_PRIMARY, PE_ACT_PRINT_GO, 0, 44);
+	y += go_h + D(c, 30) * k;
 	const char *msg = NULL;
 	pe_color mc = t->text;
 	switch (app->print_state) {
@@ -954,10 +982,10 @@ static void build_staff(ctx *c, pe_page *pg)
 			rect(c, pg, dx + (double)i * dot * 1.8, y + D(c, 10), dot, dot, t->text,
 			     PE_NO_COLOR, 0, dot / 2);
 		y += D(c, 48);
-		double bw = D(c, 150), bh = D(c, 96), g = D(c, 16);
+		double bw = T(c, 150), bh = T(c, 96), g = D(c, 16);
 		double avail = c->H - y - D(c, 130);
 		if (4 * bh + 3 * g > avail)
-			bh = fmax(D(c, 72), (avail - 3 * g) / 4);
+			bh = fmax(T(c, 72), (avail - 3 * g) / 4);
 		double gx = c->W / 2 - (3 * bw + 2 * g) / 2;
 		for (int k = 0; k < 12; k++) {
 			int r = k / 3, col = k % 3;
@@ -980,7 +1008,7 @@ static void build_staff(ctx *c, pe_page *pg)
 		staff_note(c, pg, x, y, colw, c->H - y - D(c, 16));
 		return;
 	}
-	double bh = D(c, 96), g = D(c, 20);
+	double bh = T(c, 96), g = D(c, 20);
 	const char *hc = app->high_contrast ? _("High contrast: on") : _("High contrast: off");
 	struct {
 		const char *label;
@@ -996,7 +1024,7 @@ static void build_staff(ctx *c, pe_page *pg)
 	size_t n = sizeof items / sizeof items[0];
 	double avail = c->H - y - D(c, 160);
 	if ((double)n * (bh + g) > avail)
-		bh = fmax(D(c, 64), avail / (double)n - g);
+		bh = fmax(T(c, 64), avail / (double)n - g);
 	for (size_t i = 0; i < n; i++) {
 		button(c, pg, x, y, colw, bh, items[i].label, items[i].kind, items[i].action, 0, 34);
 		y += bh + g;
@@ -1029,7 +1057,7 @@ static void build_warning(ctx *c, pe_page *pg, double now)
 	         secs);
 	fit_text(c, pg, msg, PE_FACE_REGULAR, 36, 20, x + pad, y + pad + h * 0.22, w - 2 * pad,
 	         h * 0.3, t->text, ALIGN_CENTER);
-	double bw = fmin(w - 2 * pad, D(c, 640)), bh = fmin(D(c, 140), h * 0.28);
+	double bw = fmin(w - 2 * pad, D(c, 640)), bh = fmax(fmin(D(c, 140), h * 0.28), T(c, 0));
 	/* TRANSLATORS: the big button on the "Are you still there?" message. */
 	button(c, pg, x + (w - bw) / 2, y + h - pad - bh, bw, bh, _("I'm still here"),
 	       BTN_PRIMARY, PE_ACT_STILL_HERE, 0, 46);
@@ -1055,8 +1083,10 @@ static void ctx_init(ctx *c, const pe_screen_env *env, pe_app *app)
 	c->wdp = c->W / c->dp;
 	c->hdp = c->H / c->dp;
 	c->narrow = c->wdp < 1300;
+	c->min_target = MIN_TARGET_MM * c->ppmm;
+	c->row_h = fmax(D(c, HEADER_H), T(c, BUTTON_H) + D(c, 40));
 	/* The home screen has no Home/Back buttons: its title fits in one row. */
-	c->header_h = D(c, c->narrow && app->screen != PE_SCREEN_HOME ? HEADER_H + 88 : HEADER_H);
+	c->header_h = c->row_h + (c->narrow && app->screen != PE_SCREEN_HOME ? D(c, 88) : 0);
 }
 
 bool pe_screens_build(pe_screens *screens, const pe_screen_env *env, pe_app *app,

@@ -219,8 +219,9 @@ static void check_frame(world *w, const pe_frame *f, double W, double H, double 
 {
 	assert_non_null(f->dl);
 	double min = f->min_target;
-	/* 15 mm on a 23.8-inch panel of this size. */
-	double expect_min = 15.0 * hypot(W, H) / (23.8 * 25.4);
+	/* 15 mm on a panel of this size and the site's diagonal. */
+	double diag = w->site ? w->site->screen_diagonal_in : 23.8;
+	double expect_min = 15.0 * hypot(W, H) / (diag * 25.4);
 	assert_true(fabs(min - expect_min) < 1e-6);
 	for (size_t p = 0; p < f->dl->n_pages; p++) {
 		const pe_page *pg = &f->dl->pages[p];
@@ -284,15 +285,17 @@ static void build_and_check(world *w, pe_screens *screens, pe_screen_env *env, p
 		fail_msg("%s: %s", what, err.msg);
 	/* Reader body size: the steps of screens.c, 32/40/50 dp. */
 	static const double steps[PE_TEXT_STEPS] = { 32, 40, 50 };
-	double dp = fmin(pe_screens_px_per_mm(env->width, env->height, 23.8) / 3.6441,
+	double dp = fmin(pe_screens_px_per_mm(env->width, env->height,
+	                                      env->site->screen_diagonal_in) / 3.6441,
 	                 fmin(env->width / 1000.0, env->height / 760.0));
 	check_frame(w, &f, env->width, env->height, steps[app->text_step] * dp, what);
 	pe_frame_finish(&f);
 }
 
-static void check_size(world *w, double W, double H, bool themes)
+static void check_size_diag(world *w, double W, double H, bool themes, double diag)
 {
 	w->faults = 0;
+	w->site->screen_diagonal_in = diag;
 	pe_screens *screens = pe_screens_create();
 	for (size_t l = 0; l < w->n; l++) {
 		pe_error err = { "" };
@@ -368,8 +371,14 @@ static void check_size(world *w, double W, double H, bool themes)
 		}
 	}
 	pe_screens_destroy(screens);
+	w->site->screen_diagonal_in = 23.8;
 	if (w->faults)
-		fail_msg("%d geometry faults at %.0fx%.0f", w->faults, W, H);
+		fail_msg("%d geometry faults at %.0fx%.0f, %.1f inches", w->faults, W, H, diag);
+}
+
+static void check_size(world *w, double W, double H, bool themes)
+{
+	check_size_diag(w, W, H, themes, 23.8);
 }
 
 static void test_landscape_1080p(void **state)
@@ -385,6 +394,13 @@ static void test_landscape_1280x800(void **state)
 static void test_portrait_1080x1920(void **state)
 {
 	check_size(*state, 1080, 1920, true);
+}
+
+/* Smaller panels: the dp shrink to fit the window, the 15 mm do not. */
+static void test_small_panels(void **state)
+{
+	check_size_diag(*state, 1920, 1080, false, 15.6);
+	check_size_diag(*state, 1280, 800, false, 13.3);
 }
 
 /* The checks themselves must be able to fail. */
@@ -421,6 +437,7 @@ int main(void)
 		cmocka_unit_test(test_landscape_1080p),
 		cmocka_unit_test(test_landscape_1280x800),
 		cmocka_unit_test(test_portrait_1080x1920),
+		cmocka_unit_test(test_small_panels),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
