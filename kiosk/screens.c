@@ -307,32 +307,66 @@ typedef enum button_kind {
 	BTN_ON_HEADER,          /* unselected, sitting on the header bar */
 } button_kind;
 
-/* A left-pointing chevron (the font has no arrows) in the box. */
-static void chevron(ctx *c, pe_page *pg, double x, double y, double size, pe_color color)
+/* What a button shows before its label. */
+typedef enum lead_mark {
+	LEAD_NONE,
+	LEAD_BACK,              /* a left chevron */
+	LEAD_UP,                /* chevrons up and down: the section list's pages */
+	LEAD_DOWN,
+	LEAD_ALERT,             /* the warning sign: the emergency buttons */
+} lead_mark;
+
+/* A chevron (the font has no arrows) in the square, pointing left, up or
+ * down. */
+static void chevron(ctx *c, pe_page *pg, double x, double y, double size, lead_mark dir,
+                    pe_color color)
 {
-	pe_path_seg segs[3] = {
-		{ PE_PATH_MOVE, { x + size * 0.65 }, { y + size * 0.15 } },
-		{ PE_PATH_LINE, { x + size * 0.3 }, { y + size * 0.5 } },
-		{ PE_PATH_LINE, { x + size * 0.65 }, { y + size * 0.85 } },
-	};
+	/* The left chevron's points, turned for up and down. */
+	const double p[3][2] = { { 0.65, 0.15 }, { 0.3, 0.5 }, { 0.65, 0.85 } };
+	pe_path_seg segs[3];
+	for (int i = 0; i < 3; i++) {
+		double u = p[i][0], v = p[i][1];
+		if (dir == LEAD_UP) {
+			u = p[i][1];
+			v = p[i][0] - 0.05;
+		} else if (dir == LEAD_DOWN) {
+			u = p[i][1];
+			v = 1 - p[i][0] + 0.05;
+		}
+		segs[i] = (pe_path_seg){ i ? PE_PATH_LINE : PE_PATH_MOVE, { x + size * u },
+		                         { y + size * v } };
+	}
 	if (!pe_page_add_path(pg, segs, 3, PE_NO_COLOR, color, size * 0.14, false))
 		c->ok = false;
 }
 
+/* Room a lead mark takes before the label, dp. */
+static double lead_dp(lead_mark lead)
+{
+	switch (lead) {
+	case LEAD_NONE: return 0;
+	case LEAD_BACK: return 30;
+	case LEAD_UP:
+	case LEAD_DOWN: return 36;
+	case LEAD_ALERT: return 52;
+	}
+	return 0;
+}
+
 static void button_full(ctx *c, pe_page *pg, double x, double y, double w, double h,
                         const char *label, button_kind kind, pe_action action, int arg,
-                        double max_dp, bool back_arrow);
+                        double max_dp, lead_mark lead);
 
 static void button(ctx *c, pe_page *pg, double x, double y, double w, double h,
                    const char *label, button_kind kind, pe_action action, int arg,
                    double max_dp)
 {
-	button_full(c, pg, x, y, w, h, label, kind, action, arg, max_dp, false);
+	button_full(c, pg, x, y, w, h, label, kind, action, arg, max_dp, LEAD_NONE);
 }
 
 static void button_full(ctx *c, pe_page *pg, double x, double y, double w, double h,
                         const char *label, button_kind kind, pe_action action, int arg,
-                        double max_dp, bool back_arrow)
+                        double max_dp, lead_mark lead)
 {
 	const theme *t = c->th;
 	pe_color bg = t->button_bg, fg = t->button_fg, border = t->button_border;
@@ -363,13 +397,19 @@ static void button_full(ctx *c, pe_page *pg, double x, double y, double w, doubl
 	}
 	double lw = D(c, t->border);
 	rect(c, pg, x, y, w, h, bg, border, lw, D(c, 14));
-	double pad = D(c, 14) + lw, lead = 0;
-	if (back_arrow) {
-		lead = D(c, 30);
-		chevron(c, pg, x + pad, y + (h - lead) / 2, lead, fg);
+	double pad = D(c, 14) + lw, lw_lead = D(c, lead_dp(lead));
+	if (lead == LEAD_ALERT) {
+		/* The sign in the button's own colours: white, its "!" cut in
+		 * the red it sits on. */
+		double s = fmin(lw_lead, h - 2 * pad);
+		pe_layout_icon_on(pg, PE_ICON_ALERT, x + pad, y + (h - s) / 2, s, fg, bg);
+	} else if (lead != LEAD_NONE) {
+		chevron(c, pg, x + pad, y + (h - lw_lead) / 2, lw_lead, lead, fg);
 	}
-	fit_text(c, pg, label, face, max_dp, 18, x + pad + lead, y + pad * 0.6,
-	         w - 2 * pad - lead, h - 1.2 * pad, fg, ALIGN_CENTER);
+	if (lead != LEAD_NONE)
+		lw_lead += D(c, 8);
+	fit_text(c, pg, label, face, max_dp, 18, x + pad + lw_lead, y + pad * 0.6,
+	         w - 2 * pad - lw_lead, h - 1.2 * pad, fg, ALIGN_CENTER);
 	hit(c, pg, x, y, w, h, action, arg);
 }
 
@@ -444,8 +484,8 @@ static void header(ctx *c, pe_page *pg, const char *title, const char *subtitle,
 		/* TRANSLATORS: button that goes to the previous screen (a left
 		 * arrow is drawn before it). */
 		const char *label = _("Back");
-		double w = button_width(c, label, 32, 160) + D(c, 30);
-		button_full(c, pg, x, by, w, bh, label, BTN_ON_HEADER, back_action, 0, 32, true);
+		double w = button_width(c, label, 32, 160) + D(c, lead_dp(LEAD_BACK) + 8);
+		button_full(c, pg, x, by, w, bh, label, BTN_ON_HEADER, back_action, 0, 32, LEAD_BACK);
 		x += w + D(c, 16);
 	}
 	double right = language_switch(c, pg, x + D(c, 8), c->W - D(c, MARGIN), by, bh, true,
@@ -505,13 +545,10 @@ static void emergency_tile(ctx *c, pe_page *pg, double x, double y, double w, do
 	const theme *t = c->th;
 	rect(c, pg, x, y, w, h, t->emergency_bg, PE_NO_COLOR, 0, D(c, 20));
 	double pad = D(c, 28);
-	double icon = fmin(D(c, 88), h - 2 * pad);
-	/* A white disc behind a red sign: the icon's "!" is cut out in white,
-	 * so a white icon on red would lose it. */
-	rect(c, pg, x + pad, y + (h - icon) / 2, icon, icon, t->emergency_fg, PE_NO_COLOR, 0,
-	     icon / 2);
-	pe_layout_icon(pg, PE_ICON_ALERT, x + pad + icon * 0.17, y + (h - icon) / 2 + icon * 0.15,
-	               icon * 0.66, t->emergency_bg);
+	double icon = fmin(D(c, 80), h - 2 * pad);
+	/* A white sign with its "!" cut in the tile's red. */
+	pe_layout_icon_on(pg, PE_ICON_ALERT, x + pad, y + (h - icon) / 2, icon, t->emergency_fg,
+	                  t->emergency_bg);
 	double tx = x + pad + icon + pad, tw = w - (tx - x) - pad;
 	fit_text(c, pg, _("Trouble breathing? Swelling? Tell a nurse now."), PE_FACE_BOLD, 42, 20,
 	         tx, y + D(c, 14), tw, (h - D(c, 28)) * 0.6, t->emergency_fg, ALIGN_LEFT);
@@ -719,12 +756,75 @@ static bool reader_doc(pe_screens *s, ctx *c, const pe_topic *topic, double widt
 	return true;
 }
 
+/* The red button every patient screen has (the home screen has the red
+ * tile instead): it opens the topic on signs that need help now. */
+static const char *emergency_label(void)
+{
+	/* TRANSLATORS: red button on the reading and printing screens; opens
+	 * the topic about signs of a serious reaction. */
+	return _("Signs to get help now");
+}
+
+static double emergency_width(ctx *c)
+{
+	return fmax(button_width(c, emergency_label(), 32, 340) +
+	                D(c, lead_dp(LEAD_ALERT) + 8), D(c, 340));
+}
+
+static void emergency_button(ctx *c, pe_page *pg, double x, double y, double w, double h,
+                             double max_dp)
+{
+	button_full(c, pg, x, y, w, h, emergency_label(), BTN_EMERGENCY, PE_ACT_EMERGENCY, 0,
+	            max_dp, LEAD_ALERT);
+}
+
+/* The reader's footer in one row when everything fits across, else the
+ * emergency button gets a row of its own (portrait, small panels). The
+ * print screen follows the reader, so the red button stays where the
+ * patient saw it. */
+static bool footer_two_rows(ctx *c)
+{
+	double fbh = T(c, BUTTON_H);
+	double one_row = 2 * D(c, MARGIN) +
+	                 fmin(pe_layout_width(c->layout, _("Text size"), PE_FACE_BOLD, D(c, 30)) +
+	                          D(c, 8), D(c, 240)) +
+	                 D(c, 12) + PE_TEXT_STEPS * (fbh + D(c, 10)) + 2 * D(c, GAP) +
+	                 button_width(c, _("Print this"), 32, 220) + emergency_width(c);
+	return one_row > c->W;
+}
+
+static double footer_height(ctx *c, bool two_rows)
+{
+	double fbh = T(c, BUTTON_H);
+	return two_rows ? 2 * fbh + D(c, 56) : fbh + D(c, 36);
+}
+
+static void footer_bar(ctx *c, pe_page *pg, double y, double h)
+{
+	const theme *t = c->th;
+	rect(c, pg, 0, y, c->W, h, t->panel_bg, PE_NO_COLOR, 0, 0);
+	rect(c, pg, 0, y, c->W, D(c, 2), t->tile_border, PE_NO_COLOR, 0, 0);
+}
+
+/* The emergency button where the reader's footer has it: across the
+ * whole row of its own (full), or at the right end of a row whose other
+ * buttons end at left. */
+static void footer_emergency(ctx *c, pe_page *pg, double row_y, bool full, double left)
+{
+	double m = D(c, MARGIN), bh = T(c, BUTTON_H);
+	if (full) {
+		emergency_button(c, pg, m, row_y, c->W - 2 * m, bh, 34);
+	} else {
+		double ew = fmin(emergency_width(c), c->W - m - left);
+		emergency_button(c, pg, c->W - m - ew, row_y, ew, bh, 32);
+	}
+}
+
 static void reader_footer(ctx *c, pe_page *pg, double y, double h, bool two_rows)
 {
 	const theme *t = c->th;
 	double m = D(c, MARGIN), g = D(c, GAP), bh = T(c, BUTTON_H);
-	rect(c, pg, 0, y, c->W, h, t->panel_bg, PE_NO_COLOR, 0, 0);
-	rect(c, pg, 0, y, c->W, D(c, 2), t->tile_border, PE_NO_COLOR, 0, 0);
+	footer_bar(c, pg, y, h);
 	double row1 = two_rows ? y + (h / 2 - bh) / 2 + D(c, 4) : y + (h - bh) / 2;
 	double x = m;
 	/* TRANSLATORS: label before three buttons that make the text smaller
@@ -749,16 +849,8 @@ static void reader_footer(ctx *c, pe_page *pg, double y, double h, bool two_rows
 	double pw = button_width(c, print, 32, 220);
 	button(c, pg, x, row1, pw, bh, print, BTN_NORMAL, PE_ACT_PRINT_OPEN, 0, 32);
 	x += pw + g;
-	/* TRANSLATORS: red button on every reading screen; opens the topic
-	 * about signs of a serious reaction. */
-	const char *em = _("Signs to get help now");
-	if (two_rows) {
-		double row2 = y + h / 2 + (h / 2 - bh) / 2 - D(c, 4);
-		button(c, pg, m, row2, c->W - 2 * m, bh, em, BTN_EMERGENCY, PE_ACT_EMERGENCY, 0, 34);
-	} else {
-		double ew = fmin(fmax(button_width(c, em, 32, 340), D(c, 340)), c->W - m - x);
-		button(c, pg, c->W - m - ew, row1, ew, bh, em, BTN_EMERGENCY, PE_ACT_EMERGENCY, 0, 32);
-	}
+	double row2 = y + h / 2 + (h / 2 - bh) / 2 - D(c, 4);
+	footer_emergency(c, pg, two_rows ? row2 : row1, two_rows, x);
 }
 
 static bool build_topic(pe_screens *s, ctx *c, pe_page *pg, pe_frame *fr, pe_error *err)
@@ -770,17 +862,8 @@ static bool build_topic(pe_screens *s, ctx *c, pe_page *pg, pe_frame *fr, pe_err
 	background(c, pg);
 	header(c, pg, topic->title, NULL, true, true, PE_ACT_BACK);
 	double m = D(c, MARGIN), g = D(c, GAP);
-	double fbh = T(c, BUTTON_H);
-	/* One row when everything fits across, else the emergency button
-	 * gets a row of its own (portrait, small panels). */
-	double one_row = 2 * D(c, MARGIN) + fmin(pe_layout_width(c->layout, _("Text size"),
-	                                                         PE_FACE_BOLD, D(c, 30)) +
-	                                         D(c, 8), D(c, 240)) +
-	                 D(c, 12) + PE_TEXT_STEPS * (fbh + D(c, 10)) + 2 * D(c, GAP) +
-	                 button_width(c, _("Print this"), 32, 220) +
-	                 fmax(button_width(c, _("Signs to get help now"), 32, 340), D(c, 340));
-	bool two_rows = one_row > c->W;
-	double fh = two_rows ? 2 * fbh + D(c, 56) : fbh + D(c, 36);
+	bool two_rows = footer_two_rows(c);
+	double fh = footer_height(c, two_rows);
 	double fy = c->H - fh;
 	reader_footer(c, pg, fy, fh, two_rows);
 
@@ -860,7 +943,12 @@ static void build_print(ctx *c, pe_page *pg)
 	 * 36 + 140 + 62 + 40 + 62 + 48 + 150 dp + the message) give way on a
 	 * small panel; the 15 mm buttons do not. */
 	double spaces = D(c, 36 + (topic ? 140 : 0) + 62 + 40 + 62 + 48 + 30 + 110);
-	double k = fmin(1, (c->H - c->header_h - 2 * bh - go_h) / spaces);
+	/* The red button sits at the foot, where the reader has it: the way to
+	 * help must not vanish because the patient chose to print. */
+	double fh = footer_height(c, false), bottom = c->H - fh;
+	footer_bar(c, pg, bottom, fh);
+	footer_emergency(c, pg, bottom + (fh - T(c, BUTTON_H)) / 2, footer_two_rows(c), D(c, MARGIN));
+	double k = fmin(1, (bottom - c->header_h - 2 * bh - go_h) / spaces);
 	double x = (c->W - colw) / 2, y = c->header_h + D(c, 36) * k;
 	if (topic) {
 		fit_text(c, pg, topic->title, PE_FACE_BOLD, 44, 20, x, y, colw, D(c, 120) * k, t->text,
@@ -912,7 +1000,7 @@ static void build_print(ctx *c, pe_page *pg)
 		        "for a printed copy.");
 		break;
 	}
-	double left = c->H - y - D(c, MARGIN);
+	double left = bottom - y - D(c, 16);
 	if (msg && left > D(c, 40))
 		fit_text(c, pg, msg, PE_FACE_BOLD, 34, 20, x, y, colw, fmin(left, D(c, 140)), mc,
 		         ALIGN_LEFT);

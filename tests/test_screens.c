@@ -9,7 +9,10 @@
  *  - no text is clipped: each text op lies wholly inside the smallest box
  *    (tile, button, bar, hit region) its centre is in;
  *  - every text colour has 7:1 contrast or better with what is under it;
- *  - the reader's page keeps every op inside its column.
+ *  - the reader's page keeps every op inside its column;
+ *  - every patient screen (home, reader, print) has the emergency target,
+ *    at least 15 mm: the way to help never depends on where the patient
+ *    is (staff screens and the idle warning are exempt).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -265,6 +268,24 @@ static void check_frame(world *w, const pe_frame *f, double W, double H, double 
 	}
 }
 
+/* A patient screen shows the way to help: an emergency target of 15 mm
+ * or more on the screen page. */
+static void check_emergency(world *w, const pe_frame *f, const char *what)
+{
+	const pe_page *pg = f->dl && f->dl->n_pages ? &f->dl->pages[0] : NULL;
+	double best = 0;
+	for (size_t i = 0; pg && i < pg->n_ops; i++) {
+		const pe_op *op = &pg->ops[i];
+		if (op->kind == PE_OP_HIT && op->u.hit.action == PE_ACT_EMERGENCY)
+			best = fmax(best, fmin(op->w, op->h));
+	}
+	if (best == 0)
+		fault(w, what, "no emergency target on a patient screen");
+	else if (best < f->min_target - 1e-6)
+		fault(w, what, "the emergency target is %.0f px, under 15 mm (%.0f px)", best,
+		      f->min_target);
+}
+
 /* ---- screens ------------------------------------------------------------- */
 
 static pe_app *make_app(bool high_contrast, size_t n_langs)
@@ -289,6 +310,8 @@ static void build_and_check(world *w, pe_screens *screens, pe_screen_env *env, p
 	                                      env->site->screen_diagonal_in) / 3.6441,
 	                 fmin(env->width / 1000.0, env->height / 760.0));
 	check_frame(w, &f, env->width, env->height, steps[app->text_step] * dp, what);
+	if (app->screen != PE_SCREEN_STAFF)
+		check_emergency(w, &f, what);
 	pe_frame_finish(&f);
 }
 
@@ -421,10 +444,14 @@ static void test_checks_catch_faults(void **state)
 	int before = w->faults;
 	w->faults = 0;
 	check_frame(w, &f, 400, 300, 20, "deliberately broken");
-	/* text out of its box, contrast, small target */
+	/* text out of its box, contrast, small target, overlap */
+	/* a patient screen with no emergency target, then one too small */
+	check_emergency(w, &f, "deliberately broken");
+	pe_page_add_hit(pg, 300, 200, 40, 8, PE_ACT_EMERGENCY, 0);
+	check_emergency(w, &f, "deliberately broken");
 	int got = w->faults;
 	w->faults = before;
-	assert_int_equal(got, 4);
+	assert_int_equal(got, 6);
 	pe_dlist_destroy(dl);
 	assert_true(pe_screens_px_per_mm(1920, 1080, 23.8) > 3.6 &&
 	            pe_screens_px_per_mm(1920, 1080, 23.8) < 3.7);
