@@ -398,6 +398,13 @@ static void button_full(ctx *c, pe_page *pg, double x, double y, double w, doubl
 	double lw = D(c, t->border);
 	rect(c, pg, x, y, w, h, bg, border, lw, D(c, 14));
 	double pad = D(c, 14) + lw, lw_lead = D(c, lead_dp(lead));
+	if (lead != LEAD_NONE && (!label || !*label)) {
+		/* A mark alone (a label that could not fit): in the middle. */
+		double s = fmin(D(c, 44), h - 2 * pad);
+		chevron(c, pg, x + (w - s) / 2, y + (h - s) / 2, s, lead, fg);
+		hit(c, pg, x, y, w, h, action, arg);
+		return;
+	}
 	if (lead == LEAD_ALERT) {
 		/* The sign in the button's own colours: white, its "!" cut in
 		 * the red it sits on. */
@@ -853,6 +860,91 @@ static void reader_footer(ctx *c, pe_page *pg, double y, double h, bool two_rows
 	footer_emergency(c, pg, two_rows ? row2 : row1, two_rows, x);
 }
 
+/* How many section buttons of height bh fit in avail. */
+static size_t sections_fit(ctx *c, size_t n, double avail, double *bh)
+{
+	double gap = D(c, 12);
+	double h = n ? fmin(D(c, 110), (avail - (double)(n - 1) * gap) / (double)n) : 0;
+	*bh = fmax(h, T(c, 64));
+	return avail + gap > 0 ? (size_t)floor((avail + gap) / (*bh + gap)) : 0;
+}
+
+/* The reader's list of sections between top and bottom: one button per
+ * section. When a small panel cannot hold a 15 mm button for each, the
+ * list shows a page of them over a row that turns the pages: an up
+ * button, which ones of how many are showing ("3-4 of 6"), a down
+ * button. Every section stays a touch or two away, and nothing moves
+ * when a page turns. On the smallest panels the heading gives its room
+ * to one more section. */
+static void section_list(pe_screens *s, ctx *c, pe_page *pg, const pe_frame *fr, double x,
+                         double top, double w, double bottom)
+{
+	const theme *t = c->th;
+	size_t n = s->doc.n_marks;
+	double gap = D(c, 12), head_h = D(c, 52), bh;
+	size_t fit = sections_fit(c, n, bottom - top - head_h, &bh);
+	bool heading = true;
+	if (n > fit && fit < 3) {
+		double bh2;
+		size_t fit2 = sections_fit(c, n, bottom - top, &bh2);
+		if (fit2 > fit) {
+			heading = false;
+			fit = fit2;
+			bh = bh2;
+		}
+	}
+	double y = top + (heading ? head_h : 0);
+	size_t first = 0, shown = n;
+	if (n > fit) {
+		/* A page of sections and one row for turning pages. */
+		shown = fit > 1 ? fit - 1 : 1;
+		first = c->app->section_first < n ? c->app->section_first : n - 1;
+	}
+	size_t last = first + shown < n ? first + shown : n;   /* one past */
+	if (heading)
+		/* TRANSLATORS: heading above the list of sections of a topic. */
+		fit_text(c, pg, _("In this topic"), PE_FACE_BOLD, 28, 18, x, top, w, D(c, 44),
+		         t->muted, ALIGN_LEFT);
+	size_t k = 0;
+	const pe_page *doc = fr->doc;
+	for (size_t i = 0; i < doc->n_ops && k < last; i++) {
+		const pe_op *op = &doc->ops[i];
+		if (op->kind != PE_OP_MARK || op->u.mark.level < 1)
+			continue;
+		if (k >= first) {
+			double by = y + (double)(k - first) * (bh + gap);
+			rect(c, pg, x, by, w, bh, t->tile_bg, t->tile_border, D(c, 2), D(c, 12));
+			fit_text(c, pg, op->u.mark.title, PE_FACE_BOLD, 28, 16, x + D(c, 16),
+			         by + D(c, 8), w - D(c, 32), bh - D(c, 16), t->button_fg, ALIGN_LEFT);
+			hit(c, pg, x, by, w, bh, PE_ACT_SECTION, (int)k);
+		}
+		k++;
+	}
+	if (shown >= n)
+		return;
+	/* The page row sits under a full page, the same place on every page;
+	 * a button with nowhere to go is left out, the count stays put. */
+	double ny = y + (double)shown * (bh + gap);
+	double aw = fmax(T(c, 64), fmin(D(c, 110), w * 0.3));
+	if (first > 0)
+		button_full(c, pg, x, ny, aw, bh, NULL, BTN_NORMAL, PE_ACT_SECTIONS_UP,
+		            (int)(first > shown ? first - shown : 0), 28, LEAD_UP);
+	if (last < n)
+		button_full(c, pg, x + w - aw, ny, aw, bh, NULL, BTN_NORMAL, PE_ACT_SECTIONS_DOWN,
+		            (int)last, 28, LEAD_DOWN);
+	char count[64];
+	if (last - first == 1)
+		/* TRANSLATORS: under a list of sections that shows one at a
+		 * time: which one, of how many ("3 of 6"). */
+		snprintf(count, sizeof count, _("%d of %d"), (int)first + 1, (int)n);
+	else
+		/* TRANSLATORS: under a list of sections that do not all fit:
+		 * the first and last shown, of how many ("3–4 of 6"). */
+		snprintf(count, sizeof count, _("%d–%d of %d"), (int)first + 1, (int)last, (int)n);
+	fit_text(c, pg, count, PE_FACE_BOLD, 28, 16, x + aw + gap, ny, w - 2 * (aw + gap), bh,
+	         t->muted, ALIGN_CENTER);
+}
+
 static bool build_topic(pe_screens *s, ctx *c, pe_page *pg, pe_frame *fr, pe_error *err)
 {
 	const theme *t = c->th;
@@ -894,36 +986,7 @@ static bool build_topic(pe_screens *s, ctx *c, pe_page *pg, pe_frame *fr, pe_err
 	if (!pe_app_set_doc(c->app, fr->doc->height, fr->vh, s->doc.marks, s->doc.n_marks))
 		c->ok = false;
 
-	/* Section list: one button per section mark. */
-	double y = top + g;
-	/* TRANSLATORS: heading above the list of sections of a topic. */
-	fit_text(c, pg, _("In this topic"), PE_FACE_BOLD, 28, 18, m, y, side_w, D(c, 44), t->muted,
-	         ALIGN_LEFT);
-	y += D(c, 52);
-	size_t n = s->doc.n_marks;
-	if (n) {
-		double avail = fy - g - y;
-		double bh = fmin(D(c, 110), (avail - (double)(n - 1) * D(c, 12)) / (double)n);
-		bh = fmax(bh, T(c, 64));
-		/* A small panel may not hold a 15 mm button per section: list
-		 * the first ones that fit (the page itself has them all). */
-		size_t fit = (size_t)floor((avail + D(c, 12)) / (bh + D(c, 12)));
-		if (fit < n)
-			n = fit;
-		size_t k = 0;
-		const pe_page *doc = fr->doc;
-		for (size_t i = 0; i < doc->n_ops && k < n; i++) {
-			const pe_op *op = &doc->ops[i];
-			if (op->kind != PE_OP_MARK || op->u.mark.level < 1)
-				continue;
-			double by = y + (double)k * (bh + D(c, 12));
-			rect(c, pg, m, by, side_w, bh, t->tile_bg, t->tile_border, D(c, 2), D(c, 12));
-			fit_text(c, pg, op->u.mark.title, PE_FACE_BOLD, 28, 16, m + D(c, 16),
-			         by + D(c, 8), side_w - D(c, 32), bh - D(c, 16), t->button_fg, ALIGN_LEFT);
-			hit(c, pg, m, by, side_w, bh, PE_ACT_SECTION, (int)k);
-			k++;
-		}
-	}
+	section_list(s, c, pg, fr, m, top + g, side_w, fy - g);
 	return true;
 }
 
@@ -1265,6 +1328,8 @@ bool pe_screens_hit_name(const pe_screen_env *env, const pe_op *op, char *buf, s
 	case PE_ACT_TOPIC: n = snprintf(buf, size, "topic:%s", t ? t->id : "?"); break;
 	case PE_ACT_EMERGENCY: n = snprintf(buf, size, "emergency"); break;
 	case PE_ACT_SECTION: n = snprintf(buf, size, "section:%d", arg); break;
+	case PE_ACT_SECTIONS_UP: n = snprintf(buf, size, "sections-up"); break;
+	case PE_ACT_SECTIONS_DOWN: n = snprintf(buf, size, "sections-down"); break;
 	case PE_ACT_TEXT_SIZE: n = snprintf(buf, size, "text-size:%d", arg); break;
 	case PE_ACT_PRINT_OPEN: n = snprintf(buf, size, "print"); break;
 	case PE_ACT_PRINT_LANG: n = snprintf(buf, size, "print-lang-%s", lang); break;
