@@ -818,6 +818,10 @@ static void footer_bar(ctx *c, pe_page *pg, double y, double h)
  * buttons end at left. */
 static void footer_emergency(ctx *c, pe_page *pg, double row_y, bool full, double left)
 {
+	/* Content with no emergency topic: no red button that does nothing
+	 * (the home screen drops its tile the same way). */
+	if (c->app->emergency_topic >= topic_count(c))
+		return;
 	double m = D(c, MARGIN), bh = T(c, BUTTON_H);
 	if (full) {
 		emergency_button(c, pg, m, row_y, c->W - 2 * m, bh, 34);

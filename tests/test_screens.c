@@ -514,6 +514,39 @@ static void test_small_panels(void **state)
 	check_size_diag(*state, 1280, 800, false, 13.3);
 }
 
+/* Content with no emergency topic: no red button that would do nothing
+ * when a frightened patient touches it, on any screen. */
+static void test_no_emergency_topic_no_dead_button(void **state)
+{
+	world *w = *state;
+	pe_error err = { "" };
+	if (!pe_i18n_set_language("en", &err))
+		fail_msg("%s", err.msg);
+	pe_screen_env env = {
+		.layout = w->layout, .lib = w->libs[0], .site = w->site,
+		.langs = button_langs, .n_langs = w->n, .width = 1920, .height = 1080,
+	};
+	size_t n_topics = pe_library_count(w->libs[0]);
+	pe_screens *screens = pe_screens_create();
+	pe_app *app = make_app(false, w->n);
+	pe_app_set_content(app, n_topics, n_topics);
+	for (int screen = 0; screen < 3; screen++) {
+		if (screen == 1)
+			pe_app_action(app, PE_ACT_TOPIC, 0, 1);
+		if (screen == 2)
+			pe_app_action(app, PE_ACT_PRINT_OPEN, 0, 2);
+		pe_frame f = { 0 };
+		if (!pe_screens_build(screens, &env, app, 2, &f, &err))
+			fail_msg("%s", err.msg);
+		assert_int_equal(app->screen, screen);
+		assert_null(find_hit(&f, PE_ACT_EMERGENCY));
+		assert_non_null(find_hit(&f, PE_ACT_LANG));
+		pe_frame_finish(&f);
+	}
+	pe_app_destroy(app);
+	pe_screens_destroy(screens);
+}
+
 /* The checks themselves must be able to fail. */
 static void test_checks_catch_faults(void **state)
 {
@@ -553,6 +586,7 @@ int main(void)
 		cmocka_unit_test(test_landscape_1280x800),
 		cmocka_unit_test(test_portrait_1080x1920),
 		cmocka_unit_test(test_small_panels),
+		cmocka_unit_test(test_no_emergency_topic_no_dead_button),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
