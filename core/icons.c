@@ -3,9 +3,11 @@
  * (pe_layout_icon in layout.h).
  *
  * Each icon is drawn on a 24 x 24 grid scaled into the square (x, y, size)
- * in one colour, with white cut-outs (the "!" of the warning triangle, the
- * "i", the shield's tick) so they read like the pictograms patients know
- * from signs. Shapes are our own; nothing is traced from an icon set. Icons
+ * in one colour, with cut-outs (the "!" of the warning triangle, the "i",
+ * the shield's tick) in the colour of what the icon sits on, so they read
+ * like the pictograms patients know from signs: white paper by default
+ * (pe_layout_icon), any background with pe_layout_icon_on (a white sign
+ * on a red button keeps its red "!"). Shapes are our own; nothing is traced from an icon set. Icons
  * never leave their square, and never measure text.
  */
 #include <math.h>
@@ -237,10 +239,16 @@ static void heart(pe_page *pg, const grid *g, pe_color c)
 void pe_layout_icon(pe_page *pg, pe_icon icon, double x, double y, double size,
                     pe_color color)
 {
+	pe_layout_icon_on(pg, icon, x, y, size, color, pe_hex(0xffffff));
+}
+
+void pe_layout_icon_on(pe_page *pg, pe_icon icon, double x, double y, double size,
+                       pe_color color, pe_color background)
+{
 	if (!pg || size <= 0)
 		return;
 	grid g = { x, y, size / 24.0, 1, 0 };
-	pe_color cut = pe_hex(0xffffff);
+	pe_color cut = background;
 	switch (icon) {
 	case PE_ICON_PHONE: phone(pg, &g, color); break;
 	case PE_ICON_DRIP: drip(pg, &g, color, cut); break;

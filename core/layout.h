@@ -123,6 +123,12 @@ double pe_layout_flow_topic(pe_layout *layout, pe_page *pg, const pe_topic *topi
 /* Draw a simple vector icon in the square (x, y, size). */
 void pe_layout_icon(pe_page *pg, pe_icon icon, double x, double y, double size,
                     pe_color color);
+/* The same with the cut-outs (the "!", the "i", the tick, the drip's
+ * level marks) in background, the colour the icon sits on;
+ * pe_layout_icon cuts them in white, so a white icon on a coloured
+ * button would lose them. */
+void pe_layout_icon_on(pe_page *pg, pe_icon icon, double x, double y, double size,
+                       pe_color color, pe_color background);
 
 /* Font metrics of a face at a size (ascent above the baseline, descent
  * below it, both positive), and where pe_layout_text() puts the first

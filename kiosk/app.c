@@ -42,6 +42,7 @@ static void reset_everything(pe_app *app, double now)
 	app->text_step = app->cfg.default_text_step;
 	app->scroll = 0;
 	app->velocity = 0;
+	app->section_first = 0;
 	app->warning = false;
 	app->print_lang = app->lang;
 	app->copies = 1;
@@ -156,6 +157,7 @@ static void open_topic(pe_app *app, size_t topic)
 		app->velocity = 0;
 		app->doc_height = 0;
 		app->n_marks = 0;
+		app->section_first = 0;
 	}
 	go(app, PE_SCREEN_TOPIC);
 	mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);
@@ -242,8 +244,10 @@ void pe_app_action(pe_app *app, pe_action action, int arg, double now)
 		break;
 	case PE_ACT_EMERGENCY:
 		open_topic(app, app->emergency_topic);
-		if (app->screen == PE_SCREEN_TOPIC && app->topic == app->emergency_topic)
+		if (app->screen == PE_SCREEN_TOPIC && app->topic == app->emergency_topic) {
 			app->scroll = 0;
+			app->section_first = 0;
+		}
 		break;
 	case PE_ACT_SECTION:
 		if (app->screen == PE_SCREEN_TOPIC && arg >= 0 && (size_t)arg < app->n_marks) {
@@ -251,6 +255,12 @@ void pe_app_action(pe_app *app, pe_action action, int arg, double now)
 			app->scroll = app->marks[arg];
 			clamp_scroll(app);
 		}
+		break;
+	case PE_ACT_SECTIONS_UP:
+	case PE_ACT_SECTIONS_DOWN:
+		/* The list turns a page; the text stays where it is. */
+		if (app->screen == PE_SCREEN_TOPIC && arg >= 0 && (size_t)arg < app->n_marks)
+			app->section_first = (size_t)arg;
 		break;
 	case PE_ACT_TEXT_SIZE:
 		if (arg >= 0 && arg < PE_TEXT_STEPS)

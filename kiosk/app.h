@@ -33,6 +33,8 @@ typedef enum pe_action {
 	PE_ACT_TOPIC,           /* arg: topic index */
 	PE_ACT_EMERGENCY,
 	PE_ACT_SECTION,         /* arg: section index in the open topic */
+	PE_ACT_SECTIONS_UP,     /* the section list's pages; arg: the first */
+	PE_ACT_SECTIONS_DOWN,   /*   section the list shows next */
 	PE_ACT_TEXT_SIZE,       /* arg: step 0 .. PE_TEXT_STEPS-1 */
 	PE_ACT_PRINT_OPEN,
 	PE_ACT_PRINT_LANG,      /* arg: language index */
@@ -120,6 +122,9 @@ typedef struct pe_app {
 	double last_frame;                 /* time of the last momentum step */
 	double *marks;                     /* owned: section y positions */
 	size_t n_marks;
+	/* The first section the reader's list shows: a small panel lists them
+	 * a page at a time (screens.c decides how many fit). */
+	size_t section_first;
 
 	/* Idle: the warning shows at last_touch + idle_seconds; reset at
 	 * warn_at + countdown_seconds. */

@@ -307,32 +307,66 @@ typedef enum button_kind {
 	BTN_ON_HEADER,          /* unselected, sitting on the header bar */
 } button_kind;
 
-/* A left-pointing chevron (the font has no arrows) in the box. */
-static void chevron(ctx *c, pe_page *pg, double x, double y, double size, pe_color color)
+/* What a button shows before its label. */
+typedef enum lead_mark {
+	LEAD_NONE,
+	LEAD_BACK,              /* a left chevron */
+	LEAD_UP,                /* chevrons up and down: the section list's pages */
+	LEAD_DOWN,
+	LEAD_ALERT,             /* the warning sign: the emergency buttons */
+} lead_mark;
+
+/* A chevron (the font has no arrows) in the square, pointing left, up or
+ * down. */
+static void chevron(ctx *c, pe_page *pg, double x, double y, double size, lead_mark dir,
+                    pe_color color)
 {
-	pe_path_seg segs[3] = {
-		{ PE_PATH_MOVE, { x + size * 0.65 }, { y + size * 0.15 } },
-		{ PE_PATH_LINE, { x + size * 0.3 }, { y + size * 0.5 } },
-		{ PE_PATH_LINE, { x + size * 0.65 }, { y + size * 0.85 } },
-	};
+	/* The left chevron's points, turned for up and down. */
+	const double p[3][2] = { { 0.65, 0.15 }, { 0.3, 0.5 }, { 0.65, 0.85 } };
+	pe_path_seg segs[3];
+	for (int i = 0; i < 3; i++) {
+		double u = p[i][0], v = p[i][1];
+		if (dir == LEAD_UP) {
+			u = p[i][1];
+			v = p[i][0] - 0.05;
+		} else if (dir == LEAD_DOWN) {
+			u = p[i][1];
+			v = 1 - p[i][0] + 0.05;
+		}
+		segs[i] = (pe_path_seg){ i ? PE_PATH_LINE : PE_PATH_MOVE, { x + size * u },
+		                         { y + size * v } };
+	}
 	if (!pe_page_add_path(pg, segs, 3, PE_NO_COLOR, color, size * 0.14, false))
 		c->ok = false;
 }
 
+/* Room a lead mark takes before the label, dp. */
+static double lead_dp(lead_mark lead)
+{
+	switch (lead) {
+	case LEAD_NONE: return 0;
+	case LEAD_BACK: return 30;
+	case LEAD_UP:
+	case LEAD_DOWN: return 36;
+	case LEAD_ALERT: return 52;
+	}
+	return 0;
+}
+
 static void button_full(ctx *c, pe_page *pg, double x, double y, double w, double h,
                         const char *label, button_kind kind, pe_action action, int arg,
-                        double max_dp, bool back_arrow);
+                        double max_dp, lead_mark lead);
 
 static void button(ctx *c, pe_page *pg, double x, double y, double w, double h,
                    const char *label, button_kind kind, pe_action action, int arg,
                    double max_dp)
 {
-	button_full(c, pg, x, y, w, h, label, kind, action, arg, max_dp, false);
+	button_full(c, pg, x, y, w, h, label, kind, action, arg, max_dp, LEAD_NONE);
 }
 
 static void button_full(ctx *c, pe_page *pg, double x, double y, double w, double h,
                         const char *label, button_kind kind, pe_action action, int arg,
-                        double max_dp, bool back_arrow)
+                        double max_dp, lead_mark lead)
 {
 	const theme *t = c->th;
 	pe_color bg = t->button_bg, fg = t->button_fg, border = t->button_border;
@@ -363,13 +397,26 @@ static void button_full(ctx *c, pe_page *pg, double x, double y, double w, doubl
 	}
 	double lw = D(c, t->border);
 	rect(c, pg, x, y, w, h, bg, border, lw, D(c, 14));
-	double pad = D(c, 14) + lw, lead = 0;
-	if (back_arrow) {
-		lead = D(c, 30);
-		chevron(c, pg, x + pad, y + (h - lead) / 2, lead, fg);
+	double pad = D(c, 14) + lw, lw_lead = D(c, lead_dp(lead));
+	if (lead != LEAD_NONE && (!label || !*label)) {
+		/* A mark alone (a label that could not fit): in the middle. */
+		double s = fmin(D(c, 44), h - 2 * pad);
+		chevron(c, pg, x + (w - s) / 2, y + (h - s) / 2, s, lead, fg);
+		hit(c, pg, x, y, w, h, action, arg);
+		return;
 	}
-	fit_text(c, pg, label, face, max_dp, 18, x + pad + lead, y + pad * 0.6,
-	         w - 2 * pad - lead, h - 1.2 * pad, fg, ALIGN_CENTER);
+	if (lead == LEAD_ALERT) {
+		/* The sign in the button's own colours: white, its "!" cut in
+		 * the red it sits on. */
+		double s = fmin(lw_lead, h - 2 * pad);
+		pe_layout_icon_on(pg, PE_ICON_ALERT, x + pad, y + (h - s) / 2, s, fg, bg);
+	} else if (lead != LEAD_NONE) {
+		chevron(c, pg, x + pad, y + (h - lw_lead) / 2, lw_lead, lead, fg);
+	}
+	if (lead != LEAD_NONE)
+		lw_lead += D(c, 8);
+	fit_text(c, pg, label, face, max_dp, 18, x + pad + lw_lead, y + pad * 0.6,
+	         w - 2 * pad - lw_lead, h - 1.2 * pad, fg, ALIGN_CENTER);
 	hit(c, pg, x, y, w, h, action, arg);
 }
 
@@ -444,8 +491,8 @@ static void header(ctx *c, pe_page *pg, const char *title, const char *subtitle,
 		/* TRANSLATORS: button that goes to the previous screen (a left
 		 * arrow is drawn before it). */
 		const char *label = _("Back");
-		double w = button_width(c, label, 32, 160) + D(c, 30);
-		button_full(c, pg, x, by, w, bh, label, BTN_ON_HEADER, back_action, 0, 32, true);
+		double w = button_width(c, label, 32, 160) + D(c, lead_dp(LEAD_BACK) + 8);
+		button_full(c, pg, x, by, w, bh, label, BTN_ON_HEADER, back_action, 0, 32, LEAD_BACK);
 		x += w + D(c, 16);
 	}
 	double right = language_switch(c, pg, x + D(c, 8), c->W - D(c, MARGIN), by, bh, true,
@@ -505,13 +552,10 @@ static void emergency_tile(ctx *c, pe_page *pg, double x, double y, double w, do
 	const theme *t = c->th;
 	rect(c, pg, x, y, w, h, t->emergency_bg, PE_NO_COLOR, 0, D(c, 20));
 	double pad = D(c, 28);
-	double icon = fmin(D(c, 88), h - 2 * pad);
-	/* A white disc behind a red sign: the icon's "!" is cut out in white,
-	 * so a white icon on red would lose it. */
-	rect(c, pg, x + pad, y + (h - icon) / 2, icon, icon, t->emergency_fg, PE_NO_COLOR, 0,
-	     icon / 2);
-	pe_layout_icon(pg, PE_ICON_ALERT, x + pad + icon * 0.17, y + (h - icon) / 2 + icon * 0.15,
-	               icon * 0.66, t->emergency_bg);
+	double icon = fmin(D(c, 80), h - 2 * pad);
+	/* A white sign with its "!" cut in the tile's red. */
+	pe_layout_icon_on(pg, PE_ICON_ALERT, x + pad, y + (h - icon) / 2, icon, t->emergency_fg,
+	                  t->emergency_bg);
 	double tx = x + pad + icon + pad, tw = w - (tx - x) - pad;
 	fit_text(c, pg, _("Trouble breathing? Swelling? Tell a nurse now."), PE_FACE_BOLD, 42, 20,
 	         tx, y + D(c, 14), tw, (h - D(c, 28)) * 0.6, t->emergency_fg, ALIGN_LEFT);
@@ -719,12 +763,79 @@ static bool reader_doc(pe_screens *s, ctx *c, const pe_topic *topic, double widt
 	return true;
 }
 
+/* The red button every patient screen has (the home screen has the red
+ * tile instead): it opens the topic on signs that need help now. */
+static const char *emergency_label(void)
+{
+	/* TRANSLATORS: red button on the reading and printing screens; opens
+	 * the topic about signs of a serious reaction. */
+	return _("Signs to get help now");
+}
+
+static double emergency_width(ctx *c)
+{
+	return fmax(button_width(c, emergency_label(), 32, 340) +
+	                D(c, lead_dp(LEAD_ALERT) + 8), D(c, 340));
+}
+
+static void emergency_button(ctx *c, pe_page *pg, double x, double y, double w, double h,
+                             double max_dp)
+{
+	button_full(c, pg, x, y, w, h, emergency_label(), BTN_EMERGENCY, PE_ACT_EMERGENCY, 0,
+	            max_dp, LEAD_ALERT);
+}
+
+/* The reader's footer in one row when everything fits across, else the
+ * emergency button gets a row of its own (portrait, small panels). The
+ * print screen follows the reader, so the red button stays where the
+ * patient saw it. */
+static bool footer_two_rows(ctx *c)
+{
+	double fbh = T(c, BUTTON_H);
+	double one_row = 2 * D(c, MARGIN) +
+	                 fmin(pe_layout_width(c->layout, _("Text size"), PE_FACE_BOLD, D(c, 30)) +
+	                          D(c, 8), D(c, 240)) +
+	                 D(c, 12) + PE_TEXT_STEPS * (fbh + D(c, 10)) + 2 * D(c, GAP) +
+	                 button_width(c, _("Print this"), 32, 220) + emergency_width(c);
+	return one_row > c->W;
+}
+
+static double footer_height(ctx *c, bool two_rows)
+{
+	double fbh = T(c, BUTTON_H);
+	return two_rows ? 2 * fbh + D(c, 56) : fbh + D(c, 36);
+}
+
+static void footer_bar(ctx *c, pe_page *pg, double y, double h)
+{
+	const theme *t = c->th;
+	rect(c, pg, 0, y, c->W, h, t->panel_bg, PE_NO_COLOR, 0, 0);
+	rect(c, pg, 0, y, c->W, D(c, 2), t->tile_border, PE_NO_COLOR, 0, 0);
+}
+
+/* The emergency button where the reader's footer has it: across the
+ * whole row of its own (full), or at the right end of a row whose other
+ * buttons end at left. */
+static void footer_emergency(ctx *c, pe_page *pg, double row_y, bool full, double left)
+{
+	/* Content with no emergency topic: no red button that does nothing
+	 * (the home screen drops its tile the same way). */
+	if (c->app->emergency_topic >= topic_count(c))
+		return;
+	double m = D(c, MARGIN), bh = T(c, BUTTON_H);
+	if (full) {
+		emergency_button(c, pg, m, row_y, c->W - 2 * m, bh, 34);
+	} else {
+		double ew = fmin(emergency_width(c), c->W - m - left);
+		emergency_button(c, pg, c->W - m - ew, row_y, ew, bh, 32);
+	}
+}
+
 static void reader_footer(ctx *c, pe_page *pg, double y, double h, bool two_rows)
 {
 	const theme *t = c->th;
 	double m = D(c, MARGIN), g = D(c, GAP), bh = T(c, BUTTON_H);
-	rect(c, pg, 0, y, c->W, h, t->panel_bg, PE_NO_COLOR, 0, 0);
-	rect(c, pg, 0, y, c->W, D(c, 2), t->tile_border, PE_NO_COLOR, 0, 0);
+	footer_bar(c, pg, y, h);
 	double row1 = two_rows ? y + (h / 2 - bh) / 2 + D(c, 4) : y + (h - bh) / 2;
 	double x = m;
 	/* TRANSLATORS: label before three buttons that make the text smaller
@@ -749,16 +860,93 @@ static void reader_footer(ctx *c, pe_page *pg, double y, double h, bool two_rows
 	double pw = button_width(c, print, 32, 220);
 	button(c, pg, x, row1, pw, bh, print, BTN_NORMAL, PE_ACT_PRINT_OPEN, 0, 32);
 	x += pw + g;
-	/* TRANSLATORS: red button on every reading screen; opens the topic
-	 * about signs of a serious reaction. */
-	const char *em = _("Signs to get help now");
-	if (two_rows) {
-		double row2 = y + h / 2 + (h / 2 - bh) / 2 - D(c, 4);
-		button(c, pg, m, row2, c->W - 2 * m, bh, em, BTN_EMERGENCY, PE_ACT_EMERGENCY, 0, 34);
-	} else {
-		double ew = fmin(fmax(button_width(c, em, 32, 340), D(c, 340)), c->W - m - x);
-		button(c, pg, c->W - m - ew, row1, ew, bh, em, BTN_EMERGENCY, PE_ACT_EMERGENCY, 0, 32);
+	double row2 = y + h / 2 + (h / 2 - bh) / 2 - D(c, 4);
+	footer_emergency(c, pg, two_rows ? row2 : row1, two_rows, x);
+}
+
+/* How many section buttons of height bh fit in avail. */
+static size_t sections_fit(ctx *c, size_t n, double avail, double *bh)
+{
+	double gap = D(c, 12);
+	double h = n ? fmin(D(c, 110), (avail - (double)(n - 1) * gap) / (double)n) : 0;
+	*bh = fmax(h, T(c, 64));
+	return avail + gap > 0 ? (size_t)floor((avail + gap) / (*bh + gap)) : 0;
+}
+
+/* The reader's list of sections between top and bottom: one button per
+ * section. When a small panel cannot hold a 15 mm button for each, the
+ * list shows a page of them over a row that turns the pages: an up
+ * button, which ones of how many are showing ("3-4 of 6"), a down
+ * button. Every section stays a touch or two away, and nothing moves
+ * when a page turns. On the smallest panels the heading gives its room
+ * to one more section. */
+static void section_list(pe_screens *s, ctx *c, pe_page *pg, const pe_frame *fr, double x,
+                         double top, double w, double bottom)
+{
+	const theme *t = c->th;
+	size_t n = s->doc.n_marks;
+	double gap = D(c, 12), head_h = D(c, 52), bh;
+	size_t fit = sections_fit(c, n, bottom - top - head_h, &bh);
+	bool heading = true;
+	if (n > fit && fit < 3) {
+		double bh2;
+		size_t fit2 = sections_fit(c, n, bottom - top, &bh2);
+		if (fit2 > fit) {
+			heading = false;
+			fit = fit2;
+			bh = bh2;
+		}
 	}
+	double y = top + (heading ? head_h : 0);
+	size_t first = 0, shown = n;
+	if (n > fit) {
+		/* A page of sections and one row for turning pages. */
+		shown = fit > 1 ? fit - 1 : 1;
+		first = c->app->section_first < n ? c->app->section_first : n - 1;
+	}
+	size_t last = first + shown < n ? first + shown : n;   /* one past */
+	if (heading)
+		/* TRANSLATORS: heading above the list of sections of a topic. */
+		fit_text(c, pg, _("In this topic"), PE_FACE_BOLD, 28, 18, x, top, w, D(c, 44),
+		         t->muted, ALIGN_LEFT);
+	size_t k = 0;
+	const pe_page *doc = fr->doc;
+	for (size_t i = 0; i < doc->n_ops && k < last; i++) {
+		const pe_op *op = &doc->ops[i];
+		if (op->kind != PE_OP_MARK || op->u.mark.level < 1)
+			continue;
+		if (k >= first) {
+			double by = y + (double)(k - first) * (bh + gap);
+			rect(c, pg, x, by, w, bh, t->tile_bg, t->tile_border, D(c, 2), D(c, 12));
+			fit_text(c, pg, op->u.mark.title, PE_FACE_BOLD, 28, 16, x + D(c, 16),
+			         by + D(c, 8), w - D(c, 32), bh - D(c, 16), t->button_fg, ALIGN_LEFT);
+			hit(c, pg, x, by, w, bh, PE_ACT_SECTION, (int)k);
+		}
+		k++;
+	}
+	if (shown >= n)
+		return;
+	/* The page row sits under a full page, the same place on every page;
+	 * a button with nowhere to go is left out, the count stays put. */
+	double ny = y + (double)shown * (bh + gap);
+	double aw = fmax(T(c, 64), fmin(D(c, 110), w * 0.3));
+	if (first > 0)
+		button_full(c, pg, x, ny, aw, bh, NULL, BTN_NORMAL, PE_ACT_SECTIONS_UP,
+		            (int)(first > shown ? first - shown : 0), 28, LEAD_UP);
+	if (last < n)
+		button_full(c, pg, x + w - aw, ny, aw, bh, NULL, BTN_NORMAL, PE_ACT_SECTIONS_DOWN,
+		            (int)last, 28, LEAD_DOWN);
+	char count[64];
+	if (last - first == 1)
+		/* TRANSLATORS: under a list of sections that shows one at a
+		 * time: which one, of how many ("3 of 6"). */
+		snprintf(count, sizeof count, _("%d of %d"), (int)first + 1, (int)n);
+	else
+		/* TRANSLATORS: under a list of sections that do not all fit:
+		 * the first and last shown, of how many ("3–4 of 6"). */
+		snprintf(count, sizeof count, _("%d–%d of %d"), (int)first + 1, (int)last, (int)n);
+	fit_text(c, pg, count, PE_FACE_BOLD, 28, 16, x + aw + gap, ny, w - 2 * (aw + gap), bh,
+	         t->muted, ALIGN_CENTER);
 }
 
 static bool build_topic(pe_screens *s, ctx *c, pe_page *pg, pe_frame *fr, pe_error *err)
@@ -770,17 +958,8 @@ static bool build_topic(pe_screens *s, ctx *c, pe_page *pg, pe_frame *fr, pe_err
 	background(c, pg);
 	header(c, pg, topic->title, NULL, true, true, PE_ACT_BACK);
 	double m = D(c, MARGIN), g = D(c, GAP);
-	double fbh = T(c, BUTTON_H);
-	/* One row when everything fits across, else the emergency button
-	 * gets a row of its own (portrait, small panels). */
-	double one_row = 2 * D(c, MARGIN) + fmin(pe_layout_width(c->layout, _("Text size"),
-	                                                         PE_FACE_BOLD, D(c, 30)) +
-	                                         D(c, 8), D(c, 240)) +
-	                 D(c, 12) + PE_TEXT_STEPS * (fbh + D(c, 10)) + 2 * D(c, GAP) +
-	                 button_width(c, _("Print this"), 32, 220) +
-	                 fmax(button_width(c, _("Signs to get help now"), 32, 340), D(c, 340));
-	bool two_rows = one_row > c->W;
-	double fh = two_rows ? 2 * fbh + D(c, 56) : fbh + D(c, 36);
+	bool two_rows = footer_two_rows(c);
+	double fh = footer_height(c, two_rows);
 	double fy = c->H - fh;
 	reader_footer(c, pg, fy, fh, two_rows);
 
@@ -811,36 +990,7 @@ static bool build_topic(pe_screens *s, ctx *c, pe_page *pg, pe_frame *fr, pe_err
 	if (!pe_app_set_doc(c->app, fr->doc->height, fr->vh, s->doc.marks, s->doc.n_marks))
 		c->ok = false;
 
-	/* Section list: one button per section mark. */
-	double y = top + g;
-	/* TRANSLATORS: heading above the list of sections of a topic. */
-	fit_text(c, pg, _("In this topic"), PE_FACE_BOLD, 28, 18, m, y, side_w, D(c, 44), t->muted,
-	         ALIGN_LEFT);
-	y += D(c, 52);
-	size_t n = s->doc.n_marks;
-	if (n) {
-		double avail = fy - g - y;
-		double bh = fmin(D(c, 110), (avail - (double)(n - 1) * D(c, 12)) / (double)n);
-		bh = fmax(bh, T(c, 64));
-		/* A small panel may not hold a 15 mm button per section: list
-		 * the first ones that fit (the page itself has them all). */
-		size_t fit = (size_t)floor((avail + D(c, 12)) / (bh + D(c, 12)));
-		if (fit < n)
-			n = fit;
-		size_t k = 0;
-		const pe_page *doc = fr->doc;
-		for (size_t i = 0; i < doc->n_ops && k < n; i++) {
-			const pe_op *op = &doc->ops[i];
-			if (op->kind != PE_OP_MARK || op->u.mark.level < 1)
-				continue;
-			double by = y + (double)k * (bh + D(c, 12));
-			rect(c, pg, m, by, side_w, bh, t->tile_bg, t->tile_border, D(c, 2), D(c, 12));
-			fit_text(c, pg, op->u.mark.title, PE_FACE_BOLD, 28, 16, m + D(c, 16),
-			         by + D(c, 8), side_w - D(c, 32), bh - D(c, 16), t->button_fg, ALIGN_LEFT);
-			hit(c, pg, m, by, side_w, bh, PE_ACT_SECTION, (int)k);
-			k++;
-		}
-	}
+	section_list(s, c, pg, fr, m, top + g, side_w, fy - g);
 	return true;
 }
 
@@ -860,7 +1010,12 @@ static void build_print(ctx *c, pe_page *pg)
 	 * 36 + 140 + 62 + 40 + 62 + 48 + 150 dp + the message) give way on a
 	 * small panel; the 15 mm buttons do not. */
 	double spaces = D(c, 36 + (topic ? 140 : 0) + 62 + 40 + 62 + 48 + 30 + 110);
-	double k = fmin(1, (c->H - c->header_h - 2 * bh - go_h) / spaces);
+	/* The red button sits at the foot, where the reader has it: the way to
+	 * help must not vanish because the patient chose to print. */
+	double fh = footer_height(c, false), bottom = c->H - fh;
+	footer_bar(c, pg, bottom, fh);
+	footer_emergency(c, pg, bottom + (fh - T(c, BUTTON_H)) / 2, footer_two_rows(c), D(c, MARGIN));
+	double k = fmin(1, (bottom - c->header_h - 2 * bh - go_h) / spaces);
 	double x = (c->W - colw) / 2, y = c->header_h + D(c, 36) * k;
 	if (topic) {
 		fit_text(c, pg, topic->title, PE_FACE_BOLD, 44, 20, x, y, colw, D(c, 120) * k, t->text,
@@ -912,7 +1067,7 @@ static void build_print(ctx *c, pe_page *pg)
 		        "for a printed copy.");
 		break;
 	}
-	double left = c->H - y - D(c, MARGIN);
+	double left = bottom - y - D(c, 16);
 	if (msg && left > D(c, 40))
 		fit_text(c, pg, msg, PE_FACE_BOLD, 34, 20, x, y, colw, fmin(left, D(c, 140)), mc,
 		         ALIGN_LEFT);
@@ -1177,6 +1332,8 @@ bool pe_screens_hit_name(const pe_screen_env *env, const pe_op *op, char *buf, s
 	case PE_ACT_TOPIC: n = snprintf(buf, size, "topic:%s", t ? t->id : "?"); break;
 	case PE_ACT_EMERGENCY: n = snprintf(buf, size, "emergency"); break;
 	case PE_ACT_SECTION: n = snprintf(buf, size, "section:%d", arg); break;
+	case PE_ACT_SECTIONS_UP: n = snprintf(buf, size, "sections-up"); break;
+	case PE_ACT_SECTIONS_DOWN: n = snprintf(buf, size, "sections-down"); break;
 	case PE_ACT_TEXT_SIZE: n = snprintf(buf, size, "text-size:%d", arg); break;
 	case PE_ACT_PRINT_OPEN: n = snprintf(buf, size, "print"); break;
 	case PE_ACT_PRINT_LANG: n = snprintf(buf, size, "print-lang-%s", lang); break;

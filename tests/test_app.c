@@ -143,6 +143,59 @@ static void test_scroll_clamps_sections_and_keeps_place(void **state)
 	pe_app_destroy(app);
 }
 
+/* The section list's pages: the page buttons set the first section the
+ * list shows (the layout decides how many fit); the text does not move,
+ * and a new topic, the emergency button and the idle reset start the
+ * list at the top again. */
+static void test_section_list_pages(void **state)
+{
+	(void)state;
+	double now = 0;
+	pe_app *app = make(NULL, now);
+	pe_app_action(app, PE_ACT_SECTIONS_DOWN, 2, 0);   /* home: no list */
+	assert_int_equal(app->section_first, 0);
+	pe_app_action(app, PE_ACT_TOPIC, 1, 0);
+	const double marks[] = { 0, 900, 1500, 2100, 2500, 2800 };
+	assert_true(pe_app_set_doc(app, 4000, 800, marks, 6));
+	pe_app_action(app, PE_ACT_SECTION, 1, 1);
+	pe_app_take_dirty(app);
+	pe_app_action(app, PE_ACT_SECTIONS_DOWN, 4, 1);
+	assert_int_equal(app->section_first, 4);
+	assert_true(app->scroll == 900);                  /* the text stays put */
+	assert_true(pe_app_take_dirty(app) & PE_DIRTY_LAYOUT);
+	pe_app_action(app, PE_ACT_SECTIONS_DOWN, 6, 2);   /* no such section */
+	assert_int_equal(app->section_first, 4);
+	pe_app_action(app, PE_ACT_SECTIONS_UP, -1, 2);
+	assert_int_equal(app->section_first, 4);
+	pe_app_action(app, PE_ACT_SECTIONS_UP, 1, 2);
+	assert_int_equal(app->section_first, 1);
+	pe_app_action(app, PE_ACT_SECTION, 5, 3);         /* a jump keeps the page */
+	assert_int_equal(app->section_first, 1);
+	/* Print and back: the same page. */
+	pe_app_action(app, PE_ACT_PRINT_OPEN, 0, 4);
+	pe_app_action(app, PE_ACT_BACK, 0, 4);
+	assert_int_equal(app->section_first, 1);
+	/* The emergency topic opens at its first section. */
+	pe_app_action(app, PE_ACT_EMERGENCY, 0, 5);
+	assert_int_equal(app->topic, EMERGENCY);
+	assert_int_equal(app->section_first, 0);
+	assert_true(pe_app_set_doc(app, 4000, 800, marks, 6));
+	pe_app_action(app, PE_ACT_SECTIONS_DOWN, 3, 6);
+	assert_int_equal(app->section_first, 3);
+	pe_app_action(app, PE_ACT_EMERGENCY, 0, 7);      /* again, on its own page */
+	assert_int_equal(app->section_first, 0);
+	pe_app_action(app, PE_ACT_SECTIONS_DOWN, 3, 8);
+	pe_app_action(app, PE_ACT_TOPIC, 2, 9);           /* another topic */
+	assert_int_equal(app->section_first, 0);
+	assert_true(pe_app_set_doc(app, 4000, 800, marks, 6));
+	pe_app_action(app, PE_ACT_SECTIONS_DOWN, 3, 10);
+	now = 10;
+	run_until(app, &now, 200);                        /* walked away */
+	assert_string_equal(pe_app_screen_name(app), "home");
+	assert_int_equal(app->section_first, 0);
+	pe_app_destroy(app);
+}
+
 static void test_fling_momentum_decays_and_stops(void **state)
 {
 	(void)state;
@@ -347,6 +400,7 @@ int main(void)
 		cmocka_unit_test(test_language_switch_and_print_language),
 		cmocka_unit_test(test_text_size_steps),
 		cmocka_unit_test(test_scroll_clamps_sections_and_keeps_place),
+		cmocka_unit_test(test_section_list_pages),
 		cmocka_unit_test(test_fling_momentum_decays_and_stops),
 		cmocka_unit_test(test_idle_warning_countdown_and_reset_everything),
 		cmocka_unit_test(test_still_here_keeps_everything),

@@ -9,7 +9,10 @@
  *  - no text is clipped: each text op lies wholly inside the smallest box
  *    (tile, button, bar, hit region) its centre is in;
  *  - every text colour has 7:1 contrast or better with what is under it;
- *  - the reader's page keeps every op inside its column.
+ *  - the reader's page keeps every op inside its column;
+ *  - every patient screen (home, reader, print) has the emergency target,
+ *    at least 15 mm: the way to help never depends on where the patient
+ *    is (staff screens and the idle warning are exempt).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -265,6 +268,24 @@ static void check_frame(world *w, const pe_frame *f, double W, double H, double 
 	}
 }
 
+/* A patient screen shows the way to help: an emergency target of 15 mm
+ * or more on the screen page. */
+static void check_emergency(world *w, const pe_frame *f, const char *what)
+{
+	const pe_page *pg = f->dl && f->dl->n_pages ? &f->dl->pages[0] : NULL;
+	double best = 0;
+	for (size_t i = 0; pg && i < pg->n_ops; i++) {
+		const pe_op *op = &pg->ops[i];
+		if (op->kind == PE_OP_HIT && op->u.hit.action == PE_ACT_EMERGENCY)
+			best = fmax(best, fmin(op->w, op->h));
+	}
+	if (best == 0)
+		fault(w, what, "no emergency target on a patient screen");
+	else if (best < f->min_target - 1e-6)
+		fault(w, what, "the emergency target is %.0f px, under 15 mm (%.0f px)", best,
+		      f->min_target);
+}
+
 /* ---- screens ------------------------------------------------------------- */
 
 static pe_app *make_app(bool high_contrast, size_t n_langs)
@@ -276,20 +297,108 @@ static pe_app *make_app(bool high_contrast, size_t n_langs)
 	return pe_app_create(&cfg, 0);
 }
 
-static void build_and_check(world *w, pe_screens *screens, pe_screen_env *env, pe_app *app,
-                            double now, const char *what)
+/* Build the frame for the app's state and check it; the caller finishes f. */
+static void build_checked(world *w, pe_screens *screens, pe_screen_env *env, pe_app *app,
+                          double now, const char *what, pe_frame *f)
 {
-	pe_frame f = { 0 };
 	pe_error err = { "" };
-	if (!pe_screens_build(screens, env, app, now, &f, &err))
+	if (!pe_screens_build(screens, env, app, now, f, &err))
 		fail_msg("%s: %s", what, err.msg);
 	/* Reader body size: the steps of screens.c, 32/40/50 dp. */
 	static const double steps[PE_TEXT_STEPS] = { 32, 40, 50 };
 	double dp = fmin(pe_screens_px_per_mm(env->width, env->height,
 	                                      env->site->screen_diagonal_in) / 3.6441,
 	                 fmin(env->width / 1000.0, env->height / 760.0));
-	check_frame(w, &f, env->width, env->height, steps[app->text_step] * dp, what);
+	check_frame(w, f, env->width, env->height, steps[app->text_step] * dp, what);
+	if (app->screen != PE_SCREEN_STAFF)
+		check_emergency(w, f, what);
+}
+
+static void build_and_check(world *w, pe_screens *screens, pe_screen_env *env, pe_app *app,
+                            double now, const char *what)
+{
+	pe_frame f = { 0 };
+	build_checked(w, screens, env, app, now, what, &f);
 	pe_frame_finish(&f);
+}
+
+/* The hit region with this action on the screen page, or NULL. */
+static const pe_op *find_hit(const pe_frame *f, pe_action action)
+{
+	const pe_page *pg = &f->dl->pages[0];
+	for (size_t i = 0; i < pg->n_ops; i++)
+		if (pg->ops[i].kind == PE_OP_HIT && pg->ops[i].u.hit.action == (int)action)
+			return &pg->ops[i];
+	return NULL;
+}
+
+/* Every section of the open topic has a section:N target on the reader,
+ * on the first page of the list or on one the down button turns to, and
+ * the up button comes back to the first; tapping section:N goes to it.
+ * (A list that only shows the sections that fit fails here.) */
+static void check_sections_reachable(world *w, pe_screens *screens, pe_screen_env *env,
+                                     pe_app *app, const pe_topic *topic, const char *what)
+{
+	enum { MAX_SECTIONS = 64 };
+	assert_true(topic->n_sections <= MAX_SECTIONS);
+	bool seen[MAX_SECTIONS] = { false };
+	size_t pages = 0;
+	char page_what[256];
+	for (;;) {
+		snprintf(page_what, sizeof page_what, "%s, section page %zu", what, pages + 1);
+		pe_frame f = { 0 };
+		build_checked(w, screens, env, app, 1, page_what, &f);
+		/* The app knows one mark per section (the targets' args). */
+		assert_int_equal(app->n_marks, topic->n_sections);
+		const pe_page *pg = &f.dl->pages[0];
+		for (size_t i = 0; i < pg->n_ops; i++) {
+			const pe_op *op = &pg->ops[i];
+			if (op->kind != PE_OP_HIT || op->u.hit.action != PE_ACT_SECTION)
+				continue;
+			int k = op->u.hit.arg;
+			assert_true(k >= 0 && (size_t)k < topic->n_sections);
+			seen[k] = true;
+		}
+		const pe_op *down = find_hit(&f, PE_ACT_SECTIONS_DOWN);
+		int arg = down ? down->u.hit.arg : -1;
+		pe_frame_finish(&f);
+		if (!down)
+			break;
+		assert_true(++pages < MAX_SECTIONS);   /* the pages come to an end */
+		pe_app_action(app, PE_ACT_SECTIONS_DOWN, arg, 1);
+	}
+	for (size_t k = 0; k < topic->n_sections; k++)
+		if (!seen[k])
+			fault(w, what, "section %zu of %zu (\"%s\") has no target on any page of the "
+			      "list", k, topic->n_sections, topic->sections[k].heading.n_runs
+			      ? topic->sections[k].heading.runs[0].text : "?");
+	/* Back up to the first page. */
+	for (size_t back = 0;; back++) {
+		pe_frame f = { 0 };
+		pe_error err = { "" };
+		if (!pe_screens_build(screens, env, app, 1, &f, &err))
+			fail_msg("%s: %s", what, err.msg);
+		const pe_op *up = find_hit(&f, PE_ACT_SECTIONS_UP);
+		int arg = up ? up->u.hit.arg : -1;
+		bool first_shown = false;
+		const pe_page *pg = &f.dl->pages[0];
+		for (size_t i = 0; i < pg->n_ops; i++)
+			first_shown |= pg->ops[i].kind == PE_OP_HIT &&
+			               pg->ops[i].u.hit.action == PE_ACT_SECTION && pg->ops[i].u.hit.arg == 0;
+		pe_frame_finish(&f);
+		if (!up) {
+			if (!first_shown)
+				fault(w, what, "no up button and no section 0 on the list");
+			break;
+		}
+		assert_true(back <= pages);
+		pe_app_action(app, PE_ACT_SECTIONS_UP, arg, 1);
+	}
+	/* A section's target takes the reader to that section. */
+	size_t last = topic->n_sections - 1;
+	pe_app_action(app, PE_ACT_SECTION, (int)last, 1);
+	assert_true(fabs(app->scroll - fmin(app->marks[last], app->scroll_max)) < 1e-9);
+	assert_true(app->scroll > 0 || app->scroll_max == 0);
 }
 
 static void check_size_diag(world *w, double W, double H, bool themes, double diag)
@@ -327,6 +436,8 @@ static void check_size_diag(world *w, double W, double H, bool themes, double di
 					         w->codes[l], hc ? " high-contrast" : "",
 					         pe_library_topic(w->libs[l], t)->id, step);
 					build_and_check(w, screens, &env, app, 1, what);
+					check_sections_reachable(w, screens, &env, app,
+					                         pe_library_topic(w->libs[l], t), what);
 				}
 			}
 			pe_app_action(app, PE_ACT_TOPIC, 0, 2);
@@ -403,6 +514,39 @@ static void test_small_panels(void **state)
 	check_size_diag(*state, 1280, 800, false, 13.3);
 }
 
+/* Content with no emergency topic: no red button that would do nothing
+ * when a frightened patient touches it, on any screen. */
+static void test_no_emergency_topic_no_dead_button(void **state)
+{
+	world *w = *state;
+	pe_error err = { "" };
+	if (!pe_i18n_set_language("en", &err))
+		fail_msg("%s", err.msg);
+	pe_screen_env env = {
+		.layout = w->layout, .lib = w->libs[0], .site = w->site,
+		.langs = button_langs, .n_langs = w->n, .width = 1920, .height = 1080,
+	};
+	size_t n_topics = pe_library_count(w->libs[0]);
+	pe_screens *screens = pe_screens_create();
+	pe_app *app = make_app(false, w->n);
+	pe_app_set_content(app, n_topics, n_topics);
+	for (int screen = 0; screen < 3; screen++) {
+		if (screen == 1)
+			pe_app_action(app, PE_ACT_TOPIC, 0, 1);
+		if (screen == 2)
+			pe_app_action(app, PE_ACT_PRINT_OPEN, 0, 2);
+		pe_frame f = { 0 };
+		if (!pe_screens_build(screens, &env, app, 2, &f, &err))
+			fail_msg("%s", err.msg);
+		assert_int_equal(app->screen, screen);
+		assert_null(find_hit(&f, PE_ACT_EMERGENCY));
+		assert_non_null(find_hit(&f, PE_ACT_LANG));
+		pe_frame_finish(&f);
+	}
+	pe_app_destroy(app);
+	pe_screens_destroy(screens);
+}
+
 /* The checks themselves must be able to fail. */
 static void test_checks_catch_faults(void **state)
 {
@@ -421,10 +565,14 @@ static void test_checks_catch_faults(void **state)
 	int before = w->faults;
 	w->faults = 0;
 	check_frame(w, &f, 400, 300, 20, "deliberately broken");
-	/* text out of its box, contrast, small target */
+	/* text out of its box, contrast, small target, overlap */
+	/* a patient screen with no emergency target, then one too small */
+	check_emergency(w, &f, "deliberately broken");
+	pe_page_add_hit(pg, 300, 200, 40, 8, PE_ACT_EMERGENCY, 0);
+	check_emergency(w, &f, "deliberately broken");
 	int got = w->faults;
 	w->faults = before;
-	assert_int_equal(got, 4);
+	assert_int_equal(got, 6);
 	pe_dlist_destroy(dl);
 	assert_true(pe_screens_px_per_mm(1920, 1080, 23.8) > 3.6 &&
 	            pe_screens_px_per_mm(1920, 1080, 23.8) < 3.7);
@@ -438,6 +586,7 @@ int main(void)
 		cmocka_unit_test(test_landscape_1280x800),
 		cmocka_unit_test(test_portrait_1080x1920),
 		cmocka_unit_test(test_small_panels),
+		cmocka_unit_test(test_no_emergency_topic_no_dead_button),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
