@@ -400,6 +400,8 @@ static bool block_column(flow *f, column *c, const pe_block *b, const char *lang
 	pe_page *pg = col_new(c, f->tpl->width, f->tpl->height);
 	if (!pg)
 		return oom(f);
+	/* pictures label their axes in the column's language */
+	pe_layout_set_language(f->layout, lang);
 	bool with_qr = f->tpl->qr && b->kind == PE_BLOCK_CONTACT && b->contact.phone &&
 	               strpbrk(b->contact.phone, "0123456789");
 	if (!with_qr) {

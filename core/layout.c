@@ -85,6 +85,7 @@ struct pe_layout {
 	struct piece *pieces;           /* pieces of the current text */
 	size_t n_pieces, cap_pieces;
 	struct cache_entry *cache;      /* CACHE_SLOTS entries */
+	char lang[16];                  /* pictures' words; "" = current UI */
 };
 
 static const char features[] = "kern 0, liga 0, clig 0";
@@ -158,6 +159,21 @@ static void no_hinting(FcPattern *pattern, gpointer data)
 	FcPatternAddBool(pattern, FC_HINTING, FcFalse);
 	FcPatternDel(pattern, FC_HINT_STYLE);
 	FcPatternAddInteger(pattern, FC_HINT_STYLE, FC_HINT_NONE);
+}
+
+void pe_layout_set_language(pe_layout *L, const char *code)
+{
+	/* A code that does not fit is not a language we built: fall back to
+	 * the UI language rather than cut it into another one. */
+	if (!code || strlen(code) >= sizeof L->lang)
+		L->lang[0] = '\0';
+	else
+		memcpy(L->lang, code, strlen(code) + 1);
+}
+
+const char *pe_layout_language(const pe_layout *L)
+{
+	return L->lang[0] ? L->lang : NULL;
 }
 
 pe_layout *pe_layout_create(const pe_fonts *fonts, pe_error *err)

@@ -27,6 +27,14 @@ pe_layout *pe_layout_create(const pe_fonts *fonts, pe_error *err);
 void pe_layout_destroy(pe_layout *layout);         /* accepts NULL */
 const pe_fonts *pe_layout_fonts(const pe_layout *layout);
 
+/* The language of words that pictures draw themselves (time-axis
+ * landmarks, legends; never content): a code from i18n.h, or NULL (the
+ * default) for the current UI language, which is what the kiosk wants.
+ * A handout sets it to the language of the column it lays out. The code
+ * is copied. */
+void pe_layout_set_language(pe_layout *layout, const char *code);
+const char *pe_layout_language(const pe_layout *layout);   /* NULL: current */
+
 /* How one piece of text looks. Runs marked em/strong/phone change the face
  * (and phone runs get link_color and a tel: link). */
 typedef struct pe_text_style {
@@ -81,8 +89,8 @@ void pe_style_default(pe_style *st, double body_size, bool high_contrast);
 /* Lay out one block (paragraph, list, steps, callout, timeline, scale,
  * contact, checklist) at (x, y) in a column of the given width and return
  * its height. pg NULL measures only. Pictures (timeline, severity scale)
- * are drawn as vector paths and text. lang picks words drawn inside
- * pictures that are not in the content (none today; reserved).
+ * are drawn as vector paths and text; words they add that are not in the
+ * content are in pe_layout_language().
  * The height covers the block's own ink only: the caller adds
  * st->block_gap between blocks. Every op's top edge is at or below y, so
  * pe_page_copy_ops() with y_from = y takes the whole block. Laid-out texts

@@ -11,7 +11,14 @@
  * infusion itself (at = 0) is a larger node with a drip. In wide columns
  * an overview strip on top places every event on a time axis (a log-like
  * scale of hours, so "2 days before", "6-12 hours", "3 days" and "several
- * weeks" all fit) with the same numbers as the list below.
+ * weeks" all fit) with the same numbers as the list below: a drip hangs
+ * over the infusion's line, landmarks ("Infusion" in bold, "1 day",
+ * "1 week"...) are named under the axis in the layout's language, each
+ * event's "when" is written inside its bar or beside it where it fits on
+ * one line, and a legend says what the colours mean (not in black on
+ * white, where they mean nothing). A landmark that would crowd another is
+ * left out; if the infusion's name or too few landmarks fit, the whole
+ * strip is, and the list alone tells it.
  *
  * Severity scale: one box per level, side by side when there is room,
  * else stacked, tinted by grade, each with a meter of 1-3 bars so the
@@ -27,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "shapes.h"
 
 static pe_color event_color(const pe_style *st, pe_event_kind k)
@@ -91,20 +99,114 @@ static void number_dot(pe_layout *L, pe_page *pg, const pe_style *st, int num, d
 	                 pe_layout_descent(L, PE_FACE_BOLD, size), st->page, NULL);
 }
 
-/* Places each event in the first lane where its marker (and span) fits
- * without touching another; returns the number of lanes, or -1 if more
- * than MAX_LANES would be needed (then the strip is left out). */
-static int assign_lanes(const pe_block *b, const overview *ov, int *lane)
+/* Landmarks named under the time axis, in the handout's language, in
+ * order of importance: the infusion must always be there; a later one is
+ * left out where it would crowd one placed before it. */
+typedef struct landmark {
+	double hours;
+	const char *key;       /* NC_() key */
+	const char *msgid;
+} landmark;
+
+static const landmark landmarks[] = {
+	/* TRANSLATORS: under the time axis of the care timeline: the moment
+	 * of the infusion. One short word. */
+	{ 0, NC_("timeline", "Infusion"), "Infusion" },
+	/* TRANSLATORS: under the time axis of the care timeline (2 days
+	 * before the infusion). Keep it short. */
+	{ -48, NC_("timeline", "2 days before"), "2 days before" },
+	/* TRANSLATORS: under the time axis of the care timeline (after the
+	 * infusion). Keep it short. */
+	{ 24, NC_("timeline", "1 day"), "1 day" },
+	/* TRANSLATORS: under the time axis of the care timeline. */
+	{ 72, NC_("timeline", "3 days"), "3 days" },
+	/* TRANSLATORS: under the time axis of the care timeline. */
+	{ 168, NC_("timeline", "1 week"), "1 week" },
+	/* TRANSLATORS: under the time axis of the care timeline. */
+	{ 504, NC_("timeline", "3 weeks"), "3 weeks" },
+	/* Finer ones for short timelines, where there is room. */
+	/* TRANSLATORS: under the time axis of the care timeline (6 hours
+	 * after the start of the infusion). Keep it short. */
+	{ 6, NC_("timeline", "6 hours"), "6 hours" },
+	/* TRANSLATORS: under the time axis of the care timeline. */
+	{ 48, NC_("timeline", "2 days"), "2 days" },
+};
+#define N_LANDMARKS (sizeof landmarks / sizeof landmarks[0])
+
+/* What the colours mean, in the order the legend shows them. */
+static const struct {
+	pe_event_kind kind;
+	const char *key, *msgid;
+} kinds[] = {
+	/* TRANSLATORS: legend of the care timeline: colour of the things the
+	 * patient does (drink fluids, rest). Short. */
+	{ PE_EVENT_CARE, NC_("timeline", "What you do"), "What you do" },
+	/* TRANSLATORS: legend of the care timeline: colour of side effects. */
+	{ PE_EVENT_EFFECT, NC_("timeline", "Side effects"), "Side effects" },
+	/* TRANSLATORS: legend of the care timeline: colour of rare, serious
+	 * problems to watch for. Short. */
+	{ PE_EVENT_WARNING, NC_("timeline", "Watch for"), "Watch for" },
+	/* TRANSLATORS: legend of the care timeline: colour of the good effect
+	 * of the treatment. */
+	{ PE_EVENT_BENEFIT, NC_("timeline", "Benefit"), "Benefit" },
+};
+#define N_KINDS (sizeof kinds / sizeof kinds[0])
+
+static const char *tr_words(const pe_layout *L, const char *key, const char *msgid)
+{
+	const char *lang = pe_layout_language(L);
+	return lang ? pe_i18n_trc(lang, key, msgid) : pe_i18n_pgettext(key, msgid);
+}
+
+#define MAX_EVENTS 64
+#define DRIP 2.0   /* drip icon size, in body sizes */
+
+/* Everything the strip decided, measured once and drawn from. */
+typedef struct strip {
+	overview ov;
+	int lane[MAX_EVENTS];
+	char *when[MAX_EVENTS];        /* owned; NULL: no label beside the bar */
+	double when_x[MAX_EVENTS];
+	const char *mark_text[N_LANDMARKS];   /* NULL: not shown */
+	double mark_x[N_LANDMARKS], mark_w[N_LANDMARKS];
+	bool has_zero, legend;
+	double bar_h;                  /* bar thickness */
+	double top_h;                  /* drip above the lanes */
+	double axis_y, labels_y, legend_y, h;
+} strip;
+
+static void strip_free(strip *sp, size_t n)
+{
+	for (size_t i = 0; i < n && i < MAX_EVENTS; i++)
+		free(sp->when[i]);
+}
+
+/* Extent of event i on its lane: marker, bar and (when placed) its label. */
+static void event_extent(const strip *sp, const pe_item *it, size_t i, double lw, double *a,
+                         double *e)
+{
+	const overview *ov = &sp->ov;
+	double xa = ov_x(ov, it->at);
+	double until = it->until > it->at ? it->until : it->at;
+	*a = xa - ov->r * 1.15;
+	*e = fmax(ov_x(ov, until), xa) + ov->r * 1.15;
+	if (sp->when[i]) {
+		if (sp->when_x[i] < xa)
+			*a = sp->when_x[i] - 0.3 * ov->r;
+		else
+			*e = fmax(*e, sp->when_x[i] + lw + 0.3 * ov->r);
+	}
+}
+
+/* Lanes with or without labels beside the bars; -1 when more than
+ * MAX_LANES would be needed. */
+static int strip_lanes(strip *sp, const pe_block *b, const double *lw)
 {
 	double end[MAX_LANES];
 	int n = 0;
-	for (size_t i = 0; i < b->n_items && i < 64; i++) {
-		const pe_item *it = &b->items[i];
-		double a = ov_x(ov, it->at) - ov->r * 1.15;
-		double until = it->until > it->at ? it->until : it->at;
-		double e = ov_x(ov, until) + ov->r * 1.15;
-		if (e < a + 2 * ov->r * 1.15)
-			e = a + 2 * ov->r * 1.15;
+	for (size_t i = 0; i < b->n_items; i++) {
+		double a, e;
+		event_extent(sp, &b->items[i], i, lw[i], &a, &e);
 		int l = 0;
 		while (l < n && end[l] > a)
 			l++;
@@ -113,18 +215,23 @@ static int assign_lanes(const pe_block *b, const overview *ov, int *lane)
 		if (l == n)
 			n++;
 		end[l] = e;
-		lane[i] = l;
+		sp->lane[i] = l;
 	}
 	return n;
 }
 
-static double lay_overview(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
-                           double x, double y, double w)
+/* Measure (and decide) the strip at (x, y) in width w; false: no strip. */
+static bool plan_overview(pe_layout *L, strip *sp, const pe_block *b, const pe_style *st,
+                          double x, double y, double w)
 {
-	double s = st->body_size;
-	overview ov;
-	ov.r = 0.5 * s;
-	ov.lane_h = 1.35 * s;
+	double s = st->body_size, small = st->small_size;
+	overview *ov = &sp->ov;
+	memset(sp, 0, sizeof *sp);
+	ov->r = 0.5 * s;
+	/* a bar holds a small bold label with a little air around its ink */
+	sp->bar_h = pe_layout_ascent(L, PE_FACE_BOLD, small) +
+	            pe_layout_descent(L, PE_FACE_BOLD, small) + 0.15 * s;
+	ov->lane_h = sp->bar_h + 0.3 * s;
 	double tmin = 0, tmax = 0;
 	for (size_t i = 0; i < b->n_items; i++) {
 		const pe_item *it = &b->items[i];
@@ -132,54 +239,225 @@ static double lay_overview(pe_layout *L, pe_page *pg, const pe_block *b, const p
 		if (it->at < tmin) tmin = it->at;
 		if (u > tmax) tmax = u;
 	}
-	ov.t_min = tscale(tmin);
-	ov.t_max = tscale(tmax);
-	if (ov.t_max - ov.t_min < 1e-6)
-		ov.t_max = ov.t_min + 1;
-	/* room for the end markers and the drip at 0 */
-	double drip = 1.6 * s;
-	ov.x0 = x + (drip / 2 > ov.r * 1.2 ? drip / 2 : ov.r * 1.2) + st->rule;
-	ov.x1 = x + w - ov.r * 1.2 - st->rule;
-	int lane[64];
-	int n = assign_lanes(b, &ov, lane);
-	if (n < 0 || b->n_items > 64)
-		return 0;
-	ov.n_lanes = n;
-	/* lanes above the axis, the axis, then the drip below it */
-	double axis_y = y + n * ov.lane_h + 0.2 * s;
-	double h = axis_y - y + 0.25 * s + drip;
-	if (!pg)
-		return h;
-	pe_color axis = tinted(st) ? pe_color_mix(st->muted, st->page, 0.45) : st->text;
-	/* the infusion: a dashed line up through the lanes, the drip below */
-	if (tmin <= 0 && tmax >= 0) {
-		double zx = ov_x(&ov, 0);
-		pe_path_seg segs[2] = {
-			{ .verb = PE_PATH_MOVE, .x = { zx }, .y = { y + st->rule } },
-			{ .verb = PE_PATH_LINE, .x = { zx }, .y = { axis_y } },
-		};
-		pe_page_add_path(pg, segs, 2, PE_NO_COLOR, pe_color_mix(st->accent, st->page, 0.6),
-		                 st->rule, true);
-		pe_layout_icon(pg, PE_ICON_DRIP, zx - drip / 2, axis_y + 0.25 * s, drip, st->accent);
+	ov->t_min = tscale(tmin);
+	ov->t_max = tscale(tmax);
+	if (ov->t_max - ov->t_min < 1e-6)
+		ov->t_max = ov->t_min + 1;
+	sp->has_zero = tmin <= 0 && tmax >= 0;
+	double drip = DRIP * s;
+	ov->x0 = x + fmax(ov->r * 1.2, sp->has_zero && tmin >= 0 ? drip / 2 : 0) + st->rule;
+	ov->x1 = x + w - fmax(ov->r * 1.2, sp->has_zero && tmax <= 0 ? drip / 2 : 0) - st->rule;
+	if (sp->has_zero && (ov_x(ov, 0) - drip / 2 < x - 1e-9 || ov_x(ov, 0) + drip / 2 > x + w + 1e-9))
+		return false;
+
+	/* Axis landmarks: centred on their tick, pushed inside the column at
+	 * the ends, never closer than a space to each other. */
+	double gap = 0.6 * s;
+	size_t shown = 0;
+	for (size_t k = 0; k < N_LANDMARKS; k++) {
+		const landmark *m = &landmarks[k];
+		if (m->hours < tmin - 1e-9 || m->hours > tmax + 1e-9)
+			continue;
+		const char *t = tr_words(L, m->key, m->msgid);
+		pe_face face = m->hours == 0 ? PE_FACE_BOLD : PE_FACE_REGULAR;
+		double lw = pe_layout_width(L, t, face, small);
+		if (lw > w) {
+			if (m->hours == 0)
+				return false;
+			continue;
+		}
+		double lx = ov_x(ov, m->hours) - lw / 2;
+		lx = fmin(fmax(lx, x), x + w - lw);
+		bool clear = true;
+		for (size_t j = 0; j < k && clear; j++)
+			if (sp->mark_text[j] && lx < sp->mark_x[j] + sp->mark_w[j] + gap &&
+			    sp->mark_x[j] < lx + lw + gap)
+				clear = false;
+		if (!clear)
+			continue;
+		sp->mark_text[k] = t;
+		sp->mark_x[k] = lx;
+		sp->mark_w[k] = lw;
+		shown++;
 	}
-	pe_shape_line(pg, ov.x0, axis_y, ov.x1, axis_y, axis, 1.5 * st->rule);
+	/* an axis with the infusion and fewer than two other points says
+	 * too little: then the list alone tells it better */
+	if ((sp->has_zero && !sp->mark_text[0]) || shown < 3)
+		return false;
+
+	/* The "when" of each event beside its bar (right, else left) when it
+	 * fits on one line inside the axis; else the number alone. */
+	double lw[MAX_EVENTS] = { 0 };
 	for (size_t i = 0; i < b->n_items; i++) {
 		const pe_item *it = &b->items[i];
-		double cy = axis_y - 0.2 * s - (lane[i] + 0.5) * ov.lane_h;
-		double xa = ov_x(&ov, it->at);
-		pe_color c = event_color(st, it->event);
-		/* where it starts, marked on the axis itself */
-		pe_shape_line(pg, xa, axis_y - 0.22 * s, xa, axis_y + 0.22 * s, c, 1.5 * st->rule);
-		if (it->until > it->at) {
-			double xb = ov_x(&ov, it->until);
-			double bh = 0.5 * s;
-			pe_color fill = tinted(st) ? pe_color_mix(c, st->page, 0.45) : PE_NO_COLOR;
-			pe_page_add_rect(pg, xa, cy - bh / 2, xb - xa, bh, fill,
-			                 tinted(st) ? PE_NO_COLOR : c, st->rule, bh / 2);
+		char *t = pe_text_plain(&it->label);
+		if (!t)
+			continue;
+		double tw = pe_layout_width(L, t, PE_FACE_BOLD, small);
+		double xa = ov_x(ov, it->at);
+		double xb = fmax(ov_x(ov, it->until > it->at ? it->until : it->at), xa);
+		double xe = xb + ov->r;
+		if (xa + ov->r + 0.3 * s + tw <= xb - 0.4 * s) {
+			/* inside its own bar, after the number */
+			sp->when_x[i] = xa + ov->r + 0.3 * s;
+		} else if (xe + 0.4 * s + tw <= x + w) {
+			sp->when_x[i] = xe + 0.4 * s;
+		} else if (xa - ov->r - 0.4 * s - tw >= x &&
+		           (!sp->has_zero || it->at < 0 ||
+		            xa - ov->r - 0.4 * s - tw >= ov_x(ov, 0) + 0.3 * s)) {
+			/* on the left, but what happens after the infusion is
+			 * never written before (or across) its line */
+			sp->when_x[i] = xa - ov->r - 0.4 * s - tw;
+		} else {
+			free(t);
+			continue;
 		}
-		number_dot(L, pg, st, (int)i + 1, xa, cy, ov.r, c);
+		sp->when[i] = t;
+		lw[i] = tw;
 	}
-	return h;
+	int n = strip_lanes(sp, b, lw);
+	if (n < 0 || n > (int)b->n_items) {
+		/* labels would make it too tall: numbers only */
+		strip_free(sp, b->n_items);
+		memset(sp->when, 0, sizeof sp->when);
+		n = strip_lanes(sp, b, lw);
+		if (n < 0)
+			return false;
+	}
+	ov->n_lanes = n;
+
+	/* Legend, only where colour carries the kind (not in black on white). */
+	sp->top_h = sp->has_zero ? drip + 0.1 * s : 0;
+	sp->axis_y = y + sp->top_h + n * ov->lane_h + 0.2 * s;
+	sp->labels_y = sp->axis_y + 0.35 * s;
+	double h = sp->labels_y + small * 1.3 - y;
+	sp->legend = tinted(st);
+	if (sp->legend) {
+		sp->legend_y = y + h + 0.5 * s;
+		double lx = x;
+		int rows = 1;
+		for (size_t k = 0; k < N_KINDS; k++) {
+			bool used = false;
+			for (size_t i = 0; i < b->n_items; i++)
+				used |= b->items[i].event == kinds[k].kind;
+			if (!used)
+				continue;
+			double iw = 1.4 * s + pe_layout_width(L, tr_words(L, kinds[k].key, kinds[k].msgid),
+			                                      PE_FACE_REGULAR, small);
+			if (iw > w) {
+				strip_free(sp, b->n_items);
+				return false;
+			}
+			if (lx > x && lx + iw > x + w) {
+				rows++;
+				lx = x;
+			}
+			lx += iw + 1.0 * s;
+		}
+		h = sp->legend_y + rows * small * 1.3 - y;
+	}
+	sp->h = h;
+	return true;
+}
+
+/* A kind's swatch: the bar as the strip draws it. */
+static void event_bar(pe_page *pg, const pe_style *st, pe_color c, double x0, double cy,
+                      double len, double bh)
+{
+	/* in black on white a bar is an outline filled with the page, so the
+	 * infusion line behind it never runs through its label */
+	pe_color fill = tinted(st) ? pe_color_mix(c, st->page, 0.4) : st->page;
+	pe_page_add_rect(pg, x0, cy - bh / 2, len, bh, fill, tinted(st) ? PE_NO_COLOR : c, st->rule,
+	                 bh / 2);
+}
+
+static double lay_overview(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
+                           double x, double y, double w)
+{
+	if (b->n_items > MAX_EVENTS)
+		return 0;
+	strip sp;
+	if (!plan_overview(L, &sp, b, st, x, y, w))
+		return 0;
+	if (!pg) {
+		strip_free(&sp, b->n_items);
+		return sp.h;
+	}
+	const overview *ov = &sp.ov;
+	double s = st->body_size, small = st->small_size;
+	pe_color axis = tinted(st) ? pe_color_mix(st->muted, st->page, 0.45) : st->text;
+	pe_text_style lab = { PE_FACE_REGULAR, small, 1.3, st->muted, st->link };
+	pe_text_style lab_b = { PE_FACE_BOLD, small, 1.3, st->text, st->link };
+	/* the infusion: the drip hangs above the lanes and its line runs down
+	 * to the axis, where "Infusion" is written in bold */
+	if (sp.has_zero) {
+		double zx = ov_x(ov, 0);
+		double drip = DRIP * s;
+		pe_path_seg segs[2] = {
+			{ .verb = PE_PATH_MOVE, .x = { zx }, .y = { y + drip } },
+			{ .verb = PE_PATH_LINE, .x = { zx }, .y = { sp.axis_y } },
+		};
+		pe_page_add_path(pg, segs, 2, PE_NO_COLOR,
+		                 tinted(st) ? pe_color_mix(st->accent, st->page, 0.6) : st->text,
+		                 1.5 * st->rule, true);
+		pe_layout_icon(pg, PE_ICON_DRIP, zx - drip / 2, y, drip, st->accent);
+	}
+	pe_shape_line(pg, ov->x0, sp.axis_y, ov->x1, sp.axis_y, axis, 1.5 * st->rule);
+	for (size_t k = 0; k < N_LANDMARKS; k++) {
+		if (!sp.mark_text[k])
+			continue;
+		double mx = ov_x(ov, landmarks[k].hours);
+		bool zero = landmarks[k].hours == 0;
+		pe_shape_line(pg, mx, sp.axis_y, mx, sp.axis_y + 0.3 * s, zero ? st->text : axis,
+		              (zero ? 2.0 : 1.2) * st->rule);
+		pe_layout_plain(L, pg, sp.mark_text[k], zero ? &lab_b : &lab, sp.mark_x[k], sp.labels_y,
+		                sp.mark_w[k] + 1, NULL);
+	}
+	double lanes_top = y + sp.top_h;
+	for (size_t i = 0; i < b->n_items; i++) {
+		const pe_item *it = &b->items[i];
+		double cy = lanes_top + (sp.lane[i] + 0.5) * ov->lane_h;
+		double xa = ov_x(ov, it->at);
+		pe_color c = event_color(st, it->event);
+		if (it->until > it->at)
+			event_bar(pg, st, c, xa, cy, ov_x(ov, it->until) - xa, sp.bar_h);
+		number_dot(L, pg, st, (int)i + 1, xa, cy, ov->r, c);
+		if (sp.when[i]) {
+			pe_text_style t = lab_b;
+			t.color = st->text;
+			/* the label's ink (ascent to descent) centred on the lane */
+			double asc = pe_layout_ascent(L, PE_FACE_BOLD, small);
+			double desc = pe_layout_descent(L, PE_FACE_BOLD, small);
+			double top = cy + (asc - desc) / 2 - pe_layout_baseline(L, &t);
+			double tw = pe_layout_width(L, sp.when[i], PE_FACE_BOLD, small);
+			pe_layout_plain(L, pg, sp.when[i], &t, sp.when_x[i], top, tw + 1, NULL);
+		}
+	}
+	if (sp.legend) {
+		double lx = x, ly = sp.legend_y;
+		for (size_t k = 0; k < N_KINDS; k++) {
+			bool used = false;
+			for (size_t i = 0; i < b->n_items; i++)
+				used |= b->items[i].event == kinds[k].kind;
+			if (!used)
+				continue;
+			const char *t = tr_words(L, kinds[k].key, kinds[k].msgid);
+			double tw = pe_layout_width(L, t, PE_FACE_REGULAR, small);
+			double iw = 1.4 * s + tw;
+			if (lx > x && lx + iw > x + w) {
+				lx = x;
+				ly += small * 1.3;
+			}
+			double cy = cap_middle(L, &lab, ly);
+			event_bar(pg, st, event_color(st, kinds[k].kind), lx, cy, 1.0 * s, 0.5 * s);
+			pe_text_style t2 = lab;
+			t2.color = st->text;
+			pe_layout_plain(L, pg, t, &t2, lx + 1.4 * s, ly, tw + 1, NULL);
+			lx += iw + 1.0 * s;
+		}
+	}
+	strip_free(&sp, b->n_items);
+	return sp.h;
 }
 
 /* ---- timeline: the list ------------------------------------------------ */

@@ -22,6 +22,7 @@
 #include FT_ADVANCES_H
 
 #include "fonts.h"
+#include "i18n.h"
 #include "layout.h"
 #include "paths.h"
 
@@ -62,6 +63,10 @@ static int setup(void **state)
 		fprintf(stderr, "%s\n", err.msg);
 		return -1;
 	}
+	/* pictures' own words (axis landmarks, legend) come from the
+	 * catalogs; without them they fall back to English */
+	if (!pe_i18n_init(&err))
+		fprintf(stderr, "%s\n", err.msg);
 	*state = fx;
 	return 0;
 }
@@ -69,6 +74,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	fixture *fx = *state;
+	pe_i18n_finish();
 	pe_layout_destroy(fx->layout);
 	pe_fonts_destroy(fx->fonts);
 	free(fx);
@@ -260,12 +266,14 @@ static const pe_op *find_exact(const pe_page *pg, const char *s)
 }
 
 /* The first bold op whose text starts s (a wrapped label's first line). */
-static const pe_op *find_bold_prefix(const pe_page *pg, const char *s)
+/* A bold text at a size that starts s (a "when" label of the timeline's
+ * list, which the strip above writes smaller). */
+static const pe_op *find_bold_prefix_sized(const pe_page *pg, const char *s, double size)
 {
 	for (size_t i = 0; i < pg->n_ops; i++) {
 		const pe_op *op = &pg->ops[i];
 		if (op->kind == PE_OP_TEXT && op->u.text.face == PE_FACE_BOLD &&
-		    strlen(op->u.text.utf8) > 2 &&
+		    fabs(op->u.text.size - size) < 1e-9 && strlen(op->u.text.utf8) > 2 &&
 		    !strncmp(s, op->u.text.utf8, strlen(op->u.text.utf8)))
 			return op;
 	}
@@ -784,8 +792,34 @@ static bool digits_only(const char *s)
 	return *s && strspn(s, "0123456789") == strlen(s);
 }
 
-/* Text never overlaps other text (ink box: cap top to descender), the
- * events come in their order, and numbered markers never touch. */
+/* Text never overlaps other text (ink box: cap top to descender) and
+ * numbered markers on one row keep a marker's width apart; a message names
+ * the case. */
+static void assert_texts_apart(const pe_page *pg, double size, const char *what)
+{
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		const pe_op *a = &pg->ops[i];
+		if (a->kind != PE_OP_TEXT)
+			continue;
+		for (size_t j = i + 1; j < pg->n_ops; j++) {
+			const pe_op *c = &pg->ops[j];
+			if (c->kind != PE_OP_TEXT)
+				continue;
+			bool apart = a->x + a->w <= c->x + EPS || c->x + c->w <= a->x + EPS ||
+			             a->y + 0.22 * a->u.text.size <= c->y - 0.72 * c->u.text.size + EPS ||
+			             c->y + 0.22 * c->u.text.size <= a->y - 0.72 * a->u.text.size + EPS;
+			if (!apart)
+				fail_msg("%s: \"%s\" overlaps \"%s\"", what, a->u.text.utf8, c->u.text.utf8);
+			if (digits_only(a->u.text.utf8) && digits_only(c->u.text.utf8) &&
+			    fabs(a->y - c->y) < 1e-6 &&
+			    fabs((a->x + a->w / 2) - (c->x + c->w / 2)) < size - EPS)
+				fail_msg("%s: markers %s and %s touch", what, a->u.text.utf8, c->u.text.utf8);
+		}
+	}
+}
+
+/* Text never overlaps other text, the events come in their order, and
+ * numbered markers never touch. */
 static void timeline_events_do_not_overlap(void **state)
 {
 	fixture *fx = *state;
@@ -798,33 +832,16 @@ static void timeline_events_do_not_overlap(void **state)
 			pe_style_default(&st, sizes[si], false);
 			pe_page *pg = page(fx);
 			pe_layout_block(fx->layout, pg, &b, &st, 20, 30, widths[wi]);
-			for (size_t i = 0; i < pg->n_ops; i++) {
-				const pe_op *a = &pg->ops[i];
-				if (a->kind != PE_OP_TEXT)
-					continue;
-				for (size_t j = i + 1; j < pg->n_ops; j++) {
-					const pe_op *c = &pg->ops[j];
-					if (c->kind != PE_OP_TEXT)
-						continue;
-					bool apart = a->x + a->w <= c->x + EPS || c->x + c->w <= a->x + EPS ||
-					             a->y + 0.22 * a->u.text.size <= c->y - 0.72 * c->u.text.size + EPS ||
-					             c->y + 0.22 * c->u.text.size <= a->y - 0.72 * a->u.text.size + EPS;
-					if (!apart)
-						fail_msg("w %.0f s %.0f: \"%s\" overlaps \"%s\"", widths[wi],
-						         sizes[si], a->u.text.utf8, c->u.text.utf8);
-					/* numbered markers on one row keep a marker's width apart */
-					if (digits_only(a->u.text.utf8) && digits_only(c->u.text.utf8) &&
-					    fabs(a->y - c->y) < 1e-6)
-						assert_true(fabs((a->x + a->w / 2) - (c->x + c->w / 2)) >=
-						            sizes[si] - EPS);
-				}
-			}
-			/* the "when" labels come down the page in event order */
+			char what[64];
+			snprintf(what, sizeof what, "w %.0f s %.0f", widths[wi], sizes[si]);
+			assert_texts_apart(pg, sizes[si], what);
+			/* the "when" labels of the list come down the page in event
+			 * order (the strip above writes them smaller) */
 			double last = -1;
 			for (size_t e = 0; e < b.n_items; e++) {
-				const pe_op *op = find_bold_prefix(pg, b.items[e].label.runs[0].text);
+				const pe_op *op =
+					find_bold_prefix_sized(pg, b.items[e].label.runs[0].text, sizes[si]);
 				assert_non_null(op);
-				assert_int_equal(op->u.text.face, PE_FACE_BOLD);
 				assert_true(op->y > last);
 				last = op->y;
 			}
@@ -874,6 +891,124 @@ static void timeline_overview_and_infusion_node(void **state)
 	pg = page(fx);
 	pe_layout_block(fx->layout, pg, &b, &st, 0, 0, 250);
 	assert_int_equal(count_big_paths(pg, 1.5 * 12), 0);
+	page_done(fx);
+	free_all();
+}
+
+/* The strip's axis names its landmarks in the layout's language (or the
+ * UI language when none is set, as on the kiosk): at widths 300-600 and
+ * sizes 12-18, in English, Spanish and the ~35 % longer pseudo-locale, in
+ * colour and in black on white, every text stays inside the column and
+ * apart from every other; where the strip is drawn, "Infusion" is written
+ * in bold under the drip's line and at least two more landmarks with it;
+ * in English it is always drawn from 28 body sizes wide. */
+static void timeline_axis_labels_fit(void **state)
+{
+	fixture *fx = *state;
+	pe_block b = make_block(PE_BLOCK_TIMELINE);
+	static const char *const langs[] = { "en", "es", "qps" };
+	static const double sizes[] = { 12, 14, 18 };
+	size_t strips = 0, cases = 0;
+	for (size_t li = 0; li < 3; li++) {
+		if (!pe_i18n_known(langs[li]))
+			continue;
+		pe_layout_set_language(fx->layout, langs[li]);
+		assert_string_equal(pe_layout_language(fx->layout), langs[li]);
+		const char *infusion = pe_i18n_trc(langs[li], NC_("timeline", "Infusion"), "Infusion");
+		for (int hc = 0; hc < 2; hc++)
+			for (size_t si = 0; si < 3; si++)
+				for (double w = 300; w <= 600; w += 25) {
+					pe_style st;
+					pe_style_default(&st, sizes[si], hc);
+					pe_page *pg = page(fx);
+					double h = pe_layout_block(fx->layout, pg, &b, &st, 20, 30, w);
+					char what[96];
+					snprintf(what, sizeof what, "%s hc %d s %.0f w %.0f", langs[li], hc,
+					         sizes[si], w);
+					assert_inside(pg, 20, 30, w, h);
+					assert_texts_apart(pg, sizes[si], what);
+					cases++;
+					bool strip = count_digit_texts(pg) == 2 * b.n_items;
+					if (!strip) {
+						if (!strcmp(langs[li], "en") && w >= 28 * sizes[si])
+							fail_msg("%s: no strip", what);
+						continue;
+					}
+					strips++;
+					const pe_op *inf = find_exact(pg, infusion);
+					if (!inf)
+						fail_msg("%s: no \"%s\" label", what, infusion);
+					assert_int_equal(inf->u.text.face, PE_FACE_BOLD);
+					/* the landmarks share the infusion's baseline */
+					size_t on_axis = 0;
+					for (size_t i = 0; i < pg->n_ops; i++)
+						on_axis += pg->ops[i].kind == PE_OP_TEXT &&
+						           fabs(pg->ops[i].y - inf->y) < 1e-6;
+					if (on_axis < 3)
+						fail_msg("%s: %zu landmarks", what, on_axis);
+					/* the strip comes before the list: above its first label */
+					const pe_op *first =
+						find_bold_prefix_sized(pg, b.items[0].label.runs[0].text, sizes[si]);
+					assert_non_null(first);
+					assert_true(inf->y < first->y);
+					/* in black on white everything is black or white */
+					for (size_t i = 0; hc && i < pg->n_ops; i++) {
+						const pe_op *op = &pg->ops[i];
+						pe_color cs[2] = { PE_NO_COLOR, PE_NO_COLOR };
+						if (op->kind == PE_OP_TEXT)
+							cs[0] = op->u.text.color;
+						else if (op->kind == PE_OP_RECT)
+							cs[0] = op->u.rect.fill, cs[1] = op->u.rect.stroke;
+						else if (op->kind == PE_OP_PATH)
+							cs[0] = op->u.path.fill, cs[1] = op->u.path.stroke;
+						for (int k = 0; k < 2; k++)
+							if (cs[k].a > 0 &&
+							    !(cs[k].r == cs[k].g && cs[k].g == cs[k].b &&
+							      (cs[k].r == 0 || cs[k].r == st.page.r)))
+								fail_msg("%s: op %zu is coloured", what, i);
+					}
+				}
+	}
+	pe_layout_set_language(fx->layout, NULL);
+	assert_null(pe_layout_language(fx->layout));
+	assert_true(cases > 0);
+	assert_true(strips > 0);
+	page_done(fx);
+	free_all();
+}
+
+/* With no language set the words follow the UI language (the kiosk); a
+ * set language wins over it (a handout made while the screen shows
+ * another); a wrong code falls back to the UI language. */
+static void timeline_words_follow_the_language(void **state)
+{
+	fixture *fx = *state;
+	if (!pe_i18n_known("qps"))
+		skip();
+	pe_block b = make_block(PE_BLOCK_TIMELINE);
+	pe_style st;
+	pe_style_default(&st, 12, false);
+	const char *key = NC_("timeline", "Infusion");
+	const char *pseudo = pe_i18n_trc("qps", key, "Infusion");
+	assert_string_not_equal(pseudo, "Infusion");
+	pe_layout_set_language(fx->layout, NULL);
+	assert_true(pe_i18n_set_language("qps", NULL));
+	pe_page *pg = page(fx);
+	pe_layout_block(fx->layout, pg, &b, &st, 0, 0, 600);
+	assert_non_null(find_exact(pg, pseudo));
+	assert_null(find_exact(pg, "Infusion"));
+	pe_layout_set_language(fx->layout, "en");
+	pg = page(fx);
+	pe_layout_block(fx->layout, pg, &b, &st, 0, 0, 600);
+	assert_non_null(find_exact(pg, "Infusion"));
+	assert_null(find_exact(pg, pseudo));
+	pe_layout_set_language(fx->layout, "a-code-much-too-long-for-any-language");
+	assert_null(pe_layout_language(fx->layout));
+	pe_layout_set_language(fx->layout, NULL);
+	assert_true(pe_i18n_set_language("en", NULL));
+	pg = page(fx);
+	pe_layout_block(fx->layout, pg, &b, &st, 0, 0, 600);
+	assert_non_null(find_exact(pg, "Infusion"));
 	page_done(fx);
 	free_all();
 }
@@ -1205,6 +1340,8 @@ int main(void)
 		cmocka_unit_test(paragraph_breaks_keep_two_lines),
 		cmocka_unit_test(timeline_events_do_not_overlap),
 		cmocka_unit_test(timeline_overview_and_infusion_node),
+		cmocka_unit_test(timeline_axis_labels_fit),
+		cmocka_unit_test(timeline_words_follow_the_language),
 		cmocka_unit_test(scale_row_or_stack),
 		cmocka_unit_test(scale_stacks_when_a_name_cannot_fit),
 		cmocka_unit_test(icons_stay_in_their_square),
