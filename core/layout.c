@@ -21,8 +21,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
+#include <pango/pangoft2.h>
+#include <hb.h>
 
 
 /* One run of text on one line, as found by Pango: bytes [a, b) of the
@@ -89,14 +90,28 @@ struct pe_layout {
 
 static const char features[] = "kern 0, liga 0, clig 0";
 
-/* Pango positions glyphs in units of 1/1024 of a pixel, rounding each
- * advance: up to 0.0005 pt per glyph, 0.02 pt over a line of repeated
- * letters. Text is shaped OVERSIZE times larger and every length divided
- * back, which makes that rounding 16 times smaller, so Pango's widths
- * match the font's advance widths (what libharu uses) to about 0.001 pt.
- * Nothing is hinted, so widths scale exactly. */
-#define OVERSIZE 16.0
-#define UNIT ((double)PANGO_SCALE * OVERSIZE)
+/* Every text is shaped at one size, REF_PX pixels (points: the context
+ * is at 72 dpi), and every length is scaled to the text's own size;
+ * nothing is hinted, so widths scale exactly.
+ * - At 250 px a glyph advance of a 1000-units-per-em font is advance x
+ *   256 Pango units, an integer: Pango rounds nothing, so its widths are
+ *   the font's advance widths, which is what libharu draws with. (Shaping
+ *   at each text's own size rounded every advance to 1/1024 px.)
+ * - One size means one PangoFont per face. Pango computes a font's
+ *   metrics (by laying out a sample sentence) and fontconfig sorts the
+ *   fonts for each new PangoFont; with one font per face and text size
+ *   that was a tenth of the cost of a one-page handout.
+ * - An unbroken text stays below int overflow up to about 16,000 average
+ *   characters. */
+#define REF_PX 250.0
+#define REF_SIZE ((double)PANGO_SCALE * REF_PX)
+
+/* Pango units per point for text of this size (a size of 0 or less lays
+ * out as a tiny one, as Pango would, without dividing by zero). */
+static double unit_of(double size)
+{
+	return REF_SIZE / (size > 1e-3 ? size : 1e-3);
+}
 
 static PangoFontDescription *face_desc(const char *family, pe_face face)
 {
@@ -115,18 +130,35 @@ static PangoFontDescription *face_desc(const char *family, pe_face face)
  * linearly because nothing is hinted). */
 static bool load_metrics(pe_layout *L, pe_face face, pe_error *err)
 {
-	pango_font_description_set_absolute_size(L->desc[face], 1000.0 * PANGO_SCALE);
+	/* At the one size all text is shaped at, so this is the font layout
+	 * then uses. */
+	pango_font_description_set_absolute_size(L->desc[face], REF_SIZE);
 	PangoFont *font = pango_font_map_load_font(L->fontmap, L->ctx, L->desc[face]);
 	if (!font) {
 		pe_error_set(err, pe_fonts_path(L->fonts, face), 0, "Pango cannot load this font");
 		return false;
 	}
-	PangoFontMetrics *m = pango_font_get_metrics(font, NULL);
-	L->ascent[face] = pango_font_metrics_get_ascent(m) / (1000.0 * PANGO_SCALE);
-	L->descent[face] = pango_font_metrics_get_descent(m) / (1000.0 * PANGO_SCALE);
-	pango_font_metrics_unref(m);
+	/* HarfBuzz's extents are the very numbers Pango's font metrics take
+	 * their ascent and descent from; pango_font_get_metrics() would also
+	 * lay out a sample sentence per face to find an average character
+	 * width we never use (a quarter of all layout set-up). */
+	hb_font_extents_t ext;
+	hb_font_get_h_extents(pango_font_get_hb_font(font), &ext);
+	L->ascent[face] = (double)ext.ascender / REF_SIZE;
+	L->descent[face] = -(double)ext.descender / REF_SIZE;
 	g_object_unref(font);
 	return L->ascent[face] > 0;
+}
+
+/* No hinting and no hinted metrics (DESIGN.md): advances stay the font's
+ * own, which is what libharu draws with. */
+static void no_hinting(FcPattern *pattern, gpointer data)
+{
+	(void)data;
+	FcPatternDel(pattern, FC_HINTING);
+	FcPatternAddBool(pattern, FC_HINTING, FcFalse);
+	FcPatternDel(pattern, FC_HINT_STYLE);
+	FcPatternAddInteger(pattern, FC_HINT_STYLE, FC_HINT_NONE);
 }
 
 void pe_layout_set_language(pe_layout *L, const char *code)
@@ -158,19 +190,20 @@ pe_layout *pe_layout_create(const pe_fonts *fonts, pe_error *err)
 		free(L);
 		return NULL;
 	}
-	L->fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+	/* The FreeType font map, not the Cairo one: layout only measures, and
+	 * without Cairo the handout command does not load libcairo and the
+	 * X11/xcb/pixman/png libraries it pulls in (a quarter of the dynamic
+	 * loader's work at start-up). Glyph positions come from HarfBuzz in
+	 * both, unhinted as set below, so widths are the same. */
+	L->fontmap = pango_ft2_font_map_new();
 	if (!L->fontmap || !PANGO_IS_FC_FONT_MAP(L->fontmap)) {
 		pe_error_set(err, NULL, 0, "Pango has no FreeType/fontconfig font map");
 		goto fail;
 	}
+	pango_ft2_font_map_set_resolution(PANGO_FT2_FONT_MAP(L->fontmap), 72.0, 72.0);
+	pango_fc_font_map_set_default_substitute(PANGO_FC_FONT_MAP(L->fontmap), no_hinting, NULL, NULL);
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(L->fontmap), pe_fonts_config(fonts));
 	L->ctx = pango_font_map_create_context(L->fontmap);
-	pango_cairo_context_set_resolution(L->ctx, 72.0);
-	cairo_font_options_t *fo = cairo_font_options_create();
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(L->ctx, fo);
-	cairo_font_options_destroy(fo);
 	pango_context_set_round_glyph_positions(L->ctx, FALSE);
 	pango_context_set_base_dir(L->ctx, PANGO_DIRECTION_LTR);
 
@@ -454,7 +487,7 @@ static bool is_trailing_space(char c)
 
 /* The pieces of one laid-out line: one per (Pango run x source run), with
  * the line's trailing spaces left out. */
-static bool line_pieces(pe_layout *L, PangoLayoutLine *line, int index)
+static bool line_pieces(pe_layout *L, PangoLayoutLine *line, int index, double unit)
 {
 	size_t ls = (size_t)line->start_index;
 	size_t le = ls + (size_t)line->length;
@@ -483,8 +516,8 @@ static bool line_pieces(pe_layout *L, PangoLayoutLine *line, int index)
 				else if (c < b)
 					width += gw;
 			}
-			if (!add_piece(L, a, b, r, index, (double)(run_x + before) / UNIT,
-			               (double)width / UNIT))
+			if (!add_piece(L, a, b, r, index, (double)(run_x + before) / unit,
+			               (double)width / unit))
 				return false;
 		}
 		run_x += pango_glyph_string_get_width(gs);
@@ -492,10 +525,10 @@ static bool line_pieces(pe_layout *L, PangoLayoutLine *line, int index)
 	return true;
 }
 
-static void set_font(pe_layout *L, pe_face face, double size)
+static void set_font(pe_layout *L, pe_face face)
 {
 	PangoFontDescription *d = L->desc[face];
-	pango_font_description_set_absolute_size(d, size * UNIT);
+	pango_font_description_set_absolute_size(d, REF_SIZE);
 	pango_layout_set_font_description(L->lay, d);
 }
 
@@ -504,7 +537,8 @@ static void set_font(pe_layout *L, pe_face face, double size)
 static int pango_pieces(pe_layout *L, pe_face base, double size, double width,
                         double *natural)
 {
-	set_font(L, base, size);
+	set_font(L, base);
+	double unit = unit_of(size);
 	bool styled = false;
 	for (size_t r = 0; r < L->n_runs; r++)
 		if (face_with(base, L->run_style[r]) != base)
@@ -529,18 +563,18 @@ static int pango_pieces(pe_layout *L, pe_face base, double size, double width,
 	} else {
 		pango_layout_set_attributes(L->lay, L->plain_attrs);
 	}
-	pango_layout_set_width(L->lay, width > 0 ? (int)floor(width * UNIT) : -1);
+	pango_layout_set_width(L->lay, width > 0 ? (int)floor(width * unit) : -1);
 	pango_layout_set_text(L->lay, L->buf, (int)L->len);
 
 	int n = 0;
 	L->n_pieces = 0;
 	for (GSList *l = pango_layout_get_lines_readonly(L->lay); l; l = l->next)
-		line_pieces(L, l->data, n++);
+		line_pieces(L, l->data, n++, unit);
 	*natural = 0;
 	if (width <= 0) {
 		PangoRectangle logical;
 		pango_layout_get_extents(L->lay, NULL, &logical);
-		*natural = (double)logical.width / UNIT;
+		*natural = (double)logical.width / unit;
 	}
 	return n;
 }
@@ -579,8 +613,8 @@ static double lay_buffer(pe_layout *L, pe_page *pg, const pe_text_style *st, dou
 	}
 	/* A column with no room left (an indent wider than a narrow column)
 	 * breaks at every opportunity rather than not at all. */
-	if (!(width > 1.0 / UNIT))
-		width = 1.0 / UNIT;
+	if (!(width > 1.0 / unit_of(st->size)))
+		width = 1.0 / unit_of(st->size);
 	double natural;
 	int n = shape_buffer(L, st->face, st->size, width, &natural);
 	double lh = st->size * st->leading;

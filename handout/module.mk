@@ -6,9 +6,21 @@ PROGRAMS += $(HANDOUT_BIN)
 CHECKS += check-handout
 BENCHES += bench-handout
 
+# The handout command is started once per PDF, so start-up counts. The
+# dynamic loader resolves every symbol reference of every library by
+# searching the libraries in the order the program names them; naming the
+# ones most symbols come from first (libc, then glib/gobject, HarfBuzz,
+# Pango, fontconfig, FreeType: all loaded anyway) cuts the loader's
+# lookups (callgrind: 37.6M -> 36.6M instructions per handout). Not with
+# sanitizers, whose runtime must come first.
+ifneq ($(SANITIZE),1)
+HANDOUT_FIRST_LIBS = -Wl,--no-as-needed -lc -lglib-2.0 -lgobject-2.0 -lharfbuzz -lpango-1.0 \
+                     -lfontconfig -lfreetype -Wl,--as-needed
+endif
+
 $(HANDOUT_BIN): $(BUILD)/obj/handout/handout.o $(LIBPE)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $< $(LIBPE) $(ALL_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(HANDOUT_FIRST_LIBS) $< $(LIBPE) $(ALL_LIBS)
 
 -include $(BUILD)/obj/handout/handout.d
 

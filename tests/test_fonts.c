@@ -74,6 +74,28 @@ static void loads_the_four_faces(void **state)
 	pe_fonts_destroy(fonts);
 }
 
+/* The private configuration is fontconfig's current one while it lives,
+ * so Pango's FcInit() finds it instead of parsing the system fonts.conf
+ * (see fonts.c); destroying an older set leaves a newer one current. */
+static void config_is_fontconfigs_current_one(void **state)
+{
+	(void)state;
+	pe_error err = { "" };
+	pe_fonts *a = pe_fonts_load(font_dir(), &err);
+	assert_non_null(a);
+	assert_ptr_equal(FcConfigGetCurrent(), pe_fonts_config(a));
+	pe_fonts *b = pe_fonts_load(font_dir(), &err);
+	assert_non_null(b);
+	assert_ptr_equal(FcConfigGetCurrent(), pe_fonts_config(b));
+	pe_fonts_destroy(a);
+	assert_ptr_equal(FcConfigGetCurrent(), pe_fonts_config(b));
+	/* the application fonts survive being made current */
+	FcFontSet *app = FcConfigGetFonts(pe_fonts_config(b), FcSetApplication);
+	assert_non_null(app);
+	assert_int_equal(app->nfont, PE_FACE_COUNT);
+	pe_fonts_destroy(b);
+}
+
 /* Only our four files are in the configuration, and a request for any
  * other family still resolves to one of them: no system font can leak in. */
 static void config_holds_only_bundled_fonts(void **state)
@@ -176,6 +198,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(loads_the_four_faces),
 		cmocka_unit_test(config_holds_only_bundled_fonts),
+		cmocka_unit_test(config_is_fontconfigs_current_one),
 		cmocka_unit_test(missing_dir_names_the_file),
 		cmocka_unit_test(missing_face_names_that_face),
 		cmocka_unit_test(garbage_file_is_refused),
