@@ -10,7 +10,8 @@
 #   make install     PREFIX=/usr/local DESTDIR=
 #
 # Each directory adds its own rules in <dir>/module.mk; this file holds
-# what they share. Modules append to PROGRAMS, DATA, CHECKS and BENCHES.
+# what they share. Modules append to PROGRAMS (installed), TOOLS (built, not
+# installed), DATA, CHECKS and BENCHES.
 
 include config.mk
 
@@ -43,7 +44,10 @@ ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Icore \
 ALL_LIBS = $(PKG_LIBS) $(EXTRA_LIBS)
 
 PROGRAMS :=
+TOOLS :=
 DATA :=
+# Languages built for tests only (the pseudo-locale): staged, never installed.
+TEST_ONLY_LANGS := qps
 CHECKS :=
 BENCHES :=
 
@@ -86,7 +90,7 @@ TEST_ENV = PE_DATADIR=$(abspath $(SHARE)) PE_BUILD=$(abspath $(BUILD)) LC_ALL=C.
 # ---- aggregate targets --------------------------------------------------
 .PHONY: all data check check-unit bench asan valgrind clean install help
 
-all: $(PROGRAMS) data
+all: $(PROGRAMS) $(TOOLS) data
 
 data: $(DATA)
 
@@ -108,6 +112,7 @@ install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)
 	install -m 755 $(PROGRAMS) $(DESTDIR)$(BINDIR)/
 	cp -R $(SHARE)/. $(DESTDIR)$(DATADIR)/
+	rm -rf $(foreach l,$(TEST_ONLY_LANGS),$(DESTDIR)$(DATADIR)/content/$(l) $(DESTDIR)$(DATADIR)/locale/$(l))
 
 clean:
 	rm -rf $(BUILD) build-asan

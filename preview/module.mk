@@ -4,7 +4,7 @@
 
 PREVIEW_SRCS := preview/layout-preview.c preview/sample.c
 PREVIEW_OBJS := $(PREVIEW_SRCS:%.c=$(BUILD)/obj/%.o)
-PROGRAMS += $(BUILD)/bin/pe-layout-preview
+TOOLS += $(BUILD)/bin/pe-layout-preview
 
 $(PREVIEW_OBJS): ALL_CFLAGS += -Ipreview
 
