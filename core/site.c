@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "template.h"   /* pe_template_key_line */
+#include "keyfile.h"
 
 typedef enum site_type {
 	S_TEXT,      /* free text, one line */
@@ -131,7 +131,7 @@ static bool apply(pe_site *s, const site_setting *st, GKeyFile *kf, const char *
 		return true;
 	char *v = g_strstrip(raw);
 	char *field = (char *)s + st->offset;
-	int line = pe_template_key_line(data, st->group, st->key);
+	int line = pe_keyfile_line(data, st->group, st->key);
 	const char *problem = NULL;
 	char *owned = NULL;
 	bool empty_means_unset = st->type == S_TEXT || st->type == S_PHONE || st->type == S_PNG ||
@@ -239,35 +239,12 @@ static bool apply(pe_site *s, const site_setting *st, GKeyFile *kf, const char *
 	return true;
 }
 
-static bool check_known(GKeyFile *kf, const char *file, const char *data, pe_error *err)
+static bool known_key(const char *group, const char *key)
 {
-	bool ok = true;
-	gchar **groups = g_key_file_get_groups(kf, NULL);
-	for (gchar **g = groups; ok && *g; g++) {
-		bool group_known = false;
-		for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
-			group_known |= strcmp(settings[i].group, *g) == 0;
-		if (!group_known) {
-			pe_error_set(err, file, pe_template_key_line(data, *g, NULL),
-			             "unknown group [%s] (known: [clinic], [kiosk])", *g);
-			ok = false;
-			break;
-		}
-		gchar **keys = g_key_file_get_keys(kf, *g, NULL, NULL);
-		for (gchar **k = keys; ok && k && *k; k++) {
-			bool known = false;
-			for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
-				known |= strcmp(settings[i].group, *g) == 0 && strcmp(settings[i].key, *k) == 0;
-			if (!known) {
-				pe_error_set(err, file, pe_template_key_line(data, *g, *k),
-				             "[%s] %s: unknown key", *g, *k);
-				ok = false;
-			}
-		}
-		g_strfreev(keys);
-	}
-	g_strfreev(groups);
-	return ok;
+	for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
+		if (strcmp(settings[i].group, group) == 0 && (!key || strcmp(settings[i].key, key) == 0))
+			return true;
+	return false;
 }
 
 pe_site *pe_site_load_data(const char *data, const char *name, pe_error *err)
@@ -284,11 +261,11 @@ pe_site *pe_site_load_data(const char *data, const char *name, pe_error *err)
 		goto fail;
 	}
 	if (!g_key_file_load_from_data(kf, data, (gsize)-1, G_KEY_FILE_NONE, &gerr)) {
-		pe_error_set(err, name, pe_template_bad_line(data), "%s", gerr->message);
+		pe_error_set(err, name, pe_keyfile_bad_line(data), "%s", gerr->message);
 		g_error_free(gerr);
 		goto fail;
 	}
-	if (!check_known(kf, name, data, err))
+	if (!pe_keyfile_check_known(kf, name, data, known_key, "[clinic], [kiosk]", err))
 		goto fail;
 	for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
 		if (!apply(s, &settings[i], kf, name, data, err))

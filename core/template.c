@@ -7,6 +7,7 @@
  * lay out or paint anything: it only turns a file into numbers.
  */
 #include "template.h"
+#include "keyfile.h"
 
 #include <errno.h>
 #include <glib.h>
@@ -110,60 +111,6 @@ void pe_template_destroy(pe_template *tpl)
 	free(tpl);
 }
 
-/* ---- line numbers ------------------------------------------------------ */
-
-int pe_template_key_line(const char *data, const char *group, const char *key)
-{
-	int line = 0, found = 0;
-	bool in_group = false;
-	size_t glen = strlen(group), klen = key ? strlen(key) : 0;
-	for (const char *s = data; *s;) {
-		line++;
-		const char *end = strchr(s, '\n');
-		size_t n = end ? (size_t)(end - s) : strlen(s);
-		const char *p = s;
-		while (p < s + n && (*p == ' ' || *p == '\t'))
-			p++;
-		if (*p == '[') {
-			in_group = (size_t)(s + n - p) >= glen + 2 && strncmp(p + 1, group, glen) == 0 &&
-			           p[glen + 1] == ']';
-			if (in_group && !key)
-				found = line;
-		} else if (in_group && key && strncmp(p, key, klen) == 0) {
-			const char *q = p + klen;
-			if (*q == '[')     /* localised key: key[es] = ... */
-				q = memchr(q, ']', (size_t)(s + n - q)) ? (char *)memchr(q, ']', (size_t)(s + n - q)) + 1 : q;
-			while (q < s + n && (*q == ' ' || *q == '\t'))
-				q++;
-			if (q < s + n && *q == '=')
-				found = line;
-		}
-		s = end ? end + 1 : s + n;
-	}
-	return found;
-}
-
-/* The first line GKeyFile would reject: not blank, not a comment, not a
- * [group] and not key=value. */
-int pe_template_bad_line(const char *data)
-{
-	int line = 0;
-	for (const char *s = data; *s;) {
-		line++;
-		const char *end = strchr(s, '\n');
-		size_t n = end ? (size_t)(end - s) : strlen(s);
-		const char *p = s;
-		while (p < s + n && g_ascii_isspace(*p))
-			p++;
-		bool ok = p == s + n || *p == '#' || (*p == '[' && memchr(p, ']', (size_t)(s + n - p))) ||
-		          (*p != '=' && memchr(p, '=', (size_t)(s + n - p)));
-		if (!ok)
-			return line;
-		s = end ? end + 1 : s + n;
-	}
-	return 0;
-}
-
 /* ---- values ------------------------------------------------------------ */
 
 bool pe_template_parse_length(const char *s, double *points)
@@ -217,7 +164,7 @@ static void key_error(pe_error *err, const char *file, const char *data, const s
 {
 	char what[256];
 	snprintf(what, sizeof what, fmt, value);
-	pe_error_set(err, file, pe_template_key_line(data, st->group, st->key), "[%s] %s: %s",
+	pe_error_set(err, file, pe_keyfile_line(data, st->group, st->key), "[%s] %s: %s",
 	             st->group, st->key, what);
 }
 
@@ -321,34 +268,12 @@ static bool apply(pe_template *t, const setting *st, GKeyFile *kf, const char *f
 }
 
 /* Every group and key in the file must be one we know. */
-static bool check_known(GKeyFile *kf, const char *file, const char *data, pe_error *err)
+static bool known_key(const char *group, const char *key)
 {
-	bool ok = true;
-	gchar **groups = g_key_file_get_groups(kf, NULL);
-	for (gchar **g = groups; ok && *g; g++) {
-		bool group_known = false;
-		for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
-			group_known |= strcmp(settings[i].group, *g) == 0;
-		if (!group_known) {
-			pe_error_set(err, file, pe_template_key_line(data, *g, NULL), "unknown group [%s]", *g);
-			ok = false;
-			break;
-		}
-		gchar **keys = g_key_file_get_keys(kf, *g, NULL, NULL);
-		for (gchar **k = keys; ok && k && *k; k++) {
-			bool known = false;
-			for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
-				known |= strcmp(settings[i].group, *g) == 0 && strcmp(settings[i].key, *k) == 0;
-			if (!known) {
-				pe_error_set(err, file, pe_template_key_line(data, *g, *k),
-				             "[%s] %s: unknown key", *g, *k);
-				ok = false;
-			}
-		}
-		g_strfreev(keys);
-	}
-	g_strfreev(groups);
-	return ok;
+	for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
+		if (strcmp(settings[i].group, group) == 0 && (!key || strcmp(settings[i].key, key) == 0))
+			return true;
+	return false;
 }
 
 /* The page must leave room to print: margins inside the paper, a usable
@@ -356,22 +281,22 @@ static bool check_known(GKeyFile *kf, const char *file, const char *data, pe_err
 static bool check_geometry(const pe_template *t, const char *file, const char *data, pe_error *err)
 {
 	if (t->width < 72 || t->height < 72) {
-		pe_error_set(err, file, pe_template_key_line(data, "paper", t->width < 72 ? "width" : "height"),
+		pe_error_set(err, file, pe_keyfile_line(data, "paper", t->width < 72 ? "width" : "height"),
 		             "[paper] %s: smaller than 1 inch", t->width < 72 ? "width" : "height");
 		return false;
 	}
 	if (t->width - t->margin_left - t->margin_right < 0.5 * t->width) {
-		pe_error_set(err, file, pe_template_key_line(data, "paper", "margin_left"),
+		pe_error_set(err, file, pe_keyfile_line(data, "paper", "margin_left"),
 		             "[paper] margin_left + margin_right: leave less than half the width to print on");
 		return false;
 	}
 	if (t->height - t->margin_top - t->margin_bottom < 0.5 * t->height) {
-		pe_error_set(err, file, pe_template_key_line(data, "paper", "margin_top"),
+		pe_error_set(err, file, pe_keyfile_line(data, "paper", "margin_top"),
 		             "[paper] margin_top + margin_bottom: leave less than half the height to print on");
 		return false;
 	}
 	if (t->small > t->body || t->body > t->heading || t->heading > t->title) {
-		pe_error_set(err, file, pe_template_key_line(data, "type", "body"),
+		pe_error_set(err, file, pe_keyfile_line(data, "type", "body"),
 		             "[type] sizes must grow: small <= body <= heading <= title");
 		return false;
 	}
@@ -402,11 +327,11 @@ pe_template *pe_template_load_data(const char *data, const char *name, pe_error 
 		goto fail;
 	}
 	if (!g_key_file_load_from_data(kf, data, (gsize)-1, G_KEY_FILE_NONE, &gerr)) {
-		pe_error_set(err, name, pe_template_bad_line(data), "%s", gerr->message);
+		pe_error_set(err, name, pe_keyfile_bad_line(data), "%s", gerr->message);
 		g_error_free(gerr);
 		goto fail;
 	}
-	if (!check_known(kf, name, data, err))
+	if (!pe_keyfile_check_known(kf, name, data, known_key, NULL, err))
 		goto fail;
 	for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
 		if (!apply(t, &settings[i], kf, name, data, err))

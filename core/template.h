@@ -70,15 +70,6 @@ void pe_template_style(const pe_template *tpl, pe_style *st);
 /* Printable area: x0, y0 (top-left) and x1, y1 (bottom-right), points. */
 void pe_template_area(const pe_template *tpl, double *x0, double *y0, double *x1, double *y1);
 
-/* The 1-based line of "key =" in [group] of INI text (the last one, as
- * GKeyFile keeps the last), of "[group]" when key is NULL, or 0 when
- * absent. GKeyFile reports no line numbers; messages need them. */
-int pe_template_key_line(const char *data, const char *group, const char *key);
-
-/* The first line GKeyFile would reject (not blank, comment, [group] or
- * key=value), or 0. */
-int pe_template_bad_line(const char *data);
-
 /* Parse a length with an optional unit (pt, mm, cm, in) into points.
  * False when it is not a number with a known unit. */
 bool pe_template_parse_length(const char *s, double *points);

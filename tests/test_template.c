@@ -143,18 +143,6 @@ static void bad_files_name_line_and_key(void **state)
 	expect_error("[paper]\nthis line has no equals sign\n", "", "bad.ini:2:");
 }
 
-static void key_lines(void **state)
-{
-	(void)state;
-	const char *d = "# top\n[a]\nx = 1\n[b]\n  x=2\nxy = 3\n[a]\nx = 4\n";
-	assert_int_equal(pe_template_key_line(d, "a", "x"), 8);
-	assert_int_equal(pe_template_key_line(d, "b", "x"), 5);
-	assert_int_equal(pe_template_key_line(d, "b", "xy"), 6);
-	assert_int_equal(pe_template_key_line(d, "b", NULL), 4);
-	assert_int_equal(pe_template_key_line(d, "c", "x"), 0);
-	assert_int_equal(pe_template_key_line(d, "a", "y"), 0);
-}
-
 static void style_follows_template(void **state)
 {
 	(void)state;
@@ -178,7 +166,6 @@ int main(void)
 		cmocka_unit_test(unknown_template_lists_available),
 		cmocka_unit_test(new_paper_needs_no_code),
 		cmocka_unit_test(bad_files_name_line_and_key),
-		cmocka_unit_test(key_lines),
 		cmocka_unit_test(style_follows_template),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
