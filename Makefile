@@ -76,6 +76,9 @@ $(LIBPE): $(CORE_OBJS)
 # ---- unit tests: tests/test_<module>.c, one binary each, cmocka ----------
 TEST_SRCS := $(wildcard tests/test_*.c)
 TEST_BINS := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
+# Built through a pattern rule, so make would delete them as intermediates
+# after the first `make check` and relink every test binary the next time.
+.SECONDARY: $(TEST_SRCS:%.c=$(BUILD)/obj/%.o)
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(LIBPE)
 	@mkdir -p $(@D)
