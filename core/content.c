@@ -1390,7 +1390,7 @@ static bool parse_section(struct walk *w, pe_section *s, const xmlNode *el)
 
 static bool parse_sources(struct walk *w, pe_topic *t, const xmlNode *el)
 {
-	static const char *const attrs[] = { "id", "date", NULL };
+	static const char *const attrs[] = { "id", "date", "accessed", NULL };
 	if (!check_attrs(w, el, (const char *const[]){ NULL }))
 		return false;
 	struct kids k;
@@ -1409,9 +1409,19 @@ static bool parse_sources(struct walk *w, pe_topic *t, const xmlNode *el)
 			return oom(w, n);
 		pe_source *s = &t->sources[t->n_sources++];
 		memset(s, 0, sizeof *s);
-		if (!check_attrs(w, n, attrs) || !ident_attr(w, n, "id", &s->id) ||
-		    !date_attr(w, n, "date", &s->date))
+		char v[64];
+		if (!check_attrs(w, n, attrs) || !ident_attr(w, n, "id", &s->id))
 			return false;
+		/* date = published; accessed = the day we got it (a source with
+		 * no date of its own); at least one. */
+		if (get_attr(n, "date", v, sizeof v) && !date_attr(w, n, "date", &s->date))
+			return false;
+		if (get_attr(n, "accessed", v, sizeof v) &&
+		    !date_attr(w, n, "accessed", &s->accessed))
+			return false;
+		if (!s->date && !s->accessed)
+			return fail(w, n, "<source> needs a \"date\" (published) or an \"accessed\" "
+			            "attribute");
 		for (size_t i = 0; i + 1 < t->n_sources; i++)
 			if (strcmp(t->sources[i].id, s->id) == 0)
 				return fail(w, n, "duplicate source id \"%s\"", s->id);

@@ -68,6 +68,7 @@ void pe_topic_destroy(pe_topic *topic)
 		free(src->cite);
 		free(src->publisher);
 		free(src->date);
+		free(src->accessed);
 	}
 	free(topic->sources);
 	for (size_t i = 0; i < topic->n_sections; i++)

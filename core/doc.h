@@ -120,7 +120,11 @@ typedef struct pe_source {
 	char *id;                 /* owned, e.g. "acs-infusion-reactions" */
 	char *cite;               /* owned: title of the source document */
 	char *publisher;          /* owned */
-	char *date;               /* owned, ISO 8601 "2024-06-04" */
+	char *date;               /* owned, ISO 8601 "2024-06-04": published or last
+	                           * revised; NULL when the source shows no date */
+	char *accessed;           /* owned, ISO 8601: the day we received or read
+	                           * it; NULL if not given. At least one of date
+	                           * and accessed is set. */
 } pe_source;
 
 typedef struct pe_topic {

@@ -505,10 +505,24 @@ static bool sources_column(flow *f, column *c, const pe_topic *t, const char *la
 	ts.leading = fmin(f->st.leading, 1.3);
 	for (size_t i = 0; i < t->n_sources; i++) {
 		const pe_source *s = &t->sources[i];
-		char date[128];
+		char date[128], acc[128], when[192] = "";
 		if (!s->date || !pe_i18n_format_date(lang, s->date, date, sizeof date))
 			snprintf(date, sizeof date, "%s", s->date ? s->date : "");
-		char *line = g_strdup_printf("%s. %s, %s.", s->cite, s->publisher, date);
+		if (s->accessed) {
+			/* A source with no date of its own: the day we got it, never
+			 * printed as if it were the publication date. */
+			if (!pe_i18n_format_date(lang, s->accessed, acc, sizeof acc))
+				snprintf(acc, sizeof acc, "%s", s->accessed);
+			/* TRANSLATORS: in a handout's list of sources, for a document
+			 * that shows no date of its own; %s is the day the clinic
+			 * received it, like "November 21, 2026". */
+			snprintf(when, sizeof when,
+			         pe_i18n_trc(lang, NC_("source", "accessed %s"), "accessed %s"), acc);
+		}
+		char *line = s->accessed && s->date
+		                     ? g_strdup_printf("%s. %s, %s; %s.", s->cite, s->publisher, date, when)
+		             : s->accessed ? g_strdup_printf("%s. %s, %s.", s->cite, s->publisher, when)
+		                           : g_strdup_printf("%s. %s, %s.", s->cite, s->publisher, date);
 		if (!line)
 			return oom(f);
 		y += pe_layout_plain(f->layout, pg, line, &ts, x, y, width, NULL);

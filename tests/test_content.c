@@ -474,6 +474,8 @@ static const struct bad_case bad_cases[] = {
 	{ "unknown-src.xml", 11, "<list> src=\"s1 s2\": no <source id=\"s2\"> in this topic" },
 	{ "until-before-at.xml", 16, "<event> until=\"2\" is before its \"at\"" },
 	{ "duplicate-section.xml", 19, "duplicate section id \"a\" (also on line 8)" },
+	{ "source-no-date.xml", 6, "<source> needs a \"date\" (published) or an \"accessed\" attribute" },
+	{ "bad-accessed.xml", 6, "<source> accessed=\"2026-13-01\" is not a date (YYYY-MM-DD)" },
 };
 
 static void test_bad_fixture(void **state)
@@ -625,6 +627,55 @@ static void test_mutations_fail_cleanly(void **state)
 	/* Dropping a blank or comment line loads; most drops must not. */
 	assert_true(loaded > 0);
 	assert_true(refused > 40);
+}
+
+/* ---- source dates ------------------------------------------------------ */
+
+/* "date" is the source's own (publication) date, "accessed" the day we got
+ * a source that shows none: the loader keeps them apart (the handout prints
+ * "accessed <date>" for the second), and the schema takes either or both. */
+static void test_source_dates(void **state)
+{
+	static const char xml[] =
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<topic id=\"t\" revised=\"2025-01-01\">\n"
+		"<title>T</title><summary>S</summary>\n<sources>\n"
+		"<source id=\"published\" date=\"2024-06-04\"><cite>A</cite><publisher>P</publisher></source>\n"
+		"<source id=\"undated\" accessed=\"2026-11-21\"><cite>B</cite><publisher>Q</publisher></source>\n"
+		"<source id=\"both\" date=\"2023-01-31\" accessed=\"2026-11-22\"><cite>C</cite>"
+		"<publisher>R</publisher></source>\n"
+		"</sources>\n<section id=\"a\"><heading>H</heading><p>Text.</p></section>\n</topic>\n";
+	char dir[PATH_MAX], path[PATH_MAX + 16];
+	make_tmpdir(dir, sizeof dir);
+	snprintf(path, sizeof path, "%s/t.xml", dir);
+	write_file(path, xml, strlen(xml));
+	pe_error err = { "" };
+	pe_topic *t = pe_topic_load(path, "en", schema, &err);
+	rm_tmpdir(dir);
+	if (!t)
+		fail_msg("%s", err.msg);
+	assert_int_equal(t->n_sources, 3);
+	assert_string_equal(t->sources[0].date, "2024-06-04");
+	assert_null(t->sources[0].accessed);
+	assert_null(t->sources[1].date);
+	assert_string_equal(t->sources[1].accessed, "2026-11-21");
+	assert_string_equal(t->sources[2].date, "2023-01-31");
+	assert_string_equal(t->sources[2].accessed, "2026-11-22");
+	pe_topic_destroy(t);
+
+	/* The shipped IVIg text has no date of its own: it must say accessed. */
+	t = pe_topic_load("content/ivig-aftercare.xml", "en", schema, &err);
+	if (!t)
+		fail_msg("%s", err.msg);
+	bool found = false;
+	for (size_t i = 0; i < t->n_sources; i++)
+		if (strcmp(t->sources[i].id, "ivig-care") == 0) {
+			found = true;
+			assert_null(t->sources[i].date);
+			assert_non_null(t->sources[i].accessed);
+		}
+	assert_true(found);
+	pe_topic_destroy(t);
 }
 
 /* ---- schema ------------------------------------------------------------ */
@@ -821,6 +872,7 @@ int main(void)
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_too_large),
 		cmocka_unit_test(test_mutations_fail_cleanly),
+		cmocka_unit_test(test_source_dates),
 		cmocka_unit_test(test_schema_errors),
 		cmocka_unit_test(test_schema_is_final_gate),
 		cmocka_unit_test(test_nothing_printed),

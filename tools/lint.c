@@ -689,15 +689,19 @@ static void check_sources(struct lint *l, xmlNode *root)
 		n++;
 		xmlChar *id = xmlGetProp(s, (const xmlChar *)"id");
 		xmlChar *date = xmlGetProp(s, (const xmlChar *)"date");
+		xmlChar *accessed = xmlGetProp(s, (const xmlChar *)"accessed");
 		if (is_blank(id))
 			report(l, true, l->file, xmlGetLineNo(s), "<source> has no id");
-		if (is_blank(date))
-			report(l, true, l->file, xmlGetLineNo(s), "<source> has no date");
+		/* date = published; accessed = the day we got an undated source */
+		if (is_blank(date) && is_blank(accessed))
+			report(l, true, l->file, xmlGetLineNo(s),
+			       "<source> has no date (published) and no accessed date");
 		if (!child(s, "cite") || !child(s, "publisher"))
 			report(l, true, l->file, xmlGetLineNo(s),
 			       "<source> needs a <cite> and a <publisher>");
 		xmlFree(id);
 		xmlFree(date);
+		xmlFree(accessed);
 	}
 	if (n == 0)
 		report(l, true, l->file, xmlGetLineNo(sources), "topic has no sources");
