@@ -276,11 +276,15 @@ static int hyphen_points(HyphenDict *dict, const char *w, size_t n)
 	if (n == 0 || n > MAX_WORD * 4)
 		return 0;
 	memset(hyphens, 0, sizeof hyphens);
-	/* lhmin/rhmin 1: we count syllables, we do not break lines, so the
-	 * dictionary's LEFTHYPHENMIN 2 / RIGHTHYPHENMIN 3 must not hide the
-	 * points near the ends of a word. */
+	/* The dictionary's own minimums (en_US LEFTHYPHENMIN 2 /
+	 * RIGHTHYPHENMIN 3, es 2 / 2). hnj_hyphen_hyphenate3 takes the larger
+	 * of its arguments and the dictionary's, so passing 1 does not lower
+	 * them; lowering them in the HyphenDict was tried and is worse: the
+	 * patterns were never made to break there and invent syllables
+	 * ("y-ou", "s-tart", Spanish "e-l", "reacció-n") as often as they
+	 * find real ones. */
 	if (hnj_hyphen_hyphenate3(dict, w, (int)n, hyphens, NULL, &rep, &pos, &cut,
-				  1, 1, 1, 1) == 0) {
+				  0, 0, 0, 0) == 0) {
 		for (size_t i = 0; i + 1 < n; i++)
 			if (hyphens[i] & 1)
 				points++;
@@ -297,9 +301,14 @@ static int hyphen_points(HyphenDict *dict, const char *w, size_t n)
 
 /* Syllables of one lowercase word (letters only). The hyphenation
  * patterns find where a word may break, which is a syllable boundary, but
- * they miss some: the en_US patterns give "medicine" 1 and
- * "immunotherapy" 3. The vowel-group estimate misses others ("fluid",
- * "reaction"). Both under-count, so the larger is the better guess. */
+ * they are made for line breaking, not for counting, and skip many: the
+ * en_US patterns give "medicine" 1, "away" 1 and "immunotherapy" 3, the
+ * Spanish ones miss every hiatus ("re-ac-ción" 2, "dí-as" 1). The
+ * vowel-group count misses others ("fluid", "reaction"). Both
+ * under-count, so the larger is the better guess. Measured on the shipped
+ * content (pe-lint --words), neither libhyphen alone (at its own or at
+ * forced minimums of 1) nor GNU style's counter (diction package:
+ * "reaction" 2, "idea" 1, "away" 1) comes closer. */
 static int count_syllables(const struct lint *l, const uint32_t *cps, size_t n)
 {
 	char utf8[MAX_WORD * 4];
