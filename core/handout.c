@@ -513,11 +513,12 @@ static bool sources_column(flow *f, column *c, const pe_topic *t, const char *la
 			 * printed as if it were the publication date. */
 			if (!pe_i18n_format_date(lang, s->accessed, acc, sizeof acc))
 				snprintf(acc, sizeof acc, "%s", s->accessed);
-			/* TRANSLATORS: in a handout's list of sources, for a document
-			 * that shows no date of its own; %s is the day the clinic
-			 * received it, like "November 21, 2026". */
-			snprintf(when, sizeof when,
-			         pe_i18n_trc(lang, NC_("source", "accessed %s"), "accessed %s"), acc);
+			const char *fmt =
+				/* TRANSLATORS: in a handout's list of sources, for a
+				 * document that shows no date of its own; %s is the day
+				 * the clinic received it, like "November 21, 2026". */
+				pe_i18n_trc(lang, NC_("source", "accessed %s"), "accessed %s");
+			snprintf(when, sizeof when, fmt, acc);
 		}
 		char *line = s->accessed && s->date
 		                     ? g_strdup_printf("%s. %s, %s; %s.", s->cite, s->publisher, date, when)
