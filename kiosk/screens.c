@@ -489,7 +489,7 @@ static void header(ctx *c, pe_page *pg, const char *title, const char *subtitle,
 	}
 	if (back) {
 		/* TRANSLATORS: button that goes to the previous screen (a left
-		 * arrow is drawn before it). */
+		   arrow is drawn before it). */
 		const char *label = C_("kiosk/header", "Back");
 		double w = button_width(c, label, 32, 160) + D(c, lead_dp(LEAD_BACK) + 8);
 		button_full(c, pg, x, by, w, bh, label, BTN_ON_HEADER, back_action, 0, 32, LEAD_BACK);
@@ -607,7 +607,7 @@ static void footer_helpline(ctx *c, pe_page *pg, double x, double y, double w, d
 		if (ct) {
 			char *name = pe_text_plain(&ct->name);
 			/* TRANSLATORS: first %s is a service ("Cancer helpline"),
-			 * second its phone number. */
+			   second its phone number. */
 			snprintf(line, sizeof line, C_("kiosk/home/contact", "Questions? %s: %s"), name ? name : "",
 			         ct->phone);
 			free(name);
@@ -768,7 +768,7 @@ static bool reader_doc(pe_screens *s, ctx *c, const pe_topic *topic, double widt
 static const char *emergency_label(void)
 {
 	/* TRANSLATORS: red button on the reading and printing screens; opens
-	 * the topic about signs of a serious reaction. */
+	   the topic about signs of a serious reaction. */
 	return C_("kiosk/emergency-button", "Signs to get help now");
 }
 
@@ -839,7 +839,7 @@ static void reader_footer(ctx *c, pe_page *pg, double y, double h, bool two_rows
 	double row1 = two_rows ? y + (h / 2 - bh) / 2 + D(c, 4) : y + (h - bh) / 2;
 	double x = m;
 	/* TRANSLATORS: label before three buttons that make the text smaller
-	 * or larger. */
+	   or larger. */
 	const char *label = C_("kiosk/reader", "Text size");
 	double lw = fmin(pe_layout_width(c->layout, label, PE_FACE_BOLD, D(c, 30)) + D(c, 8),
 	                 D(c, 240));
@@ -848,7 +848,7 @@ static void reader_footer(ctx *c, pe_page *pg, double y, double h, bool two_rows
 	static const double a_sizes[PE_TEXT_STEPS] = { 30, 40, 52 };
 	for (int i = 0; i < PE_TEXT_STEPS; i++) {
 		/* TRANSLATORS: the letter shown on the text size buttons, in three
-		 * sizes. */
+		   sizes. */
 		button(c, pg, x, row1, bh, bh, C_("text size", "A"),
 		       c->app->text_step == i ? BTN_SELECTED : BTN_NORMAL, PE_ACT_TEXT_SIZE, i,
 		       a_sizes[i]);
@@ -939,11 +939,11 @@ static void section_list(pe_screens *s, ctx *c, pe_page *pg, const pe_frame *fr,
 	char count[64];
 	if (last - first == 1)
 		/* TRANSLATORS: under a list of sections that shows one at a
-		 * time: which one, of how many ("3 of 6"). */
+		   time: which one, of how many ("3 of 6"). */
 		snprintf(count, sizeof count, C_("kiosk/reader/sections", "%d of %d"), (int)first + 1, (int)n);
 	else
 		/* TRANSLATORS: under a list of sections that do not all fit:
-		 * the first and last shown, of how many ("3–4 of 6"). */
+		   the first and last shown, of how many ("3–4 of 6"). */
 		snprintf(count, sizeof count, C_("kiosk/reader/sections", "%d–%d of %d"), (int)first + 1, (int)last, (int)n);
 	fit_text(c, pg, count, PE_FACE_BOLD, 28, 16, x + aw + gap, ny, w - 2 * (aw + gap), bh,
 	         t->muted, ALIGN_CENTER);
