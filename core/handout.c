@@ -61,9 +61,10 @@ static bool oom(flow *f)
 	return false;
 }
 
-static const char *tr(const char *lang, const char *msgid)
+/* key is an NC_() key: every UI string has a context (po-qa checks). */
+static const char *tr(const char *lang, const char *key)
 {
-	return pe_i18n_tr(lang, msgid);
+	return pe_i18n_tr_key(lang, key);
 }
 
 /* ---- columns ----------------------------------------------------------- */
@@ -418,10 +419,10 @@ static bool block_column(flow *f, column *c, const pe_block *b, const char *lang
 	const char *label;
 	if (strcmp(uri, PE_HELPLINE_TEL) == 0)
 		/* TRANSLATORS: label under the QR code that dials the helpline. */
-		label = tr(lang, N_("Scan to call the cancer helpline"));
+		label = tr(lang, NC_("handout/qr", "Scan to call the cancer helpline"));
 	else
 		/* TRANSLATORS: label under a QR code that dials a phone number. */
-		label = tr(lang, N_("Scan to call"));
+		label = tr(lang, NC_("handout/qr", "Scan to call"));
 	bool ok;
 	double qh = add_qr(f, pg, uri, label, x + width - qcol, 0, q, qcol, &ok);
 	if (!ok)
@@ -488,7 +489,7 @@ static void revised_text(const char *lang, const pe_topic *t, char *buf, size_t 
 	if (!t->revised || !pe_i18n_format_date(lang, t->revised, date, sizeof date))
 		snprintf(date, sizeof date, "%s", t->revised ? t->revised : "");
 	/* TRANSLATORS: footer of a handout; %s is a date like "June 4, 2024". */
-	snprintf(buf, size, tr(lang, N_("Revised %s")), date);
+	snprintf(buf, size, tr(lang, NC_("handout/footer", "Revised %s")), date);
 }
 
 /* Sources in small type: "Title. Publisher, June 4, 2024." */
@@ -500,7 +501,7 @@ static bool sources_column(flow *f, column *c, const pe_topic *t, const char *la
 		return oom(f);
 	pe_text_style hs = text_style(f, PE_FACE_BOLD, f->st.small_size, f->st.text);
 	/* TRANSLATORS: heading of the list of documents a handout is based on. */
-	double y = pe_layout_plain(f->layout, pg, tr(lang, N_("Sources")), &hs, x, 0, width, NULL);
+	double y = pe_layout_plain(f->layout, pg, tr(lang, NC_("handout/sources", "Sources")), &hs, x, 0, width, NULL);
 	pe_text_style ts = text_style(f, PE_FACE_REGULAR, f->st.small_size, f->st.text);
 	ts.leading = fmin(f->st.leading, 1.3);
 	for (size_t i = 0; i < t->n_sources; i++) {
@@ -515,8 +516,8 @@ static bool sources_column(flow *f, column *c, const pe_topic *t, const char *la
 				snprintf(acc, sizeof acc, "%s", s->accessed);
 			const char *fmt =
 				/* TRANSLATORS: in a handout's list of sources, for a
-				 * document that shows no date of its own; %s is the day
-				 * the clinic received it, like "November 21, 2026". */
+				   document that shows no date of its own; %s is the day
+				   the clinic received it, like "November 21, 2026". */
 				pe_i18n_trc(lang, NC_("source", "accessed %s"), "accessed %s");
 			snprintf(when, sizeof when, fmt, acc);
 		}
@@ -609,7 +610,7 @@ static bool care_column(flow *f, column *c, const char *lang, double x, double w
 	double y = pad;
 	pe_text_style hs = text_style(f, PE_FACE_BOLD, f->st.body_size * 1.1, f->st.heading);
 	/* TRANSLATORS: title of the box with the clinic's phone numbers. */
-	y += pe_layout_plain(f->layout, pg, tr(lang, N_("Your care team")), &hs, ix, y, iw, NULL);
+	y += pe_layout_plain(f->layout, pg, tr(lang, NC_("handout/contact", "Your care team")), &hs, ix, y, iw, NULL);
 	y += f->st.body_size * 0.25;
 	pe_text_style ts = text_style(f, PE_FACE_REGULAR, f->st.body_size, f->st.text);
 	if (site && site->phone) {
@@ -617,9 +618,9 @@ static bool care_column(flow *f, column *c, const char *lang, double x, double w
 			y += pe_layout_plain(f->layout, pg, site->clinic_name, &ts, ix, y, iw, NULL);
 		struct { const char *label; const char *phone; } rows[] = {
 			/* TRANSLATORS: before the clinic's phone number. */
-			{ tr(lang, N_("Phone:")), site->phone },
+			{ tr(lang, NC_("handout/contact", "Phone:")), site->phone },
 			/* TRANSLATORS: before the clinic's after-hours phone number. */
-			{ tr(lang, N_("After hours:")), site->after_hours_phone },
+			{ tr(lang, NC_("handout/contact", "After hours:")), site->after_hours_phone },
 		};
 		for (size_t i = 0; i < 2; i++) {
 			if (!rows[i].phone)
@@ -635,11 +636,11 @@ static bool care_column(flow *f, column *c, const char *lang, double x, double w
 			y += pe_layout_plain(f->layout, pg, site->clinic_name, &ts, ix, y, iw, NULL);
 		const char *labels[] = {
 			/* TRANSLATORS: a blank line follows where a nurse writes the number. */
-			tr(lang, N_("Your care team's phone:")),
+			tr(lang, NC_("handout/contact", "Your care team's phone:")),
 			/* TRANSLATORS: a blank line follows where a nurse writes the number. */
-			tr(lang, N_("After hours:")),
+			tr(lang, NC_("handout/contact", "After hours:")),
 			/* TRANSLATORS: a blank line follows for the nurse's or doctor's name. */
-			tr(lang, N_("Your nurse or doctor:")),
+			tr(lang, NC_("handout/contact", "Your nurse or doctor:")),
 		};
 		double body = f->st.body_size;
 		double gap = body * 1.5, cw = (iw - gap) / 2;
@@ -878,7 +879,7 @@ static const char *product_name(const flow *f, const char *lang)
 	if (f->req->site && f->req->site->clinic_name)
 		return f->req->site->clinic_name;
 	/* TRANSLATORS: shown in the handout header when no clinic name is set. */
-	return tr(lang, N_("Patient education"));
+	return tr(lang, NC_("handout/header", "Patient education"));
 }
 
 static bool decorate(flow *f)
@@ -944,10 +945,10 @@ static bool decorate(flow *f)
 			if (f->tpl->footer & PE_EL_PAGE) {
 				char num[256];
 				/* TRANSLATORS: page footer, "Page 1 of 2". */
-				snprintf(num, sizeof num, tr(lang, N_("Page %d of %d")), (int)p + 1, (int)total);
+				snprintf(num, sizeof num, tr(lang, NC_("handout/footer", "Page %d of %d")), (int)p + 1, (int)total);
 				if (f->tpl->kind == PE_TEMPLATE_BILINGUAL) {
 					char num2[128];
-					snprintf(num2, sizeof num2, tr(f->req->second_lang, N_("Page %d of %d")),
+					snprintf(num2, sizeof num2, tr(f->req->second_lang, NC_("handout/footer", "Page %d of %d")),
 					         (int)p + 1, (int)total);
 					if (strcmp(num, num2) != 0) {
 						size_t len = strlen(num);
@@ -988,7 +989,7 @@ static bool wallet_front(flow *f, const char *lang)
 	double x0 = f->x0, w = f->x1 - f->x0, pad = 4;
 	double body = f->st.body_size;
 	/* TRANSLATORS: wallet card, top band in white on red. Keep it short. */
-	const char *head = tr(lang, N_("Call 911 right away if you have:"));
+	const char *head = tr(lang, NC_("wallet-card/front", "Call 911 right away if you have:"));
 	column probe;
 	pe_page *sp = col_new(&probe, pg->width, pg->height);
 	if (!sp)
@@ -1005,13 +1006,13 @@ static bool wallet_front(flow *f, const char *lang)
 	double y = f->top + band_h + pad;
 	const char *signs[] = {
 		/* TRANSLATORS: wallet card, a sign of a severe allergic reaction. */
-		N_("Trouble breathing, wheezing or a tight throat"),
+		NC_("wallet-card/front", "Trouble breathing, wheezing or a tight throat"),
 		/* TRANSLATORS: wallet card, a sign of a severe allergic reaction. */
-		N_("Swelling of the face, lips or tongue"),
+		NC_("wallet-card/front", "Swelling of the face, lips or tongue"),
 		/* TRANSLATORS: wallet card, a sign of a severe allergic reaction. */
-		N_("Chest pain or a racing heartbeat"),
+		NC_("wallet-card/front", "Chest pain or a racing heartbeat"),
 		/* TRANSLATORS: wallet card, a sign of a severe allergic reaction. */
-		N_("Feeling faint, or hives all over the body"),
+		NC_("wallet-card/front", "Feeling faint, or hives all over the body"),
 	};
 	double indent = body * 1.1;
 	for (size_t i = 0; i < G_N_ELEMENTS(signs); i++) {
@@ -1035,14 +1036,14 @@ static bool wallet_front(flow *f, const char *lang)
 	}
 	y += body * 0.3;
 	/* TRANSLATORS: wallet card, under the list of emergency signs. */
-	y += plain_at(f, pg, tr(lang, N_("Tell them you get cancer treatment by infusion.")),
+	y += plain_at(f, pg, tr(lang, NC_("wallet-card/front", "Tell them you get cancer treatment by infusion.")),
 	              PE_FACE_BOLD, body, f->st.text, x0, y, w);
 	y += body * 0.5;
 	const char *labels[] = {
 		/* TRANSLATORS: wallet card, blank line for the patient's name. */
-		tr(lang, N_("My name:")),
+		tr(lang, NC_("wallet-card/front", "My name:")),
 		/* TRANSLATORS: wallet card, blank line for the drug or treatment. */
-		tr(lang, N_("My treatment:")),
+		tr(lang, NC_("wallet-card/front", "My treatment:")),
 	};
 	double lx = lines_x(f, labels, 2, x0, body);
 	for (size_t i = 0; i < 2 && y + body * 2 < f->bottom; i++)
@@ -1078,7 +1079,7 @@ static bool wallet_back(flow *f, const char *lang)
 	double q = 54;   /* about 19 mm: scans from a hand's length */
 	double lw = w - q - 5;
 	/* TRANSLATORS: wallet card, back side title. */
-	const char *title = tr(lang, N_("My care team"));
+	const char *title = tr(lang, NC_("wallet-card/back", "My care team"));
 	if (!pe_page_add_mark(pg, f->top, title, 0))
 		return oom(f);
 	double y = f->top;
@@ -1086,7 +1087,11 @@ static bool wallet_back(flow *f, const char *lang)
 	y += body * 0.2;
 	const char *labels[] = {
 		/* TRANSLATORS: wallet card, blank line for the clinic's name. */
-		tr(lang, N_("Clinic:")), tr(lang, N_("Phone:")), tr(lang, N_("After hours:")),
+		tr(lang, NC_("wallet-card/back", "Clinic:")),
+		/* TRANSLATORS: wallet card, before the clinic's phone number. */
+		tr(lang, NC_("wallet-card/back", "Phone:")),
+		/* TRANSLATORS: wallet card, before the clinic's after-hours number. */
+		tr(lang, NC_("wallet-card/back", "After hours:")),
 	};
 	double lx = lines_x(f, labels, 3, x0, body);
 	if (site && site->clinic_name)
@@ -1098,7 +1103,7 @@ static bool wallet_back(flow *f, const char *lang)
 		y += wallet_row(f, pg, labels[2], site ? site->after_hours_phone : NULL, x0, y, lw, lx);
 	y += body * 0.3;
 	/* TRANSLATORS: wallet card, before the national helpline number. */
-	y += plain_at(f, pg, tr(lang, N_("Cancer helpline, any time, day or night:")), PE_FACE_REGULAR,
+	y += plain_at(f, pg, tr(lang, NC_("wallet-card/back", "Cancer helpline, any time, day or night:")), PE_FACE_REGULAR,
 	              body, f->st.text, x0, y, lw);
 	pe_run run = { (char *)PE_HELPLINE_DISPLAY, PE_RUN_PHONE };
 	pe_text t = { &run, 1 };
@@ -1106,7 +1111,7 @@ static bool wallet_back(flow *f, const char *lang)
 	ts.leading = f->tpl->leading;
 	y += pe_layout_text(f->layout, pg, &t, &ts, x0, y, lw, NULL);
 	bool ok;
-	double qh = add_qr(f, pg, PE_HELPLINE_TEL, tr(lang, N_("Scan to call the cancer helpline")),
+	double qh = add_qr(f, pg, PE_HELPLINE_TEL, tr(lang, NC_("wallet-card/back", "Scan to call the cancer helpline")),
 	                   f->x1 - q, f->top, q, q, &ok);
 	if (!ok)
 		return false;
@@ -1122,7 +1127,7 @@ static bool wallet_back(flow *f, const char *lang)
 	}
 	/* For whoever finds the card in an emergency, at the bottom. */
 	/* TRANSLATORS: wallet card, bottom line on the back. */
-	const char *show = tr(lang, N_("Show this card to any doctor or nurse who treats you."));
+	const char *show = tr(lang, NC_("wallet-card/back", "Show this card to any doctor or nurse who treats you."));
 	column probe;
 	pe_page *sp = col_new(&probe, pg->width, pg->height);
 	if (!sp)
@@ -1170,7 +1175,7 @@ pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_err
 	char subject[512];
 	if (tpl->kind == PE_TEMPLATE_WALLET)
 		/* TRANSLATORS: PDF title of the wallet card (shown by PDF viewers). */
-		snprintf(subject, sizeof subject, "%s", tr(req->lang, N_("Emergency wallet card")));
+		snprintf(subject, sizeof subject, "%s", tr(req->lang, NC_("wallet-card/pdf-title", "Emergency wallet card")));
 	else
 		snprintf(subject, sizeof subject, "%s", first->summary);
 	const char *title = tpl->kind == PE_TEMPLATE_WALLET ? subject : first->title;

@@ -338,7 +338,7 @@ bool pe_i18n_format_date(const char *code, const char *iso, char *buf, size_t si
 	   name, %2$d the day, %3$d the year; reorder them as your language
 	   writes dates, e.g. Spanish "%2$d de %1$s de %3$d" (4 de junio de
 	   2024). Keep the three conversions exactly (msgfmt checks them). */
-	const char *fmt = _("%1$s %2$d, %3$d");
+	const char *fmt = C_("date", "%1$s %2$d, %3$d");
 	int n = snprintf(buf, size, fmt, months[m - 1], d, y);
 	if (other)
 		switch_to(st.current);

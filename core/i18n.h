@@ -19,18 +19,28 @@
 #include <libintl.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "error.h"
 
+/* Every UI string carries a context (msgctxt) naming where it is shown,
+ * "kiosk/print", "handout/footer", "timeline": the same English word
+ * ("Print", "Clear", "Home") may need two translations, and translators
+ * see where each string goes. Code uses C_(), NC_() and CP_(); _(), N_()
+ * and P_() are still extracted, but `make po-qa` fails on the entry they
+ * make (no context), naming the file and line. */
 #define PE_TEXT_DOMAIN "patient-ed"
 #define _(s) dgettext(PE_TEXT_DOMAIN, s)
 #define N_(s) (s)
 #define C_(ctx, s) pe_i18n_pgettext(ctx "\004" s, s)
 /* Plural: P_("%d page", "%d pages", n) (xgettext keyword P_:1,2). */
 #define P_(s, p, n) dngettext(PE_TEXT_DOMAIN, s, p, n)
+/* Plural with context: CP_("kiosk/print", "%d copy", "%d copies", n)
+ * (xgettext keyword CP_:1c,2,3). */
+#define CP_(ctx, s, p, n) pe_i18n_npgettext(ctx "\004" s, s, p, n)
 /* Mark a string with context for extraction only; the value is the
- * "ctx\004msgid" key to pass to pe_i18n_pgettext() or pe_i18n_trc() later
- * (xgettext keyword NC_:1c,2). */
+ * "ctx\004msgid" key to pass to pe_i18n_pgettext(), pe_i18n_trc() or
+ * pe_i18n_tr_key() later (xgettext keyword NC_:1c,2). */
 #define NC_(ctx, s) (ctx "\004" s)
 
 /* Bind the text domain to <datadir>/locale and read LINGUAS. */
@@ -64,6 +74,24 @@ const char *pe_i18n_trc(const char *code, const char *ctx_msgid, const char *msg
 
 /* pgettext helper behind C_(). */
 const char *pe_i18n_pgettext(const char *ctx_msgid, const char *msgid);
+
+/* pe_i18n_trc() with the msgid taken from the key itself:
+ * pe_i18n_tr_key("es", NC_("handout/footer", "Sources")). A key without
+ * a context is looked up as a plain msgid. */
+static inline const char *pe_i18n_tr_key(const char *code, const char *key)
+{
+	const char *eot = strchr(key, '\004');
+	return eot ? pe_i18n_trc(code, key, eot + 1) : pe_i18n_tr(code, key);
+}
+
+/* npgettext helper behind CP_(): gettext hands back the key itself when
+ * there is no translation and n is 1 (then the English singular). */
+static inline const char *pe_i18n_npgettext(const char *ctx_msgid, const char *msgid,
+                                            const char *msgid_plural, unsigned long n)
+{
+	const char *t = dngettext(PE_TEXT_DOMAIN, ctx_msgid, msgid_plural, n);
+	return t == ctx_msgid ? msgid : t;
+}
 
 /* "2024-06-04" -> "June 4, 2024" / "4 de junio de 2024" in that language.
  * Returns false if iso is not a valid date or buf is too small. */

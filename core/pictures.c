@@ -110,13 +110,13 @@ typedef struct landmark {
 
 static const landmark landmarks[] = {
 	/* TRANSLATORS: under the time axis of the care timeline: the moment
-	 * of the infusion. One short word. */
+	   of the infusion. One short word. */
 	{ 0, NC_("timeline", "Infusion"), "Infusion" },
 	/* TRANSLATORS: under the time axis of the care timeline (2 days
-	 * before the infusion). Keep it short. */
+	   before the infusion). Keep it short. */
 	{ -48, NC_("timeline", "2 days before"), "2 days before" },
 	/* TRANSLATORS: under the time axis of the care timeline (after the
-	 * infusion). Keep it short. */
+	   infusion). Keep it short. */
 	{ 24, NC_("timeline", "1 day"), "1 day" },
 	/* TRANSLATORS: under the time axis of the care timeline. */
 	{ 72, NC_("timeline", "3 days"), "3 days" },
@@ -126,7 +126,7 @@ static const landmark landmarks[] = {
 	{ 504, NC_("timeline", "3 weeks"), "3 weeks" },
 	/* Finer ones for short timelines, where there is room. */
 	/* TRANSLATORS: under the time axis of the care timeline (6 hours
-	 * after the start of the infusion). Keep it short. */
+	   after the start of the infusion). Keep it short. */
 	{ 6, NC_("timeline", "6 hours"), "6 hours" },
 	/* TRANSLATORS: under the time axis of the care timeline. */
 	{ 48, NC_("timeline", "2 days"), "2 days" },
@@ -139,15 +139,15 @@ static const struct {
 	const char *key, *msgid;
 } kinds[] = {
 	/* TRANSLATORS: legend of the care timeline: colour of the things the
-	 * patient does (drink fluids, rest). Short. */
+	   patient does (drink fluids, rest). Short. */
 	{ PE_EVENT_CARE, NC_("timeline", "What you do"), "What you do" },
 	/* TRANSLATORS: legend of the care timeline: colour of side effects. */
 	{ PE_EVENT_EFFECT, NC_("timeline", "Side effects"), "Side effects" },
 	/* TRANSLATORS: legend of the care timeline: colour of rare, serious
-	 * problems to watch for. Short. */
+	   problems to watch for. Short. */
 	{ PE_EVENT_WARNING, NC_("timeline", "Watch for"), "Watch for" },
 	/* TRANSLATORS: legend of the care timeline: colour of the good effect
-	 * of the treatment. */
+	   of the treatment. */
 	{ PE_EVENT_BENEFIT, NC_("timeline", "Benefit"), "Benefit" },
 };
 #define N_KINDS (sizeof kinds / sizeof kinds[0])

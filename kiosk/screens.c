@@ -482,15 +482,15 @@ static void header(ctx *c, pe_page *pg, const char *title, const char *subtitle,
 	double x = D(c, MARGIN);
 	if (home) {
 		/* TRANSLATORS: button that goes back to the first screen. */
-		const char *label = _("Home");
+		const char *label = C_("kiosk/header", "Home");
 		double w = button_width(c, label, 32, 160);
 		button(c, pg, x, by, w, bh, label, BTN_ON_HEADER, PE_ACT_HOME, 0, 32);
 		x += w + D(c, 16);
 	}
 	if (back) {
 		/* TRANSLATORS: button that goes to the previous screen (a left
-		 * arrow is drawn before it). */
-		const char *label = _("Back");
+		   arrow is drawn before it). */
+		const char *label = C_("kiosk/header", "Back");
 		double w = button_width(c, label, 32, 160) + D(c, lead_dp(LEAD_BACK) + 8);
 		button_full(c, pg, x, by, w, bh, label, BTN_ON_HEADER, back_action, 0, 32, LEAD_BACK);
 		x += w + D(c, 16);
@@ -557,9 +557,9 @@ static void emergency_tile(ctx *c, pe_page *pg, double x, double y, double w, do
 	pe_layout_icon_on(pg, PE_ICON_ALERT, x + pad, y + (h - icon) / 2, icon, t->emergency_fg,
 	                  t->emergency_bg);
 	double tx = x + pad + icon + pad, tw = w - (tx - x) - pad;
-	fit_text(c, pg, _("Trouble breathing? Swelling? Tell a nurse now."), PE_FACE_BOLD, 42, 20,
+	fit_text(c, pg, C_("kiosk/home/emergency-tile", "Trouble breathing? Swelling? Tell a nurse now."), PE_FACE_BOLD, 42, 20,
 	         tx, y + D(c, 14), tw, (h - D(c, 28)) * 0.6, t->emergency_fg, ALIGN_LEFT);
-	fit_text(c, pg, _("Touch here to see the signs that need help right away."),
+	fit_text(c, pg, C_("kiosk/home/emergency-tile", "Touch here to see the signs that need help right away."),
 	         PE_FACE_REGULAR, 28, 18, tx, y + D(c, 14) + (h - D(c, 28)) * 0.6, tw,
 	         (h - D(c, 28)) * 0.4, t->emergency_fg, ALIGN_LEFT);
 	hit(c, pg, x, y, w, h, PE_ACT_EMERGENCY, 0);
@@ -598,17 +598,17 @@ static void footer_helpline(ctx *c, pe_page *pg, double x, double y, double w, d
 	char line[512] = "";
 	if (site && site->phone && site->after_hours_phone)
 		/* TRANSLATORS: the clinic's phone numbers, day and after hours. */
-		snprintf(line, sizeof line, _("Questions? Call us at %s. After hours, call %s."),
+		snprintf(line, sizeof line, C_("kiosk/home/contact", "Questions? Call us at %s. After hours, call %s."),
 		         site->phone, site->after_hours_phone);
 	else if (site && site->phone)
-		snprintf(line, sizeof line, _("Questions? Call us at %s."), site->phone);
+		snprintf(line, sizeof line, C_("kiosk/home/contact", "Questions? Call us at %s."), site->phone);
 	else {
 		const pe_contact *ct = first_contact(c);
 		if (ct) {
 			char *name = pe_text_plain(&ct->name);
 			/* TRANSLATORS: first %s is a service ("Cancer helpline"),
-			 * second its phone number. */
-			snprintf(line, sizeof line, _("Questions? %s: %s"), name ? name : "",
+			   second its phone number. */
+			snprintf(line, sizeof line, C_("kiosk/home/contact", "Questions? %s: %s"), name ? name : "",
 			         ct->phone);
 			free(name);
 		}
@@ -622,7 +622,7 @@ static void build_home(ctx *c, pe_page *pg)
 	const pe_site *site = c->env->site;
 	background(c, pg);
 	/* TRANSLATORS: the kiosk's title on the first screen. */
-	header(c, pg, _("Learn about your treatment"), site ? site->clinic_name : NULL, false,
+	header(c, pg, C_("kiosk/home", "Learn about your treatment"), site ? site->clinic_name : NULL, false,
 	       false, PE_ACT_NONE);
 	double m = D(c, MARGIN), g = D(c, GAP);
 	double y = c->header_h + g;
@@ -768,8 +768,8 @@ static bool reader_doc(pe_screens *s, ctx *c, const pe_topic *topic, double widt
 static const char *emergency_label(void)
 {
 	/* TRANSLATORS: red button on the reading and printing screens; opens
-	 * the topic about signs of a serious reaction. */
-	return _("Signs to get help now");
+	   the topic about signs of a serious reaction. */
+	return C_("kiosk/emergency-button", "Signs to get help now");
 }
 
 static double emergency_width(ctx *c)
@@ -793,10 +793,10 @@ static bool footer_two_rows(ctx *c)
 {
 	double fbh = T(c, BUTTON_H);
 	double one_row = 2 * D(c, MARGIN) +
-	                 fmin(pe_layout_width(c->layout, _("Text size"), PE_FACE_BOLD, D(c, 30)) +
+	                 fmin(pe_layout_width(c->layout, C_("kiosk/reader", "Text size"), PE_FACE_BOLD, D(c, 30)) +
 	                          D(c, 8), D(c, 240)) +
 	                 D(c, 12) + PE_TEXT_STEPS * (fbh + D(c, 10)) + 2 * D(c, GAP) +
-	                 button_width(c, _("Print this"), 32, 220) + emergency_width(c);
+	                 button_width(c, C_("kiosk/reader", "Print this"), 32, 220) + emergency_width(c);
 	return one_row > c->W;
 }
 
@@ -839,8 +839,8 @@ static void reader_footer(ctx *c, pe_page *pg, double y, double h, bool two_rows
 	double row1 = two_rows ? y + (h / 2 - bh) / 2 + D(c, 4) : y + (h - bh) / 2;
 	double x = m;
 	/* TRANSLATORS: label before three buttons that make the text smaller
-	 * or larger. */
-	const char *label = _("Text size");
+	   or larger. */
+	const char *label = C_("kiosk/reader", "Text size");
 	double lw = fmin(pe_layout_width(c->layout, label, PE_FACE_BOLD, D(c, 30)) + D(c, 8),
 	                 D(c, 240));
 	fit_text(c, pg, label, PE_FACE_BOLD, 30, 18, x, row1, lw, bh, t->text, ALIGN_LEFT);
@@ -848,7 +848,7 @@ static void reader_footer(ctx *c, pe_page *pg, double y, double h, bool two_rows
 	static const double a_sizes[PE_TEXT_STEPS] = { 30, 40, 52 };
 	for (int i = 0; i < PE_TEXT_STEPS; i++) {
 		/* TRANSLATORS: the letter shown on the text size buttons, in three
-		 * sizes. */
+		   sizes. */
 		button(c, pg, x, row1, bh, bh, C_("text size", "A"),
 		       c->app->text_step == i ? BTN_SELECTED : BTN_NORMAL, PE_ACT_TEXT_SIZE, i,
 		       a_sizes[i]);
@@ -856,7 +856,7 @@ static void reader_footer(ctx *c, pe_page *pg, double y, double h, bool two_rows
 	}
 	x += g;
 	/* TRANSLATORS: button on the reading screen; prints this topic. */
-	const char *print = _("Print this");
+	const char *print = C_("kiosk/reader", "Print this");
 	double pw = button_width(c, print, 32, 220);
 	button(c, pg, x, row1, pw, bh, print, BTN_NORMAL, PE_ACT_PRINT_OPEN, 0, 32);
 	x += pw + g;
@@ -907,7 +907,7 @@ static void section_list(pe_screens *s, ctx *c, pe_page *pg, const pe_frame *fr,
 	size_t last = first + shown < n ? first + shown : n;   /* one past */
 	if (heading)
 		/* TRANSLATORS: heading above the list of sections of a topic. */
-		fit_text(c, pg, _("In this topic"), PE_FACE_BOLD, 28, 18, x, top, w, D(c, 44),
+		fit_text(c, pg, C_("kiosk/reader/sections", "In this topic"), PE_FACE_BOLD, 28, 18, x, top, w, D(c, 44),
 		         t->muted, ALIGN_LEFT);
 	size_t k = 0;
 	const pe_page *doc = fr->doc;
@@ -939,12 +939,12 @@ static void section_list(pe_screens *s, ctx *c, pe_page *pg, const pe_frame *fr,
 	char count[64];
 	if (last - first == 1)
 		/* TRANSLATORS: under a list of sections that shows one at a
-		 * time: which one, of how many ("3 of 6"). */
-		snprintf(count, sizeof count, _("%d of %d"), (int)first + 1, (int)n);
+		   time: which one, of how many ("3 of 6"). */
+		snprintf(count, sizeof count, C_("kiosk/reader/sections", "%d of %d"), (int)first + 1, (int)n);
 	else
 		/* TRANSLATORS: under a list of sections that do not all fit:
-		 * the first and last shown, of how many ("3–4 of 6"). */
-		snprintf(count, sizeof count, _("%d–%d of %d"), (int)first + 1, (int)last, (int)n);
+		   the first and last shown, of how many ("3–4 of 6"). */
+		snprintf(count, sizeof count, C_("kiosk/reader/sections", "%d–%d of %d"), (int)first + 1, (int)last, (int)n);
 	fit_text(c, pg, count, PE_FACE_BOLD, 28, 16, x + aw + gap, ny, w - 2 * (aw + gap), bh,
 	         t->muted, ALIGN_CENTER);
 }
@@ -1002,7 +1002,7 @@ static void build_print(ctx *c, pe_page *pg)
 	const pe_app *app = c->app;
 	background(c, pg);
 	/* TRANSLATORS: title of the screen where a patient prints a handout. */
-	header(c, pg, _("Print a handout"), NULL, true, true, PE_ACT_BACK);
+	header(c, pg, C_("kiosk/print", "Print a handout"), NULL, true, true, PE_ACT_BACK);
 	const pe_topic *topic = topic_at(c, app->topic);
 	double colw = fmin(c->W - 2 * D(c, MARGIN), D(c, 1200));
 	double bh = T(c, 96), go_h = T(c, 120);
@@ -1022,7 +1022,7 @@ static void build_print(ctx *c, pe_page *pg)
 		         ALIGN_LEFT);
 		y += D(c, 140) * k;
 	}
-	fit_text(c, pg, _("Which language should the handout be in?"), PE_FACE_REGULAR, 32, 18, x,
+	fit_text(c, pg, C_("kiosk/print", "Which language should the handout be in?"), PE_FACE_REGULAR, 32, 18, x,
 	         y, colw, D(c, 50) * k, t->text, ALIGN_LEFT);
 	y += D(c, 62) * k;
 	double bx = x;
@@ -1034,7 +1034,7 @@ static void build_print(ctx *c, pe_page *pg)
 		bx += w + D(c, 20);
 	}
 	y += bh + D(c, 40) * k;
-	fit_text(c, pg, _("How many copies?"), PE_FACE_REGULAR, 32, 18, x, y, colw, D(c, 50) * k,
+	fit_text(c, pg, C_("kiosk/print", "How many copies?"), PE_FACE_REGULAR, 32, 18, x, y, colw, D(c, 50) * k,
 	         t->text, ALIGN_LEFT);
 	y += D(c, 62) * k;
 	for (int n = 1; n <= PE_MAX_COPIES; n++) {
@@ -1045,7 +1045,7 @@ static void build_print(ctx *c, pe_page *pg)
 	}
 	y += bh + D(c, 48) * k;
 	/* TRANSLATORS: the big button that starts printing. */
-	const char *go = app->print_state == PE_PRINT_BUSY ? _("Printing…") : _("Print");
+	const char *go = app->print_state == PE_PRINT_BUSY ? C_("kiosk/print", "Printing…") : C_("kiosk/print", "Print");
 	double gw = fmax(button_width(c, go, 40, 420), D(c, 420));
 	button(c, pg, x, y, fmin(gw, colw), go_h, go, BTN_PRIMARY, PE_ACT_PRINT_GO, 0, 44);
 	y += go_h + D(c, 30) * k;
@@ -1055,15 +1055,15 @@ static void build_print(ctx *c, pe_page *pg)
 	case PE_PRINT_IDLE:
 		break;
 	case PE_PRINT_BUSY:
-		msg = _("Your handout is being sent to the printer. Please wait.");
+		msg = C_("kiosk/print", "Your handout is being sent to the printer. Please wait.");
 		break;
 	case PE_PRINT_DONE:
-		msg = _("Your handout is printing. Please pick it up at the front desk.");
+		msg = C_("kiosk/print", "Your handout is printing. Please pick it up at the front desk.");
 		mc = t->good;
 		break;
 	case PE_PRINT_FAILED:
 		/* Not in red: a patient should not feel something went badly wrong. */
-		msg = _("Sorry, the printer is not working right now. Please ask a staff member "
+		msg = C_("kiosk/print", "Sorry, the printer is not working right now. Please ask a staff member "
 		        "for a printed copy.");
 		break;
 	}
@@ -1084,26 +1084,26 @@ static void staff_note(ctx *c, pe_page *pg, double x, double y, double w, double
 	case PE_STAFF_NOTE_NONE:
 		break;
 	case PE_STAFF_NOTE_WRONG_PIN:
-		note = _("That PIN is not right. Please try again.");
+		note = C_("kiosk/staff", "That PIN is not right. Please try again.");
 		color = c->th->bad;
 		break;
 	case PE_STAFF_NOTE_RELOADED:
-		note = _("The content was reloaded.");
+		note = C_("kiosk/staff", "The content was reloaded.");
 		color = c->th->good;
 		break;
 	case PE_STAFF_NOTE_RELOAD_FAILED:
-		note = _("The new content has errors. The kiosk kept the content it had.");
+		note = C_("kiosk/staff", "The new content has errors. The kiosk kept the content it had.");
 		color = c->th->bad;
 		break;
 	case PE_STAFF_NOTE_PRINT_BUSY:
-		note = _("Sending a test page to the printer…");
+		note = C_("kiosk/staff", "Sending a test page to the printer…");
 		break;
 	case PE_STAFF_NOTE_PRINTED:
-		note = _("The test page was sent to the printer.");
+		note = C_("kiosk/staff", "The test page was sent to the printer.");
 		color = c->th->good;
 		break;
 	case PE_STAFF_NOTE_PRINT_FAILED:
-		note = _("The test page could not be printed.");
+		note = C_("kiosk/staff", "The test page could not be printed.");
 		color = c->th->bad;
 		break;
 	}
@@ -1121,12 +1121,12 @@ static void build_staff(ctx *c, pe_page *pg)
 	const pe_app *app = c->app;
 	background(c, pg);
 	/* TRANSLATORS: title of the hidden menu for clinic staff. */
-	header(c, pg, _("Staff menu"), NULL, true, false, PE_ACT_NONE);
+	header(c, pg, C_("kiosk/staff", "Staff menu"), NULL, true, false, PE_ACT_NONE);
 	double y = c->header_h + D(c, 32);
 	double colw = fmin(c->W - 2 * D(c, MARGIN), D(c, 900));
 	double x = (c->W - colw) / 2;
 	if (!app->staff_unlocked) {
-		fit_text(c, pg, _("Enter the staff PIN."), PE_FACE_BOLD, 36, 20, x, y, colw, D(c, 56),
+		fit_text(c, pg, C_("kiosk/staff", "Enter the staff PIN."), PE_FACE_BOLD, 36, 20, x, y, colw, D(c, 56),
 		         t->text, ALIGN_CENTER);
 		y += D(c, 64);
 		/* One dot per digit typed: the PIN itself is never shown. */
@@ -1151,12 +1151,12 @@ static void build_staff(ctx *c, pe_page *pg)
 				button(c, pg, bx, by, bw, bh, d, BTN_NORMAL, PE_ACT_PIN_DIGIT, k + 1, 40);
 			} else if (k == 9) {
 				/* TRANSLATORS: PIN pad key that erases what was typed. */
-				button(c, pg, bx, by, bw, bh, _("Clear"), BTN_NORMAL, PE_ACT_PIN_CLEAR, 0, 30);
+				button(c, pg, bx, by, bw, bh, C_("kiosk/staff/pin", "Clear"), BTN_NORMAL, PE_ACT_PIN_CLEAR, 0, 30);
 			} else if (k == 10) {
 				button(c, pg, bx, by, bw, bh, "0", BTN_NORMAL, PE_ACT_PIN_DIGIT, 0, 40);
 			} else {
 				/* TRANSLATORS: PIN pad key that checks the PIN. */
-				button(c, pg, bx, by, bw, bh, _("OK"), BTN_PRIMARY, PE_ACT_PIN_OK, 0, 30);
+				button(c, pg, bx, by, bw, bh, C_("kiosk/staff/pin", "OK"), BTN_PRIMARY, PE_ACT_PIN_OK, 0, 30);
 			}
 		}
 		y += 4 * bh + 3 * g + D(c, 16);
@@ -1164,17 +1164,17 @@ static void build_staff(ctx *c, pe_page *pg)
 		return;
 	}
 	double bh = T(c, 96), g = D(c, 20);
-	const char *hc = app->high_contrast ? _("High contrast: on") : _("High contrast: off");
+	const char *hc = app->high_contrast ? C_("kiosk/staff", "High contrast: on") : C_("kiosk/staff", "High contrast: off");
 	struct {
 		const char *label;
 		pe_action action;
 		button_kind kind;
 	} items[] = {
-		{ _("Reload the content"), PE_ACT_STAFF_RELOAD, BTN_NORMAL },
-		{ _("Print a test page"), PE_ACT_STAFF_TEST_PRINT, BTN_NORMAL },
+		{ C_("kiosk/staff", "Reload the content"), PE_ACT_STAFF_RELOAD, BTN_NORMAL },
+		{ C_("kiosk/staff", "Print a test page"), PE_ACT_STAFF_TEST_PRINT, BTN_NORMAL },
 		{ hc, PE_ACT_STAFF_CONTRAST, app->high_contrast ? BTN_SELECTED : BTN_NORMAL },
-		{ _("Close the staff menu"), PE_ACT_STAFF_CLOSE, BTN_PRIMARY },
-		{ _("Exit the kiosk"), PE_ACT_STAFF_EXIT, BTN_EMERGENCY },
+		{ C_("kiosk/staff", "Close the staff menu"), PE_ACT_STAFF_CLOSE, BTN_PRIMARY },
+		{ C_("kiosk/staff", "Exit the kiosk"), PE_ACT_STAFF_EXIT, BTN_EMERGENCY },
 	};
 	size_t n = sizeof items / sizeof items[0];
 	double avail = c->H - y - D(c, 160);
@@ -1198,23 +1198,23 @@ static void build_warning(ctx *c, pe_page *pg, double now)
 	double x = (c->W - w) / 2, y = (c->H - h) / 2;
 	rect(c, pg, x, y, w, h, t->dialog_bg, t->button_border, D(c, t->border), D(c, 24));
 	double pad = D(c, 48);
-	fit_text(c, pg, _("Are you still there?"), PE_FACE_BOLD, 56, 28, x + pad, y + pad,
+	fit_text(c, pg, C_("kiosk/idle", "Are you still there?"), PE_FACE_BOLD, 56, 28, x + pad, y + pad,
 	         w - 2 * pad, h * 0.2, t->text, ALIGN_CENTER);
 	int secs = pe_app_countdown(c->app, now);
 	char msg[512];
 	snprintf(msg, sizeof msg,
-	         dngettext(PE_TEXT_DOMAIN,
-	                   "To keep your information private, this screen will go back to "
-	                   "the start in %d second.",
-	                   "To keep your information private, this screen will go back to "
-	                   "the start in %d seconds.",
-	                   (unsigned long)secs),
+	         CP_("kiosk/idle",
+	             "To keep your information private, this screen will go back to "
+	             "the start in %d second.",
+	             "To keep your information private, this screen will go back to "
+	             "the start in %d seconds.",
+	             (unsigned long)secs),
 	         secs);
 	fit_text(c, pg, msg, PE_FACE_REGULAR, 36, 20, x + pad, y + pad + h * 0.22, w - 2 * pad,
 	         h * 0.3, t->text, ALIGN_CENTER);
 	double bw = fmin(w - 2 * pad, D(c, 640)), bh = fmax(fmin(D(c, 140), h * 0.28), T(c, 0));
 	/* TRANSLATORS: the big button on the "Are you still there?" message. */
-	button(c, pg, x + (w - bw) / 2, y + h - pad - bh, bw, bh, _("I'm still here"),
+	button(c, pg, x + (w - bw) / 2, y + h - pad - bh, bw, bh, C_("kiosk/idle", "I'm still here"),
 	       BTN_PRIMARY, PE_ACT_STILL_HERE, 0, 46);
 }
 

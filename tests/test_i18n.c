@@ -84,18 +84,18 @@ static void test_native_names_from_catalogs(void **state)
 static void test_switch_en_es_en(void **state)
 {
 	assert_true(pe_i18n_set_language("en", NULL));
-	assert_string_equal(_(DATE_FMT), DATE_FMT);
+	assert_string_equal(C_("date", DATE_FMT), DATE_FMT);
 	assert_string_equal(C_("month", "June"), "June");
 
 	assert_true(pe_i18n_set_language("es", NULL));
 	assert_string_equal(pe_i18n_language(), "es");
-	assert_string_not_equal(_(DATE_FMT), DATE_FMT);
-	assert_string_equal(_(DATE_FMT), "%2$d de %1$s de %3$d");
+	assert_string_not_equal(C_("date", DATE_FMT), DATE_FMT);
+	assert_string_equal(C_("date", DATE_FMT), "%2$d de %1$s de %3$d");
 	assert_string_equal(C_("month", "June"), "junio");
 
 	/* Back to English: gettext's cache must not keep the Spanish. */
 	assert_true(pe_i18n_set_language("en", NULL));
-	assert_string_equal(_(DATE_FMT), DATE_FMT);
+	assert_string_equal(C_("date", DATE_FMT), DATE_FMT);
 	assert_string_equal(C_("month", "June"), "June");
 
 	/* An untranslated msgid comes back as it is in any language. */
@@ -108,18 +108,18 @@ static void test_switch_en_es_en(void **state)
 static void test_tr_other_language(void **state)
 {
 	assert_true(pe_i18n_set_language("en", NULL));
-	assert_string_equal(pe_i18n_tr("es", DATE_FMT), "%2$d de %1$s de %3$d");
+	assert_string_equal(pe_i18n_tr_key("es", NC_("date", DATE_FMT)), "%2$d de %1$s de %3$d");
 	assert_string_equal(pe_i18n_language(), "en");
-	assert_string_equal(_(DATE_FMT), DATE_FMT);         /* still English */
+	assert_string_equal(C_("date", DATE_FMT), DATE_FMT);         /* still English */
 	assert_string_equal(pe_i18n_trc("es", NC_("month", "May"), "May"), "mayo");
 
 	assert_true(pe_i18n_set_language("es", NULL));
-	assert_string_equal(pe_i18n_tr("en", DATE_FMT), DATE_FMT);
-	assert_string_equal(_(DATE_FMT), "%2$d de %1$s de %3$d");  /* still Spanish */
+	assert_string_equal(pe_i18n_tr_key("en", NC_("date", DATE_FMT)), DATE_FMT);
+	assert_string_equal(C_("date", DATE_FMT), "%2$d de %1$s de %3$d");  /* still Spanish */
 	assert_string_equal(pe_i18n_language(), "es");
 
 	/* Unknown language: the msgid itself, no switch. */
-	assert_string_equal(pe_i18n_tr("xx", DATE_FMT), DATE_FMT);
+	assert_string_equal(pe_i18n_tr_key("xx", NC_("date", DATE_FMT)), DATE_FMT);
 	assert_string_equal(pe_i18n_language(), "es");
 	assert_true(pe_i18n_set_language("en", NULL));
 }
@@ -173,7 +173,7 @@ static void test_pseudo_locale(void **state)
 	for (size_t i = 0; i < pe_i18n_count(); i++)
 		assert_string_not_equal(pe_i18n_code(i), "qps");
 	assert_true(pe_i18n_set_language("qps", NULL));
-	const char *fmt = _(DATE_FMT);
+	const char *fmt = C_("date", DATE_FMT);
 	assert_string_not_equal(fmt, DATE_FMT);
 	assert_non_null(strstr(fmt, "%1$s"));
 	assert_true(strlen(fmt) > strlen(DATE_FMT));
