@@ -158,6 +158,7 @@ static bool copy_piece(flow *f, column *c, double from, double to, double y)
 	size_t first = dst->n_ops;
 	if (!pe_page_copy_ops(dst, src, lo, hi, 0, dy))
 		return oom(f);
+	size_t own_end = dst->n_ops;
 	/* Parts of ops that started in an earlier piece. */
 	for (size_t i = 0; lo > -1e9 && i < src->n_ops; i++) {
 		const pe_op *op = &src->ops[i];
@@ -176,6 +177,19 @@ static bool copy_piece(flow *f, column *c, double from, double to, double y)
 		col_free(&tmp);
 		if (!ok)
 			return oom(f);
+	}
+	/* Those parts were drawn first in the block (a timeline's connector
+	 * goes under its numbered circles): move them before this piece's own
+	 * ops, or the connector is painted over the circles on the new page. */
+	if (dst->n_ops > own_end && own_end > first) {
+		size_t n_own = own_end - first, n_carried = dst->n_ops - own_end;
+		pe_op *tmp = malloc(n_own * sizeof *tmp);
+		if (!tmp)
+			return oom(f);
+		memcpy(tmp, &dst->ops[first], n_own * sizeof *tmp);
+		memmove(&dst->ops[first], &dst->ops[own_end], n_carried * sizeof *tmp);
+		memcpy(&dst->ops[first + n_carried], tmp, n_own * sizeof *tmp);
+		free(tmp);
 	}
 	/* Parts that run on into the next piece stop at this one's end. */
 	if (hi < 1e9)

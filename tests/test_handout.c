@@ -181,6 +181,14 @@ static pe_dlist *make(fx *f, const char *tpl_name, pe_topic **topics, size_t n,
 	return dl;
 }
 
+/* A vertical line (MOVE + LINE at one x): a timeline's connector. */
+static bool is_vertical_line(const pe_op *op)
+{
+	return op->kind == PE_OP_PATH && op->u.path.n_segs == 2 &&
+	       op->u.path.segs[0].verb == PE_PATH_MOVE && op->u.path.segs[1].verb == PE_PATH_LINE &&
+	       op->u.path.segs[0].x[0] == op->u.path.segs[1].x[0];
+}
+
 /* ---- tests ------------------------------------------------------------- */
 
 static void paginates_long_topic(void **state)
@@ -469,6 +477,31 @@ static void tall_block_is_cut_not_lost(void **state)
 			    strstr(dl->pages[p].ops[i].u.text.utf8, "happens"))
 				happens++;
 	assert_true(happens >= (int)n);
+	/* The connector runs under the event circles on every page, also
+	 * where its carried-over part continues on a new page (it was
+	 * appended after that page's circles and drawn over them). */
+	int connectors = 0;
+	for (size_t p = 0; p < dl->n_pages; p++) {
+		const pe_page *pg = &dl->pages[p];
+		for (size_t i = 0; i < pg->n_ops; i++) {
+			const pe_op *line = &pg->ops[i];
+			if (!is_vertical_line(line))
+				continue;
+			connectors++;
+			double lx = line->u.path.segs[0].x[0];
+			for (size_t k = 0; k < i; k++) {
+				const pe_op *o = &pg->ops[k];
+				if (o->kind != PE_OP_PATH || is_vertical_line(o))
+					continue;
+				double x0, y0, x1, y1;
+				pe_op_bounds(o, &x0, &y0, &x1, &y1);
+				if (lx > x0 && lx < x1 && y1 > line->y && y0 < line->y + line->h)
+					fail_msg("page %zu: the timeline connector (op %zu) is drawn over a "
+					         "circle (op %zu)", p + 1, i, k);
+			}
+		}
+	}
+	assert_true(connectors >= 2);   /* one part per page */
 	pe_dlist_destroy(dl);
 	pe_topic_destroy(t);
 }
