@@ -445,6 +445,42 @@ static bool block_column(flow *f, column *c, const pe_block *b, const char *lang
 	return true;
 }
 
+/* A short paragraph that introduces the block after it ("Reactions can
+ * be mild, moderate or severe." over the severity scale): at most two
+ * lines, or ending in a colon. It goes to the next page with that block
+ * rather than stay behind at the bottom of a page. */
+static bool lead_in(const column *c, const pe_block *b)
+{
+	if (b->kind != PE_BLOCK_PARAGRAPH)
+		return false;
+	char *plain = pe_text_plain(&b->text);
+	if (plain) {
+		size_t len = strlen(plain);
+		while (len > 0 && strchr(" \t\n", plain[len - 1]))
+			len--;
+		bool colon = len > 0 && plain[len - 1] == ':';
+		free(plain);
+		if (colon)
+			return true;
+	}
+	const pe_page *pg = &c->d->pages[0];
+	double lines[3];
+	size_t n_lines = 0;
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		if (pg->ops[i].kind != PE_OP_TEXT)
+			continue;
+		bool seen = false;
+		for (size_t k = 0; k < n_lines; k++)
+			seen |= fabs(lines[k] - pg->ops[i].y) < EPS;
+		if (seen)
+			continue;
+		if (n_lines == 2)
+			return false;
+		lines[n_lines++] = pg->ops[i].y;
+	}
+	return n_lines > 0;
+}
+
 static bool heading_column(flow *f, column *c, const pe_section *sec, double x, double width,
                            bool mark)
 {
@@ -741,19 +777,47 @@ static bool layout_topic(flow *f, const cols_geom *g)
 		for (size_t i = 0; i < n; i++)
 			head_h = fmax(head_h, a[i].h);
 		for (size_t k = 0; k < n_blocks; k++) {
+			bool lead = false;
 			for (size_t i = 0; i < n; i++) {
 				const pe_section *sec = s < g->t[i]->n_sections ? &g->t[i]->sections[s] : NULL;
 				bool has = sec && k < sec->n_blocks;
 				if (has ? !block_column(f, &b[i], &sec->blocks[k], g->lang[i], g->x[i], g->w[i])
 				        : !empty_column(f, &b[i]))
 					goto out;
+				lead |= has && k + 1 < sec->n_blocks && lead_in(&b[i], &sec->blocks[k]);
+			}
+			/* What must fit under the heading (or alone, further down):
+			 * the start of this block, or all of a lead-in and the start
+			 * of the block it introduces. */
+			double gap = f->st.body_size * 0.35;
+			double above = k == 0 ? f->st.section_gap + head_h + gap : 0;
+			bool fits;
+			if (!lead) {
+				fits = start_fits(f, b, n, f->body_bottom - (f->y + above));
+			} else {
+				double lead_h = 0;
+				for (size_t i = 0; i < n; i++)
+					lead_h = fmax(lead_h, b[i].h);
+				column nx[2] = { 0 };
+				bool laid = true;
+				for (size_t i = 0; laid && i < n; i++) {
+					const pe_section *sec = s < g->t[i]->n_sections ? &g->t[i]->sections[s] : NULL;
+					laid = sec && k + 1 < sec->n_blocks
+					       ? block_column(f, &nx[i], &sec->blocks[k + 1], g->lang[i], g->x[i], g->w[i])
+					       : empty_column(f, &nx[i]);
+				}
+				fits = laid && lead_h <= f->body_bottom - (f->y + above) + EPS &&
+				       start_fits(f, nx, n,
+				                  f->body_bottom - (f->y + above + lead_h + f->st.block_gap));
+				free_cols(nx, n);
+				if (!laid)
+					goto out;
 			}
 			if (k == 0) {
 				/* Never a heading at the bottom of a page: it goes
-				 * only where the start of its first block fits too. */
-				double gap = f->st.body_size * 0.35;
-				double avail = f->body_bottom - (f->y + f->st.section_gap + head_h + gap);
-				if (!f->fresh && !start_fits(f, b, n, avail)) {
+				 * only where the start of its first block fits too
+				 * (its first block after a short lead-in). */
+				if (!f->fresh && !fits) {
 					if (!new_page(f))
 						goto out;
 				} else if (!f->fresh) {
@@ -762,6 +826,8 @@ static bool layout_topic(flow *f, const cols_geom *g)
 				if (!place(f, a, n, gap))
 					goto out;
 				free_cols(a, n);
+			} else if (lead && !f->fresh && !fits && !new_page(f)) {
+				goto out;
 			}
 			if (!place(f, b, n, f->st.block_gap))
 				goto out;

@@ -443,6 +443,55 @@ static void callouts_never_split(void **state)
 	pe_topic_destroy(t);
 }
 
+static size_t page_of_text(const pe_dlist *dl, const char *needle)
+{
+	for (size_t p = 0; p < dl->n_pages; p++)
+		if (find_text(&dl->pages[p], needle))
+			return p;
+	fail_msg("no text '%s'", needle);
+	return 0;
+}
+
+/* A heading and a short lead-in paragraph are kept with the block they
+ * introduce: infusion-reactions left "How serious is a reaction?" and
+ * "Reactions can be mild, moderate or severe." at the bottom of a page
+ * and the severity scale on the next. The filler before them grows one
+ * paragraph at a time, so they reach the bottom of page 1 in some run. */
+static void lead_in_kept_with_next(void **state)
+{
+	fx *f = *state;
+	const char *leads[] = { "Reactions can be mild or severe.", "Tell your nurse if you have any of these, even at night or at the weekend, and even when you think they are not serious:" };
+	for (size_t l = 0; l < 2; l++)
+		for (size_t m = 4; m <= 16; m++) {
+			pe_topic *t = topic("lead", 2, m);
+			pe_section *sec = &t->sections[1];
+			free(sec->blocks[0].text.runs[0].text);
+			sec->blocks[0].text.runs[0].text = strdup(leads[l]);
+			pe_block *b = &sec->blocks[1];
+			free(b->text.runs[0].text);
+			free(b->text.runs);
+			b->text.runs = NULL;
+			b->text.n_runs = 0;
+			b->kind = PE_BLOCK_CALLOUT;
+			b->callout = PE_CALLOUT_WARNING;
+			b->n_items = 6;
+			b->items = calloc(6, sizeof *b->items);
+			assert_non_null(b->items);
+			for (size_t k = 0; k < 6; k++)
+				b->items[k].text = text1("Calloutline text that stays in its box", PE_RUN_PLAIN);
+			pe_dlist *dl = make(f, "letter", &t, 1, NULL);
+			size_t lead_p = page_of_text(dl, leads[l][0] == 'R' ? "Reactions can" : "Tell your");
+			size_t head_p = page_of_text(dl, "Section heading 2");
+			size_t box_p = page_of_text(dl, "Calloutline");
+			if (lead_p != box_p || head_p != box_p)
+				fail_msg("%zu filler paragraphs: heading on page %zu, lead-in on page %zu, "
+				         "the block it introduces on page %zu",
+				         m, head_p + 1, lead_p + 1, box_p + 1);
+			pe_dlist_destroy(dl);
+			pe_topic_destroy(t);
+		}
+}
+
 static void tall_block_is_cut_not_lost(void **state)
 {
 	fx *f = *state;
@@ -601,6 +650,7 @@ int main(void)
 		cmocka_unit_test(bilingual_has_two_columns),
 		cmocka_unit_test(wallet_card_two_sides),
 		cmocka_unit_test(callouts_never_split),
+		cmocka_unit_test(lead_in_kept_with_next),
 		cmocka_unit_test(tall_block_is_cut_not_lost),
 		cmocka_unit_test(checker_catches_faults),
 		cmocka_unit_test(qr_has_quiet_zone),
