@@ -717,14 +717,17 @@ static bool care_column(flow *f, column *c, const char *lang, double x, double w
 
 /* ---- topics ------------------------------------------------------------ */
 
+typedef struct cols_geom cols_geom;
+static bool end_units(flow *f, const cols_geom *g, column *out, bool side_by_side);
+
 /* Lay out one unit per language for the pieces of a topic. n is 1 for a
  * handout and 2 for a bilingual one; x/w give the column of each. */
-typedef struct cols_geom {
+struct cols_geom {
 	size_t n;
 	double x[2], w[2];
 	const pe_topic *t[2];
 	const char *lang[2];
-} cols_geom;
+};
 
 static void free_cols(column *cols, size_t n)
 {
@@ -738,6 +741,82 @@ static bool empty_column(flow *f, column *c)
 		return oom(f);
 	c->h = 0;
 	return true;
+}
+
+/* Copy a column's ops into out at (dx, dy). */
+static bool merge_column(flow *f, column *out, const column *c, double dx, double dy)
+{
+	if (!pe_page_copy_ops(col_page(out), &c->d->pages[0], -1e9, 1e9, dx, dy))
+		return oom(f);
+	return true;
+}
+
+/* The end of a topic, one column per language: the care-team box (when
+ * the template has one) and the sources (when it lists them), stacked or
+ * side by side, each unit unbreakable. Side by side, the sources take
+ * two fifths of the width; both arrangements give every language's box
+ * the height of the tallest, so bilingual boxes line up. */
+static bool end_units(flow *f, const cols_geom *g, column *out, bool side_by_side)
+{
+	size_t n = g->n;
+	column care[2] = { 0 }, src[2] = { 0 };
+	bool care_on = f->tpl->care_team, src_on = f->tpl->footer & PE_EL_SOURCES;
+	bool ok = false;
+	double gap = side_by_side ? f->st.body_size * 1.2 : 2 * f->st.block_gap;
+	double sw[2] = { 0, 0 }, cw[2];
+	for (size_t i = 0; i < n; i++) {
+		cw[i] = g->w[i];
+		if (side_by_side) {
+			sw[i] = g->w[i] * 0.4;
+			cw[i] = g->w[i] - sw[i] - gap;
+		}
+	}
+	double care_h = 0;
+	for (size_t i = 0; care_on && i < n; i++) {
+		if (!care_column(f, &care[i], g->lang[i], g->x[i], cw[i], 0))
+			goto out;
+		care_h = fmax(care_h, care[i].h);
+	}
+	for (size_t i = 0; src_on && i < n; i++) {
+		double sx = side_by_side ? g->x[i] + cw[i] + gap : g->x[i];
+		if (!sources_column(f, &src[i], g->t[i], g->lang[i], sx, side_by_side ? sw[i] : g->w[i]))
+			goto out;
+		if (side_by_side)
+			care_h = fmax(care_h, src[i].h);
+	}
+	for (size_t i = 0; care_on && i < n; i++) {
+		if (care[i].h >= care_h - EPS)
+			continue;
+		col_free(&care[i]);
+		if (!care_column(f, &care[i], g->lang[i], g->x[i], cw[i], care_h))
+			goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!col_new(&out[i], f->tpl->width, f->tpl->height))
+			goto oom;
+		double y = 0;
+		if (care_on) {
+			if (!merge_column(f, &out[i], &care[i], 0, 0))
+				goto out;
+			y = side_by_side ? 0 : care[i].h + gap;
+		}
+		if (src_on) {
+			if (!merge_column(f, &out[i], &src[i], 0, y))
+				goto out;
+			out[i].h = fmax(care_on ? care[i].h : 0, y + src[i].h);
+		} else {
+			out[i].h = care[i].h;
+		}
+		out[i].n_breaks = 0;
+	}
+	ok = true;
+	goto out;
+oom:
+	oom(f);
+out:
+	free_cols(care, 2);
+	free_cols(src, 2);
+	return ok;
 }
 
 static bool layout_topic(flow *f, const cols_geom *g)
@@ -836,32 +915,37 @@ static bool layout_topic(flow *f, const cols_geom *g)
 		free_cols(a, n);
 	}
 
-	if (f->tpl->care_team) {
-		double h = 0;
-		for (size_t i = 0; i < n; i++) {
-			if (!care_column(f, &a[i], g->lang[i], g->x[i], g->w[i], 0))
-				goto out;
-			h = fmax(h, a[i].h);
-		}
-		/* Side by side, both boxes get the height of the taller one. */
-		for (size_t i = 0; n > 1 && i < n; i++) {
-			if (a[i].h >= h - EPS)
-				continue;
-			col_free(&a[i]);
-			if (!care_column(f, &a[i], g->lang[i], g->x[i], g->w[i], h))
-				goto out;
-		}
-		f->y += f->st.section_gap - f->st.block_gap;
-		if (!place(f, a, n, f->st.block_gap))
+	if (f->tpl->care_team || (f->tpl->footer & PE_EL_SOURCES)) {
+		/* The care-team box and the sources end the topic as one unit:
+		 * stacked when that fits on the page; else side by side (the
+		 * sources in a narrow column beside a narrower box) when that
+		 * fits; else stacked on the next page. Never the sources alone
+		 * on a last page. */
+		f->y += f->tpl->care_team ? f->st.section_gap - f->st.block_gap : f->st.block_gap;
+		double avail = f->body_bottom - f->y;
+		if (!end_units(f, g, a, false))
 			goto out;
-		free_cols(a, n);
-	}
-	if (f->tpl->footer & PE_EL_SOURCES) {
+		double h = 0;
 		for (size_t i = 0; i < n; i++)
-			if (!sources_column(f, &a[i], g->t[i], g->lang[i], g->x[i], g->w[i]))
+			h = fmax(h, a[i].h);
+		if (h > avail + EPS && !f->fresh && f->tpl->care_team &&
+		    (f->tpl->footer & PE_EL_SOURCES)) {
+			column sbs[2] = { 0 };
+			if (!end_units(f, g, sbs, true)) {
+				free_cols(sbs, 2);
 				goto out;
-		f->y += f->st.block_gap;
-		if (!place(f, a, n, 0))
+			}
+			double h2 = 0;
+			for (size_t i = 0; i < n; i++)
+				h2 = fmax(h2, sbs[i].h);
+			if (h2 <= avail + EPS && h2 < h) {
+				free_cols(a, n);
+				memcpy(a, sbs, sizeof sbs);
+			} else {
+				free_cols(sbs, 2);
+			}
+		}
+		if (!place(f, a, n, f->st.block_gap))
 			goto out;
 		free_cols(a, n);
 	}
