@@ -1418,7 +1418,10 @@ bool pe_handout_check(const pe_dlist *dl, const pe_template *tpl, pe_error *err)
 			double px = x0 + 0.5, py = op->y - op->u.text.ascent * 0.5;
 			for (size_t k = 0; k < pg->n_ops; k++) {
 				const pe_op *r = &pg->ops[k];
-				if (r->kind != PE_OP_RECT || r->h < op->u.text.size * 0.8 || r->w < 1)
+				/* (a pill, rounded to half its height, is a picture's bar
+				 * that a label may run on past, not a box) */
+				if (r->kind != PE_OP_RECT || r->h < op->u.text.size * 0.8 || r->w < 1 ||
+				    r->u.rect.radius >= r->h / 2 - tol)
 					continue;
 				if (px >= r->x && px <= r->x + r->w && py >= r->y && py <= r->y + r->h &&
 				    r->w * r->h < best) {

@@ -620,6 +620,16 @@ static void checker_catches_faults(void **state)
 	assert_non_null(strstr(err.msg, "overflows its box"));
 	pe_dlist_destroy(dl);
 
+	/* A picture's bar (a pill, rounded to half its height) is no box: its
+	 * label may run on past its end (the IVIg strip). */
+	dl = pe_dlist_create();
+	pg = pe_dlist_add_page(dl, tpl->width, tpl->height);
+	assert_true(pe_page_add_rect(pg, 100, 100, 80, 14, pe_rgb(1, 0.8, 0.6), PE_NO_COLOR, 0, 7));
+	assert_true(pe_page_add_text(pg, 110, 111, 120, "far too wide for it", PE_FACE_BOLD, 9,
+	                             8, 2, pe_rgb(0, 0, 0), NULL));
+	assert_true(pe_handout_check(dl, tpl, &err));
+	pe_dlist_destroy(dl);
+
 	/* Wrong paper. */
 	dl = pe_dlist_create();
 	pe_dlist_add_page(dl, 595.28, 841.89);
