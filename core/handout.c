@@ -1045,14 +1045,26 @@ static bool decorate(flow *f)
 				return oom(f);
 			double pad = small * 0.9;
 			double base = f->top + hh / 2 + small * 0.36;
-			double left_end = f->x0 + pad;
+			double left_end = f->x0 + pad, name_x = f->x0 + pad;
+			/* The clinic's logo opens the first page, top left, where a
+			 * letterhead has it (the care-team box repeats it at the end). */
+			const pe_site *site = f->req->site;
+			double lw, lh;
+			if (p == 0 && site && site->logo && png_size(site->logo, &lw, &lh)) {
+				double want_h = hh - small * 0.5;
+				double scale = fmin(want_h / lh, (f->x1 - f->x0) * 0.25 / lw);
+				if (!pe_page_add_png(pg, f->x0 + pad * 0.6, f->top + (hh - lh * scale) / 2,
+				                     lw * scale, lh * scale, site->logo))
+					return oom(f);
+				name_x = left_end = f->x0 + pad * 0.6 + lw * scale + pad * 0.8;
+			}
 			if (f->tpl->header & PE_EL_CLINIC)
 				left_end = text_left(f, pg, product_name(f, lang), PE_FACE_BOLD, small * 1.1,
-				                     f->tpl->band_text, f->x0 + pad, base, f->x1 - f->x0 - 2 * pad);
+				                     f->tpl->band_text, name_x, base, f->x1 - pad - name_x);
 			const char *title = (f->tpl->header & PE_EL_TITLE) && t ? t->title : NULL;
 			if (title && !(f->tpl->header & PE_EL_CLINIC))
-				text_left(f, pg, title, PE_FACE_BOLD, small, f->tpl->band_text, f->x0 + pad, base,
-				          f->x1 - f->x0 - 2 * pad);
+				text_left(f, pg, title, PE_FACE_BOLD, small, f->tpl->band_text, name_x, base,
+				          f->x1 - pad - name_x);
 			else if (title && !text_right(f, pg, title, PE_FACE_REGULAR, small, f->tpl->band_text,
 			                              f->x1 - pad, base, left_end + small * 2))
 				return false;

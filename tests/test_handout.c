@@ -12,9 +12,11 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <cairo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fonts.h"
 #include "handout.h"
@@ -305,6 +307,68 @@ static void care_team_blank_or_phones(void **state)
 	pe_dlist_destroy(dl);
 	pe_site_destroy(site);
 	pe_topic_destroy(t);
+}
+
+/* A clinic's logo opens page 1 in the header band, top left (it was only
+ * in the care-team box at the end); later pages carry none up there. */
+static void logo_in_first_page_header(void **state)
+{
+	fx *f = *state;
+	char dir[] = "/tmp/test_handout.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char png[64], ini[256];
+	snprintf(png, sizeof png, "%s/logo.png", dir);
+	cairo_surface_t *cs = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 90, 30);
+	assert_int_equal(cairo_surface_write_to_png(cs, png), CAIRO_STATUS_SUCCESS);
+	cairo_surface_destroy(cs);
+	snprintf(ini, sizeof ini, "[clinic]\nname = Riverside Infusion Center\nlogo = %s\n", png);
+	pe_error err = { { 0 } };
+	pe_site *site = pe_site_load_data(ini, "site.ini", &err);
+	assert_non_null(site);
+	pe_topic *t = topic("logo", 6, 3);
+	const char *names[] = { "letter", "large-print", "bilingual" };
+	for (size_t k = 0; k < 3; k++) {
+		pe_template *tpl = pe_template_find(names[k], &err);
+		assert_non_null(tpl);
+		pe_dlist *dl = make(f, names[k], &t, 1, site);
+		assert_true(dl->n_pages >= 2);
+		double x0, top, x1, bottom;
+		pe_template_area(tpl, &x0, &top, &x1, &bottom);
+		for (size_t p = 0; p < dl->n_pages; p++) {
+			const pe_op *logo = NULL;
+			for (size_t i = 0; i < dl->pages[p].n_ops; i++) {
+				const pe_op *o = &dl->pages[p].ops[i];
+				if (o->kind == PE_OP_IMAGE && o->u.image.png_path && o->y < top + 30)
+					logo = o;
+			}
+			if (p > 0) {
+				if (logo)
+					fail_msg("%s: a header logo on page %zu", names[k], p + 1);
+				continue;
+			}
+			if (!logo)
+				fail_msg("%s: no logo in the header of page 1", names[k]);
+			assert_true(logo->x < x0 + 10 && logo->y >= top && logo->h >= 12);
+			assert_true(logo->w / logo->h > 2.9 && logo->w / logo->h < 3.1);   /* not stretched */
+			/* the header's words (the clinic's name, or else the title)
+			 * come after it, not under it */
+			size_t words = 0;
+			for (size_t i = 0; i < dl->pages[0].n_ops; i++) {
+				const pe_op *o = &dl->pages[0].ops[i];
+				if (o->kind != PE_OP_TEXT || o->y > top + 30)
+					continue;
+				words++;
+				assert_true(o->x >= logo->x + logo->w);
+			}
+			assert_true(words > 0);
+		}
+		pe_dlist_destroy(dl);
+		pe_template_destroy(tpl);
+	}
+	pe_topic_destroy(t);
+	pe_site_destroy(site);
+	unlink(png);
+	rmdir(dir);
 }
 
 static void every_template_passes_check(void **state)
@@ -689,6 +753,7 @@ int main(void)
 		cmocka_unit_test(marks_for_outline),
 		cmocka_unit_test(qr_beside_helpline),
 		cmocka_unit_test(care_team_blank_or_phones),
+		cmocka_unit_test(logo_in_first_page_header),
 		cmocka_unit_test(every_template_passes_check),
 		cmocka_unit_test(large_print_is_large),
 		cmocka_unit_test(bilingual_has_two_columns),
