@@ -481,33 +481,28 @@ static bool lead_in(const column *c, const pe_block *b)
 	return n_lines > 0;
 }
 
+/* mark: the outline entry for the section (NULL: none from this column;
+ * bilingual, the first column's names both languages). */
 static bool heading_column(flow *f, column *c, const pe_section *sec, double x, double width,
-                           bool mark)
+                           const char *mark)
 {
 	pe_page *pg = col_new(c, f->tpl->width, f->tpl->height);
 	if (!pg)
 		return oom(f);
-	if (mark) {
-		char *title = pe_text_plain(&sec->heading);
-		if (!title)
-			return oom(f);
-		bool ok = pe_page_add_mark(pg, 0, title, 1);
-		free(title);
-		if (!ok)
-			return oom(f);
-	}
+	if (mark && !pe_page_add_mark(pg, 0, mark, 1))
+		return oom(f);
 	c->h = pe_layout_heading(f->layout, pg, sec, &f->st, x, 0, width);
 	return true;
 }
 
 /* Title, summary and a short accent bar under them. */
 static bool title_column(flow *f, column *c, const pe_topic *t, double x, double width,
-                         bool mark, const char *lang_label)
+                         const char *mark, const char *lang_label)
 {
 	pe_page *pg = col_new(c, f->tpl->width, f->tpl->height);
 	if (!pg)
 		return oom(f);
-	if (mark && !pe_page_add_mark(pg, 0, t->title, 0))
+	if (mark && !pe_page_add_mark(pg, 0, mark, 0))
 		return oom(f);
 	double y = 0;
 	if (lang_label) {
@@ -718,6 +713,7 @@ static bool care_column(flow *f, column *c, const char *lang, double x, double w
 /* ---- topics ------------------------------------------------------------ */
 
 typedef struct cols_geom cols_geom;
+static void append_both(GString *out, const char *a, const char *b);
 static bool end_units(flow *f, const cols_geom *g, column *out, bool side_by_side);
 
 /* Lay out one unit per language for the pieces of a topic. n is 1 for a
@@ -829,10 +825,16 @@ static bool layout_topic(flow *f, const cols_geom *g)
 		return false;
 	f->page_topic[f->page] = f->topic;
 
+	/* The outline names both languages of a bilingual handout. */
+	GString *mark = g_string_new(NULL);
+	append_both(mark, g->t[0]->title, n > 1 ? g->t[1]->title : NULL);
 	for (size_t i = 0; i < n; i++)
-		if (!title_column(f, &a[i], g->t[i], g->x[i], g->w[i], i == 0,
-		                  n > 1 ? pe_i18n_native_name(g->lang[i]) : NULL))
+		if (!title_column(f, &a[i], g->t[i], g->x[i], g->w[i], i == 0 ? mark->str : NULL,
+		                  n > 1 ? pe_i18n_native_name(g->lang[i]) : NULL)) {
+			g_string_free(mark, TRUE);
 			goto out;
+		}
+	g_string_free(mark, TRUE);
 	if (!place(f, a, n, f->st.section_gap))
 		goto out;
 	free_cols(a, n);
@@ -843,15 +845,32 @@ static bool layout_topic(flow *f, const cols_geom *g)
 	for (size_t s = 0; s < n_sec; s++) {
 		/* Heading and first block of the section, in every column. */
 		size_t n_blocks = 0;
+		char *names[2] = { NULL, NULL };
+		for (size_t i = 0; i < n; i++)
+			if (s < g->t[i]->n_sections &&
+			    !(names[i] = pe_text_plain(&g->t[i]->sections[s].heading))) {
+				free(names[0]);
+				goto out_oom;
+			}
+		GString *smark = g_string_new(NULL);
+		if (names[0])
+			append_both(smark, names[0], names[1]);
+		else if (names[1])
+			g_string_append(smark, names[1]);
+		free(names[0]);
+		free(names[1]);
 		for (size_t i = 0; i < n; i++) {
 			const pe_section *sec = s < g->t[i]->n_sections ? &g->t[i]->sections[s] : NULL;
-			/* The outline follows the first language only. */
-			if (sec ? !heading_column(f, &a[i], sec, g->x[i], g->w[i], i == 0)
-			        : !empty_column(f, &a[i]))
+			if (sec ? !heading_column(f, &a[i], sec, g->x[i], g->w[i],
+			                          i == 0 || (i == 1 && !a[0].d->pages[0].n_ops) ? smark->str : NULL)
+			        : !empty_column(f, &a[i])) {
+				g_string_free(smark, TRUE);
 				goto out;
+			}
 			if (sec && sec->n_blocks > n_blocks)
 				n_blocks = sec->n_blocks;
 		}
+		g_string_free(smark, TRUE);
 		double head_h = 0;
 		for (size_t i = 0; i < n; i++)
 			head_h = fmax(head_h, a[i].h);
@@ -950,6 +969,9 @@ static bool layout_topic(flow *f, const cols_geom *g)
 		free_cols(a, n);
 	}
 	ok = true;
+	goto out;
+out_oom:
+	oom(f);
 out:
 	free_cols(a, 2);
 	free_cols(b, 2);
@@ -1302,6 +1324,47 @@ static bool wallet_back(flow *f, const char *lang)
 
 /* ---- entry points ------------------------------------------------------ */
 
+/* "A" or, bilingual, "A / B" (the same text once when both say it). */
+static void append_both(GString *out, const char *a, const char *b)
+{
+	g_string_append(out, a ? a : "");
+	if (b && a && strcmp(a, b) != 0)
+		g_string_append_printf(out, " / %s", b);
+}
+
+/* PDF Title and Subject, which viewers show in the window title and the
+ * document list: every topic of a pack ("A; B"), both languages of a
+ * bilingual handout ("A / B"); the wallet card's Subject says what is on
+ * it rather than repeating its title. */
+static bool set_meta(flow *f)
+{
+	const pe_handout_req *req = f->req;
+	const char *lang = req->lang;
+	bool bi = f->tpl->kind == PE_TEMPLATE_BILINGUAL;
+	GString *title = g_string_new(NULL), *subject = g_string_new(NULL);
+	if (f->tpl->kind == PE_TEMPLATE_WALLET) {
+		/* TRANSLATORS: PDF title of the wallet card (shown by PDF viewers). */
+		g_string_append(title, tr(lang, N_("Emergency wallet card")));
+		/* TRANSLATORS: PDF subject of the wallet card (shown by PDF
+		 * viewers under its title). */
+		const char *key = NC_("pdf-subject", "Signs of a severe allergic reaction and who to call");
+		g_string_append(subject, pe_i18n_trc(lang, key, strchr(key, '\004') + 1));
+	}
+	for (size_t i = 0; f->tpl->kind != PE_TEMPLATE_WALLET && i < req->n_topics; i++) {
+		const pe_topic *t = req->topics[i], *t2 = bi ? req->second[i] : NULL;
+		if (i > 0) {
+			g_string_append(title, "; ");
+			g_string_append(subject, "; ");
+		}
+		append_both(title, t->title, t2 ? t2->title : NULL);
+		append_both(subject, t->summary, t2 ? t2->summary : NULL);
+	}
+	bool ok = pe_dlist_set_meta(f->dl, title->str, subject->str, lang);
+	g_string_free(title, TRUE);
+	g_string_free(subject, TRUE);
+	return ok;
+}
+
 pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_error *err)
 {
 	const pe_template *tpl = req->tpl;
@@ -1327,15 +1390,7 @@ pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_err
 		return NULL;
 	}
 
-	const pe_topic *first = req->n_topics ? req->topics[0] : NULL;
-	char subject[512];
-	if (tpl->kind == PE_TEMPLATE_WALLET)
-		/* TRANSLATORS: PDF title of the wallet card (shown by PDF viewers). */
-		snprintf(subject, sizeof subject, "%s", tr(req->lang, N_("Emergency wallet card")));
-	else
-		snprintf(subject, sizeof subject, "%s", first->summary);
-	const char *title = tpl->kind == PE_TEMPLATE_WALLET ? subject : first->title;
-	if (!pe_dlist_set_meta(f.dl, title, subject, req->lang)) {
+	if (!set_meta(&f)) {
 		oom(&f);
 		goto fail;
 	}

@@ -236,6 +236,10 @@ static void marks_for_outline(void **state)
 {
 	fx *f = *state;
 	pe_topic *ts[2] = { topic("a", 3, 1), topic("b", 2, 1) };
+	free(ts[1]->title);
+	ts[1]->title = strdup("Premeds");
+	free(ts[1]->summary);
+	ts[1]->summary = strdup("Medicines before an infusion.");
 	pe_dlist *dl = make(f, "letter", ts, 2, NULL);
 	int topics = 0, sections = 0;
 	for (size_t p = 0; p < dl->n_pages; p++)
@@ -249,8 +253,38 @@ static void marks_for_outline(void **state)
 	assert_int_equal(topics, 2);
 	assert_int_equal(sections, 5);
 	assert_string_equal(dl->lang, "en");
-	assert_string_equal(dl->title, "After your IVIG infusion");
+	/* A pack's PDF title names every topic (it named only the first). */
+	assert_string_equal(dl->title, "After your IVIG infusion; Premeds");
+	assert_string_equal(dl->subject,
+	                    "What to expect at home and when to call.; Medicines before an infusion.");
 	pe_dlist_destroy(dl);
+
+	/* Bilingual: title and outline in both languages (they were in the
+	 * first only). */
+	pe_error err = { { 0 } };
+	pe_template *tpl = pe_template_find("bilingual", &err);
+	assert_non_null(tpl);
+	pe_handout_req req = { .topics = (const pe_topic *const *)&ts[0], .n_topics = 1,
+	                       .lang = "en", .tpl = tpl,
+	                       .second = (const pe_topic *const *)&ts[1], .second_lang = "es" };
+	dl = pe_handout_layout(f->layout, &req, &err);
+	assert_non_null(dl);
+	assert_string_equal(dl->title, "After your IVIG infusion / Premeds");
+	bool topic_mark = false, section_mark = false;
+	for (size_t p = 0; p < dl->n_pages; p++)
+		for (size_t i = 0; i < dl->pages[p].n_ops; i++) {
+			const pe_op *o = &dl->pages[p].ops[i];
+			if (o->kind != PE_OP_MARK)
+				continue;
+			topic_mark |= !strcmp(o->u.mark.title, "After your IVIG infusion / Premeds");
+			/* the same heading in both: named once */
+			section_mark |= !strcmp(o->u.mark.title, "Section heading 1");
+			assert_null(strstr(o->u.mark.title, "Section heading 1 / Section heading 1"));
+		}
+	assert_true(topic_mark);
+	assert_true(section_mark);
+	pe_dlist_destroy(dl);
+	pe_template_destroy(tpl);
 	pe_topic_destroy(ts[0]);
 	pe_topic_destroy(ts[1]);
 }
@@ -426,6 +460,10 @@ static void wallet_card_two_sides(void **state)
 {
 	fx *f = *state;
 	pe_dlist *dl = make(f, "wallet-card", NULL, 0, NULL);
+	/* its PDF subject says what is on it, not the title again */
+	assert_non_null(dl->title);
+	assert_non_null(dl->subject);
+	assert_string_not_equal(dl->title, dl->subject);
 	assert_int_equal(dl->n_pages, 2);
 	assert_float_equal(dl->pages[0].width, 85.6 * 72 / 25.4, 0.01);
 	assert_true(doc_has_text(dl, "911"));
