@@ -16,7 +16,7 @@ CC ?= cc
 PKGS = pangocairo:libpango1.0-dev pangoft2:libpango1.0-dev cairo:libcairo2-dev \
        fontconfig:libfontconfig-dev freetype2:libfreetype-dev \
        libxml-2.0:libxml2-dev glib-2.0:libglib2.0-dev sdl2:libsdl2-dev \
-       libqrencode:libqrencode-dev cmocka:libcmocka-dev
+       libqrencode:libqrencode-dev cmocka:libcmocka-dev libpng:libpng-dev
 
 CFLAGS ?= -O2 -g
 # Link only the libraries a program really uses: the handout command then

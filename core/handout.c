@@ -159,6 +159,7 @@ static bool copy_piece(flow *f, column *c, double from, double to, double y)
 	size_t first = dst->n_ops;
 	if (!pe_page_copy_ops(dst, src, lo, hi, 0, dy))
 		return oom(f);
+	size_t own_end = dst->n_ops;
 	/* Parts of ops that started in an earlier piece. */
 	for (size_t i = 0; lo > -1e9 && i < src->n_ops; i++) {
 		const pe_op *op = &src->ops[i];
@@ -177,6 +178,19 @@ static bool copy_piece(flow *f, column *c, double from, double to, double y)
 		col_free(&tmp);
 		if (!ok)
 			return oom(f);
+	}
+	/* Those parts were drawn first in the block (a timeline's connector
+	 * goes under its numbered circles): move them before this piece's own
+	 * ops, or the connector is painted over the circles on the new page. */
+	if (dst->n_ops > own_end && own_end > first) {
+		size_t n_own = own_end - first, n_carried = dst->n_ops - own_end;
+		pe_op *tmp = malloc(n_own * sizeof *tmp);
+		if (!tmp)
+			return oom(f);
+		memcpy(tmp, &dst->ops[first], n_own * sizeof *tmp);
+		memmove(&dst->ops[first], &dst->ops[own_end], n_carried * sizeof *tmp);
+		memcpy(&dst->ops[first + n_carried], tmp, n_own * sizeof *tmp);
+		free(tmp);
 	}
 	/* Parts that run on into the next piece stop at this one's end. */
 	if (hi < 1e9)
@@ -432,33 +446,64 @@ static bool block_column(flow *f, column *c, const pe_block *b, const char *lang
 	return true;
 }
 
+/* A short paragraph that introduces the block after it ("Reactions can
+ * be mild, moderate or severe." over the severity scale): at most two
+ * lines, or ending in a colon. It goes to the next page with that block
+ * rather than stay behind at the bottom of a page. */
+static bool lead_in(const column *c, const pe_block *b)
+{
+	if (b->kind != PE_BLOCK_PARAGRAPH)
+		return false;
+	char *plain = pe_text_plain(&b->text);
+	if (plain) {
+		size_t len = strlen(plain);
+		while (len > 0 && strchr(" \t\n", plain[len - 1]))
+			len--;
+		bool colon = len > 0 && plain[len - 1] == ':';
+		free(plain);
+		if (colon)
+			return true;
+	}
+	const pe_page *pg = &c->d->pages[0];
+	double lines[3];
+	size_t n_lines = 0;
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		if (pg->ops[i].kind != PE_OP_TEXT)
+			continue;
+		bool seen = false;
+		for (size_t k = 0; k < n_lines; k++)
+			seen |= fabs(lines[k] - pg->ops[i].y) < EPS;
+		if (seen)
+			continue;
+		if (n_lines == 2)
+			return false;
+		lines[n_lines++] = pg->ops[i].y;
+	}
+	return n_lines > 0;
+}
+
+/* mark: the outline entry for the section (NULL: none from this column;
+ * bilingual, the first column's names both languages). */
 static bool heading_column(flow *f, column *c, const pe_section *sec, double x, double width,
-                           bool mark)
+                           const char *mark)
 {
 	pe_page *pg = col_new(c, f->tpl->width, f->tpl->height);
 	if (!pg)
 		return oom(f);
-	if (mark) {
-		char *title = pe_text_plain(&sec->heading);
-		if (!title)
-			return oom(f);
-		bool ok = pe_page_add_mark(pg, 0, title, 1);
-		free(title);
-		if (!ok)
-			return oom(f);
-	}
+	if (mark && !pe_page_add_mark(pg, 0, mark, 1))
+		return oom(f);
 	c->h = pe_layout_heading(f->layout, pg, sec, &f->st, x, 0, width);
 	return true;
 }
 
 /* Title, summary and a short accent bar under them. */
 static bool title_column(flow *f, column *c, const pe_topic *t, double x, double width,
-                         bool mark, const char *lang_label)
+                         const char *mark, const char *lang_label)
 {
 	pe_page *pg = col_new(c, f->tpl->width, f->tpl->height);
 	if (!pg)
 		return oom(f);
-	if (mark && !pe_page_add_mark(pg, 0, t->title, 0))
+	if (mark && !pe_page_add_mark(pg, 0, mark, 0))
 		return oom(f);
 	double y = 0;
 	if (lang_label) {
@@ -683,14 +728,18 @@ static bool care_column(flow *f, column *c, const char *lang, double x, double w
 
 /* ---- topics ------------------------------------------------------------ */
 
+typedef struct cols_geom cols_geom;
+static void append_both(GString *out, const char *a, const char *b);
+static bool end_units(flow *f, const cols_geom *g, column *out, bool side_by_side);
+
 /* Lay out one unit per language for the pieces of a topic. n is 1 for a
  * handout and 2 for a bilingual one; x/w give the column of each. */
-typedef struct cols_geom {
+struct cols_geom {
 	size_t n;
 	double x[2], w[2];
 	const pe_topic *t[2];
 	const char *lang[2];
-} cols_geom;
+};
 
 static void free_cols(column *cols, size_t n)
 {
@@ -706,6 +755,82 @@ static bool empty_column(flow *f, column *c)
 	return true;
 }
 
+/* Copy a column's ops into out at (dx, dy). */
+static bool merge_column(flow *f, column *out, const column *c, double dx, double dy)
+{
+	if (!pe_page_copy_ops(col_page(out), &c->d->pages[0], -1e9, 1e9, dx, dy))
+		return oom(f);
+	return true;
+}
+
+/* The end of a topic, one column per language: the care-team box (when
+ * the template has one) and the sources (when it lists them), stacked or
+ * side by side, each unit unbreakable. Side by side, the sources take
+ * two fifths of the width; both arrangements give every language's box
+ * the height of the tallest, so bilingual boxes line up. */
+static bool end_units(flow *f, const cols_geom *g, column *out, bool side_by_side)
+{
+	size_t n = g->n;
+	column care[2] = { 0 }, src[2] = { 0 };
+	bool care_on = f->tpl->care_team, src_on = f->tpl->footer & PE_EL_SOURCES;
+	bool ok = false;
+	double gap = side_by_side ? f->st.body_size * 1.2 : 2 * f->st.block_gap;
+	double sw[2] = { 0, 0 }, cw[2];
+	for (size_t i = 0; i < n; i++) {
+		cw[i] = g->w[i];
+		if (side_by_side) {
+			sw[i] = g->w[i] * 0.4;
+			cw[i] = g->w[i] - sw[i] - gap;
+		}
+	}
+	double care_h = 0;
+	for (size_t i = 0; care_on && i < n; i++) {
+		if (!care_column(f, &care[i], g->lang[i], g->x[i], cw[i], 0))
+			goto out;
+		care_h = fmax(care_h, care[i].h);
+	}
+	for (size_t i = 0; src_on && i < n; i++) {
+		double sx = side_by_side ? g->x[i] + cw[i] + gap : g->x[i];
+		if (!sources_column(f, &src[i], g->t[i], g->lang[i], sx, side_by_side ? sw[i] : g->w[i]))
+			goto out;
+		if (side_by_side)
+			care_h = fmax(care_h, src[i].h);
+	}
+	for (size_t i = 0; care_on && i < n; i++) {
+		if (care[i].h >= care_h - EPS)
+			continue;
+		col_free(&care[i]);
+		if (!care_column(f, &care[i], g->lang[i], g->x[i], cw[i], care_h))
+			goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!col_new(&out[i], f->tpl->width, f->tpl->height))
+			goto oom;
+		double y = 0;
+		if (care_on) {
+			if (!merge_column(f, &out[i], &care[i], 0, 0))
+				goto out;
+			y = side_by_side ? 0 : care[i].h + gap;
+		}
+		if (src_on) {
+			if (!merge_column(f, &out[i], &src[i], 0, y))
+				goto out;
+			out[i].h = fmax(care_on ? care[i].h : 0, y + src[i].h);
+		} else {
+			out[i].h = care[i].h;
+		}
+		out[i].n_breaks = 0;
+	}
+	ok = true;
+	goto out;
+oom:
+	oom(f);
+out:
+	free_cols(care, 2);
+	free_cols(src, 2);
+	return ok;
+}
+
 static bool layout_topic(flow *f, const cols_geom *g)
 {
 	column a[2] = { 0 }, b[2] = { 0 };
@@ -716,10 +841,16 @@ static bool layout_topic(flow *f, const cols_geom *g)
 		return false;
 	f->page_topic[f->page] = f->topic;
 
+	/* The outline names both languages of a bilingual handout. */
+	GString *mark = g_string_new(NULL);
+	append_both(mark, g->t[0]->title, n > 1 ? g->t[1]->title : NULL);
 	for (size_t i = 0; i < n; i++)
-		if (!title_column(f, &a[i], g->t[i], g->x[i], g->w[i], i == 0,
-		                  n > 1 ? pe_i18n_native_name(g->lang[i]) : NULL))
+		if (!title_column(f, &a[i], g->t[i], g->x[i], g->w[i], i == 0 ? mark->str : NULL,
+		                  n > 1 ? pe_i18n_native_name(g->lang[i]) : NULL)) {
+			g_string_free(mark, TRUE);
 			goto out;
+		}
+	g_string_free(mark, TRUE);
 	if (!place(f, a, n, f->st.section_gap))
 		goto out;
 	free_cols(a, n);
@@ -730,32 +861,77 @@ static bool layout_topic(flow *f, const cols_geom *g)
 	for (size_t s = 0; s < n_sec; s++) {
 		/* Heading and first block of the section, in every column. */
 		size_t n_blocks = 0;
+		char *names[2] = { NULL, NULL };
+		for (size_t i = 0; i < n; i++)
+			if (s < g->t[i]->n_sections &&
+			    !(names[i] = pe_text_plain(&g->t[i]->sections[s].heading))) {
+				free(names[0]);
+				goto out_oom;
+			}
+		GString *smark = g_string_new(NULL);
+		if (names[0])
+			append_both(smark, names[0], names[1]);
+		else if (names[1])
+			g_string_append(smark, names[1]);
+		free(names[0]);
+		free(names[1]);
 		for (size_t i = 0; i < n; i++) {
 			const pe_section *sec = s < g->t[i]->n_sections ? &g->t[i]->sections[s] : NULL;
-			/* The outline follows the first language only. */
-			if (sec ? !heading_column(f, &a[i], sec, g->x[i], g->w[i], i == 0)
-			        : !empty_column(f, &a[i]))
+			if (sec ? !heading_column(f, &a[i], sec, g->x[i], g->w[i],
+			                          i == 0 || (i == 1 && !a[0].d->pages[0].n_ops) ? smark->str : NULL)
+			        : !empty_column(f, &a[i])) {
+				g_string_free(smark, TRUE);
 				goto out;
+			}
 			if (sec && sec->n_blocks > n_blocks)
 				n_blocks = sec->n_blocks;
 		}
+		g_string_free(smark, TRUE);
 		double head_h = 0;
 		for (size_t i = 0; i < n; i++)
 			head_h = fmax(head_h, a[i].h);
 		for (size_t k = 0; k < n_blocks; k++) {
+			bool lead = false;
 			for (size_t i = 0; i < n; i++) {
 				const pe_section *sec = s < g->t[i]->n_sections ? &g->t[i]->sections[s] : NULL;
 				bool has = sec && k < sec->n_blocks;
 				if (has ? !block_column(f, &b[i], &sec->blocks[k], g->lang[i], g->x[i], g->w[i])
 				        : !empty_column(f, &b[i]))
 					goto out;
+				lead |= has && k + 1 < sec->n_blocks && lead_in(&b[i], &sec->blocks[k]);
+			}
+			/* What must fit under the heading (or alone, further down):
+			 * the start of this block, or all of a lead-in and the start
+			 * of the block it introduces. */
+			double gap = f->st.body_size * 0.35;
+			double above = k == 0 ? f->st.section_gap + head_h + gap : 0;
+			bool fits;
+			if (!lead) {
+				fits = start_fits(f, b, n, f->body_bottom - (f->y + above));
+			} else {
+				double lead_h = 0;
+				for (size_t i = 0; i < n; i++)
+					lead_h = fmax(lead_h, b[i].h);
+				column nx[2] = { 0 };
+				bool laid = true;
+				for (size_t i = 0; laid && i < n; i++) {
+					const pe_section *sec = s < g->t[i]->n_sections ? &g->t[i]->sections[s] : NULL;
+					laid = sec && k + 1 < sec->n_blocks
+					       ? block_column(f, &nx[i], &sec->blocks[k + 1], g->lang[i], g->x[i], g->w[i])
+					       : empty_column(f, &nx[i]);
+				}
+				fits = laid && lead_h <= f->body_bottom - (f->y + above) + EPS &&
+				       start_fits(f, nx, n,
+				                  f->body_bottom - (f->y + above + lead_h + f->st.block_gap));
+				free_cols(nx, n);
+				if (!laid)
+					goto out;
 			}
 			if (k == 0) {
 				/* Never a heading at the bottom of a page: it goes
-				 * only where the start of its first block fits too. */
-				double gap = f->st.body_size * 0.35;
-				double avail = f->body_bottom - (f->y + f->st.section_gap + head_h + gap);
-				if (!f->fresh && !start_fits(f, b, n, avail)) {
+				 * only where the start of its first block fits too
+				 * (its first block after a short lead-in). */
+				if (!f->fresh && !fits) {
 					if (!new_page(f))
 						goto out;
 				} else if (!f->fresh) {
@@ -764,6 +940,8 @@ static bool layout_topic(flow *f, const cols_geom *g)
 				if (!place(f, a, n, gap))
 					goto out;
 				free_cols(a, n);
+			} else if (lead && !f->fresh && !fits && !new_page(f)) {
+				goto out;
 			}
 			if (!place(f, b, n, f->st.block_gap))
 				goto out;
@@ -772,36 +950,44 @@ static bool layout_topic(flow *f, const cols_geom *g)
 		free_cols(a, n);
 	}
 
-	if (f->tpl->care_team) {
+	if (f->tpl->care_team || (f->tpl->footer & PE_EL_SOURCES)) {
+		/* The care-team box and the sources end the topic as one unit:
+		 * stacked when that fits on the page; else side by side (the
+		 * sources in a narrow column beside a narrower box) when that
+		 * fits; else stacked on the next page. Never the sources alone
+		 * on a last page. */
+		f->y += f->tpl->care_team ? f->st.section_gap - f->st.block_gap : f->st.block_gap;
+		double avail = f->body_bottom - f->y;
+		if (!end_units(f, g, a, false))
+			goto out;
 		double h = 0;
-		for (size_t i = 0; i < n; i++) {
-			if (!care_column(f, &a[i], g->lang[i], g->x[i], g->w[i], 0))
-				goto out;
+		for (size_t i = 0; i < n; i++)
 			h = fmax(h, a[i].h);
-		}
-		/* Side by side, both boxes get the height of the taller one. */
-		for (size_t i = 0; n > 1 && i < n; i++) {
-			if (a[i].h >= h - EPS)
-				continue;
-			col_free(&a[i]);
-			if (!care_column(f, &a[i], g->lang[i], g->x[i], g->w[i], h))
+		if (h > avail + EPS && !f->fresh && f->tpl->care_team &&
+		    (f->tpl->footer & PE_EL_SOURCES)) {
+			column sbs[2] = { 0 };
+			if (!end_units(f, g, sbs, true)) {
+				free_cols(sbs, 2);
 				goto out;
+			}
+			double h2 = 0;
+			for (size_t i = 0; i < n; i++)
+				h2 = fmax(h2, sbs[i].h);
+			if (h2 <= avail + EPS && h2 < h) {
+				free_cols(a, n);
+				memcpy(a, sbs, sizeof sbs);
+			} else {
+				free_cols(sbs, 2);
+			}
 		}
-		f->y += f->st.section_gap - f->st.block_gap;
 		if (!place(f, a, n, f->st.block_gap))
 			goto out;
 		free_cols(a, n);
 	}
-	if (f->tpl->footer & PE_EL_SOURCES) {
-		for (size_t i = 0; i < n; i++)
-			if (!sources_column(f, &a[i], g->t[i], g->lang[i], g->x[i], g->w[i]))
-				goto out;
-		f->y += f->st.block_gap;
-		if (!place(f, a, n, 0))
-			goto out;
-		free_cols(a, n);
-	}
 	ok = true;
+	goto out;
+out_oom:
+	oom(f);
 out:
 	free_cols(a, 2);
 	free_cols(b, 2);
@@ -897,14 +1083,26 @@ static bool decorate(flow *f)
 				return oom(f);
 			double pad = small * 0.9;
 			double base = f->top + hh / 2 + small * 0.36;
-			double left_end = f->x0 + pad;
+			double left_end = f->x0 + pad, name_x = f->x0 + pad;
+			/* The clinic's logo opens the first page, top left, where a
+			 * letterhead has it (the care-team box repeats it at the end). */
+			const pe_site *site = f->req->site;
+			double lw, lh;
+			if (p == 0 && site && site->logo && png_size(site->logo, &lw, &lh)) {
+				double want_h = hh - small * 0.5;
+				double scale = fmin(want_h / lh, (f->x1 - f->x0) * 0.25 / lw);
+				if (!pe_page_add_png(pg, f->x0 + pad * 0.6, f->top + (hh - lh * scale) / 2,
+				                     lw * scale, lh * scale, site->logo))
+					return oom(f);
+				name_x = left_end = f->x0 + pad * 0.6 + lw * scale + pad * 0.8;
+			}
 			if (f->tpl->header & PE_EL_CLINIC)
 				left_end = text_left(f, pg, product_name(f, lang), PE_FACE_BOLD, small * 1.1,
-				                     f->tpl->band_text, f->x0 + pad, base, f->x1 - f->x0 - 2 * pad);
+				                     f->tpl->band_text, name_x, base, f->x1 - pad - name_x);
 			const char *title = (f->tpl->header & PE_EL_TITLE) && t ? t->title : NULL;
 			if (title && !(f->tpl->header & PE_EL_CLINIC))
-				text_left(f, pg, title, PE_FACE_BOLD, small, f->tpl->band_text, f->x0 + pad, base,
-				          f->x1 - f->x0 - 2 * pad);
+				text_left(f, pg, title, PE_FACE_BOLD, small, f->tpl->band_text, name_x, base,
+				          f->x1 - pad - name_x);
 			else if (title && !text_right(f, pg, title, PE_FACE_REGULAR, small, f->tpl->band_text,
 			                              f->x1 - pad, base, left_end + small * 2))
 				return false;
@@ -1146,6 +1344,47 @@ static bool wallet_back(flow *f, const char *lang)
 
 /* ---- entry points ------------------------------------------------------ */
 
+/* "A" or, bilingual, "A / B" (the same text once when both say it). */
+static void append_both(GString *out, const char *a, const char *b)
+{
+	g_string_append(out, a ? a : "");
+	if (b && a && strcmp(a, b) != 0)
+		g_string_append_printf(out, " / %s", b);
+}
+
+/* PDF Title and Subject, which viewers show in the window title and the
+ * document list: every topic of a pack ("A; B"), both languages of a
+ * bilingual handout ("A / B"); the wallet card's Subject says what is on
+ * it rather than repeating its title. */
+static bool set_meta(flow *f)
+{
+	const pe_handout_req *req = f->req;
+	const char *lang = req->lang;
+	bool bi = f->tpl->kind == PE_TEMPLATE_BILINGUAL;
+	GString *title = g_string_new(NULL), *subject = g_string_new(NULL);
+	if (f->tpl->kind == PE_TEMPLATE_WALLET) {
+		/* TRANSLATORS: PDF title of the wallet card (shown by PDF viewers). */
+		g_string_append(title, tr(lang, NC_("wallet-card/pdf-title", "Emergency wallet card")));
+		/* TRANSLATORS: PDF subject of the wallet card (shown by PDF
+		   viewers under its title). */
+		const char *key = NC_("pdf-subject", "Signs of a severe allergic reaction and who to call");
+		g_string_append(subject, pe_i18n_trc(lang, key, strchr(key, '\004') + 1));
+	}
+	for (size_t i = 0; f->tpl->kind != PE_TEMPLATE_WALLET && i < req->n_topics; i++) {
+		const pe_topic *t = req->topics[i], *t2 = bi ? req->second[i] : NULL;
+		if (i > 0) {
+			g_string_append(title, "; ");
+			g_string_append(subject, "; ");
+		}
+		append_both(title, t->title, t2 ? t2->title : NULL);
+		append_both(subject, t->summary, t2 ? t2->summary : NULL);
+	}
+	bool ok = pe_dlist_set_meta(f->dl, title->str, subject->str, lang);
+	g_string_free(title, TRUE);
+	g_string_free(subject, TRUE);
+	return ok;
+}
+
 pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_error *err)
 {
 	const pe_template *tpl = req->tpl;
@@ -1171,15 +1410,7 @@ pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_err
 		return NULL;
 	}
 
-	const pe_topic *first = req->n_topics ? req->topics[0] : NULL;
-	char subject[512];
-	if (tpl->kind == PE_TEMPLATE_WALLET)
-		/* TRANSLATORS: PDF title of the wallet card (shown by PDF viewers). */
-		snprintf(subject, sizeof subject, "%s", tr(req->lang, NC_("wallet-card/pdf-title", "Emergency wallet card")));
-	else
-		snprintf(subject, sizeof subject, "%s", first->summary);
-	const char *title = tpl->kind == PE_TEMPLATE_WALLET ? subject : first->title;
-	if (!pe_dlist_set_meta(f.dl, title, subject, req->lang)) {
+	if (!set_meta(&f)) {
 		oom(&f);
 		goto fail;
 	}
@@ -1274,7 +1505,10 @@ bool pe_handout_check(const pe_dlist *dl, const pe_template *tpl, pe_error *err)
 			double px = x0 + 0.5, py = op->y - op->u.text.ascent * 0.5;
 			for (size_t k = 0; k < pg->n_ops; k++) {
 				const pe_op *r = &pg->ops[k];
-				if (r->kind != PE_OP_RECT || r->h < op->u.text.size * 0.8 || r->w < 1)
+				/* (a pill, rounded to half its height, is a picture's bar
+				 * that a label may run on past, not a box) */
+				if (r->kind != PE_OP_RECT || r->h < op->u.text.size * 0.8 || r->w < 1 ||
+				    r->u.rect.radius >= r->h / 2 - tol)
 					continue;
 				if (px >= r->x && px <= r->x + r->w && py >= r->y && py <= r->y + r->h &&
 				    r->w * r->h < best) {

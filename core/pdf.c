@@ -20,6 +20,7 @@
 #include <hpdf_doc.h>
 #include <iconv.h>
 #include <math.h>
+#include <png.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -322,11 +323,90 @@ static HPDF_Font get_font(painter *p, pe_face face)
 	return font;
 }
 
+static HPDF_Image remember_png(painter *p, const char *path, HPDF_Image img);
+
+/* Bit depth from a PNG's IHDR chunk (byte 24 of the file); 0 if unknown. */
+static int png_bit_depth(const char *path)
+{
+	unsigned char b[25];
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return 0;
+	size_t n = fread(b, 1, sizeof b, fp);
+	fclose(fp);
+	return n == sizeof b && memcmp(b + 12, "IHDR", 4) == 0 ? b[24] : 0;
+}
+
+/* libharu 2.3.0 reads a 16-bit PNG as if its samples were 8-bit: poppler
+ * shows a clinic's logo twice, squeezed, over black. Such a file is read
+ * here with libpng, reduced to 8 bits (sRGB when the file does not say,
+ * as a logo exported from an editor is), and handed to libharu as raw
+ * pixels, with its alpha as a soft mask. */
+static HPDF_Image load_png_8bit(painter *p, const char *path)
+{
+	char what[512];
+	snprintf(what, sizeof what, "loading 16-bit PNG image %s", path);
+	png_image im;
+	memset(&im, 0, sizeof im);
+	im.version = PNG_IMAGE_VERSION;
+	if (!png_image_begin_read_from_file(&im, path)) {
+		snprintf(what + strlen(what), sizeof what - strlen(what), " (%s)", im.message);
+		fail(p, what);
+		return NULL;
+	}
+	bool color = im.format & PNG_FORMAT_FLAG_COLOR, alpha = im.format & PNG_FORMAT_FLAG_ALPHA;
+	im.format = (color ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY) | (alpha ? PNG_FORMAT_FLAG_ALPHA : 0);
+	im.flags |= PNG_IMAGE_FLAG_16BIT_sRGB;
+	size_t w = im.width, h = im.height, ch = PNG_IMAGE_SAMPLE_CHANNELS(im.format);
+	size_t cc = color ? 3 : 1;
+	HPDF_Image img = NULL;
+	unsigned char *px = malloc(PNG_IMAGE_SIZE(im));
+	unsigned char *mask = alpha ? malloc(w * h) : NULL;
+	if (!px || (alpha && !mask)) {
+		png_image_free(&im);
+		fail(p, what);
+		goto free_px;
+	}
+	if (!png_image_finish_read(&im, NULL, px, 0, NULL)) {
+		snprintf(what + strlen(what), sizeof what - strlen(what), " (%s)", im.message);
+		fail(p, what);
+		goto free_px;
+	}
+	if (alpha)   /* split colour from alpha, in place: colour moves left */
+		for (size_t i = 0; i < w * h; i++) {
+			memmove(px + i * cc, px + i * ch, cc);
+			mask[i] = px[i * ch + cc];
+		}
+	img = HPDF_LoadRawImageFromMem(p->doc, px, (HPDF_UINT)w, (HPDF_UINT)h,
+	                               color ? HPDF_CS_DEVICE_RGB : HPDF_CS_DEVICE_GRAY, 8);
+	if (!img || p->hpdf_error) {
+		img = NULL;
+		fail(p, what);
+		goto free_px;
+	}
+	if (alpha) {
+		HPDF_Image sm = HPDF_LoadRawImageFromMem(p->doc, mask, (HPDF_UINT)w, (HPDF_UINT)h,
+		                                         HPDF_CS_DEVICE_GRAY, 8);
+		if (!sm || p->hpdf_error || HPDF_Image_AddSMask(img, sm) != HPDF_OK || p->hpdf_error) {
+			img = NULL;
+			fail(p, what);
+		}
+	}
+free_px:
+	free(mask);
+	free(px);
+	return img;
+}
+
 static HPDF_Image get_png(painter *p, const char *path)
 {
 	for (size_t i = 0; i < p->n_png; i++)
 		if (strcmp(p->png_paths[i], path) == 0)
 			return p->png_images[i];
+	if (png_bit_depth(path) == 16) {
+		HPDF_Image img = load_png_8bit(p, path);
+		return img ? remember_png(p, path, img) : NULL;
+	}
 	HPDF_Image img = HPDF_LoadPngImageFromFile(p->doc, path);
 	if (!img || p->hpdf_error) {
 		char what[512];
@@ -334,6 +414,12 @@ static HPDF_Image get_png(painter *p, const char *path)
 		fail(p, what);
 		return NULL;
 	}
+	return remember_png(p, path, img);
+}
+
+/* Keep img as the XObject of path, so the logo on every page is one image. */
+static HPDF_Image remember_png(painter *p, const char *path, HPDF_Image img)
+{
 	char **np = realloc(p->png_paths, (p->n_png + 1) * sizeof *np);
 	if (!np) {
 		fail(p, "allocating");

@@ -120,10 +120,12 @@ static const landmark landmarks[] = {
 	{ 24, NC_("timeline", "1 day"), "1 day" },
 	/* TRANSLATORS: under the time axis of the care timeline. */
 	{ 72, NC_("timeline", "3 days"), "3 days" },
-	/* TRANSLATORS: under the time axis of the care timeline. */
-	{ 168, NC_("timeline", "1 week"), "1 week" },
+	/* (3 weeks before 1 week: at the end of the axis it names where the
+	 * benefit comes; 1 week gives way when the two would crowd) */
 	/* TRANSLATORS: under the time axis of the care timeline. */
 	{ 504, NC_("timeline", "3 weeks"), "3 weeks" },
+	/* TRANSLATORS: under the time axis of the care timeline. */
+	{ 168, NC_("timeline", "1 week"), "1 week" },
 	/* Finer ones for short timelines, where there is room. */
 	/* TRANSLATORS: under the time axis of the care timeline (6 hours
 	   after the start of the infusion). Keep it short. */
@@ -190,11 +192,14 @@ static void event_extent(const strip *sp, const pe_item *it, size_t i, double lw
 	double until = it->until > it->at ? it->until : it->at;
 	*a = xa - ov->r * 1.15;
 	*e = fmax(ov_x(ov, until), xa) + ov->r * 1.15;
+	/* labels on one lane keep most of a body size apart, so two never
+	 * read as one ("...the first 24 hours  Several weeks after") */
+	double air = 0.4 * ov->lane_h;
 	if (sp->when[i]) {
 		if (sp->when_x[i] < xa)
-			*a = sp->when_x[i] - 0.3 * ov->r;
+			*a = sp->when_x[i] - air;
 		else
-			*e = fmax(*e, sp->when_x[i] + lw + 0.3 * ov->r);
+			*e = fmax(*e, sp->when_x[i] + lw + air);
 	}
 }
 
@@ -227,7 +232,9 @@ static bool plan_overview(pe_layout *L, strip *sp, const pe_block *b, const pe_s
 	double s = st->body_size, small = st->small_size;
 	overview *ov = &sp->ov;
 	memset(sp, 0, sizeof *sp);
-	ov->r = 0.5 * s;
+	/* markers big enough that their numbers (1.25 r) are never set
+	 * below the template's small size */
+	ov->r = fmax(0.5 * s, 0.8 * small);
 	/* a bar holds a small bold label with a little air around its ink */
 	sp->bar_h = pe_layout_ascent(L, PE_FACE_BOLD, small) +
 	            pe_layout_descent(L, PE_FACE_BOLD, small) + 0.15 * s;
@@ -251,8 +258,9 @@ static bool plan_overview(pe_layout *L, strip *sp, const pe_block *b, const pe_s
 		return false;
 
 	/* Axis landmarks: centred on their tick, pushed inside the column at
-	 * the ends, never closer than a space to each other. */
-	double gap = 0.6 * s;
+	 * the ends, a body size apart at least ("1 semana" and "3 semanas"
+	 * read as one label when they were a space apart). */
+	double gap = 1.0 * s;
 	size_t shown = 0;
 	for (size_t k = 0; k < N_LANDMARKS; k++) {
 		const landmark *m = &landmarks[k];
@@ -302,6 +310,12 @@ static bool plan_overview(pe_layout *L, strip *sp, const pe_block *b, const pe_s
 			sp->when_x[i] = xa + ov->r + 0.3 * s;
 		} else if (xe + 0.4 * s + tw <= x + w) {
 			sp->when_x[i] = xe + 0.4 * s;
+		} else if (tinted(st) && xb > xa && xa + ov->r + 0.3 * s + tw <= x + w) {
+			/* from inside its bar on past its end: the bar is only a
+			 * tint behind the words, so they read on it and beyond
+			 * ("During the infusion and the first 24 hours" had no
+			 * label at all) */
+			sp->when_x[i] = xa + ov->r + 0.3 * s;
 		} else if (xa - ov->r - 0.4 * s - tw >= x &&
 		           (!sp->has_zero || it->at < 0 ||
 		            xa - ov->r - 0.4 * s - tw >= ov_x(ov, 0) + 0.3 * s)) {
@@ -449,7 +463,17 @@ static double lay_overview(pe_layout *L, pe_page *pg, const pe_block *b, const p
 				ly += small * 1.3;
 			}
 			double cy = cap_middle(L, &lab, ly);
-			event_bar(pg, st, event_color(st, kinds[k].kind), lx, cy, 1.0 * s, 0.5 * s);
+			/* the swatch looks like what the strip draws in that colour:
+			 * a bar, or only a marker when no event of the kind lasts
+			 * (the benefit comes at one time) */
+			bool bar = false;
+			for (size_t i = 0; i < b->n_items; i++)
+				bar |= b->items[i].event == kinds[k].kind && b->items[i].until > b->items[i].at;
+			if (bar)
+				event_bar(pg, st, event_color(st, kinds[k].kind), lx, cy, 1.0 * s, 0.5 * s);
+			else
+				pe_shape_circle(pg, lx + 0.5 * s, cy, 0.3 * s, event_color(st, kinds[k].kind),
+				                PE_NO_COLOR, 0);
 			pe_text_style t2 = lab;
 			t2.color = st->text;
 			pe_layout_plain(L, pg, t, &t2, lx + 1.4 * s, ly, tw + 1, NULL);
@@ -480,7 +504,7 @@ static double lay_timeline(pe_layout *L, pe_page *pg, const pe_block *b, const p
 	double ax = x + node / 2;
 	double tx = x + node + 0.2 * s;
 	double tw = x + w - tx;
-	double r = numbered ? 0.5 * s : 0.42 * s;
+	double r = numbered ? fmax(0.5 * s, 0.8 * st->small_size) : 0.42 * s;
 	double big = 0.85 * s;
 	pe_text_style when = { PE_FACE_BOLD, s, st->leading, st->text, st->link };
 	pe_text_style what = { PE_FACE_REGULAR, s, st->leading, st->text, st->link };

@@ -43,6 +43,7 @@ typedef struct setting {
 static const setting settings[] = {
 	{ "template", "layout", T_KIND, AT(kind), 0 },
 	{ "template", "description", T_STRING, AT(description), 0 },
+	{ "template", "large_print", T_BOOL, AT(large_print), 0 },
 	{ "paper", "width", T_LENGTH, AT(width), 0 },
 	{ "paper", "height", T_LENGTH, AT(height), 0 },
 	{ "paper", "margin_top", T_LENGTH, AT(margin_top), 0 },
@@ -276,6 +277,40 @@ static bool known_key(const char *group, const char *key)
 	return false;
 }
 
+/* What patients must be able to read: a handout's body at least 12 pt; a
+ * template that says it is large print (large_print = true) at least
+ * 18 pt, and nothing in small print under 13 pt. A wallet card, read up
+ * close and cut to a card's size, is exempt. The error names the size's
+ * line, or the large_print line when the size is the default. */
+static bool check_type_floor(const pe_template *t, const char *file, const char *data,
+                             pe_error *err)
+{
+	static const struct {
+		const char *key;
+		size_t offset;
+		double handout, large;
+	} floors[] = {
+		{ "body", AT(body), 12, 18 },
+		{ "small", AT(small), 0, 13 },
+	};
+	if (t->kind == PE_TEMPLATE_WALLET)
+		return true;
+	for (size_t i = 0; i < G_N_ELEMENTS(floors); i++) {
+		double v = *(const double *)((const char *)t + floors[i].offset);
+		double min = t->large_print ? floors[i].large : floors[i].handout;
+		if (v >= min)
+			continue;
+		int line = pe_keyfile_line(data, "type", floors[i].key);
+		if (!line && t->large_print)
+			line = pe_keyfile_line(data, "template", "large_print");
+		pe_error_set(err, file, line, "[type] %s: %g pt is under the %g pt %s", floors[i].key, v,
+		             min, t->large_print ? "that large print needs (large_print = true)"
+		                                 : "a handout needs (14 pt for older readers)");
+		return false;
+	}
+	return true;
+}
+
 /* The page must leave room to print: margins inside the paper, a usable
  * area, and type sizes in a sane order. */
 static bool check_geometry(const pe_template *t, const char *file, const char *data, pe_error *err)
@@ -300,7 +335,7 @@ static bool check_geometry(const pe_template *t, const char *file, const char *d
 		             "[type] sizes must grow: small <= body <= heading <= title");
 		return false;
 	}
-	return true;
+	return check_type_floor(t, file, data, err);
 }
 
 pe_template *pe_template_load_data(const char *data, const char *name, pe_error *err)

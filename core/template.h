@@ -53,6 +53,7 @@ typedef struct pe_template {
 	pe_color text, muted, heading_color, accent, band, band_text;
 	unsigned header, footer; /* enum pe_template_element bits */
 	bool qr, care_team, icons;
+	bool large_print;        /* promises large print: body >= 18, small >= 13 */
 } pe_template;
 
 /* Load <datadir>/templates/<name>.ini. An unknown name lists the ones

@@ -12,9 +12,11 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <cairo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fonts.h"
 #include "handout.h"
@@ -181,6 +183,14 @@ static pe_dlist *make(fx *f, const char *tpl_name, pe_topic **topics, size_t n,
 	return dl;
 }
 
+/* A vertical line (MOVE + LINE at one x): a timeline's connector. */
+static bool is_vertical_line(const pe_op *op)
+{
+	return op->kind == PE_OP_PATH && op->u.path.n_segs == 2 &&
+	       op->u.path.segs[0].verb == PE_PATH_MOVE && op->u.path.segs[1].verb == PE_PATH_LINE &&
+	       op->u.path.segs[0].x[0] == op->u.path.segs[1].x[0];
+}
+
 /* ---- tests ------------------------------------------------------------- */
 
 static void paginates_long_topic(void **state)
@@ -226,6 +236,10 @@ static void marks_for_outline(void **state)
 {
 	fx *f = *state;
 	pe_topic *ts[2] = { topic("a", 3, 1), topic("b", 2, 1) };
+	free(ts[1]->title);
+	ts[1]->title = strdup("Premeds");
+	free(ts[1]->summary);
+	ts[1]->summary = strdup("Medicines before an infusion.");
 	pe_dlist *dl = make(f, "letter", ts, 2, NULL);
 	int topics = 0, sections = 0;
 	for (size_t p = 0; p < dl->n_pages; p++)
@@ -239,8 +253,38 @@ static void marks_for_outline(void **state)
 	assert_int_equal(topics, 2);
 	assert_int_equal(sections, 5);
 	assert_string_equal(dl->lang, "en");
-	assert_string_equal(dl->title, "After your IVIG infusion");
+	/* A pack's PDF title names every topic (it named only the first). */
+	assert_string_equal(dl->title, "After your IVIG infusion; Premeds");
+	assert_string_equal(dl->subject,
+	                    "What to expect at home and when to call.; Medicines before an infusion.");
 	pe_dlist_destroy(dl);
+
+	/* Bilingual: title and outline in both languages (they were in the
+	 * first only). */
+	pe_error err = { { 0 } };
+	pe_template *tpl = pe_template_find("bilingual", &err);
+	assert_non_null(tpl);
+	pe_handout_req req = { .topics = (const pe_topic *const *)&ts[0], .n_topics = 1,
+	                       .lang = "en", .tpl = tpl,
+	                       .second = (const pe_topic *const *)&ts[1], .second_lang = "es" };
+	dl = pe_handout_layout(f->layout, &req, &err);
+	assert_non_null(dl);
+	assert_string_equal(dl->title, "After your IVIG infusion / Premeds");
+	bool topic_mark = false, section_mark = false;
+	for (size_t p = 0; p < dl->n_pages; p++)
+		for (size_t i = 0; i < dl->pages[p].n_ops; i++) {
+			const pe_op *o = &dl->pages[p].ops[i];
+			if (o->kind != PE_OP_MARK)
+				continue;
+			topic_mark |= !strcmp(o->u.mark.title, "After your IVIG infusion / Premeds");
+			/* the same heading in both: named once */
+			section_mark |= !strcmp(o->u.mark.title, "Section heading 1");
+			assert_null(strstr(o->u.mark.title, "Section heading 1 / Section heading 1"));
+		}
+	assert_true(topic_mark);
+	assert_true(section_mark);
+	pe_dlist_destroy(dl);
+	pe_template_destroy(tpl);
 	pe_topic_destroy(ts[0]);
 	pe_topic_destroy(ts[1]);
 }
@@ -299,6 +343,68 @@ static void care_team_blank_or_phones(void **state)
 	pe_topic_destroy(t);
 }
 
+/* A clinic's logo opens page 1 in the header band, top left (it was only
+ * in the care-team box at the end); later pages carry none up there. */
+static void logo_in_first_page_header(void **state)
+{
+	fx *f = *state;
+	char dir[] = "/tmp/test_handout.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char png[64], ini[256];
+	snprintf(png, sizeof png, "%s/logo.png", dir);
+	cairo_surface_t *cs = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 90, 30);
+	assert_int_equal(cairo_surface_write_to_png(cs, png), CAIRO_STATUS_SUCCESS);
+	cairo_surface_destroy(cs);
+	snprintf(ini, sizeof ini, "[clinic]\nname = Riverside Infusion Center\nlogo = %s\n", png);
+	pe_error err = { { 0 } };
+	pe_site *site = pe_site_load_data(ini, "site.ini", &err);
+	assert_non_null(site);
+	pe_topic *t = topic("logo", 6, 3);
+	const char *names[] = { "letter", "large-print", "bilingual" };
+	for (size_t k = 0; k < 3; k++) {
+		pe_template *tpl = pe_template_find(names[k], &err);
+		assert_non_null(tpl);
+		pe_dlist *dl = make(f, names[k], &t, 1, site);
+		assert_true(dl->n_pages >= 2);
+		double x0, top, x1, bottom;
+		pe_template_area(tpl, &x0, &top, &x1, &bottom);
+		for (size_t p = 0; p < dl->n_pages; p++) {
+			const pe_op *logo = NULL;
+			for (size_t i = 0; i < dl->pages[p].n_ops; i++) {
+				const pe_op *o = &dl->pages[p].ops[i];
+				if (o->kind == PE_OP_IMAGE && o->u.image.png_path && o->y < top + 30)
+					logo = o;
+			}
+			if (p > 0) {
+				if (logo)
+					fail_msg("%s: a header logo on page %zu", names[k], p + 1);
+				continue;
+			}
+			if (!logo)
+				fail_msg("%s: no logo in the header of page 1", names[k]);
+			assert_true(logo->x < x0 + 10 && logo->y >= top && logo->h >= 12);
+			assert_true(logo->w / logo->h > 2.9 && logo->w / logo->h < 3.1);   /* not stretched */
+			/* the header's words (the clinic's name, or else the title)
+			 * come after it, not under it */
+			size_t words = 0;
+			for (size_t i = 0; i < dl->pages[0].n_ops; i++) {
+				const pe_op *o = &dl->pages[0].ops[i];
+				if (o->kind != PE_OP_TEXT || o->y > top + 30)
+					continue;
+				words++;
+				assert_true(o->x >= logo->x + logo->w);
+			}
+			assert_true(words > 0);
+		}
+		pe_dlist_destroy(dl);
+		pe_template_destroy(tpl);
+	}
+	pe_topic_destroy(t);
+	pe_site_destroy(site);
+	unlink(png);
+	rmdir(dir);
+}
+
 static void every_template_passes_check(void **state)
 {
 	fx *f = *state;
@@ -354,6 +460,10 @@ static void wallet_card_two_sides(void **state)
 {
 	fx *f = *state;
 	pe_dlist *dl = make(f, "wallet-card", NULL, 0, NULL);
+	/* its PDF subject says what is on it, not the title again */
+	assert_non_null(dl->title);
+	assert_non_null(dl->subject);
+	assert_string_not_equal(dl->title, dl->subject);
 	assert_int_equal(dl->n_pages, 2);
 	assert_float_equal(dl->pages[0].width, 85.6 * 72 / 25.4, 0.01);
 	assert_true(doc_has_text(dl, "911"));
@@ -435,6 +545,89 @@ static void callouts_never_split(void **state)
 	pe_topic_destroy(t);
 }
 
+static size_t page_of_text(const pe_dlist *dl, const char *needle)
+{
+	for (size_t p = 0; p < dl->n_pages; p++)
+		if (find_text(&dl->pages[p], needle))
+			return p;
+	fail_msg("no text '%s'", needle);
+	return 0;
+}
+
+/* A heading and a short lead-in paragraph are kept with the block they
+ * introduce: infusion-reactions left "How serious is a reaction?" and
+ * "Reactions can be mild, moderate or severe." at the bottom of a page
+ * and the severity scale on the next. The filler before them grows one
+ * paragraph at a time, so they reach the bottom of page 1 in some run. */
+static void lead_in_kept_with_next(void **state)
+{
+	fx *f = *state;
+	const char *leads[] = { "Reactions can be mild or severe.", "Tell your nurse if you have any of these, even at night or at the weekend, and even when you think they are not serious:" };
+	for (size_t l = 0; l < 2; l++)
+		for (size_t m = 4; m <= 16; m++) {
+			pe_topic *t = topic("lead", 2, m);
+			pe_section *sec = &t->sections[1];
+			free(sec->blocks[0].text.runs[0].text);
+			sec->blocks[0].text.runs[0].text = strdup(leads[l]);
+			pe_block *b = &sec->blocks[1];
+			free(b->text.runs[0].text);
+			free(b->text.runs);
+			b->text.runs = NULL;
+			b->text.n_runs = 0;
+			b->kind = PE_BLOCK_CALLOUT;
+			b->callout = PE_CALLOUT_WARNING;
+			b->n_items = 6;
+			b->items = calloc(6, sizeof *b->items);
+			assert_non_null(b->items);
+			for (size_t k = 0; k < 6; k++)
+				b->items[k].text = text1("Calloutline text that stays in its box", PE_RUN_PLAIN);
+			pe_dlist *dl = make(f, "letter", &t, 1, NULL);
+			size_t lead_p = page_of_text(dl, leads[l][0] == 'R' ? "Reactions can" : "Tell your");
+			size_t head_p = page_of_text(dl, "Section heading 2");
+			size_t box_p = page_of_text(dl, "Calloutline");
+			if (lead_p != box_p || head_p != box_p)
+				fail_msg("%zu filler paragraphs: heading on page %zu, lead-in on page %zu, "
+				         "the block it introduces on page %zu",
+				         m, head_p + 1, lead_p + 1, box_p + 1);
+			pe_dlist_destroy(dl);
+			pe_topic_destroy(t);
+		}
+}
+
+/* The sources never end a handout alone on a page (immunotherapy-en
+ * printed a fourth page with two lines of sources): they go beside a
+ * narrower care-team box when stacking does not fit, else with the box
+ * onto the next page. The topic grows by one paragraph a run, so the end
+ * reaches every part of the page in some run. */
+static void sources_never_alone(void **state)
+{
+	fx *f = *state;
+	const char *names[] = { "letter", "large-print" };
+	for (size_t tp = 0; tp < 2; tp++) {
+		bool beside = false;
+		for (size_t m = 1; m <= 20; m++) {
+			pe_topic *t = topic("end", 1, m);
+			pe_dlist *dl = make(f, names[tp], &t, 1, NULL);
+			size_t src_p = page_of_text(dl, "Sources");
+			size_t care_p = page_of_text(dl, "Your care team");
+			if (src_p != care_p)
+				fail_msg("%s, %zu paragraphs: the care team on page %zu, the sources alone on "
+				         "page %zu", names[tp], m, care_p + 1, src_p + 1);
+			const pe_op *src = find_text(&dl->pages[src_p], "Sources");
+			const pe_op *care = find_text(&dl->pages[care_p], "Your care team");
+			if (src->y < care->y + care->h)
+				beside = true;
+			pe_dlist_destroy(dl);
+			pe_topic_destroy(t);
+		}
+		/* On Letter some end fell where only side by side fits (that
+		 * saves the page); large print moves in steps too coarse to be
+		 * sure of one. */
+		if (tp == 0)
+			assert_true(beside);
+	}
+}
+
 static void tall_block_is_cut_not_lost(void **state)
 {
 	fx *f = *state;
@@ -469,6 +662,31 @@ static void tall_block_is_cut_not_lost(void **state)
 			    strstr(dl->pages[p].ops[i].u.text.utf8, "happens"))
 				happens++;
 	assert_true(happens >= (int)n);
+	/* The connector runs under the event circles on every page, also
+	 * where its carried-over part continues on a new page (it was
+	 * appended after that page's circles and drawn over them). */
+	int connectors = 0;
+	for (size_t p = 0; p < dl->n_pages; p++) {
+		const pe_page *pg = &dl->pages[p];
+		for (size_t i = 0; i < pg->n_ops; i++) {
+			const pe_op *line = &pg->ops[i];
+			if (!is_vertical_line(line))
+				continue;
+			connectors++;
+			double lx = line->u.path.segs[0].x[0];
+			for (size_t k = 0; k < i; k++) {
+				const pe_op *o = &pg->ops[k];
+				if (o->kind != PE_OP_PATH || is_vertical_line(o))
+					continue;
+				double x0, y0, x1, y1;
+				pe_op_bounds(o, &x0, &y0, &x1, &y1);
+				if (lx > x0 && lx < x1 && y1 > line->y && y0 < line->y + line->h)
+					fail_msg("page %zu: the timeline connector (op %zu) is drawn over a "
+					         "circle (op %zu)", p + 1, i, k);
+			}
+		}
+	}
+	assert_true(connectors >= 2);   /* one part per page */
 	pe_dlist_destroy(dl);
 	pe_topic_destroy(t);
 }
@@ -502,6 +720,16 @@ static void checker_catches_faults(void **state)
 	                             10, 3, pe_rgb(0, 0, 0), NULL));
 	assert_false(pe_handout_check(dl, tpl, &err));
 	assert_non_null(strstr(err.msg, "overflows its box"));
+	pe_dlist_destroy(dl);
+
+	/* A picture's bar (a pill, rounded to half its height) is no box: its
+	 * label may run on past its end (the IVIg strip). */
+	dl = pe_dlist_create();
+	pg = pe_dlist_add_page(dl, tpl->width, tpl->height);
+	assert_true(pe_page_add_rect(pg, 100, 100, 80, 14, pe_rgb(1, 0.8, 0.6), PE_NO_COLOR, 0, 7));
+	assert_true(pe_page_add_text(pg, 110, 111, 120, "far too wide for it", PE_FACE_BOLD, 9,
+	                             8, 2, pe_rgb(0, 0, 0), NULL));
+	assert_true(pe_handout_check(dl, tpl, &err));
 	pe_dlist_destroy(dl);
 
 	/* Wrong paper. */
@@ -563,11 +791,14 @@ int main(void)
 		cmocka_unit_test(marks_for_outline),
 		cmocka_unit_test(qr_beside_helpline),
 		cmocka_unit_test(care_team_blank_or_phones),
+		cmocka_unit_test(logo_in_first_page_header),
 		cmocka_unit_test(every_template_passes_check),
 		cmocka_unit_test(large_print_is_large),
 		cmocka_unit_test(bilingual_has_two_columns),
 		cmocka_unit_test(wallet_card_two_sides),
 		cmocka_unit_test(callouts_never_split),
+		cmocka_unit_test(lead_in_kept_with_next),
+		cmocka_unit_test(sources_never_alone),
 		cmocka_unit_test(tall_block_is_cut_not_lost),
 		cmocka_unit_test(checker_catches_faults),
 		cmocka_unit_test(qr_has_quiet_zone),

@@ -977,6 +977,92 @@ static void timeline_axis_labels_fit(void **state)
 	free_all();
 }
 
+/* The IVIg strip as the audit found it on Letter (body 13, small 9) and
+ * in large print (18, 13), in English and Spanish: numbers in the markers
+ * were 0.625 body (8.1 and 11.25 pt, under the small size); the bar of
+ * "During the infusion and the first 24 hours" had no label; the legend
+ * showed a "Benefit" bar that no bar had; "1 semana" and "3 semanas" were
+ * a space apart. */
+static void timeline_strip_readable(void **state)
+{
+	fixture *fx = *state;
+	pe_block b = make_block(PE_BLOCK_TIMELINE);
+	b.items[1].until = 24;
+	b.items[1].label = T("During the infusion and the first 24 hours");
+	static const char *const langs[] = { "en", "es" };
+	static const double body[] = { 13, 18 }, small[] = { 9, 13 }, width[] = { 540, 511 };
+	for (size_t li = 0; li < 2; li++)
+		for (size_t k = 0; k < 2; k++) {
+			pe_layout_set_language(fx->layout, langs[li]);
+			pe_style st;
+			pe_style_default(&st, body[k], false);
+			st.small_size = small[k];
+			pe_page *pg = page(fx);
+			pe_layout_block(fx->layout, pg, &b, &st, 36, 30, width[k]);
+			char what[64];
+			snprintf(what, sizeof what, "%s body %.0f", langs[li], body[k]);
+			const pe_op *list = find_bold_prefix_sized(pg, b.items[0].label.runs[0].text, body[k]);
+			assert_non_null(list);
+			const char *inf_word = pe_i18n_trc(langs[li], NC_("timeline", "Infusion"), "Infusion");
+			const pe_op *inf = find_exact(pg, inf_word);
+			if (!inf)
+				fail_msg("%s: no strip", what);
+			double xs[16];
+			size_t n_marks = 0;
+			for (size_t i = 0; i < pg->n_ops; i++) {
+				const pe_op *op = &pg->ops[i];
+				if (op->kind != PE_OP_TEXT || op->y >= list->y - body[k])
+					continue;
+				if (op->u.text.size < small[k] - 1e-9)
+					fail_msg("%s: \"%s\" at %.2f pt, under the small size %.0f", what,
+					         op->u.text.utf8, op->u.text.size, small[k]);
+				if (fabs(op->y - inf->y) < 1e-6 && n_marks < 16)
+					xs[n_marks++] = op->x;
+			}
+			/* the bar of every lasting event is labelled in the strip */
+			for (size_t e = 0; e < b.n_items; e++)
+				if (b.items[e].until > b.items[e].at &&
+				    !find_bold_prefix_sized(pg, b.items[e].label.runs[0].text, small[k]))
+					fail_msg("%s: the bar of \"%s\" has no label", what,
+					         b.items[e].label.runs[0].text);
+			/* landmarks a body size apart */
+			for (size_t i = 0; i < n_marks; i++)
+				for (size_t j = 0; j < n_marks; j++) {
+					const pe_op *a = NULL, *c = NULL;
+					for (size_t o = 0; o < pg->n_ops; o++) {
+						const pe_op *op = &pg->ops[o];
+						if (op->kind == PE_OP_TEXT && fabs(op->y - inf->y) < 1e-6) {
+							if (op->x == xs[i])
+								a = op;
+							if (op->x == xs[j])
+								c = op;
+						}
+					}
+					if (a && c && a->x < c->x && c->x - (a->x + a->w) < body[k] - 1e-6)
+						fail_msg("%s: landmarks \"%s\" and \"%s\" %.1f pt apart", what,
+						         a->u.text.utf8, c->u.text.utf8, c->x - (a->x + a->w));
+				}
+			/* every colour in the legend is a bar's colour: a swatch
+			 * drawn as a bar has a bar of its fill in the strip */
+			for (size_t i = 0; i < pg->n_ops; i++) {
+				const pe_op *sw = &pg->ops[i];
+				if (sw->kind != PE_OP_RECT || sw->y <= inf->y || sw->y >= list->y - body[k])
+					continue;
+				bool bar = false;
+				for (size_t j = 0; j < pg->n_ops; j++) {
+					const pe_op *o = &pg->ops[j];
+					bar |= o->kind == PE_OP_RECT && o->y < inf->y - small[k] &&
+					       !memcmp(&o->u.rect.fill, &sw->u.rect.fill, sizeof o->u.rect.fill);
+				}
+				if (!bar)
+					fail_msg("%s: a legend bar of a colour no bar has", what);
+			}
+		}
+	pe_layout_set_language(fx->layout, NULL);
+	page_done(fx);
+	free_all();
+}
+
 /* With no language set the words follow the UI language (the kiosk); a
  * set language wins over it (a handout made while the screen shows
  * another); a wrong code falls back to the UI language. */
@@ -1448,6 +1534,7 @@ int main(void)
 		cmocka_unit_test(timeline_overview_and_infusion_node),
 		cmocka_unit_test(timeline_axis_labels_fit),
 		cmocka_unit_test(timeline_words_follow_the_language),
+		cmocka_unit_test(timeline_strip_readable),
 		cmocka_unit_test(scale_row_or_stack),
 		cmocka_unit_test(scale_stacks_when_a_name_cannot_fit),
 		cmocka_unit_test(icons_stay_in_their_square),

@@ -14,6 +14,7 @@
 #include <cairo.h>
 #include <dirent.h>
 #include <glib.h>
+#include <png.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -327,6 +328,65 @@ static void unwritable_dir_fails(void **state)
 	pe_dlist_destroy(dl);
 }
 
+/* A 16-bit PNG (what an editor exports when asked for "best quality"),
+ * written here with libpng: left half opaque teal, right half clear. */
+static void write_png16(const char *path, bool alpha, int w, int h)
+{
+	png_image im;
+	memset(&im, 0, sizeof im);
+	im.version = PNG_IMAGE_VERSION;
+	im.width = (png_uint_32)w;
+	im.height = (png_uint_32)h;
+	im.format = alpha ? PNG_FORMAT_LINEAR_RGB_ALPHA : PNG_FORMAT_LINEAR_Y;
+	size_t ch = alpha ? 4 : 1;
+	png_uint_16 *px = calloc((size_t)w * (size_t)h * ch, sizeof *px);
+	assert_non_null(px);
+	for (int y = 0; y < h; y++)
+		for (int x = 0; x < w; x++) {
+			png_uint_16 *q = px + ((size_t)y * (size_t)w + (size_t)x) * ch;
+			q[0] = x < w / 2 ? 1000 : 60000;
+			if (alpha) {
+				q[1] = 20000;
+				q[2] = 24000;
+				q[3] = x < w / 2 ? 65535 : 0;
+			}
+		}
+	assert_true(png_image_write_to_file(&im, path, 0, px, 0, NULL));
+	free(px);
+}
+
+/* libharu 2.3.0 embeds a 16-bit PNG's samples as if they were 8-bit
+ * (poppler drew the logo twice, squeezed into the top half, over black):
+ * such a logo must reach the PDF as an 8-bit image of the right size,
+ * its alpha as a soft mask. */
+static void png16_becomes_8bit(void **state)
+{
+	fixture *f = *state;
+	for (int alpha = 0; alpha < 2; alpha++) {
+		char png[512], out[512];
+		snprintf(png, sizeof png, "%s/logo16-%d.png", f->dir, alpha);
+		snprintf(out, sizeof out, "%s/logo16-%d.pdf", f->dir, alpha);
+		write_png16(png, alpha, 38, 14);
+		pe_dlist *dl = pe_dlist_create();
+		assert_non_null(dl);
+		pe_page *pg = pe_dlist_add_page(dl, 612, 792);
+		assert_non_null(pg);
+		assert_true(pe_page_add_png(pg, 72, 72, 76, 28, png));
+		pe_error err = { { 0 } };
+		assert_true(pe_pdf_write_files(dl, f->font_ptrs, out, &err));
+		size_t n;
+		char *pdf = slurp(out, &n);
+		assert_false(contains(pdf, n, "/BitsPerComponent 16"));
+		assert_true(contains(pdf, n, "/BitsPerComponent 8"));
+		assert_true(contains(pdf, n, "/Width 38"));
+		assert_true(contains(pdf, n, "/Height 14"));
+		assert_true(contains(pdf, n, alpha ? "/DeviceRGB" : "/DeviceGray"));
+		assert_int_equal(contains(pdf, n, "/SMask"), alpha);
+		g_free(pdf);
+		pe_dlist_destroy(dl);
+	}
+}
+
 static void empty_and_bad_lang_fail(void **state)
 {
 	fixture *f = *state;
@@ -354,6 +414,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(missing_glyph_fails_naming_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(missing_font_leaves_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(bad_png_fails, setup, teardown),
+		cmocka_unit_test_setup_teardown(png16_becomes_8bit, setup, teardown),
 		cmocka_unit_test_setup_teardown(unwritable_dir_fails, setup, teardown),
 		cmocka_unit_test_setup_teardown(empty_and_bad_lang_fail, setup, teardown),
 	};

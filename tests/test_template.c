@@ -143,6 +143,44 @@ static void bad_files_name_line_and_key(void **state)
 	expect_error("[paper]\nthis line has no equals sign\n", "", "bad.ini:2:");
 }
 
+/* Type too small for its purpose is refused with the line that set it
+ * (an 11 pt handout, a "large print" one at 16 pt, were accepted). */
+static void type_floor_per_purpose(void **state)
+{
+	(void)state;
+	expect_error("[template]\nlayout = handout\n[type]\nsmall = 8\nbody = 11\n",
+	             "[type] body: 11 pt is under the 12 pt", "bad.ini:5:");
+	expect_error("[template]\nlayout = bilingual\n[type]\nbody = 10\n", "[type] body",
+	             "bad.ini:4:");
+	expect_error("[template]\nlarge_print = true\n[type]\nbody = 16\nheading = 20\n",
+	             "[type] body: 16 pt is under the 18 pt that large print needs", "bad.ini:4:");
+	expect_error("[template]\nlarge_print = true\n[type]\nbody = 18\nheading = 22\n"
+	             "title = 30\nsmall = 11\n", "[type] small: 11 pt", "bad.ini:7:");
+	/* the default body (13) under large print: the flag's line */
+	expect_error("# big\n[template]\nlarge_print = true\n", "large print", "bad.ini:3:");
+	expect_error("[template]\nlarge_print = maybe\n", "[template] large_print", "bad.ini:2:");
+	/* at the floor it loads; a wallet card is read up close */
+	pe_error err = { { 0 } };
+	pe_template *t = pe_template_load_data("[type]\nbody = 12\nsmall = 8\n", "ok.ini", &err);
+	assert_non_null(t);
+	assert_false(t->large_print);
+	pe_template_destroy(t);
+	t = pe_template_load_data("[template]\nlarge_print = true\n[type]\nbody = 18\nheading = 22\n"
+	                          "title = 30\nsmall = 13\n", "ok.ini", &err);
+	assert_non_null(t);
+	assert_true(t->large_print);
+	pe_template_destroy(t);
+	t = pe_template_load_data("[template]\nlayout = wallet-card\n[type]\nbody = 8\nsmall = 6\n",
+	                          "ok.ini", &err);
+	assert_non_null(t);
+	pe_template_destroy(t);
+	/* the shipped large-print template says what it is */
+	t = pe_template_find("large-print", &err);
+	assert_non_null(t);
+	assert_true(t->large_print);
+	pe_template_destroy(t);
+}
+
 static void style_follows_template(void **state)
 {
 	(void)state;
@@ -166,6 +204,7 @@ int main(void)
 		cmocka_unit_test(unknown_template_lists_available),
 		cmocka_unit_test(new_paper_needs_no_code),
 		cmocka_unit_test(bad_files_name_line_and_key),
+		cmocka_unit_test(type_floor_per_purpose),
 		cmocka_unit_test(style_follows_template),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
