@@ -286,6 +286,67 @@ static void check_emergency(world *w, const pe_frame *f, const char *what)
 		      f->min_target);
 }
 
+/* The print form's message for a job state, in the language now set:
+ * the same strings as screens.c. */
+static const char *status_message(pe_print_state state)
+{
+	switch (state) {
+	case PE_PRINT_IDLE:
+		return NULL;
+	case PE_PRINT_BUSY:
+		return _("Your handout is being sent to the printer. Please wait.");
+	case PE_PRINT_DONE:
+		return _("Your handout is printing. Please pick it up at the front desk.");
+	case PE_PRINT_FAILED:
+		return _("Sorry, the printer is not working right now. Please ask a staff member "
+		         "for a printed copy.");
+	}
+	return NULL;
+}
+
+/* Whitespace runs to one space, none at the ends. */
+static void squeeze(char *s)
+{
+	char *d = s;
+	bool space = true;
+	for (const char *p = s; *p; p++) {
+		bool sp = *p == ' ' || *p == '\n' || *p == '\t';
+		if (sp && space)
+			continue;
+		*d++ = sp ? ' ' : *p;
+		space = sp;
+	}
+	if (d > s && d[-1] == ' ')
+		d--;
+	*d = 0;
+}
+
+/* The whole of msg is on the screen page, its lines in order: a patient
+ * who touched Print sees what became of it (it used to be dropped when
+ * the form left less than 40 dp under the button). */
+static void check_text_shown(world *w, const pe_frame *f, const char *msg, const char *what)
+{
+	const pe_page *pg = &f->dl->pages[0];
+	size_t size = 1;
+	for (size_t i = 0; i < pg->n_ops; i++)
+		if (pg->ops[i].kind == PE_OP_TEXT)
+			size += strlen(pg->ops[i].u.text.utf8) + 1;
+	char *all = calloc(1, size), *want = strdup(msg);
+	assert_non_null(all);
+	assert_non_null(want);
+	for (size_t i = 0; i < pg->n_ops; i++)
+		if (pg->ops[i].kind == PE_OP_TEXT) {
+			strcat(all, pg->ops[i].u.text.utf8);
+			strcat(all, " ");
+		}
+	squeeze(all);
+	squeeze(want);
+	if (!strstr(all, want))
+		fault(w, what, "the message \"%s\" is not (all) on the screen", want);
+	free(all);
+	free(want);
+}
+
 /* ---- screens ------------------------------------------------------------- */
 
 static pe_app *make_app(bool high_contrast, size_t n_langs)
@@ -448,7 +509,11 @@ static void check_size_diag(world *w, double W, double H, bool themes, double di
 				app->print_state = states[s];
 				snprintf(what, sizeof what, "%.0fx%.0f %s%s print (state %zu)", W, H,
 				         w->codes[l], hc ? " high-contrast" : "", s);
-				build_and_check(w, screens, &env, app, 2, what);
+				pe_frame f = { 0 };
+				build_checked(w, screens, &env, app, 2, what, &f);
+				if (status_message(states[s]))
+					check_text_shown(w, &f, status_message(states[s]), what);
+				pe_frame_finish(&f);
 			}
 			app->print_state = PE_PRINT_IDLE;
 
@@ -570,9 +635,12 @@ static void test_checks_catch_faults(void **state)
 	check_emergency(w, &f, "deliberately broken");
 	pe_page_add_hit(pg, 300, 200, 40, 8, PE_ACT_EMERGENCY, 0);
 	check_emergency(w, &f, "deliberately broken");
+	/* a message that is not on the screen, then one that is */
+	check_text_shown(w, &f, "Please wait.", "deliberately broken");
+	check_text_shown(w, &f, "Too  long a\nlabel", "deliberately broken");
 	int got = w->faults;
 	w->faults = before;
-	assert_int_equal(got, 6);
+	assert_int_equal(got, 7);
 	pe_dlist_destroy(dl);
 	assert_true(pe_screens_px_per_mm(1920, 1080, 23.8) > 3.6 &&
 	            pe_screens_px_per_mm(1920, 1080, 23.8) < 3.7);
