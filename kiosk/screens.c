@@ -130,8 +130,10 @@ typedef struct ctx {
 	double wdp, hdp;        /* window in dp */
 	double header_h;        /* pixels: one row, or two on narrow screens */
 	double row_h;           /* pixels: the header's button row */
+	double bar_bh;          /* pixels: header and footer button height */
 	double min_target;      /* pixels: 15 mm */
 	bool narrow;            /* title gets a row of its own in the header */
+	bool tight;             /* short landscape: bars use 15 mm, not the dp design */
 	bool ok;                /* false after an allocation failure */
 } ctx;
 
@@ -443,7 +445,8 @@ static const char *lang_name(const char *code)
 }
 
 /* The language switch, right-aligned, never left of left_limit (the
- * buttons narrow, their labels shrink); returns its left edge. */
+ * buttons narrow, their labels shrink); returns its left edge. With pg
+ * NULL it only measures. */
 static double language_switch(ctx *c, pe_page *pg, double left_limit, double right, double y,
                               double h, bool on_header, pe_action action, size_t current)
 {
@@ -462,44 +465,65 @@ static double language_switch(ctx *c, pe_page *pg, double left_limit, double rig
 		/* On the dark bar the chosen language is the white button. */
 		button_kind kind = on_header ? (i == current ? BTN_NORMAL : BTN_ON_HEADER)
 		                             : (i == current ? BTN_SELECTED : BTN_NORMAL);
-		button(c, pg, x, y, w, h, lang_name(c->env->langs[i]), kind, action, (int)i, 32);
+		if (pg)
+			button(c, pg, x, y, w, h, lang_name(c->env->langs[i]), kind, action, (int)i, 32);
 		x -= gap;
 	}
 	return x + gap;
 }
 
+/* Whether text fits the box (w x h) on at most its box's lines at size_dp:
+ * the one-row header is only used when its title can be read there. */
+static bool text_fits(ctx *c, const char *text, pe_face face, double size_dp, double w,
+                      double h)
+{
+	double iw = 0, ih = 0;
+	pe_dlist *dl = try_text(c, text, face, D(c, size_dp), w, c->th->text, 1.2, &iw, &ih);
+	pe_dlist_destroy(dl);
+	return dl && iw <= w + 0.01 && ih <= h + 0.01;
+}
+
 /* Header bar: optional Home / Back on the left, a title, the language
- * switch on the right. */
-/* Header bar: optional Home / Back on the left, a title, the language
- * switch on the right. On a narrow (portrait) screen the title gets a
- * second row under the buttons. */
+ * switch on the right. The title gets a second row under the buttons on
+ * a narrow (portrait) screen, and in landscape only when it cannot be
+ * read between the buttons: a short landscape panel has no height to
+ * spare for a row that holds a few words. Sets c->header_h. */
 static void header(ctx *c, pe_page *pg, const char *title, const char *subtitle,
                    bool home, bool back, pe_action back_action)
 {
 	const theme *t = c->th;
-	double row = c->row_h, bh = T(c, BUTTON_H), by = (row - bh) / 2;
-	rect(c, pg, 0, 0, c->W, c->header_h, t->header_bg, PE_NO_COLOR, 0, 0);
-	double x = D(c, MARGIN);
-	if (home) {
-		/* TRANSLATORS: button that goes back to the first screen. */
-		const char *label = _("Home");
-		double w = button_width(c, label, 32, 160);
-		button(c, pg, x, by, w, bh, label, BTN_ON_HEADER, PE_ACT_HOME, 0, 32);
-		x += w + D(c, 16);
-	}
-	if (back) {
-		/* TRANSLATORS: button that goes to the previous screen (a left
-		 * arrow is drawn before it). */
-		const char *label = _("Back");
-		double w = button_width(c, label, 32, 160) + D(c, lead_dp(LEAD_BACK) + 8);
-		button_full(c, pg, x, by, w, bh, label, BTN_ON_HEADER, back_action, 0, 32, LEAD_BACK);
-		x += w + D(c, 16);
-	}
-	double right = language_switch(c, pg, x + D(c, 8), c->W - D(c, MARGIN), by, bh, true,
+	double row = c->row_h, bh = c->bar_bh, by = (row - bh) / 2;
+	/* TRANSLATORS: button that goes back to the first screen. */
+	const char *home_label = _("Home");
+	/* TRANSLATORS: button that goes to the previous screen (a left
+	 * arrow is drawn before it). */
+	const char *back_label = _("Back");
+	double home_w = home ? button_width(c, home_label, 32, 160) : 0;
+	double back_w = back ? button_width(c, back_label, 32, 160) + D(c, lead_dp(LEAD_BACK) + 8)
+	                     : 0;
+	double x = D(c, MARGIN) + (home ? home_w + D(c, 16) : 0) + (back ? back_w + D(c, 16) : 0);
+	double right = language_switch(c, NULL, x + D(c, 8), c->W - D(c, MARGIN), by, bh, true,
 	                               PE_ACT_LANG, c->app->lang);
 	double tx = x + (home || back ? D(c, 8) : 0), tw = right - D(c, 24) - tx;
 	double ty = D(c, 10), th = row - D(c, 20);
-	if (c->narrow && (home || back)) {
+	bool two_rows = false;
+	if (home || back)
+		two_rows = c->W > c->H ? tw <= 0 || !text_fits(c, title, PE_FACE_BOLD, 28, tw, th)
+		                       : c->narrow;
+	c->header_h = row + (two_rows ? D(c, 88) : 0);
+
+	rect(c, pg, 0, 0, c->W, c->header_h, t->header_bg, PE_NO_COLOR, 0, 0);
+	double bx = D(c, MARGIN);
+	if (home) {
+		button(c, pg, bx, by, home_w, bh, home_label, BTN_ON_HEADER, PE_ACT_HOME, 0, 32);
+		bx += home_w + D(c, 16);
+	}
+	if (back)
+		button_full(c, pg, bx, by, back_w, bh, back_label, BTN_ON_HEADER, back_action, 0, 32,
+		            LEAD_BACK);
+	language_switch(c, pg, x + D(c, 8), c->W - D(c, MARGIN), by, bh, true, PE_ACT_LANG,
+	                c->app->lang);
+	if (two_rows) {
 		tx = D(c, MARGIN);
 		tw = c->W - 2 * D(c, MARGIN);
 		ty = row - D(c, 6);
@@ -791,7 +815,7 @@ static void emergency_button(ctx *c, pe_page *pg, double x, double y, double w, 
  * patient saw it. */
 static bool footer_two_rows(ctx *c)
 {
-	double fbh = T(c, BUTTON_H);
+	double fbh = c->bar_bh;
 	double one_row = 2 * D(c, MARGIN) +
 	                 fmin(pe_layout_width(c->layout, _("Text size"), PE_FACE_BOLD, D(c, 30)) +
 	                          D(c, 8), D(c, 240)) +
@@ -802,7 +826,7 @@ static bool footer_two_rows(ctx *c)
 
 static double footer_height(ctx *c, bool two_rows)
 {
-	double fbh = T(c, BUTTON_H);
+	double fbh = c->bar_bh;
 	return two_rows ? 2 * fbh + D(c, 56) : fbh + D(c, 36);
 }
 
@@ -822,7 +846,7 @@ static void footer_emergency(ctx *c, pe_page *pg, double row_y, bool full, doubl
 	 * (the home screen drops its tile the same way). */
 	if (c->app->emergency_topic >= topic_count(c))
 		return;
-	double m = D(c, MARGIN), bh = T(c, BUTTON_H);
+	double m = D(c, MARGIN), bh = c->bar_bh;
 	if (full) {
 		emergency_button(c, pg, m, row_y, c->W - 2 * m, bh, 34);
 	} else {
@@ -834,7 +858,7 @@ static void footer_emergency(ctx *c, pe_page *pg, double row_y, bool full, doubl
 static void reader_footer(ctx *c, pe_page *pg, double y, double h, bool two_rows)
 {
 	const theme *t = c->th;
-	double m = D(c, MARGIN), g = D(c, GAP), bh = T(c, BUTTON_H);
+	double m = D(c, MARGIN), g = D(c, GAP), bh = c->bar_bh;
 	footer_bar(c, pg, y, h);
 	double row1 = two_rows ? y + (h / 2 - bh) / 2 + D(c, 4) : y + (h - bh) / 2;
 	double x = m;
@@ -945,7 +969,14 @@ static void section_list(pe_screens *s, ctx *c, pe_page *pg, const pe_frame *fr,
 		/* TRANSLATORS: under a list of sections that do not all fit:
 		 * the first and last shown, of how many ("3–4 of 6"). */
 		snprintf(count, sizeof count, _("%d–%d of %d"), (int)first + 1, (int)last, (int)n);
-	fit_text(c, pg, count, PE_FACE_BOLD, 28, 16, x + aw + gap, ny, w - 2 * (aw + gap), bh,
+	/* One line: "1–2 de / 9" broken in two reads as two numbers. The
+	 * size comes down until it fits across (the page row is a button
+	 * tall, so a smaller size still reads well). */
+	double cw = w - 2 * (aw + gap), size = 28;
+	double nat = pe_layout_width(c->layout, count, PE_FACE_BOLD, D(c, 28));
+	if (nat > cw && nat > 0)
+		size = fmax(12, 28 * cw / nat * 0.98);
+	fit_text(c, pg, count, PE_FACE_BOLD, size, fmin(size, 16), x + aw + gap, ny, cw, bh,
 	         t->muted, ALIGN_CENTER);
 }
 
@@ -1074,7 +1105,7 @@ static void build_print(ctx *c, pe_page *pg)
 	 * help must not vanish because the patient chose to print. */
 	double fh = footer_height(c, false), bottom = c->H - fh;
 	footer_bar(c, pg, bottom, fh);
-	footer_emergency(c, pg, bottom + (fh - T(c, BUTTON_H)) / 2, footer_two_rows(c), m);
+	footer_emergency(c, pg, bottom + (fh - c->bar_bh) / 2, footer_two_rows(c), m);
 
 	/* The form's own width: its widest row. */
 	double lang_w[16], langs_w = 0;
@@ -1326,9 +1357,14 @@ static void ctx_init(ctx *c, const pe_screen_env *env, pe_app *app)
 	c->hdp = c->H / c->dp;
 	c->narrow = c->wdp < 1300;
 	c->min_target = MIN_TARGET_MM * c->ppmm;
-	c->row_h = fmax(D(c, HEADER_H), T(c, BUTTON_H) + D(c, 40));
-	/* The home screen has no Home/Back buttons: its title fits in one row. */
-	c->header_h = c->row_h + (c->narrow && app->screen != PE_SCREEN_HOME ? D(c, 88) : 0);
+	/* A short landscape panel (1280x800 at 10-13 inches, 1920x1080 at
+	 * 15.6) has about 760 dp of height: the header and footer buttons
+	 * take the 15 mm a finger needs, not the 88 dp a 24-inch panel can
+	 * afford, so there is room left to read. */
+	c->tight = c->W > c->H && c->hdp < 900;
+	c->bar_bh = c->tight ? fmax(T(c, 0), D(c, 64)) : T(c, BUTTON_H);
+	c->row_h = c->tight ? c->bar_bh + D(c, 24) : fmax(D(c, HEADER_H), c->bar_bh + D(c, 40));
+	c->header_h = c->row_h;   /* header() decides on a second row */
 }
 
 bool pe_screens_build(pe_screens *screens, const pe_screen_env *env, pe_app *app,
