@@ -301,6 +301,22 @@ static double fit_text(ctx *c, pe_page *pg, const char *text, pe_face face, doub
 	return ih;
 }
 
+/* The size (dp) fit_text would choose for text in a box of w x h. */
+static double fit_size(ctx *c, const char *text, pe_face face, double max_dp, double min_dp,
+                       double w, double h)
+{
+	double size = D(c, max_dp), min_size = D(c, min_dp);
+	for (;;) {
+		double iw = 0, ih = 0;
+		pe_dlist *dl = try_text(c, text, face, size, w, c->th->text, 1.2, &iw, &ih);
+		pe_dlist_destroy(dl);
+		if (!dl || (iw <= w + 0.01 && ih <= h + 0.01) || size <= min_size)
+			break;
+		size = fmax(min_size, size * 0.94);
+	}
+	return size / c->dp;
+}
+
 typedef enum button_kind {
 	BTN_NORMAL,
 	BTN_SELECTED,
@@ -933,8 +949,19 @@ static void section_list(pe_screens *s, ctx *c, pe_page *pg, const pe_frame *fr,
 		/* TRANSLATORS: heading above the list of sections of a topic. */
 		fit_text(c, pg, _("In this topic"), PE_FACE_BOLD, 28, 18, x, top, w, D(c, 44),
 		         t->muted, ALIGN_LEFT);
-	size_t k = 0;
+	/* One type size for the whole list, the largest every title fits at
+	 * (on two lines where one is not enough): buttons side by side with
+	 * labels in different sizes look like a mistake. Taken over every
+	 * section, so it does not change when the list turns a page. */
 	const pe_page *doc = fr->doc;
+	double label_dp = 28;
+	for (size_t i = 0; i < doc->n_ops; i++) {
+		const pe_op *op = &doc->ops[i];
+		if (op->kind == PE_OP_MARK && op->u.mark.level >= 1)
+			label_dp = fmin(label_dp, fit_size(c, op->u.mark.title, PE_FACE_BOLD, label_dp, 16,
+			                                   w - D(c, 32), bh - D(c, 16)));
+	}
+	size_t k = 0;
 	for (size_t i = 0; i < doc->n_ops && k < last; i++) {
 		const pe_op *op = &doc->ops[i];
 		if (op->kind != PE_OP_MARK || op->u.mark.level < 1)
@@ -942,7 +969,7 @@ static void section_list(pe_screens *s, ctx *c, pe_page *pg, const pe_frame *fr,
 		if (k >= first) {
 			double by = y + (double)(k - first) * (bh + gap);
 			rect(c, pg, x, by, w, bh, t->tile_bg, t->tile_border, D(c, 2), D(c, 12));
-			fit_text(c, pg, op->u.mark.title, PE_FACE_BOLD, 28, 16, x + D(c, 16),
+			fit_text(c, pg, op->u.mark.title, PE_FACE_BOLD, label_dp, label_dp, x + D(c, 16),
 			         by + D(c, 8), w - D(c, 32), bh - D(c, 16), t->button_fg, ALIGN_LEFT);
 			hit(c, pg, x, by, w, bh, PE_ACT_SECTION, (int)k);
 		}

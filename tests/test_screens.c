@@ -439,6 +439,24 @@ static void check_sections_reachable(world *w, pe_screens *screens, pe_screen_en
 			assert_true(k >= 0 && (size_t)k < topic->n_sections);
 			seen[k] = true;
 		}
+		/* One type size for every section button's label. */
+		double label = NAN;
+		for (size_t i = 0; i < pg->n_ops; i++) {
+			const pe_op *op = &pg->ops[i];
+			if (op->kind != PE_OP_TEXT)
+				continue;
+			bool on_section = false;
+			for (size_t j = 0; j < pg->n_ops; j++)
+				on_section |= pg->ops[j].kind == PE_OP_HIT &&
+				              pg->ops[j].u.hit.action == PE_ACT_SECTION &&
+				              centre_in(op->x + op->w / 2, op->y, &pg->ops[j]);
+			if (!on_section)
+				continue;
+			if (!isnan(label) && fabs(op->u.text.size - label) > 0.01)
+				fault(w, page_what, "section label \"%s\" is %.1f px, another is %.1f px",
+				      op->u.text.utf8, op->u.text.size, label);
+			label = op->u.text.size;
+		}
 		const pe_op *down = find_hit(&f, PE_ACT_SECTIONS_DOWN);
 		const pe_op *turn = down ? down : find_hit(&f, PE_ACT_SECTIONS_UP);
 		if (turn) {
