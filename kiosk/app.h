@@ -137,6 +137,14 @@ typedef struct pe_app {
 	size_t print_lang;
 	int copies;
 	pe_print_state print_state;
+	/* The job being printed, and the last one that printed in this visit
+	 * (topic, language, copies): the same job is not sent again until the
+	 * patient changes the language or the copies, or the visit ends. */
+	bool job_pending, job_printed;
+	size_t job_topic, job_lang;
+	int job_copies;
+	size_t printed_topic, printed_lang;
+	int printed_copies;
 
 	/* Staff. */
 	bool staff_unlocked;
@@ -190,6 +198,10 @@ bool pe_app_is_pristine(const pe_app *app);
 
 pe_request pe_app_take_request(pe_app *app);
 unsigned pe_app_take_dirty(pe_app *app);
+
+/* Whether Print may start a job now: not while one is printing, and not
+ * for the job that just printed (the same topic, language and copies). */
+bool pe_app_print_allowed(const pe_app *app);
 
 /* Results of requests. detail (may be NULL) is shown on the staff screen. */
 void pe_app_print_result(pe_app *app, bool ok, double now);

@@ -1091,7 +1091,11 @@ static const char *print_message(const ctx *c, pe_color *color)
 		return _("Your handout is being sent to the printer. Please wait.");
 	case PE_PRINT_DONE:
 		*color = c->th->good;
-		return _("Your handout is printing. Please pick it up at the front desk.");
+		/* TRANSLATORS: after a successful print. The Print button is off
+		 * until the patient picks another language or number of copies,
+		 * so one visit does not send the same job again and again. */
+		return C_("print/status", "Your handout is printing. Please pick it up at the front "
+		          "desk. To print it again, choose another language or number of copies.");
 	case PE_PRINT_FAILED:
 		/* Not in red: a patient should not feel something went badly wrong. */
 		return _("Sorry, the printer is not working right now. Please ask a staff member "
@@ -1209,7 +1213,19 @@ static void build_print(ctx *c, pe_page *pg)
 		       app->copies == n ? BTN_SELECTED : BTN_NORMAL, PE_ACT_COPIES, n, 40);
 	}
 	y += bh + SP(5);
-	button(c, pg, x, y, gw, go_h, go, BTN_PRIMARY, PE_ACT_PRINT_GO, 0, 44);
+	if (app->print_state == PE_PRINT_DONE && !pe_app_print_allowed(app)) {
+		/* Sent: the button stays where it was, greyed, with no target, so
+		 * a second touch cannot send the same job again. */
+		/* TRANSLATORS: the Print button after the handout was sent; it
+		 * cannot be touched until the language or copies change. */
+		const char *sent = C_("print/button", "Sent to the printer");
+		rect(c, pg, x, y, gw, go_h, t->panel_bg, t->tile_border, D(c, t->border), D(c, 14));
+		double pad = D(c, 14 + t->border);
+		fit_text(c, pg, sent, PE_FACE_BOLD, 40, 20, x + pad, y + pad * 0.6, gw - 2 * pad,
+		         go_h - 1.2 * pad, t->muted, ALIGN_CENTER);
+	} else {
+		button(c, pg, x, y, gw, go_h, go, BTN_PRIMARY, PE_ACT_PRINT_GO, 0, 44);
+	}
 	y += go_h;
 	if (side)
 		print_status(c, pg, x + form_w + side_gap, form_top, side_w, y - form_top);

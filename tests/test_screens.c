@@ -315,7 +315,8 @@ static const char *status_message(pe_print_state state)
 	case PE_PRINT_BUSY:
 		return _("Your handout is being sent to the printer. Please wait.");
 	case PE_PRINT_DONE:
-		return _("Your handout is printing. Please pick it up at the front desk.");
+		return C_("print/status", "Your handout is printing. Please pick it up at the front "
+		          "desk. To print it again, choose another language or number of copies.");
 	case PE_PRINT_FAILED:
 		return _("Sorry, the printer is not working right now. Please ask a staff member "
 		         "for a printed copy.");
@@ -566,6 +567,22 @@ static void check_size_diag(world *w, double W, double H, bool themes, double di
 					check_text_shown(w, &f, status_message(states[s]), what);
 				pe_frame_finish(&f);
 			}
+			/* Printed: the button is greyed with no target, and says so. */
+			app->print_state = PE_PRINT_DONE;
+			app->job_printed = true;
+			app->printed_topic = app->topic;
+			app->printed_lang = app->print_lang;
+			app->printed_copies = app->copies;
+			snprintf(what, sizeof what, "%.0fx%.0f %s%s print (sent)", W, H, w->codes[l],
+			         hc ? " high-contrast" : "");
+			pe_frame f = { 0 };
+			build_checked(w, screens, &env, app, 2, what, &f);
+			check_text_shown(w, &f, status_message(PE_PRINT_DONE), what);
+			check_text_shown(w, &f, C_("print/button", "Sent to the printer"), what);
+			if (find_hit(&f, PE_ACT_PRINT_GO))
+				fault(w, what, "Print can be touched again after the job printed");
+			pe_frame_finish(&f);
+			app->job_printed = false;
 			app->print_state = PE_PRINT_IDLE;
 
 			/* The idle warning over the reader. */
