@@ -1171,6 +1171,15 @@ static void build_print(ctx *c, pe_page *pg)
 	                          D(c, 10), label_min + D(c, 6), D(c, 12), side ? 0 : D(c, 12),
 	                          D(c, 8) };
 	size_t n_sp = sizeof sp_dp / sizeof sp_dp[0];
+	if (!side) {
+		/* Where the form leaves height over (portrait), the message may
+		 * take more of it and keep a readable size. */
+		double design = 0;
+		for (size_t i = 0; i < n_sp; i++)
+			design += D(c, sp_dp[i]);
+		double spare = bottom - c->header_h - 2 * bh - go_h - design;
+		msg_h = fmax(msg_h, fmin(D(c, 260), spare));
+	}
 	/* Where even the smallest spaces leave too little, the buttons come
 	 * down towards 15 mm (never under). */
 	double least = 0;
