@@ -133,6 +133,28 @@ static void clamp_scroll(pe_app *app)
 	}
 }
 
+size_t pe_app_reading(const pe_app *app)
+{
+	double line = app->scroll + app->view_height / 4;
+	size_t r = 0;
+	for (size_t i = 0; i < app->n_marks; i++)
+		if (app->marks[i] <= line)
+			r = i;
+	return r;
+}
+
+/* The page moved: when another section comes to the top, the list must
+ * be laid out again to show it selected (a plain scroll only paints). */
+static void scrolled(pe_app *app)
+{
+	size_t r = pe_app_reading(app);
+	if (r != app->reading) {
+		app->reading = r;
+		mark(app, PE_DIRTY_LAYOUT);
+	}
+	mark(app, PE_DIRTY_PAINT);
+}
+
 bool pe_app_set_doc(pe_app *app, double doc_height, double view_height,
                     const double *marks, size_t n_marks)
 {
@@ -151,7 +173,10 @@ bool pe_app_set_doc(pe_app *app, double doc_height, double view_height,
 		app->scroll *= doc_height / app->doc_height;
 	app->doc_height = doc_height;
 	app->scroll_max = doc_height > view_height ? doc_height - view_height : 0;
+	app->view_height = view_height;
 	clamp_scroll(app);
+	/* Called while the screen is being built, which then shows it. */
+	app->reading = pe_app_reading(app);
 	return true;
 }
 
@@ -356,7 +381,7 @@ void pe_app_scroll_by(pe_app *app, double dy, double now)
 	app->scroll += dy;
 	clamp_scroll(app);
 	if (app->scroll != before)
-		mark(app, PE_DIRTY_PAINT);
+		scrolled(app);
 	app->last_touch = now;
 }
 
@@ -395,7 +420,7 @@ static void step_momentum(pe_app *app, double now)
 		app->velocity = 0;
 	clamp_scroll(app);
 	if (app->scroll != before)
-		mark(app, PE_DIRTY_PAINT);
+		scrolled(app);
 	app->last_touch = now;
 }
 

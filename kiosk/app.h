@@ -125,6 +125,10 @@ typedef struct pe_app {
 	/* The first section the reader's list shows: a small panel lists them
 	 * a page at a time (screens.c decides how many fit). */
 	size_t section_first;
+	/* The section being read (its heading at or above the top quarter of
+	 * the viewport): the list shows it selected. */
+	size_t reading;
+	double view_height;
 
 	/* Idle: the warning shows at last_touch + idle_seconds; reset at
 	 * warn_at + countdown_seconds. */
@@ -170,6 +174,10 @@ void pe_app_set_content(pe_app *app, size_t n_topics, size_t emergency_topic);
  * height changes (text size, window size). */
 bool pe_app_set_doc(pe_app *app, double doc_height, double view_height,
                     const double *marks, size_t n_marks);
+
+/* The section whose heading is at or above a quarter of the way down the
+ * reader's viewport (0 before the first heading). */
+size_t pe_app_reading(const pe_app *app);
 
 /* A finger went down anywhere: the patient is here. */
 void pe_app_touch(pe_app *app, double now);

@@ -968,9 +968,13 @@ static void section_list(pe_screens *s, ctx *c, pe_page *pg, const pe_frame *fr,
 			continue;
 		if (k >= first) {
 			double by = y + (double)(k - first) * (bh + gap);
-			rect(c, pg, x, by, w, bh, t->tile_bg, t->tile_border, D(c, 2), D(c, 12));
+			/* The section being read is shown selected: where am I. */
+			bool here = k == c->app->reading;
+			rect(c, pg, x, by, w, bh, here ? t->selected_bg : t->tile_bg,
+			     here ? t->selected_bg : t->tile_border, D(c, 2), D(c, 12));
 			fit_text(c, pg, op->u.mark.title, PE_FACE_BOLD, label_dp, label_dp, x + D(c, 16),
-			         by + D(c, 8), w - D(c, 32), bh - D(c, 16), t->button_fg, ALIGN_LEFT);
+			         by + D(c, 8), w - D(c, 32), bh - D(c, 16),
+			         here ? t->selected_fg : t->button_fg, ALIGN_LEFT);
 			hit(c, pg, x, by, w, bh, PE_ACT_SECTION, (int)k);
 		}
 		k++;

@@ -433,6 +433,32 @@ static void test_print_once_per_job(void **state)
 	pe_app_destroy(app);
 }
 
+/* The section list shows which section is being read: reading follows
+ * the scroll, and crossing a heading asks for a new layout (a plain
+ * scroll within a section only paints). */
+static void test_reading_section_follows_scroll(void **state)
+{
+	(void)state;
+	pe_app *app = make(NULL, 0);
+	pe_app_action(app, PE_ACT_TOPIC, 0, 0);
+	const double marks[] = { 100, 900, 1500 };
+	assert_true(pe_app_set_doc(app, 3000, 800, marks, 3));
+	assert_int_equal(pe_app_reading(app), 0);
+	pe_app_take_dirty(app);
+	pe_app_scroll_by(app, 400, 1);                     /* 900 at 500: under the line */
+	assert_int_equal(pe_app_reading(app), 0);
+	assert_int_equal(pe_app_take_dirty(app) & PE_DIRTY_LAYOUT, 0);
+	pe_app_scroll_by(app, 400, 2);                     /* 900 at 100 */
+	assert_int_equal(pe_app_reading(app), 1);
+	assert_int_equal(app->reading, 1);
+	assert_true(pe_app_take_dirty(app) & PE_DIRTY_LAYOUT);
+	pe_app_action(app, PE_ACT_SECTION, 2, 3);
+	assert_int_equal(pe_app_reading(app), 2);
+	pe_app_drag(app, 1500, 4);                         /* back to the top */
+	assert_int_equal(pe_app_reading(app), 0);
+	pe_app_destroy(app);
+}
+
 static void test_reload_with_fewer_topics_goes_home(void **state)
 {
 	(void)state;
@@ -462,6 +488,7 @@ int main(void)
 		cmocka_unit_test(test_staff_locked_again_after_idle_and_no_pin_no_menu),
 		cmocka_unit_test(test_print_flow),
 		cmocka_unit_test(test_print_once_per_job),
+		cmocka_unit_test(test_reading_section_follows_scroll),
 		cmocka_unit_test(test_reload_with_fewer_topics_goes_home),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
