@@ -16,13 +16,16 @@
  */
 #include "i18n.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <locale.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "paths.h"
 
@@ -42,6 +45,9 @@ static struct {
 	size_t count;           /* offered languages, LINGUAS order */
 	bool has_pseudo;        /* langs[count] is "qps" */
 	char current[CODE_MAX];
+	/* The private copy of the catalogues the domain is bound to (kiosk),
+	 * or "" when bound to the data directory itself (handout). */
+	char snapdir[PATH_MAX];
 } st = { .current = "en" };
 
 /* A gettext language code: ll, lll, ll_CC, optionally @variant. */
@@ -157,6 +163,194 @@ static const char *translate_in(const char *code, const char *ctx_msgid, const c
 	return r;
 }
 
+/* Each language's own name, from the catalogues now bound. */
+static bool native_names(pe_error *err)
+{
+	size_t n = st.count + (st.has_pseudo ? 1 : 0);
+	for (size_t i = 0; i < n; i++) {
+		/* TRANSLATORS: the name of YOUR language, in your language, as
+		   shown on the kiosk's language button: "Español", "Français". */
+		const char *name = translate_in(st.langs[i].code, NC_("language-name", "English"), "English");
+		/* A language whose catalog does not name itself yet shows its
+		   code rather than a misleading "English". */
+		if (strcmp(name, "English") == 0 && strcmp(st.langs[i].code, "en") != 0)
+			name = st.langs[i].code;
+		char *copy = strdup(name);
+		if (!copy) {
+			pe_error_set(err, NULL, 0, "out of memory");
+			return false;
+		}
+		free(st.langs[i].native);
+		st.langs[i].native = copy;
+	}
+	return true;
+}
+
+/* ---- catalogue snapshot -------------------------------------------------
+ * gettext reads a .mo file when a language is first used and maps it, so
+ * catalogues replaced on disk (a package upgrade, a translator's copy)
+ * would go live on a running kiosk at the next language tap, outside the
+ * staff's all-or-nothing reload, and a broken one would leave the screen
+ * half English. The kiosk binds the domain to a private copy instead,
+ * made at start and at each reload from catalogues checked first. */
+
+static uint32_t mo_word(const unsigned char *b, size_t at, bool big)
+{
+	return big ? (uint32_t)b[at] << 24 | (uint32_t)b[at + 1] << 16 | (uint32_t)b[at + 2] << 8 | b[at + 3]
+	           : (uint32_t)b[at + 3] << 24 | (uint32_t)b[at + 2] << 16 | (uint32_t)b[at + 1] << 8 | b[at];
+}
+
+/* A GNU .mo file gettext can use: magic, revision 0 or 1, and both string
+ * tables with every string inside the file and NUL-terminated. */
+static bool mo_valid(const unsigned char *b, size_t n)
+{
+	if (n < 28)
+		return false;
+	bool big;
+	if (mo_word(b, 0, false) == 0x950412deu)
+		big = false;
+	else if (mo_word(b, 0, true) == 0x950412deu)
+		big = true;
+	else
+		return false;
+	uint32_t rev = mo_word(b, 4, big), count = mo_word(b, 8, big);
+	uint32_t tables[2] = { mo_word(b, 12, big), mo_word(b, 16, big) };
+	if ((rev >> 16) > 1 || count == 0)
+		return false;
+	for (int t = 0; t < 2; t++) {
+		if (tables[t] > n || (uint64_t)count * 8 > n - tables[t])
+			return false;
+		for (uint32_t i = 0; i < count; i++) {
+			uint32_t len = mo_word(b, tables[t] + 8 * (size_t)i, big);
+			uint32_t off = mo_word(b, tables[t] + 8 * (size_t)i + 4, big);
+			if (off > n || len >= n - off || b[off + len] != 0)
+				return false;
+		}
+	}
+	return true;
+}
+
+/* Remove a snapshot: dir/<code>/LC_MESSAGES/<file>, nothing deeper. */
+static void remove_tree(const char *dir, int depth)
+{
+	DIR *d = opendir(dir);
+	if (d) {
+		struct dirent *e;
+		while ((e = readdir(d))) {
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			char path[PATH_MAX];
+			if (snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path)
+				continue;
+			struct stat sb;
+			if (lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode) && depth < 3)
+				remove_tree(path, depth + 1);
+			else
+				unlink(path);
+		}
+		closedir(d);
+	}
+	rmdir(dir);
+}
+
+/* Copy one language's catalogue into the snapshot after checking it.
+ * A language with no catalogue (English, the source) is not an error. */
+static bool snapshot_lang(const char *snap, const char *code, pe_error *err)
+{
+	char src[PATH_MAX + 64], dst[PATH_MAX + 64];
+	snprintf(src, sizeof src, "%s/%s/LC_MESSAGES/" PE_TEXT_DOMAIN ".mo", st.localedir, code);
+	FILE *f = fopen(src, "rb");
+	if (!f) {
+		if (errno == ENOENT)
+			return true;
+		pe_error_set(err, src, 0, "cannot read the message catalog (%s)", strerror(errno));
+		return false;
+	}
+	unsigned char *buf = NULL;
+	size_t n = 0, cap = 0;
+	bool ok = true;
+	for (;;) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 65536;
+			unsigned char *nb = cap < ((size_t)64 << 20) ? realloc(buf, cap) : NULL;
+			if (!nb) {
+				ok = false;
+				pe_error_set(err, src, 0, "message catalog too large or out of memory");
+				break;
+			}
+			buf = nb;
+		}
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	if (ok && ferror(f)) {
+		ok = false;
+		pe_error_set(err, src, 0, "cannot read the message catalog");
+	}
+	fclose(f);
+	if (ok && !mo_valid(buf, n)) {
+		ok = false;
+		pe_error_set(err, src, 0, "not a valid message catalog (was it built with msgfmt?)");
+	}
+	if (ok) {
+		snprintf(dst, sizeof dst, "%s/%s", snap, code);
+		mkdir(dst, 0700);
+		snprintf(dst, sizeof dst, "%s/%s/LC_MESSAGES", snap, code);
+		mkdir(dst, 0700);
+		snprintf(dst, sizeof dst, "%s/%s/LC_MESSAGES/" PE_TEXT_DOMAIN ".mo", snap, code);
+		FILE *out = fopen(dst, "wb");
+		if (!out || fwrite(buf, 1, n, out) != n) {
+			ok = false;
+			pe_error_set(err, dst, 0, "cannot write the catalog snapshot (%s)", strerror(errno));
+		}
+		if (out && fclose(out) != 0 && ok) {
+			ok = false;
+			pe_error_set(err, dst, 0, "cannot write the catalog snapshot (%s)", strerror(errno));
+		}
+	}
+	free(buf);
+	return ok;
+}
+
+bool pe_i18n_snapshot(pe_error *err)
+{
+	if (!st.ready) {
+		pe_error_set(err, NULL, 0, "pe_i18n_snapshot before pe_i18n_init");
+		return false;
+	}
+	const char *base = getenv("XDG_RUNTIME_DIR");
+	struct stat sb;
+	if (!base || !*base || stat(base, &sb) != 0 || !S_ISDIR(sb.st_mode) ||
+	    access(base, W_OK) != 0)
+		base = "/tmp";
+	char snap[PATH_MAX];
+	if (snprintf(snap, sizeof snap, "%s/patient-ed-ui-XXXXXX", base) >= (int)sizeof snap ||
+	    !mkdtemp(snap)) {
+		pe_error_set(err, base, 0, "cannot make a directory for the catalogs (%s)",
+		             strerror(errno));
+		return false;
+	}
+	size_t n = st.count + (st.has_pseudo ? 1 : 0);
+	for (size_t i = 0; i < n; i++)
+		if (!snapshot_lang(snap, st.langs[i].code, err)) {
+			remove_tree(snap, 0);
+			return false;
+		}
+	if (!bindtextdomain(PE_TEXT_DOMAIN, snap)) {
+		pe_error_set(err, snap, 0, "cannot bind the text domain (%s)", strerror(errno));
+		remove_tree(snap, 0);
+		return false;
+	}
+	/* The old copy goes only now: until here gettext still read it. */
+	if (st.snapdir[0])
+		remove_tree(st.snapdir, 0);
+	snprintf(st.snapdir, sizeof st.snapdir, "%s", snap);
+	switch_to(st.current);
+	return native_names(err);
+}
+
 bool pe_i18n_init(pe_error *err)
 {
 	if (st.ready)
@@ -195,21 +389,8 @@ bool pe_i18n_init(pe_error *err)
 	snprintf(st.current, sizeof st.current, "en");
 	switch_to("en");
 
-	size_t n = st.count + (st.has_pseudo ? 1 : 0);
-	for (size_t i = 0; i < n; i++) {
-		/* TRANSLATORS: the name of YOUR language, in your language, as
-		   shown on the kiosk's language button: "Español", "Français". */
-		const char *name = translate_in(st.langs[i].code, NC_("language-name", "English"), "English");
-		/* A language whose catalog does not name itself yet shows its
-		   code rather than a misleading "English". */
-		if (strcmp(name, "English") == 0 && strcmp(st.langs[i].code, "en") != 0)
-			name = st.langs[i].code;
-		st.langs[i].native = strdup(name);
-		if (!st.langs[i].native) {
-			pe_error_set(err, NULL, 0, "out of memory");
-			goto fail;
-		}
-	}
+	if (!native_names(err))
+		goto fail;
 	return true;
 fail:
 	pe_i18n_finish();
@@ -218,6 +399,13 @@ fail:
 
 void pe_i18n_finish(void)
 {
+	if (st.snapdir[0]) {
+		remove_tree(st.snapdir, 0);
+		st.snapdir[0] = 0;
+		/* Nothing may read from the removed copy. */
+		if (st.localedir[0])
+			bindtextdomain(PE_TEXT_DOMAIN, st.localedir);
+	}
 	for (size_t i = 0; i < LANG_MAX; i++) {
 		free(st.langs[i].native);
 		st.langs[i].native = NULL;

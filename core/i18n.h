@@ -7,6 +7,8 @@
  * <datadir>/locale). Switching language works in one process on a host
  * that has only the C.UTF-8 locale: setlocale(LC_ALL, "C.UTF-8"), LANGUAGE
  * set to the code, and textdomain() called again to drop gettext's cache.
+ * A long-running program binds to a private snapshot of the catalogues
+ * (pe_i18n_snapshot) so that drop never picks up files changed on disk.
  * Content is per language and loaded side by side (content.h), so a PDF can
  * be made in one language while the screen shows another.
  *
@@ -45,7 +47,16 @@
 
 /* Bind the text domain to <datadir>/locale and read LINGUAS. */
 bool pe_i18n_init(pe_error *err);
+/* Also removes the snapshot, if one was made. */
 void pe_i18n_finish(void);
+
+/* For a long-running program (the kiosk): copy every language's built
+ * catalogue, each checked to be a valid .mo file, into a private
+ * directory (under $XDG_RUNTIME_DIR, else /tmp) and bind the domain to
+ * it, so a catalogue changed on disk changes nothing until the next
+ * snapshot. Call after pe_i18n_init and at each reload. On failure (a
+ * broken catalogue: err names it) the previous binding stays as it was. */
+bool pe_i18n_snapshot(pe_error *err);
 
 /* Built languages, in LINGUAS order ("en" first). The pseudo-locale "qps"
  * (long accented text for layout tests) is known and can be set when the

@@ -33,6 +33,23 @@ static void go(pe_app *app, pe_screen screen)
 	}
 }
 
+bool pe_app_print_allowed(const pe_app *app)
+{
+	if (app->print_state == PE_PRINT_BUSY)
+		return false;
+	return !(app->job_printed && app->printed_topic == app->topic &&
+	         app->printed_lang == app->print_lang && app->printed_copies == app->copies);
+}
+
+/* The form changed (opened, language, copies): its state says whether
+ * this job is the one that already printed. */
+static void print_form_changed(pe_app *app)
+{
+	if (app->print_state == PE_PRINT_BUSY)
+		return;
+	app->print_state = pe_app_print_allowed(app) ? PE_PRINT_IDLE : PE_PRINT_DONE;
+}
+
 static void reset_everything(pe_app *app, double now)
 {
 	app->screen = PE_SCREEN_HOME;
@@ -46,6 +63,8 @@ static void reset_everything(pe_app *app, double now)
 	app->warning = false;
 	app->print_lang = app->lang;
 	app->copies = 1;
+	/* A new patient may print what the last one printed. */
+	app->job_printed = false;
 	if (app->print_state != PE_PRINT_BUSY)
 		app->print_state = PE_PRINT_IDLE;
 	app->staff_unlocked = false;
@@ -114,6 +133,28 @@ static void clamp_scroll(pe_app *app)
 	}
 }
 
+size_t pe_app_reading(const pe_app *app)
+{
+	double line = app->scroll + app->view_height / 4;
+	size_t r = 0;
+	for (size_t i = 0; i < app->n_marks; i++)
+		if (app->marks[i] <= line)
+			r = i;
+	return r;
+}
+
+/* The page moved: when another section comes to the top, the list must
+ * be laid out again to show it selected (a plain scroll only paints). */
+static void scrolled(pe_app *app)
+{
+	size_t r = pe_app_reading(app);
+	if (r != app->reading) {
+		app->reading = r;
+		mark(app, PE_DIRTY_LAYOUT);
+	}
+	mark(app, PE_DIRTY_PAINT);
+}
+
 bool pe_app_set_doc(pe_app *app, double doc_height, double view_height,
                     const double *marks, size_t n_marks)
 {
@@ -132,7 +173,10 @@ bool pe_app_set_doc(pe_app *app, double doc_height, double view_height,
 		app->scroll *= doc_height / app->doc_height;
 	app->doc_height = doc_height;
 	app->scroll_max = doc_height > view_height ? doc_height - view_height : 0;
+	app->view_height = view_height;
 	clamp_scroll(app);
+	/* Called while the screen is being built, which then shows it. */
+	app->reading = pe_app_reading(app);
 	return true;
 }
 
@@ -271,27 +315,28 @@ void pe_app_action(pe_app *app, pe_action action, int arg, double now)
 			app->print_return = PE_SCREEN_TOPIC;
 			app->print_lang = app->lang;
 			app->copies = 1;
-			if (app->print_state != PE_PRINT_BUSY)
-				app->print_state = PE_PRINT_IDLE;
+			print_form_changed(app);
 			go(app, PE_SCREEN_PRINT);
 		}
 		break;
 	case PE_ACT_PRINT_LANG:
 		if (arg >= 0 && (size_t)arg < app->cfg.n_langs) {
 			app->print_lang = (size_t)arg;
-			if (app->print_state != PE_PRINT_BUSY)
-				app->print_state = PE_PRINT_IDLE;
+			print_form_changed(app);
 		}
 		break;
 	case PE_ACT_COPIES:
 		if (arg >= 1 && arg <= PE_MAX_COPIES) {
 			app->copies = arg;
-			if (app->print_state != PE_PRINT_BUSY)
-				app->print_state = PE_PRINT_IDLE;
+			print_form_changed(app);
 		}
 		break;
 	case PE_ACT_PRINT_GO:
-		if (app->screen == PE_SCREEN_PRINT && app->print_state != PE_PRINT_BUSY) {
+		if (app->screen == PE_SCREEN_PRINT && pe_app_print_allowed(app)) {
+			app->job_pending = true;
+			app->job_topic = app->topic;
+			app->job_lang = app->print_lang;
+			app->job_copies = app->copies;
 			app->print_state = PE_PRINT_BUSY;
 			app->request = PE_REQ_PRINT;
 		}
@@ -336,7 +381,7 @@ void pe_app_scroll_by(pe_app *app, double dy, double now)
 	app->scroll += dy;
 	clamp_scroll(app);
 	if (app->scroll != before)
-		mark(app, PE_DIRTY_PAINT);
+		scrolled(app);
 	app->last_touch = now;
 }
 
@@ -375,7 +420,7 @@ static void step_momentum(pe_app *app, double now)
 		app->velocity = 0;
 	clamp_scroll(app);
 	if (app->scroll != before)
-		mark(app, PE_DIRTY_PAINT);
+		scrolled(app);
 	app->last_touch = now;
 }
 
@@ -461,6 +506,13 @@ void pe_app_print_result(pe_app *app, bool ok, double now)
 {
 	(void)now;
 	app->print_state = ok ? PE_PRINT_DONE : PE_PRINT_FAILED;
+	if (ok && app->job_pending) {
+		app->job_printed = true;
+		app->printed_topic = app->job_topic;
+		app->printed_lang = app->job_lang;
+		app->printed_copies = app->job_copies;
+	}
+	app->job_pending = false;
 	if (app->screen == PE_SCREEN_STAFF)
 		app->staff_note = ok ? PE_STAFF_NOTE_PRINTED : PE_STAFF_NOTE_PRINT_FAILED;
 	mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);

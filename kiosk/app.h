@@ -125,6 +125,10 @@ typedef struct pe_app {
 	/* The first section the reader's list shows: a small panel lists them
 	 * a page at a time (screens.c decides how many fit). */
 	size_t section_first;
+	/* The section being read (its heading at or above the top quarter of
+	 * the viewport): the list shows it selected. */
+	size_t reading;
+	double view_height;
 
 	/* Idle: the warning shows at last_touch + idle_seconds; reset at
 	 * warn_at + countdown_seconds. */
@@ -137,6 +141,14 @@ typedef struct pe_app {
 	size_t print_lang;
 	int copies;
 	pe_print_state print_state;
+	/* The job being printed, and the last one that printed in this visit
+	 * (topic, language, copies): the same job is not sent again until the
+	 * patient changes the language or the copies, or the visit ends. */
+	bool job_pending, job_printed;
+	size_t job_topic, job_lang;
+	int job_copies;
+	size_t printed_topic, printed_lang;
+	int printed_copies;
 
 	/* Staff. */
 	bool staff_unlocked;
@@ -162,6 +174,10 @@ void pe_app_set_content(pe_app *app, size_t n_topics, size_t emergency_topic);
  * height changes (text size, window size). */
 bool pe_app_set_doc(pe_app *app, double doc_height, double view_height,
                     const double *marks, size_t n_marks);
+
+/* The section whose heading is at or above a quarter of the way down the
+ * reader's viewport (0 before the first heading). */
+size_t pe_app_reading(const pe_app *app);
 
 /* A finger went down anywhere: the patient is here. */
 void pe_app_touch(pe_app *app, double now);
@@ -190,6 +206,10 @@ bool pe_app_is_pristine(const pe_app *app);
 
 pe_request pe_app_take_request(pe_app *app);
 unsigned pe_app_take_dirty(pe_app *app);
+
+/* Whether Print may start a job now: not while one is printing, and not
+ * for the job that just printed (the same topic, language and copies). */
+bool pe_app_print_allowed(const pe_app *app);
 
 /* Results of requests. detail (may be NULL) is shown on the staff screen. */
 void pe_app_print_result(pe_app *app, bool ok, double now);

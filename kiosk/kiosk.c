@@ -137,7 +137,9 @@ pe_kiosk *pe_kiosk_create(const pe_kiosk_options *opts, double now, pe_error *er
 			pe_error_set(err, NULL, 0, "kiosk: out of memory");
 		goto fail;
 	}
-	if (!pe_i18n_init(err))
+	/* The UI catalogues are copied once here and at a staff reload: a
+	 * catalogue changed on disk must not go live at the next tap. */
+	if (!pe_i18n_init(err) || !pe_i18n_snapshot(err))
 		goto fail;
 	const char *lang = opts->lang ? opts->lang : k->site->default_language;
 	if (!lang)
@@ -299,6 +301,15 @@ static void reload(pe_kiosk *k)
 	pe_error err = { "" };
 	pe_library *fresh[MAX_LANGS];
 	if (!load_libraries(k, fresh, &err)) {
+		log_line("reload failed, kept the content", err.msg);
+		pe_app_reload_result(k->app, false, err.msg);
+		return;
+	}
+	/* Catalogues last: a refused one leaves the old copy bound, and from
+	 * here on nothing can fail, so content and words change together. */
+	if (!pe_i18n_snapshot(&err)) {
+		for (size_t i = 0; i < k->n_langs; i++)
+			pe_library_destroy(fresh[i]);
 		log_line("reload failed, kept the content", err.msg);
 		pe_app_reload_result(k->app, false, err.msg);
 		return;

@@ -130,8 +130,10 @@ typedef struct ctx {
 	double wdp, hdp;        /* window in dp */
 	double header_h;        /* pixels: one row, or two on narrow screens */
 	double row_h;           /* pixels: the header's button row */
+	double bar_bh;          /* pixels: header and footer button height */
 	double min_target;      /* pixels: 15 mm */
 	bool narrow;            /* title gets a row of its own in the header */
+	bool tight;             /* short landscape: bars use 15 mm, not the dp design */
 	bool ok;                /* false after an allocation failure */
 } ctx;
 
@@ -299,6 +301,22 @@ static double fit_text(ctx *c, pe_page *pg, const char *text, pe_face face, doub
 	return ih;
 }
 
+/* The size (dp) fit_text would choose for text in a box of w x h. */
+static double fit_size(ctx *c, const char *text, pe_face face, double max_dp, double min_dp,
+                       double w, double h)
+{
+	double size = D(c, max_dp), min_size = D(c, min_dp);
+	for (;;) {
+		double iw = 0, ih = 0;
+		pe_dlist *dl = try_text(c, text, face, size, w, c->th->text, 1.2, &iw, &ih);
+		pe_dlist_destroy(dl);
+		if (!dl || (iw <= w + 0.01 && ih <= h + 0.01) || size <= min_size)
+			break;
+		size = fmax(min_size, size * 0.94);
+	}
+	return size / c->dp;
+}
+
 typedef enum button_kind {
 	BTN_NORMAL,
 	BTN_SELECTED,
@@ -443,7 +461,8 @@ static const char *lang_name(const char *code)
 }
 
 /* The language switch, right-aligned, never left of left_limit (the
- * buttons narrow, their labels shrink); returns its left edge. */
+ * buttons narrow, their labels shrink); returns its left edge. With pg
+ * NULL it only measures. */
 static double language_switch(ctx *c, pe_page *pg, double left_limit, double right, double y,
                               double h, bool on_header, pe_action action, size_t current)
 {
@@ -462,44 +481,65 @@ static double language_switch(ctx *c, pe_page *pg, double left_limit, double rig
 		/* On the dark bar the chosen language is the white button. */
 		button_kind kind = on_header ? (i == current ? BTN_NORMAL : BTN_ON_HEADER)
 		                             : (i == current ? BTN_SELECTED : BTN_NORMAL);
-		button(c, pg, x, y, w, h, lang_name(c->env->langs[i]), kind, action, (int)i, 32);
+		if (pg)
+			button(c, pg, x, y, w, h, lang_name(c->env->langs[i]), kind, action, (int)i, 32);
 		x -= gap;
 	}
 	return x + gap;
 }
 
+/* Whether text fits the box (w x h) on at most its box's lines at size_dp:
+ * the one-row header is only used when its title can be read there. */
+static bool text_fits(ctx *c, const char *text, pe_face face, double size_dp, double w,
+                      double h)
+{
+	double iw = 0, ih = 0;
+	pe_dlist *dl = try_text(c, text, face, D(c, size_dp), w, c->th->text, 1.2, &iw, &ih);
+	pe_dlist_destroy(dl);
+	return dl && iw <= w + 0.01 && ih <= h + 0.01;
+}
+
 /* Header bar: optional Home / Back on the left, a title, the language
- * switch on the right. */
-/* Header bar: optional Home / Back on the left, a title, the language
- * switch on the right. On a narrow (portrait) screen the title gets a
- * second row under the buttons. */
+ * switch on the right. The title gets a second row under the buttons on
+ * a narrow (portrait) screen, and in landscape only when it cannot be
+ * read between the buttons: a short landscape panel has no height to
+ * spare for a row that holds a few words. Sets c->header_h. */
 static void header(ctx *c, pe_page *pg, const char *title, const char *subtitle,
                    bool home, bool back, pe_action back_action)
 {
 	const theme *t = c->th;
-	double row = c->row_h, bh = T(c, BUTTON_H), by = (row - bh) / 2;
-	rect(c, pg, 0, 0, c->W, c->header_h, t->header_bg, PE_NO_COLOR, 0, 0);
-	double x = D(c, MARGIN);
-	if (home) {
-		/* TRANSLATORS: button that goes back to the first screen. */
-		const char *label = C_("kiosk/header", "Home");
-		double w = button_width(c, label, 32, 160);
-		button(c, pg, x, by, w, bh, label, BTN_ON_HEADER, PE_ACT_HOME, 0, 32);
-		x += w + D(c, 16);
-	}
-	if (back) {
-		/* TRANSLATORS: button that goes to the previous screen (a left
-		   arrow is drawn before it). */
-		const char *label = C_("kiosk/header", "Back");
-		double w = button_width(c, label, 32, 160) + D(c, lead_dp(LEAD_BACK) + 8);
-		button_full(c, pg, x, by, w, bh, label, BTN_ON_HEADER, back_action, 0, 32, LEAD_BACK);
-		x += w + D(c, 16);
-	}
-	double right = language_switch(c, pg, x + D(c, 8), c->W - D(c, MARGIN), by, bh, true,
+	double row = c->row_h, bh = c->bar_bh, by = (row - bh) / 2;
+	/* TRANSLATORS: button that goes back to the first screen. */
+	const char *home_label = C_("kiosk/header", "Home");
+	/* TRANSLATORS: button that goes to the previous screen (a left
+	   arrow is drawn before it). */
+	const char *back_label = C_("kiosk/header", "Back");
+	double home_w = home ? button_width(c, home_label, 32, 160) : 0;
+	double back_w = back ? button_width(c, back_label, 32, 160) + D(c, lead_dp(LEAD_BACK) + 8)
+	                     : 0;
+	double x = D(c, MARGIN) + (home ? home_w + D(c, 16) : 0) + (back ? back_w + D(c, 16) : 0);
+	double right = language_switch(c, NULL, x + D(c, 8), c->W - D(c, MARGIN), by, bh, true,
 	                               PE_ACT_LANG, c->app->lang);
 	double tx = x + (home || back ? D(c, 8) : 0), tw = right - D(c, 24) - tx;
 	double ty = D(c, 10), th = row - D(c, 20);
-	if (c->narrow && (home || back)) {
+	bool two_rows = false;
+	if (home || back)
+		two_rows = c->W > c->H ? tw <= 0 || !text_fits(c, title, PE_FACE_BOLD, 28, tw, th)
+		                       : c->narrow;
+	c->header_h = row + (two_rows ? D(c, 88) : 0);
+
+	rect(c, pg, 0, 0, c->W, c->header_h, t->header_bg, PE_NO_COLOR, 0, 0);
+	double bx = D(c, MARGIN);
+	if (home) {
+		button(c, pg, bx, by, home_w, bh, home_label, BTN_ON_HEADER, PE_ACT_HOME, 0, 32);
+		bx += home_w + D(c, 16);
+	}
+	if (back)
+		button_full(c, pg, bx, by, back_w, bh, back_label, BTN_ON_HEADER, back_action, 0, 32,
+		            LEAD_BACK);
+	language_switch(c, pg, x + D(c, 8), c->W - D(c, MARGIN), by, bh, true, PE_ACT_LANG,
+	                c->app->lang);
+	if (two_rows) {
 		tx = D(c, MARGIN);
 		tw = c->W - 2 * D(c, MARGIN);
 		ty = row - D(c, 6);
@@ -791,7 +831,7 @@ static void emergency_button(ctx *c, pe_page *pg, double x, double y, double w, 
  * patient saw it. */
 static bool footer_two_rows(ctx *c)
 {
-	double fbh = T(c, BUTTON_H);
+	double fbh = c->bar_bh;
 	double one_row = 2 * D(c, MARGIN) +
 	                 fmin(pe_layout_width(c->layout, C_("kiosk/reader", "Text size"), PE_FACE_BOLD, D(c, 30)) +
 	                          D(c, 8), D(c, 240)) +
@@ -802,7 +842,7 @@ static bool footer_two_rows(ctx *c)
 
 static double footer_height(ctx *c, bool two_rows)
 {
-	double fbh = T(c, BUTTON_H);
+	double fbh = c->bar_bh;
 	return two_rows ? 2 * fbh + D(c, 56) : fbh + D(c, 36);
 }
 
@@ -822,7 +862,7 @@ static void footer_emergency(ctx *c, pe_page *pg, double row_y, bool full, doubl
 	 * (the home screen drops its tile the same way). */
 	if (c->app->emergency_topic >= topic_count(c))
 		return;
-	double m = D(c, MARGIN), bh = T(c, BUTTON_H);
+	double m = D(c, MARGIN), bh = c->bar_bh;
 	if (full) {
 		emergency_button(c, pg, m, row_y, c->W - 2 * m, bh, 34);
 	} else {
@@ -834,7 +874,7 @@ static void footer_emergency(ctx *c, pe_page *pg, double row_y, bool full, doubl
 static void reader_footer(ctx *c, pe_page *pg, double y, double h, bool two_rows)
 {
 	const theme *t = c->th;
-	double m = D(c, MARGIN), g = D(c, GAP), bh = T(c, BUTTON_H);
+	double m = D(c, MARGIN), g = D(c, GAP), bh = c->bar_bh;
 	footer_bar(c, pg, y, h);
 	double row1 = two_rows ? y + (h / 2 - bh) / 2 + D(c, 4) : y + (h - bh) / 2;
 	double x = m;
@@ -909,17 +949,32 @@ static void section_list(pe_screens *s, ctx *c, pe_page *pg, const pe_frame *fr,
 		/* TRANSLATORS: heading above the list of sections of a topic. */
 		fit_text(c, pg, C_("kiosk/reader/sections", "In this topic"), PE_FACE_BOLD, 28, 18, x, top, w, D(c, 44),
 		         t->muted, ALIGN_LEFT);
-	size_t k = 0;
+	/* One type size for the whole list, the largest every title fits at
+	 * (on two lines where one is not enough): buttons side by side with
+	 * labels in different sizes look like a mistake. Taken over every
+	 * section, so it does not change when the list turns a page. */
 	const pe_page *doc = fr->doc;
+	double label_dp = 28;
+	for (size_t i = 0; i < doc->n_ops; i++) {
+		const pe_op *op = &doc->ops[i];
+		if (op->kind == PE_OP_MARK && op->u.mark.level >= 1)
+			label_dp = fmin(label_dp, fit_size(c, op->u.mark.title, PE_FACE_BOLD, label_dp, 16,
+			                                   w - D(c, 32), bh - D(c, 16)));
+	}
+	size_t k = 0;
 	for (size_t i = 0; i < doc->n_ops && k < last; i++) {
 		const pe_op *op = &doc->ops[i];
 		if (op->kind != PE_OP_MARK || op->u.mark.level < 1)
 			continue;
 		if (k >= first) {
 			double by = y + (double)(k - first) * (bh + gap);
-			rect(c, pg, x, by, w, bh, t->tile_bg, t->tile_border, D(c, 2), D(c, 12));
-			fit_text(c, pg, op->u.mark.title, PE_FACE_BOLD, 28, 16, x + D(c, 16),
-			         by + D(c, 8), w - D(c, 32), bh - D(c, 16), t->button_fg, ALIGN_LEFT);
+			/* The section being read is shown selected: where am I. */
+			bool here = k == c->app->reading;
+			rect(c, pg, x, by, w, bh, here ? t->selected_bg : t->tile_bg,
+			     here ? t->selected_bg : t->tile_border, D(c, 2), D(c, 12));
+			fit_text(c, pg, op->u.mark.title, PE_FACE_BOLD, label_dp, label_dp, x + D(c, 16),
+			         by + D(c, 8), w - D(c, 32), bh - D(c, 16),
+			         here ? t->selected_fg : t->button_fg, ALIGN_LEFT);
 			hit(c, pg, x, by, w, bh, PE_ACT_SECTION, (int)k);
 		}
 		k++;
@@ -945,7 +1000,14 @@ static void section_list(pe_screens *s, ctx *c, pe_page *pg, const pe_frame *fr,
 		/* TRANSLATORS: under a list of sections that do not all fit:
 		   the first and last shown, of how many ("3–4 of 6"). */
 		snprintf(count, sizeof count, C_("kiosk/reader/sections", "%d–%d of %d"), (int)first + 1, (int)last, (int)n);
-	fit_text(c, pg, count, PE_FACE_BOLD, 28, 16, x + aw + gap, ny, w - 2 * (aw + gap), bh,
+	/* One line: "1–2 de / 9" broken in two reads as two numbers. The
+	 * size comes down until it fits across (the page row is a button
+	 * tall, so a smaller size still reads well). */
+	double cw = w - 2 * (aw + gap), size = 28;
+	double nat = pe_layout_width(c->layout, count, PE_FACE_BOLD, D(c, 28));
+	if (nat > cw && nat > 0)
+		size = fmax(12, 28 * cw / nat * 0.98);
+	fit_text(c, pg, count, PE_FACE_BOLD, size, fmin(size, 16), x + aw + gap, ny, cw, bh,
 	         t->muted, ALIGN_CENTER);
 }
 
@@ -996,6 +1058,73 @@ static bool build_topic(pe_screens *s, ctx *c, pe_page *pg, pe_frame *fr, pe_err
 
 /* ---- print -------------------------------------------------------------- */
 
+/* Height of one line of text at size_dp (ascent + descent of Noto Sans,
+ * with a little room): what a label box must keep however small the
+ * spaces around it get, or the buttons under it cover its lower half. */
+static double line_h(const ctx *c, double size_dp)
+{
+	return D(c, size_dp) * 1.45;
+}
+
+/* The scale k (0..1) at which spaces of design sizes dp[i] (dp), each at
+ * least min[i] pixels, add up to no more than avail pixels. */
+static double spaces_scale(const ctx *c, const double *dp, const double *min, size_t n,
+                           double avail)
+{
+	double lo = 0, hi = 1;
+	for (int it = 0; it < 24; it++) {
+		double k = (lo + hi) / 2, sum = 0;
+		for (size_t i = 0; i < n; i++)
+			sum += fmax(D(c, dp[i]) * k, min[i]);
+		if (sum <= avail)
+			lo = k;
+		else
+			hi = k;
+	}
+	return lo;
+}
+
+/* What the print form says about the job, and in what colour. */
+static const char *print_message(const ctx *c, pe_color *color)
+{
+	*color = c->th->text;
+	switch (c->app->print_state) {
+	case PE_PRINT_IDLE:
+		return NULL;
+	case PE_PRINT_BUSY:
+		return C_("kiosk/print", "Your handout is being sent to the printer. Please wait.");
+	case PE_PRINT_DONE:
+		*color = c->th->good;
+		/* TRANSLATORS: after a successful print. The Print button is off
+		   until the patient picks another language or number of copies,
+		   so one visit does not send the same job again and again. */
+		return C_("kiosk/print", "Your handout is printing. Please pick it up at the front "
+		          "desk. To print it again, choose another language or number of copies.");
+	case PE_PRINT_FAILED:
+		/* Not in red: a patient should not feel something went badly wrong. */
+		return C_("kiosk/print", "Sorry, the printer is not working right now. Please ask a staff member "
+		          "for a printed copy.");
+	}
+	return NULL;
+}
+
+/* The job's message in a tinted panel: the first thing a patient looks
+ * for after touching Print, so its room is reserved before the form's
+ * spaces are shared out (it used to be dropped when under 40 dp were
+ * left). */
+static void print_status(ctx *c, pe_page *pg, double x, double y, double w, double h)
+{
+	pe_color mc;
+	const char *msg = print_message(c, &mc);
+	if (!msg || w <= 0 || h <= 0)
+		return;
+	const theme *t = c->th;
+	rect(c, pg, x, y, w, h, t->panel_bg, t->tile_border, D(c, 2), D(c, 14));
+	double pad = D(c, 20);
+	fit_text(c, pg, msg, PE_FACE_BOLD, 34, 18, x + pad, y + pad, w - 2 * pad, h - 2 * pad, mc,
+	         ALIGN_LEFT);
+}
+
 static void build_print(ctx *c, pe_page *pg)
 {
 	const theme *t = c->th;
@@ -1004,73 +1133,118 @@ static void build_print(ctx *c, pe_page *pg)
 	/* TRANSLATORS: title of the screen where a patient prints a handout. */
 	header(c, pg, C_("kiosk/print", "Print a handout"), NULL, true, true, PE_ACT_BACK);
 	const pe_topic *topic = topic_at(c, app->topic);
-	double colw = fmin(c->W - 2 * D(c, MARGIN), D(c, 1200));
+	double m = D(c, MARGIN);
+	double colw = fmin(c->W - 2 * m, D(c, 1200));
 	double bh = T(c, 96), go_h = T(c, 120);
-	/* The spaces between (title, labels, gaps, the message at the end:
-	 * 36 + 140 + 62 + 40 + 62 + 48 + 150 dp + the message) give way on a
-	 * small panel; the 15 mm buttons do not. */
-	double spaces = D(c, 36 + (topic ? 140 : 0) + 62 + 40 + 62 + 48 + 30 + 110);
 	/* The red button sits at the foot, where the reader has it: the way to
 	 * help must not vanish because the patient chose to print. */
 	double fh = footer_height(c, false), bottom = c->H - fh;
 	footer_bar(c, pg, bottom, fh);
-	footer_emergency(c, pg, bottom + (fh - T(c, BUTTON_H)) / 2, footer_two_rows(c), D(c, MARGIN));
-	double k = fmin(1, (bottom - c->header_h - 2 * bh - go_h) / spaces);
-	double x = (c->W - colw) / 2, y = c->header_h + D(c, 36) * k;
+	footer_emergency(c, pg, bottom + (fh - c->bar_bh) / 2, footer_two_rows(c), m);
+
+	/* The form's own width: its widest row. */
+	double lang_w[16], langs_w = 0;
+	size_t nl = c->env->n_langs < 16 ? c->env->n_langs : 16;
+	for (size_t i = 0; i < nl; i++) {
+		lang_w[i] = button_width(c, lang_name(c->env->langs[i]), 34, 220);
+		langs_w += lang_w[i] + (i ? D(c, 20) : 0);
+	}
+	double copy_w = T(c, 130);
+	double copies_w = PE_MAX_COPIES * copy_w + (PE_MAX_COPIES - 1) * D(c, 20);
+	/* TRANSLATORS: the big button that starts printing. */
+	const char *go = app->print_state == PE_PRINT_BUSY ? C_("kiosk/print", "Printing…") : C_("kiosk/print", "Print");
+	double gw = fmin(fmax(button_width(c, go, 40, 420), D(c, 420)), colw);
+	double form_w = fmin(colw, fmax(langs_w, fmax(copies_w, gw)));
+	double x = (c->W - colw) / 2;
+
+	/* Landscape: the message beside the form, where the screen is empty;
+	 * otherwise under the Print button, its height kept first. */
+	double side_gap = D(c, 48);
+	double side_w = fmin(colw - form_w - side_gap, D(c, 640));
+	bool side = c->W > c->H && side_w >= D(c, 320);
+	if (side && colw - form_w - side_gap > side_w)
+		x = (c->W - (form_w + side_gap + side_w)) / 2;
+	double msg_h = side ? 0 : fmax(D(c, 150), 3 * line_h(c, 18) + D(c, 40));
+
+	/* The spaces between (top, title, labels, gaps) give way on a small
+	 * panel, each label never below one line at its smallest type; the
+	 * 15 mm buttons and the message do not give way. */
+	double label_min = line_h(c, 18), title_min = line_h(c, 20);
+	const double sp_dp[] = { 36, topic ? 140 : 0, 62, 40, 62, 48, side ? 0 : 30, 16 };
+	const double sp_min[] = { D(c, 8), topic ? title_min + D(c, 6) : 0, label_min + D(c, 6),
+	                          D(c, 10), label_min + D(c, 6), D(c, 12), side ? 0 : D(c, 12),
+	                          D(c, 8) };
+	size_t n_sp = sizeof sp_dp / sizeof sp_dp[0];
+	if (!side) {
+		/* Where the form leaves height over (portrait), the message may
+		 * take more of it and keep a readable size. */
+		double design = 0;
+		for (size_t i = 0; i < n_sp; i++)
+			design += D(c, sp_dp[i]);
+		double spare = bottom - c->header_h - 2 * bh - go_h - design;
+		msg_h = fmax(msg_h, fmin(D(c, 260), spare));
+	}
+	/* Where even the smallest spaces leave too little, the buttons come
+	 * down towards 15 mm (never under). */
+	double least = 0;
+	for (size_t i = 0; i < n_sp; i++)
+		least += sp_min[i];
+	double btn_room = bottom - c->header_h - msg_h - least;
+	if (2 * bh + go_h > btn_room) {
+		double f = fmax(0, btn_room / (2 * bh + go_h));
+		bh = fmax(T(c, 0), bh * f);
+		go_h = fmax(T(c, 0), go_h * f);
+	}
+	double fixed = 2 * bh + go_h + msg_h;
+	double k = spaces_scale(c, sp_dp, sp_min, n_sp, bottom - c->header_h - fixed);
+#define SP(i) fmax(D(c, sp_dp[i]) * k, sp_min[i])
+	double y = c->header_h + SP(0);
 	if (topic) {
-		fit_text(c, pg, topic->title, PE_FACE_BOLD, 44, 20, x, y, colw, D(c, 120) * k, t->text,
-		         ALIGN_LEFT);
-		y += D(c, 140) * k;
+		fit_text(c, pg, topic->title, PE_FACE_BOLD, 44, 20, x, y, colw, SP(1) - D(c, 20) * k,
+		         t->text, ALIGN_LEFT);
+		y += SP(1);
 	}
+	double form_top = y;
 	fit_text(c, pg, C_("kiosk/print", "Which language should the handout be in?"), PE_FACE_REGULAR, 32, 18, x,
-	         y, colw, D(c, 50) * k, t->text, ALIGN_LEFT);
-	y += D(c, 62) * k;
+	         y, side ? form_w : colw, SP(2) - fmax(D(c, 12) * k, D(c, 6)), t->text, ALIGN_LEFT);
+	y += SP(2);
 	double bx = x;
-	for (size_t i = 0; i < c->env->n_langs; i++) {
+	for (size_t i = 0; i < nl; i++) {
 		const char *name = lang_name(c->env->langs[i]);
-		double w = button_width(c, name, 34, 280);
-		button(c, pg, bx, y, w, bh, name, app->print_lang == i ? BTN_SELECTED : BTN_NORMAL,
-		       PE_ACT_PRINT_LANG, (int)i, 34);
-		bx += w + D(c, 20);
+		button(c, pg, bx, y, lang_w[i], bh, name,
+		       app->print_lang == i ? BTN_SELECTED : BTN_NORMAL, PE_ACT_PRINT_LANG, (int)i, 34);
+		bx += lang_w[i] + D(c, 20);
 	}
-	y += bh + D(c, 40) * k;
-	fit_text(c, pg, C_("kiosk/print", "How many copies?"), PE_FACE_REGULAR, 32, 18, x, y, colw, D(c, 50) * k,
-	         t->text, ALIGN_LEFT);
-	y += D(c, 62) * k;
+	y += bh + SP(3);
+	fit_text(c, pg, C_("kiosk/print", "How many copies?"), PE_FACE_REGULAR, 32, 18, x, y,
+	         side ? form_w : colw, SP(4) - fmax(D(c, 12) * k, D(c, 6)), t->text, ALIGN_LEFT);
+	y += SP(4);
 	for (int n = 1; n <= PE_MAX_COPIES; n++) {
 		char label[16];
 		snprintf(label, sizeof label, "%d", n);
-		button(c, pg, x + (double)(n - 1) * (T(c, 130) + D(c, 20)), y, T(c, 130), bh, label,
+		button(c, pg, x + (double)(n - 1) * (copy_w + D(c, 20)), y, copy_w, bh, label,
 		       app->copies == n ? BTN_SELECTED : BTN_NORMAL, PE_ACT_COPIES, n, 40);
 	}
-	y += bh + D(c, 48) * k;
-	/* TRANSLATORS: the big button that starts printing. */
-	const char *go = app->print_state == PE_PRINT_BUSY ? C_("kiosk/print", "Printing…") : C_("kiosk/print", "Print");
-	double gw = fmax(button_width(c, go, 40, 420), D(c, 420));
-	button(c, pg, x, y, fmin(gw, colw), go_h, go, BTN_PRIMARY, PE_ACT_PRINT_GO, 0, 44);
-	y += go_h + D(c, 30) * k;
-	const char *msg = NULL;
-	pe_color mc = t->text;
-	switch (app->print_state) {
-	case PE_PRINT_IDLE:
-		break;
-	case PE_PRINT_BUSY:
-		msg = C_("kiosk/print", "Your handout is being sent to the printer. Please wait.");
-		break;
-	case PE_PRINT_DONE:
-		msg = C_("kiosk/print", "Your handout is printing. Please pick it up at the front desk.");
-		mc = t->good;
-		break;
-	case PE_PRINT_FAILED:
-		/* Not in red: a patient should not feel something went badly wrong. */
-		msg = C_("kiosk/print", "Sorry, the printer is not working right now. Please ask a staff member "
-		        "for a printed copy.");
-		break;
+	y += bh + SP(5);
+	if (app->print_state == PE_PRINT_DONE && !pe_app_print_allowed(app)) {
+		/* Sent: the button stays where it was, greyed, with no target, so
+		 * a second touch cannot send the same job again. */
+		/* TRANSLATORS: the Print button after the handout was sent; it
+		   cannot be touched until the language or copies change. */
+		const char *sent = C_("kiosk/print", "Sent to the printer");
+		rect(c, pg, x, y, gw, go_h, t->panel_bg, t->tile_border, D(c, t->border), D(c, 14));
+		double pad = D(c, 14 + t->border);
+		fit_text(c, pg, sent, PE_FACE_BOLD, 40, 20, x + pad, y + pad * 0.6, gw - 2 * pad,
+		         go_h - 1.2 * pad, t->muted, ALIGN_CENTER);
+	} else {
+		button(c, pg, x, y, gw, go_h, go, BTN_PRIMARY, PE_ACT_PRINT_GO, 0, 44);
 	}
-	double left = bottom - y - D(c, 16);
-	if (msg && left > D(c, 40))
-		fit_text(c, pg, msg, PE_FACE_BOLD, 34, 20, x, y, colw, fmin(left, D(c, 140)), mc,
-		         ALIGN_LEFT);
+	y += go_h;
+	if (side)
+		print_status(c, pg, x + form_w + side_gap, form_top, side_w, y - form_top);
+	else
+		print_status(c, pg, x, y + SP(6), colw, msg_h);
+#undef SP
 }
 
 /* ---- staff -------------------------------------------------------------- */
@@ -1239,9 +1413,14 @@ static void ctx_init(ctx *c, const pe_screen_env *env, pe_app *app)
 	c->hdp = c->H / c->dp;
 	c->narrow = c->wdp < 1300;
 	c->min_target = MIN_TARGET_MM * c->ppmm;
-	c->row_h = fmax(D(c, HEADER_H), T(c, BUTTON_H) + D(c, 40));
-	/* The home screen has no Home/Back buttons: its title fits in one row. */
-	c->header_h = c->row_h + (c->narrow && app->screen != PE_SCREEN_HOME ? D(c, 88) : 0);
+	/* A short landscape panel (1280x800 at 10-13 inches, 1920x1080 at
+	 * 15.6) has about 760 dp of height: the header and footer buttons
+	 * take the 15 mm a finger needs, not the 88 dp a 24-inch panel can
+	 * afford, so there is room left to read. */
+	c->tight = c->W > c->H && c->hdp < 900;
+	c->bar_bh = c->tight ? fmax(T(c, 0), D(c, 64)) : T(c, BUTTON_H);
+	c->row_h = c->tight ? c->bar_bh + D(c, 24) : fmax(D(c, HEADER_H), c->bar_bh + D(c, 40));
+	c->header_h = c->row_h;   /* header() decides on a second row */
 }
 
 bool pe_screens_build(pe_screens *screens, const pe_screen_env *env, pe_app *app,

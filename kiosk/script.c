@@ -223,19 +223,43 @@ static void hit_names(runner *r, char *out, size_t size)
 	}
 }
 
-/* Is there a text op on screen (any page of the frame or the visible part
- * of the reader page) that contains s? */
+/* The page's text ops in order, one space between them (none doubled):
+ * a message wrapped over lines reads as the one sentence it is. */
+static bool page_text_has(const pe_page *pg, const char *s)
+{
+	size_t size = 1;
+	for (size_t i = 0; i < pg->n_ops; i++)
+		if (pg->ops[i].kind == PE_OP_TEXT)
+			size += strlen(pg->ops[i].u.text.utf8) + 1;
+	char *all = malloc(size);
+	if (!all)
+		return false;
+	size_t n = 0;
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		if (pg->ops[i].kind != PE_OP_TEXT)
+			continue;
+		for (const char *t = pg->ops[i].u.text.utf8; *t; t++)
+			if (*t != ' ' || (n > 0 && all[n - 1] != ' '))
+				all[n++] = *t;
+		if (n > 0 && all[n - 1] != ' ')
+			all[n++] = ' ';
+	}
+	all[n] = 0;
+	bool found = strstr(all, s) != NULL;
+	free(all);
+	return found;
+}
+
+/* Is there text on screen (any page of the frame, lines joined, or the
+ * visible part of the reader page) that contains s? */
 static bool text_on_screen(runner *r, const char *s)
 {
 	const pe_frame *f = pe_kiosk_frame(r->k);
 	if (!f->dl)
 		return false;
-	for (size_t p = 0; p < f->dl->n_pages; p++) {
-		const pe_page *pg = &f->dl->pages[p];
-		for (size_t i = 0; i < pg->n_ops; i++)
-			if (pg->ops[i].kind == PE_OP_TEXT && strstr(pg->ops[i].u.text.utf8, s))
-				return true;
-	}
+	for (size_t p = 0; p < f->dl->n_pages; p++)
+		if (page_text_has(&f->dl->pages[p], s))
+			return true;
 	if (f->reader && f->doc) {
 		double top = pe_kiosk_app(r->k)->scroll, bottom = top + f->vh;
 		for (size_t i = 0; i < f->doc->n_ops; i++) {

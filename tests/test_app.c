@@ -379,6 +379,86 @@ static void test_print_flow(void **state)
 	pe_app_destroy(app);
 }
 
+/* One visit does not send the same job again and again: after a handout
+ * printed, Print does nothing (and says so) until the language or the
+ * copies change; going back and opening the form again does not get
+ * round it; a failed job can be tried again; the next patient may print
+ * the same thing. */
+static void test_print_once_per_job(void **state)
+{
+	(void)state;
+	pe_app *app = make(NULL, 0);
+	double now = 0;
+	pe_app_action(app, PE_ACT_TOPIC, 1, now);
+	pe_app_action(app, PE_ACT_PRINT_OPEN, 0, now);
+	assert_true(pe_app_print_allowed(app));
+	pe_app_action(app, PE_ACT_PRINT_GO, 0, now);
+	assert_int_equal(pe_app_take_request(app), PE_REQ_PRINT);
+	assert_false(pe_app_print_allowed(app));          /* busy */
+	pe_app_print_result(app, true, 1);
+	assert_false(pe_app_print_allowed(app));
+	pe_app_action(app, PE_ACT_PRINT_GO, 0, 2);
+	assert_int_equal(pe_app_take_request(app), PE_REQ_NONE);
+	assert_int_equal(app->print_state, PE_PRINT_DONE);
+	pe_app_action(app, PE_ACT_BACK, 0, 3);
+	pe_app_action(app, PE_ACT_PRINT_OPEN, 0, 3);
+	assert_int_equal(app->print_state, PE_PRINT_DONE);
+	pe_app_action(app, PE_ACT_PRINT_GO, 0, 3);
+	assert_int_equal(pe_app_take_request(app), PE_REQ_NONE);
+	/* Two copies is another job; back to one copy is the printed one. */
+	pe_app_action(app, PE_ACT_COPIES, 2, 4);
+	assert_int_equal(app->print_state, PE_PRINT_IDLE);
+	assert_true(pe_app_print_allowed(app));
+	pe_app_action(app, PE_ACT_COPIES, 1, 4);
+	assert_false(pe_app_print_allowed(app));
+	assert_int_equal(app->print_state, PE_PRINT_DONE);
+	pe_app_action(app, PE_ACT_PRINT_LANG, ES, 5);
+	assert_true(pe_app_print_allowed(app));
+	pe_app_action(app, PE_ACT_PRINT_GO, 0, 5);
+	assert_int_equal(pe_app_take_request(app), PE_REQ_PRINT);
+	pe_app_print_result(app, false, 6);                 /* failed: try again */
+	assert_true(pe_app_print_allowed(app));
+	pe_app_action(app, PE_ACT_PRINT_GO, 0, 7);
+	assert_int_equal(pe_app_take_request(app), PE_REQ_PRINT);
+	pe_app_print_result(app, true, 8);
+	assert_false(pe_app_print_allowed(app));
+	/* The visit ends: the next patient starts afresh. */
+	now = 8;
+	run_until(app, &now, 300);
+	assert_string_equal(pe_app_screen_name(app), "home");
+	pe_app_action(app, PE_ACT_TOPIC, 1, now);
+	pe_app_action(app, PE_ACT_PRINT_OPEN, 0, now);
+	assert_true(pe_app_print_allowed(app));
+	assert_int_equal(app->print_state, PE_PRINT_IDLE);
+	pe_app_destroy(app);
+}
+
+/* The section list shows which section is being read: reading follows
+ * the scroll, and crossing a heading asks for a new layout (a plain
+ * scroll within a section only paints). */
+static void test_reading_section_follows_scroll(void **state)
+{
+	(void)state;
+	pe_app *app = make(NULL, 0);
+	pe_app_action(app, PE_ACT_TOPIC, 0, 0);
+	const double marks[] = { 100, 900, 1500 };
+	assert_true(pe_app_set_doc(app, 3000, 800, marks, 3));
+	assert_int_equal(pe_app_reading(app), 0);
+	pe_app_take_dirty(app);
+	pe_app_scroll_by(app, 400, 1);                     /* 900 at 500: under the line */
+	assert_int_equal(pe_app_reading(app), 0);
+	assert_int_equal(pe_app_take_dirty(app) & PE_DIRTY_LAYOUT, 0);
+	pe_app_scroll_by(app, 400, 2);                     /* 900 at 100 */
+	assert_int_equal(pe_app_reading(app), 1);
+	assert_int_equal(app->reading, 1);
+	assert_true(pe_app_take_dirty(app) & PE_DIRTY_LAYOUT);
+	pe_app_action(app, PE_ACT_SECTION, 2, 3);
+	assert_int_equal(pe_app_reading(app), 2);
+	pe_app_drag(app, 1500, 4);                         /* back to the top */
+	assert_int_equal(pe_app_reading(app), 0);
+	pe_app_destroy(app);
+}
+
 static void test_reload_with_fewer_topics_goes_home(void **state)
 {
 	(void)state;
@@ -407,6 +487,8 @@ int main(void)
 		cmocka_unit_test(test_staff_pin),
 		cmocka_unit_test(test_staff_locked_again_after_idle_and_no_pin_no_menu),
 		cmocka_unit_test(test_print_flow),
+		cmocka_unit_test(test_print_once_per_job),
+		cmocka_unit_test(test_reading_section_follows_scroll),
 		cmocka_unit_test(test_reload_with_fewer_topics_goes_home),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

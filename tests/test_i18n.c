@@ -11,8 +11,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "i18n.h"
 
@@ -196,6 +199,152 @@ static void test_reinit(void **state)
 	assert_string_equal(pe_i18n_language(), "en");
 }
 
+/* ---- the kiosk's catalogue snapshot ------------------------------------- */
+
+static unsigned char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	unsigned char *buf = malloc(1 << 20);
+	assert_non_null(buf);
+	*n = fread(buf, 1, 1 << 20, f);
+	assert_true(*n > 0 && *n < (1 << 20));
+	fclose(f);
+	return buf;
+}
+
+/* Write over the file in place (same inode, as `cp` onto it does). */
+static void spill(const char *path, const void *buf, size_t n, const char *mode)
+{
+	FILE *f = fopen(path, mode);
+	assert_non_null(f);
+	assert_int_equal(fwrite(buf, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+}
+
+static const char *spanish_name(void)
+{
+	return pe_i18n_trc("es", NC_("language-name", "English"), "English");
+}
+
+/* A copy of the staged LINGUAS and catalogues that the snapshot test may
+ * break: every test here runs on it (the data directory is fixed at its
+ * first use, so it is set up before any test). */
+static char stage[] = "/tmp/pe-i18n-test-XXXXXX";
+
+static void copy_file(const char *from, const char *to)
+{
+	size_t n;
+	unsigned char *buf = slurp(from, &n);
+	spill(to, buf, n, "wb");
+	free(buf);
+}
+
+static bool stage_data(void)
+{
+	const char *real = getenv("PE_DATADIR");
+	if (!real || !mkdtemp(stage))
+		return false;
+	char from[4096], to[4096];
+	snprintf(from, sizeof from, "%s/LINGUAS", real);
+	snprintf(to, sizeof to, "%s/LINGUAS", stage);
+	copy_file(from, to);
+	snprintf(to, sizeof to, "%s/locale", stage);
+	mkdir(to, 0700);
+	const char *langs[] = { "es", "qps" };
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(from, sizeof from, "%s/locale/%s/LC_MESSAGES/patient-ed.mo", real, langs[i]);
+		if (access(from, R_OK) != 0)
+			continue;
+		snprintf(to, sizeof to, "%s/locale/%s", stage, langs[i]);
+		mkdir(to, 0700);
+		snprintf(to, sizeof to, "%s/locale/%s/LC_MESSAGES", stage, langs[i]);
+		mkdir(to, 0700);
+		snprintf(to, sizeof to, "%s/locale/%s/LC_MESSAGES/patient-ed.mo", stage, langs[i]);
+		copy_file(from, to);
+	}
+	setenv("PE_DATADIR", stage, 1);
+	return true;
+}
+
+static void unstage_data(void)
+{
+	char path[4096];
+	const char *langs[] = { "es", "qps" };
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(path, sizeof path, "%s/locale/%s/LC_MESSAGES/patient-ed.mo", stage, langs[i]);
+		unlink(path);
+		snprintf(path, sizeof path, "%s/locale/%s/LC_MESSAGES", stage, langs[i]);
+		rmdir(path);
+		snprintf(path, sizeof path, "%s/locale/%s", stage, langs[i]);
+		rmdir(path);
+	}
+	snprintf(path, sizeof path, "%s/locale", stage);
+	rmdir(path);
+	snprintf(path, sizeof path, "%s/LINGUAS", stage);
+	unlink(path);
+	rmdir(stage);
+}
+
+/* A running kiosk shows the catalogues it loaded at start or at its last
+ * reload, whatever happens to the files: a catalogue edited on disk does
+ * not go live at the next language tap, a broken one is refused by the
+ * reload (the old words stay), and a good one goes live at the reload. */
+static void test_snapshot_ignores_disk_changes(void **state)
+{
+	(void)state;
+	char mo[4096];
+	snprintf(mo, sizeof mo, "%s/locale/es/LC_MESSAGES/patient-ed.mo", stage);
+	size_t n;
+	unsigned char *good = slurp(mo, &n);
+	pe_error err = { "" };
+	assert_true(pe_i18n_init(&err));
+	if (!pe_i18n_snapshot(&err))
+		fail_msg("%s", err.msg);
+	assert_true(pe_i18n_set_language("es", &err));
+	assert_string_equal(spanish_name(), "Español");
+
+	/* The same catalogue with the language's name changed, byte for byte
+	 * the same size: still a valid .mo file. */
+	unsigned char *edited = malloc(n);
+	assert_non_null(edited);
+	memcpy(edited, good, n);
+	bool found = false;
+	for (size_t i = 0; i + 8 <= n; i++)
+		if (memcmp(edited + i, "Español", 8) == 0) {
+			memcpy(edited + i, "Garbage!", 8);
+			found = true;
+		}
+	assert_true(found);
+	spill(mo, edited, n, "r+b");
+	assert_true(pe_i18n_set_language("en", &err));
+	assert_true(pe_i18n_set_language("es", &err));
+	assert_string_equal(spanish_name(), "Español");
+	assert_string_equal(pe_i18n_native_name("es"), "Español");
+
+	/* A broken catalogue: the reload says which file and changes nothing. */
+	spill(mo, "this is not a message catalog\n", 30, "wb");
+	assert_false(pe_i18n_snapshot(&err));
+	assert_non_null(strstr(err.msg, "es/LC_MESSAGES/patient-ed.mo"));
+	assert_non_null(strstr(err.msg, "not a valid message catalog"));
+	assert_true(pe_i18n_set_language("en", &err));
+	assert_true(pe_i18n_set_language("es", &err));
+	assert_string_equal(spanish_name(), "Español");
+
+	/* A good new catalogue goes live at the reload, and only then. */
+	spill(mo, edited, n, "wb");
+	if (!pe_i18n_snapshot(&err))
+		fail_msg("%s", err.msg);
+	assert_string_equal(spanish_name(), "Garbage!");
+	assert_string_equal(pe_i18n_native_name("es"), "Garbage!");
+
+	spill(mo, good, n, "wb");
+	assert_true(pe_i18n_set_language("en", &err));
+	assert_true(pe_i18n_init(&err));   /* drops the snapshot */
+	free(good);
+	free(edited);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -208,6 +357,13 @@ int main(void)
 		cmocka_unit_test(test_invalid_dates_rejected),
 		cmocka_unit_test(test_pseudo_locale),
 		cmocka_unit_test(test_reinit),
+		cmocka_unit_test(test_snapshot_ignores_disk_changes),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	if (!stage_data()) {
+		fprintf(stderr, "test_i18n: cannot copy the staged catalogs (PE_DATADIR?)\n");
+		return 1;
+	}
+	int failed = cmocka_run_group_tests(tests, setup, teardown);
+	unstage_data();
+	return failed;
 }

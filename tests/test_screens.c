@@ -1,13 +1,16 @@
 /*
  * test_screens.c - geometry of every kiosk screen, asserted on the display
- * lists (no pixels): at 1920x1080, 1280x800 and portrait 1080x1920, in
+ * lists (no pixels): at 1920x1080, 1280x800 and portrait 1080x1920 on a
+ * 23.8-inch panel and on the diagonals they come in (21.5, 17.3, 15.6,
+ * 13.3, 10.1 inches), in
  * English, Spanish and the pseudo-locale qps (when the build made it),
  * calm and high-contrast themes.
  *
  *  - every touch target is at least 15 mm square on a 23.8-inch panel;
  *  - nothing is painted outside the screen;
  *  - no text is clipped: each text op lies wholly inside the smallest box
- *    (tile, button, bar, hit region) its centre is in;
+ *    (tile, button, bar, hit region) its centre is in, and reaches into
+ *    no other box it is not wholly inside;
  *  - every text colour has 7:1 contrast or better with what is under it;
  *  - the reader's page keeps every op inside its column;
  *  - every patient screen (home, reader, print) has the emergency target,
@@ -179,6 +182,22 @@ static void check_text_in_boxes(world *w, const pe_page *pg, const char *what, d
 			fault(w, what, "text \"%s\" (%.0f,%.0f)-(%.0f,%.0f) sticks out of its box "
 			      "(%.0f,%.0f %.0fx%.0f)", op->u.text.utf8, x0, y0, x1, y1, box->x, box->y,
 			      box->w, box->h);
+		/* Nor may a line reach into a box it is not inside: a label whose
+		 * lower half a button covers has its centre outside the button,
+		 * so the test above cannot see it. */
+		for (size_t j = 0; j < pg->n_ops; j++) {
+			const pe_op *b = &pg->ops[j];
+			if (!is_box(b) || b == box)
+				continue;
+			double bx0, by0, bx1, by1;
+			pe_op_bounds(b, &bx0, &by0, &bx1, &by1);
+			bool meets = x0 < bx1 - 0.75 && bx0 < x1 - 0.75 && y0 < by1 - 0.75 &&
+			             by0 < y1 - 0.75;
+			if (meets && !contains(x0, y0, x1, y1, b, 0.75))
+				fault(w, what, "text \"%s\" (%.0f,%.0f)-(%.0f,%.0f) runs into a box it is "
+				      "not in (%.0f,%.0f %.0fx%.0f)", op->u.text.utf8, x0, y0, x1, y1,
+				      b->x, b->y, b->w, b->h);
+		}
 		if (x0 < -0.5 || x1 > width + 0.5)
 			fault(w, what, "text \"%s\" outside the width %.0f (%.0f..%.0f)", op->u.text.utf8,
 			      width, x0, x1);
@@ -286,6 +305,68 @@ static void check_emergency(world *w, const pe_frame *f, const char *what)
 		      f->min_target);
 }
 
+/* The print form's message for a job state, in the language now set:
+ * the same strings as screens.c. */
+static const char *status_message(pe_print_state state)
+{
+	switch (state) {
+	case PE_PRINT_IDLE:
+		return NULL;
+	case PE_PRINT_BUSY:
+		return C_("kiosk/print", "Your handout is being sent to the printer. Please wait.");
+	case PE_PRINT_DONE:
+		return C_("kiosk/print", "Your handout is printing. Please pick it up at the front "
+		          "desk. To print it again, choose another language or number of copies.");
+	case PE_PRINT_FAILED:
+		return C_("kiosk/print", "Sorry, the printer is not working right now. Please ask a staff member "
+		          "for a printed copy.");
+	}
+	return NULL;
+}
+
+/* Whitespace runs to one space, none at the ends. */
+static void squeeze(char *s)
+{
+	char *d = s;
+	bool space = true;
+	for (const char *p = s; *p; p++) {
+		bool sp = *p == ' ' || *p == '\n' || *p == '\t';
+		if (sp && space)
+			continue;
+		*d++ = sp ? ' ' : *p;
+		space = sp;
+	}
+	if (d > s && d[-1] == ' ')
+		d--;
+	*d = 0;
+}
+
+/* The whole of msg is on the screen page, its lines in order: a patient
+ * who touched Print sees what became of it (it used to be dropped when
+ * the form left less than 40 dp under the button). */
+static void check_text_shown(world *w, const pe_frame *f, const char *msg, const char *what)
+{
+	const pe_page *pg = &f->dl->pages[0];
+	size_t size = 1;
+	for (size_t i = 0; i < pg->n_ops; i++)
+		if (pg->ops[i].kind == PE_OP_TEXT)
+			size += strlen(pg->ops[i].u.text.utf8) + 1;
+	char *all = calloc(1, size), *want = strdup(msg);
+	assert_non_null(all);
+	assert_non_null(want);
+	for (size_t i = 0; i < pg->n_ops; i++)
+		if (pg->ops[i].kind == PE_OP_TEXT) {
+			strcat(all, pg->ops[i].u.text.utf8);
+			strcat(all, " ");
+		}
+	squeeze(all);
+	squeeze(want);
+	if (!strstr(all, want))
+		fault(w, what, "the message \"%s\" is not (all) on the screen", want);
+	free(all);
+	free(want);
+}
+
 /* ---- screens ------------------------------------------------------------- */
 
 static pe_app *make_app(bool high_contrast, size_t n_langs)
@@ -359,7 +440,39 @@ static void check_sections_reachable(world *w, pe_screens *screens, pe_screen_en
 			assert_true(k >= 0 && (size_t)k < topic->n_sections);
 			seen[k] = true;
 		}
+		/* One type size for every section button's label. */
+		double label = NAN;
+		for (size_t i = 0; i < pg->n_ops; i++) {
+			const pe_op *op = &pg->ops[i];
+			if (op->kind != PE_OP_TEXT)
+				continue;
+			bool on_section = false;
+			for (size_t j = 0; j < pg->n_ops; j++)
+				on_section |= pg->ops[j].kind == PE_OP_HIT &&
+				              pg->ops[j].u.hit.action == PE_ACT_SECTION &&
+				              centre_in(op->x + op->w / 2, op->y, &pg->ops[j]);
+			if (!on_section)
+				continue;
+			if (!isnan(label) && fabs(op->u.text.size - label) > 0.01)
+				fault(w, page_what, "section label \"%s\" is %.1f px, another is %.1f px",
+				      op->u.text.utf8, op->u.text.size, label);
+			label = op->u.text.size;
+		}
 		const pe_op *down = find_hit(&f, PE_ACT_SECTIONS_DOWN);
+		const pe_op *turn = down ? down : find_hit(&f, PE_ACT_SECTIONS_UP);
+		if (turn) {
+			/* The count in the page row ("3–4 of 9") is on one line. */
+			double base = NAN;
+			for (size_t i = 0; i < pg->n_ops; i++) {
+				const pe_op *op = &pg->ops[i];
+				if (op->kind != PE_OP_TEXT || op->y < turn->y || op->y > turn->y + turn->h ||
+				    centre_in(op->x + op->w / 2, op->y, turn))
+					continue;
+				if (!isnan(base) && fabs(op->y - base) > 0.5)
+					fault(w, page_what, "the section count \"%s\" wraps", op->u.text.utf8);
+				base = op->y;
+			}
+		}
 		int arg = down ? down->u.hit.arg : -1;
 		pe_frame_finish(&f);
 		if (!down)
@@ -448,8 +561,28 @@ static void check_size_diag(world *w, double W, double H, bool themes, double di
 				app->print_state = states[s];
 				snprintf(what, sizeof what, "%.0fx%.0f %s%s print (state %zu)", W, H,
 				         w->codes[l], hc ? " high-contrast" : "", s);
-				build_and_check(w, screens, &env, app, 2, what);
+				pe_frame f = { 0 };
+				build_checked(w, screens, &env, app, 2, what, &f);
+				if (status_message(states[s]))
+					check_text_shown(w, &f, status_message(states[s]), what);
+				pe_frame_finish(&f);
 			}
+			/* Printed: the button is greyed with no target, and says so. */
+			app->print_state = PE_PRINT_DONE;
+			app->job_printed = true;
+			app->printed_topic = app->topic;
+			app->printed_lang = app->print_lang;
+			app->printed_copies = app->copies;
+			snprintf(what, sizeof what, "%.0fx%.0f %s%s print (sent)", W, H, w->codes[l],
+			         hc ? " high-contrast" : "");
+			pe_frame f = { 0 };
+			build_checked(w, screens, &env, app, 2, what, &f);
+			check_text_shown(w, &f, status_message(PE_PRINT_DONE), what);
+			check_text_shown(w, &f, C_("kiosk/print", "Sent to the printer"), what);
+			if (find_hit(&f, PE_ACT_PRINT_GO))
+				fault(w, what, "Print can be touched again after the job printed");
+			pe_frame_finish(&f);
+			app->job_printed = false;
 			app->print_state = PE_PRINT_IDLE;
 
 			/* The idle warning over the reader. */
@@ -507,11 +640,32 @@ static void test_portrait_1080x1920(void **state)
 	check_size(*state, 1080, 1920, true);
 }
 
-/* Smaller panels: the dp shrink to fit the window, the 15 mm do not. */
-static void test_small_panels(void **state)
+/* The panels these resolutions really come on, every language and both
+ * themes: the dp shrink to fit the window, the 15 mm do not, and a short
+ * landscape panel is where the print message and labels went missing. */
+static void test_portrait_21in(void **state)
 {
-	check_size_diag(*state, 1920, 1080, false, 15.6);
-	check_size_diag(*state, 1280, 800, false, 13.3);
+	check_size_diag(*state, 1080, 1920, true, 21.5);
+}
+
+static void test_tablet_10in(void **state)
+{
+	check_size_diag(*state, 1280, 800, true, 10.1);
+}
+
+static void test_laptop_13in(void **state)
+{
+	check_size_diag(*state, 1280, 800, true, 13.3);
+}
+
+static void test_panel_15in(void **state)
+{
+	check_size_diag(*state, 1920, 1080, true, 15.6);
+}
+
+static void test_panel_17in(void **state)
+{
+	check_size_diag(*state, 1920, 1080, true, 17.3);
 }
 
 /* Content with no emergency topic: no red button that would do nothing
@@ -565,14 +719,18 @@ static void test_checks_catch_faults(void **state)
 	int before = w->faults;
 	w->faults = 0;
 	check_frame(w, &f, 400, 300, 20, "deliberately broken");
-	/* text out of its box, contrast, small target, overlap */
+	/* text out of its box and into the Back target, contrast, small
+	 * target, overlap */
 	/* a patient screen with no emergency target, then one too small */
 	check_emergency(w, &f, "deliberately broken");
 	pe_page_add_hit(pg, 300, 200, 40, 8, PE_ACT_EMERGENCY, 0);
 	check_emergency(w, &f, "deliberately broken");
+	/* a message that is not on the screen, then one that is */
+	check_text_shown(w, &f, "Please wait.", "deliberately broken");
+	check_text_shown(w, &f, "Too  long a\nlabel", "deliberately broken");
 	int got = w->faults;
 	w->faults = before;
-	assert_int_equal(got, 6);
+	assert_int_equal(got, 8);
 	pe_dlist_destroy(dl);
 	assert_true(pe_screens_px_per_mm(1920, 1080, 23.8) > 3.6 &&
 	            pe_screens_px_per_mm(1920, 1080, 23.8) < 3.7);
@@ -585,7 +743,11 @@ int main(void)
 		cmocka_unit_test(test_landscape_1080p),
 		cmocka_unit_test(test_landscape_1280x800),
 		cmocka_unit_test(test_portrait_1080x1920),
-		cmocka_unit_test(test_small_panels),
+		cmocka_unit_test(test_portrait_21in),
+		cmocka_unit_test(test_tablet_10in),
+		cmocka_unit_test(test_laptop_13in),
+		cmocka_unit_test(test_panel_15in),
+		cmocka_unit_test(test_panel_17in),
 		cmocka_unit_test(test_no_emergency_topic_no_dead_button),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
