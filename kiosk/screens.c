@@ -1154,7 +1154,15 @@ static void build_print(ctx *c, pe_page *pg)
 	/* TRANSLATORS: the big button that starts printing. */
 	const char *go = app->print_state == PE_PRINT_BUSY ? C_("kiosk/print", "Printing…") : C_("kiosk/print", "Print");
 	double gw = fmin(fmax(button_width(c, go, 40, 420), D(c, 420)), colw);
-	double form_w = fmin(colw, fmax(langs_w, fmax(copies_w, gw)));
+	const char *ask_lang = C_("kiosk/print", "Which language should the handout be in?");
+	const char *ask_copies = C_("kiosk/print", "How many copies?");
+	/* The questions at their full size belong to the form too (squeezed
+	 * to the buttons' width, the Spanish question came out at 14 px),
+	 * as long as a message column of 320 dp still fits beside it. */
+	double asks_w = fmax(pe_layout_width(c->layout, ask_lang, PE_FACE_REGULAR, D(c, 32)),
+	                     pe_layout_width(c->layout, ask_copies, PE_FACE_REGULAR, D(c, 32)));
+	double form_w = fmin(colw, fmax(fmax(langs_w, fmax(copies_w, gw)),
+	                                fmin(asks_w + D(c, 4), colw - D(c, 48 + 320))));
 	double x = (c->W - colw) / 2;
 
 	/* Landscape: the message beside the form, where the screen is empty;
@@ -1205,7 +1213,7 @@ static void build_print(ctx *c, pe_page *pg)
 		y += SP(1);
 	}
 	double form_top = y;
-	fit_text(c, pg, C_("kiosk/print", "Which language should the handout be in?"), PE_FACE_REGULAR, 32, 18, x,
+	fit_text(c, pg, ask_lang, PE_FACE_REGULAR, 32, 18, x,
 	         y, side ? form_w : colw, SP(2) - fmax(D(c, 12) * k, D(c, 6)), t->text, ALIGN_LEFT);
 	y += SP(2);
 	double bx = x;
@@ -1216,7 +1224,7 @@ static void build_print(ctx *c, pe_page *pg)
 		bx += lang_w[i] + D(c, 20);
 	}
 	y += bh + SP(3);
-	fit_text(c, pg, C_("kiosk/print", "How many copies?"), PE_FACE_REGULAR, 32, 18, x, y,
+	fit_text(c, pg, ask_copies, PE_FACE_REGULAR, 32, 18, x, y,
 	         side ? form_w : colw, SP(4) - fmax(D(c, 12) * k, D(c, 6)), t->text, ALIGN_LEFT);
 	y += SP(4);
 	for (int n = 1; n <= PE_MAX_COPIES; n++) {

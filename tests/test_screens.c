@@ -324,6 +324,32 @@ static const char *status_message(pe_print_state state)
 	return NULL;
 }
 
+/* The size of the first text line that starts text a, or NAN. */
+static double text_size(const pe_frame *f, const char *a)
+{
+	const pe_page *pg = &f->dl->pages[0];
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		const pe_op *op = &pg->ops[i];
+		if (op->kind == PE_OP_TEXT && op->u.text.utf8[0] &&
+		    strncmp(a, op->u.text.utf8, strlen(op->u.text.utf8)) == 0)
+			return op->u.text.size;
+	}
+	return NAN;
+}
+
+/* Two questions of one form in one size: the Spanish language question
+ * was once squeezed to the buttons' width and came out at 14 px beside
+ * a 22 px "¿Cuántas copias?". */
+static void check_same_size(world *w, const pe_frame *f, const char *a, const char *b,
+                            const char *what)
+{
+	double sa = text_size(f, a), sb = text_size(f, b);
+	if (isnan(sa) || isnan(sb))
+		fault(w, what, "\"%s\" or \"%s\" is not on the screen", a, b);
+	else if (fabs(sa - sb) > 0.01)
+		fault(w, what, "\"%s\" is %.1f px but \"%s\" is %.1f px", a, sa, b, sb);
+}
+
 /* Whitespace runs to one space, none at the ends. */
 static void squeeze(char *s)
 {
@@ -565,6 +591,8 @@ static void check_size_diag(world *w, double W, double H, bool themes, double di
 				build_checked(w, screens, &env, app, 2, what, &f);
 				if (status_message(states[s]))
 					check_text_shown(w, &f, status_message(states[s]), what);
+				check_same_size(w, &f, C_("kiosk/print", "Which language should the handout be in?"),
+				                C_("kiosk/print", "How many copies?"), what);
 				pe_frame_finish(&f);
 			}
 			/* Printed: the button is greyed with no target, and says so. */
