@@ -44,6 +44,7 @@ typedef struct options {
 	const char *topics[MAX_TOPICS];
 	size_t n_topics;
 	const char *lang;
+	const char *second_lang;   /* --second-lang: the bilingual handout's other column */
 	const char *paper;
 	const char *template_name;
 	const char *site;
@@ -66,7 +67,8 @@ static void usage(FILE *to)
 	        "Usage:\n"
 	        "  handout --list [--lang L]\n"
 	        "  handout --topic ID [--topic ID ...] --lang L [--paper letter|a4] [--large-print]\n"
-	        "          [--bilingual] [--template NAME|FILE.ini] [--site FILE] -o OUT.pdf\n"
+	        "          [--bilingual [--second-lang L2]] [--template NAME|FILE.ini] [--site FILE]\n"
+	        "          -o OUT.pdf\n"
 	        "  handout --wallet-card --lang L [--site FILE] -o OUT.pdf\n"
 	        "  handout --all --out-dir DIR [--site FILE]\n"
 	        "  handout --help | --version\n"
@@ -75,7 +77,8 @@ static void usage(FILE *to)
 	        "\n"
 	        "Makes patient handouts as PDF from the topics in the data directory\n"
 	        "(%s). --bilingual puts the topic in L and in the\n"
-	        "second language (Spanish for English, English otherwise) side by side.\n"
+	        "second language side by side: L2, or Spanish for English and English\n"
+	        "for any other language.\n"
 	        "--site names the clinic's site file (name, phone numbers, logo).\n"
 	        "Exit status: 0 done; 2 usage error (bad option, unknown topic, language\n"
 	        "or template; OUT is not touched); 1 other error (content, fonts, site\n"
@@ -104,6 +107,7 @@ static int parse_args(int argc, char **argv, options *o)
 		{ "paper", required_argument, NULL, 'p' },
 		{ "large-print", no_argument, NULL, 'P' },
 		{ "bilingual", no_argument, NULL, 'b' },
+		{ "second-lang", required_argument, NULL, '2' },
 		{ "template", required_argument, NULL, 'T' },
 		{ "wallet-card", no_argument, NULL, 'w' },
 		{ "site", required_argument, NULL, 's' },
@@ -129,6 +133,7 @@ static int parse_args(int argc, char **argv, options *o)
 		case 'p': o->paper = optarg; break;
 		case 'P': o->large_print = true; break;
 		case 'b': o->bilingual = true; break;
+		case '2': o->second_lang = optarg; break;
 		case 'T': o->template_name = optarg; break;
 		case 'w': o->wallet = true; break;
 		case 's': o->site = optarg; break;
@@ -169,6 +174,10 @@ static int parse_args(int argc, char **argv, options *o)
 	    !(o->paper && strcmp(o->paper, "letter") == 0 && o->large_print + o->bilingual == 1 &&
 	      !o->template_name))
 		return die(EXIT_USAGE, "choose one of --paper a4, --large-print, --bilingual or --template");
+	if (o->second_lang && !o->bilingual)
+		return die(EXIT_USAGE, "--second-lang goes with --bilingual");
+	if (o->second_lang && o->lang && strcmp(o->second_lang, o->lang) == 0)
+		return die(EXIT_USAGE, "--second-lang must differ from --lang (both are %s)", o->lang);
 	if (o->n_topics && o->out_dir)
 		return die(EXIT_USAGE, "--out-dir goes with --all; use -o OUT.pdf");
 	if (o->repeat && !o->n_topics)
@@ -330,10 +339,11 @@ static int cmd_topics(const options *o, env *e)
 	pe_template *tpl = load_template(template_for(o), &code);
 	if (!tpl)
 		return code;
-	const char *second = o->bilingual || tpl->kind == PE_TEMPLATE_BILINGUAL ? other_lang(o->lang) : NULL;
-	if (second && !pe_i18n_known(second)) {
+	const char *second = o->bilingual || tpl->kind == PE_TEMPLATE_BILINGUAL 	                     ? (o->second_lang ? o->second_lang : other_lang(o->lang)) : NULL;
+	pe_error lerr = { { 0 } };
+	if (second && !pe_i18n_check(second, &lerr)) {
 		pe_template_destroy(tpl);
-		return die(EXIT_USAGE, "--bilingual needs language %s, which was not built", second);
+		return die(EXIT_USAGE, "--bilingual: %s", lerr.msg);
 	}
 	pe_topic *topics[MAX_TOPICS] = { 0 }, *seconds[MAX_TOPICS] = { 0 };
 	for (size_t i = 0; i < o->n_topics && !code; i++) {

@@ -365,6 +365,22 @@ def main():
                 fail(f"unknown topic: message does not list the available topics: {err.strip()}")
             expect_error("unknown language", ["--topic", en_topics[0], "--lang", "xx", "-o", out], 2,
                          "unknown language 'xx'", out)
+            expect_error("unknown second language",
+                         ["--topic", en_topics[0], "--lang", "en", "--bilingual", "--second-lang", "xx",
+                          "-o", out], 2, "unknown language 'xx'", out)
+            expect_error("second language without bilingual",
+                         ["--topic", en_topics[0], "--lang", "en", "--second-lang", "es", "-o", out], 2,
+                         "--second-lang goes with --bilingual", out)
+            # Any built language can be the other column (a third language
+            # needs no code): the pseudo-locale stands in for one.
+            if "qps" in os.listdir(os.path.join(DATADIR, "content")):
+                out2 = os.path.join(tmp, "en-qps.pdf")
+                if make(["--topic", en_topics[0], "--lang", "en", "--bilingual", "--second-lang", "qps"], out2):
+                    t_en, _ = facts("en", en_topics[0])
+                    t_qps, _ = facts("qps", en_topics[0])
+                    text = squash(run(["pdftotext", out2, "-"])[1])
+                    if t_en not in text or t_qps not in text:
+                        fail("bilingual --second-lang qps: the PDF lacks one of the two titles")
             notdir = os.path.join(tmp, "a-file")
             open(notdir, "w").close()
             bad_out = os.path.join(notdir, "x.pdf")
