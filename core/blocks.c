@@ -19,14 +19,9 @@
 
 /* ---- blocks ----------------------------------------------------------- */
 
-/* Break points being collected (NULL when only laying out). */
-typedef struct breaks {
-	double *v;
-	size_t n, max;
-	double y0;
-} breaks;
+typedef pe_breaks breaks;
 
-static void add_break(breaks *bk, double y)
+void pe_breaks_add(pe_breaks *bk, double y)
 {
 	if (!bk || bk->n >= bk->max)
 		return;
@@ -71,7 +66,7 @@ static double lay_paragraph(pe_layout *L, pe_page *pg, const pe_block *b,
 	double h = pe_layout_text(L, pg, &b->text, &t, x, y, w, &n);
 	/* two lines at least on either side of a break (no widows/orphans) */
 	for (int k = 2; k <= n - 2; k++)
-		add_break(bk, y + k * t.size * t.leading);
+		pe_breaks_add(bk, y + k * t.size * t.leading);
 	return h;
 }
 
@@ -101,7 +96,7 @@ static double lay_list(pe_layout *L, pe_page *pg, const pe_block *b, const pe_st
 	for (size_t i = 0; i < b->n_items; i++) {
 		if (i > 0) {
 			cy += gap;
-			add_break(bk, cy);
+			pe_breaks_add(bk, cy);
 		}
 		bullet_dot(L, pg, &t, st->accent, x + indent * 0.4, cy);
 		cy += lay_item_text(L, pg, &b->items[i].text, &t, x + indent, cy, w - indent);
@@ -122,7 +117,7 @@ static double lay_steps(pe_layout *L, pe_page *pg, const pe_block *b, const pe_s
 	for (size_t i = 0; i < b->n_items; i++) {
 		if (i > 0) {
 			cy += gap;
-			add_break(bk, cy);
+			pe_breaks_add(bk, cy);
 		}
 		/* circle centred on the cap height of the first line */
 		double ccy = first_baseline(L, &t, cy) - 0.36 * s;
@@ -162,7 +157,7 @@ static double lay_checklist(pe_layout *L, pe_page *pg, const pe_block *b,
 	for (size_t i = 0; i < b->n_items; i++) {
 		if (i > 0) {
 			cy += s * 0.45;
-			add_break(bk, cy);
+			pe_breaks_add(bk, cy);
 		}
 		double by = first_baseline(L, &t, cy) - 0.36 * s - box / 2;
 		if (by < cy)
@@ -362,7 +357,7 @@ static double lay_block(pe_layout *L, pe_page *pg, const pe_block *b, const pe_s
 	case PE_BLOCK_CONTACT:
 		return lay_contact(L, pg, b, st, x, y, w);
 	case PE_BLOCK_TIMELINE:
-		return pe_picture_timeline(L, pg, b, st, x, y, w);
+		return pe_picture_timeline(L, pg, b, st, x, y, w, bk);
 	case PE_BLOCK_SCALE:
 		return pe_picture_scale(L, pg, b, st, x, y, w);
 	}

@@ -4,9 +4,10 @@
  * Every block is laid out once by layout.c on a scratch page at y = 0,
  * then copied onto real pages by the paginator: whole when it fits, else
  * cut at one of the break points layout allows (never a lone line, never
- * inside an item, step, callout, card, timeline or scale). Only a block
- * taller than a whole page (a long timeline in large print) is cut
- * elsewhere: between its ops, where nothing but a line is cut. A heading
+ * inside an item, step, callout, card, timeline chart or event, or
+ * scale). A block taller than a page whose next break fits a fresh page
+ * goes there rather than being cut early; only one with no such break is
+ * cut elsewhere: between its ops, where nothing but a line is cut. A heading
  * only goes where the start of what follows fits under it. Header and
  * footer are added last, when the page count is known.
  *
@@ -235,6 +236,24 @@ static double safe_cut(const column *c, double from, double limit, double page_h
 	return best;
 }
 
+/* Whether every column not yet cut (cut < 0) has a break after from
+ * within a page's height. */
+static bool breaks_reach(const column *cols, size_t n, const double *from, const double *cut,
+                         double page_h)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (cut[i] >= 0)
+			continue;
+		bool found = false;
+		for (size_t k = 0; !found && k < cols[i].n_breaks; k++)
+			found = cols[i].breaks[k] > from[i] + EPS &&
+			        cols[i].breaks[k] - from[i] <= page_h + EPS;
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
 /* Place a unit of n side-by-side columns at f->y, splitting across pages
  * at allowed breaks, and advance f->y past it plus gap_after. */
 static bool place(flow *f, column *cols, size_t n, double gap_after)
@@ -278,8 +297,11 @@ static bool place(flow *f, column *cols, size_t n, double gap_after)
 		}
 		double page_h = f->body_bottom - f->body_top;
 		if (!can || !progress) {
-			/* A block that fits on a fresh page goes there whole. */
-			if (!f->fresh && rem_max <= page_h + EPS) {
+			/* A block that fits on a fresh page goes there whole; one
+			 * taller than a page goes to a fresh page when that page
+			 * reaches its next break, so it turns the page at a break
+			 * (after a timeline's chart) rather than being cut here. */
+			if (!f->fresh && (rem_max <= page_h + EPS || breaks_reach(cols, n, from, cut, page_h))) {
 				if (!new_page(f))
 					return false;
 				continue;
@@ -327,7 +349,10 @@ static bool start_fits(const flow *f, const column *cols, size_t n, double avail
 		const column *c = &cols[i];
 		if (c->h <= avail + EPS || (c->n_breaks && c->breaks[0] <= avail + EPS))
 			continue;
-		if (c->h > page_h && safe_cut(c, 0, avail, page_h) > 0)
+		/* Cut anywhere safe only when no break of it fits even a
+		 * fresh page: otherwise it starts on the next page. */
+		if (c->h > page_h && !(c->n_breaks && c->breaks[0] <= page_h + EPS) &&
+		    safe_cut(c, 0, avail, page_h) > 0)
 			continue;
 		return false;
 	}

@@ -102,8 +102,9 @@ double pe_layout_block(pe_layout *layout, pe_page *pg, const pe_block *block,
 /* Where a block laid out at some y may be split across pages, as offsets
  * from that y: the gaps between lines of a paragraph (never leaving a lone
  * first or last line on either side), between list items, steps and
- * checklist items. Never inside an item, a step, a callout, a contact
- * card, a timeline or a severity scale. Writes at most max offsets in
+ * checklist items, after a timeline's chart and between its events.
+ * Never inside an item, a step, a timeline event or chart, a callout, a
+ * contact card or a severity scale. Writes at most max offsets in
  * increasing order and returns how many. The paginator lays the block out
  * on a scratch page and copies [0, break) and [break, end) with
  * pe_page_copy_ops(). */

@@ -487,7 +487,7 @@ static double lay_overview(pe_layout *L, pe_page *pg, const pe_block *b, const p
 /* ---- timeline: the list ------------------------------------------------ */
 
 static double lay_timeline(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
-                           double x, double y, double w)
+                           double x, double y, double w, pe_breaks *bk)
 {
 	double s = st->body_size;
 	double cy = y;
@@ -526,6 +526,12 @@ static double lay_timeline(pe_layout *L, pe_page *pg, const pe_block *b, const p
 		if (i > 0)
 			ey += 0.75 * s;
 		top[i] = ey;
+		/* After the chart and between events, as between steps: a long
+		 * timeline in large print then turns the page there, not
+		 * between the chart's bars and its axis. */
+		if (i > 0 || ey > y)
+			pe_breaks_add(bk, ey - 0.3 * s);   /* in the gap: a node's ring
+			                                      reaches a little above ey */
 		double h = pe_layout_text(L, NULL, &it->label, &when, tx, ey, tw, NULL);
 		h += pe_layout_text(L, NULL, &it->text, &what, tx, ey + h, tw, NULL);
 		ny[i] = cap_middle(L, &when, ey);
@@ -579,9 +585,9 @@ static double lay_timeline(pe_layout *L, pe_page *pg, const pe_block *b, const p
 }
 
 double pe_picture_timeline(pe_layout *L, pe_page *pg, const pe_block *b,
-                           const pe_style *st, double x, double y, double w)
+                           const pe_style *st, double x, double y, double w, pe_breaks *bk)
 {
-	return lay_timeline(L, pg, b, st, x, y, w);
+	return lay_timeline(L, pg, b, st, x, y, w, bk);
 }
 
 /* ---- severity scale ---------------------------------------------------- */

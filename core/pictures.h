@@ -11,8 +11,22 @@
 
 #include "layout.h"
 
+/* Where a block may be split across pages, collected while it is laid
+ * out (NULL when only laying out): offsets from y0, increasing. */
+typedef struct pe_breaks {
+	double *v;
+	size_t n, max;
+	double y0;
+} pe_breaks;
+
+/* Record a break at page y (ignored when full or not after the last). */
+void pe_breaks_add(pe_breaks *bk, double y);
+
+/* The timeline may be split after its overview chart and between events,
+ * never inside the chart or an event (bk may be NULL). */
 double pe_picture_timeline(pe_layout *layout, pe_page *pg, const pe_block *block,
-                           const pe_style *st, double x, double y, double width);
+                           const pe_style *st, double x, double y, double width,
+                           pe_breaks *bk);
 double pe_picture_scale(pe_layout *layout, pe_page *pg, const pe_block *block,
                         const pe_style *st, double x, double y, double width);
 

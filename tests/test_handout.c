@@ -691,6 +691,57 @@ static void tall_block_is_cut_not_lost(void **state)
 	pe_topic_destroy(t);
 }
 
+/* The page a text starting with s is first on, or -1. */
+static int page_of(const pe_dlist *dl, const char *s)
+{
+	for (size_t p = 0; p < dl->n_pages; p++)
+		for (size_t i = 0; i < dl->pages[p].n_ops; i++)
+			if (dl->pages[p].ops[i].kind == PE_OP_TEXT &&
+			    strncmp(dl->pages[p].ops[i].u.text.utf8, s, strlen(s)) == 0)
+				return (int)p;
+	return -1;
+}
+
+static void tall_timeline_keeps_its_chart(void **state)
+{
+	fx *f = *state;
+	/* A charted timeline taller than a page (large print, 12 events of
+	 * 3 lines) after 0-7 paragraphs: wherever the page ends, its chart
+	 * (first bar label to legend) stays on one page. It used to be cut
+	 * between the bars and the axis, the legend alone atop the next page. */
+	for (size_t fill = 0; fill <= 7; fill++) {
+		size_t n = 12;
+		pe_block *blocks = calloc(fill + 1, sizeof *blocks);
+		assert_non_null(blocks);
+		for (size_t i = 0; i < fill; i++)
+			blocks[i] = paragraph(lorem);
+		pe_block *b = &blocks[fill];
+		b->kind = PE_BLOCK_TIMELINE;
+		b->n_items = n;
+		b->items = calloc(n, sizeof *b->items);
+		assert_non_null(b->items);
+		for (size_t i = 0; i < n; i++) {
+			char label[32];
+			snprintf(label, sizeof label, "Step %zu", i + 1);
+			b->items[i].label = text1(label, PE_RUN_PLAIN);
+			b->items[i].text = text1(lorem, PE_RUN_PLAIN);
+			b->items[i].at = (double)i * 12 - 24;
+			b->items[i].until = b->items[i].at + 12;
+			b->items[i].event = i % 2 ? PE_EVENT_EFFECT : PE_EVENT_CARE;
+		}
+		pe_topic *t = topic_with(blocks, fill + 1);
+		pe_dlist *dl = make(f, "large-print", &t, 1, NULL);
+		/* the chart's first row is numbered "1" (the first number of
+		 * the whole topic: the filler has none at a line start) */
+		int bars = page_of(dl, "1"), legend = page_of(dl, "What you do");
+		if (bars < 0 || legend < 0 || bars != legend)
+			fail_msg("%zu paragraphs: the chart's first bar is on page %d, its legend on %d",
+			         fill, bars + 1, legend + 1);
+		pe_dlist_destroy(dl);
+		pe_topic_destroy(t);
+	}
+}
+
 static void checker_catches_faults(void **state)
 {
 	(void)state;
@@ -794,6 +845,7 @@ int main(void)
 		cmocka_unit_test(logo_in_first_page_header),
 		cmocka_unit_test(every_template_passes_check),
 		cmocka_unit_test(large_print_is_large),
+		cmocka_unit_test(tall_timeline_keeps_its_chart),
 		cmocka_unit_test(bilingual_has_two_columns),
 		cmocka_unit_test(wallet_card_two_sides),
 		cmocka_unit_test(callouts_never_split),
