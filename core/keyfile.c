@@ -34,6 +34,33 @@ int pe_keyfile_line(const char *data, const char *group, const char *key)
 	return found;
 }
 
+/* "[name]" with nothing but blanks after it ("[type]  # note" is no
+ * group to GKeyFile: it reads it as a key). */
+static bool group_line(const char *p, const char *end)
+{
+	const char *close = memchr(p, ']', (size_t)(end - p));
+	if (*p != '[' || !close)
+		return false;
+	for (const char *q = close + 1; q < end; q++)
+		if (!g_ascii_isspace(*q))
+			return false;
+	return true;
+}
+
+/* "key = value" or "key[locale] = value": a key with no '[' but for a
+ * locale at its end. */
+static bool key_line(const char *p, const char *end)
+{
+	const char *eq = memchr(p, '=', (size_t)(end - p));
+	if (!eq || eq == p)
+		return false;
+	const char *k = eq;
+	while (k > p && g_ascii_isspace(k[-1]))
+		k--;
+	const char *open = memchr(p, '[', (size_t)(k - p));
+	return !open || (k[-1] == ']' && !memchr(open + 1, '[', (size_t)(k - open - 1)));
+}
+
 /* The first line GKeyFile would reject: not blank, not a comment, not a
  * [group] and not key=value. */
 int pe_keyfile_bad_line(const char *data)
@@ -46,8 +73,7 @@ int pe_keyfile_bad_line(const char *data)
 		const char *p = s;
 		while (p < s + n && g_ascii_isspace(*p))
 			p++;
-		bool ok = p == s + n || *p == '#' || (*p == '[' && memchr(p, ']', (size_t)(s + n - p))) ||
-		          (*p != '=' && memchr(p, '=', (size_t)(s + n - p)));
+		bool ok = p == s + n || *p == '#' || group_line(p, s + n) || key_line(p, s + n);
 		if (!ok)
 			return line;
 		s = end ? end + 1 : s + n;

@@ -326,7 +326,10 @@ static const char *template_for(const options *o)
 static pe_template *load_template(const char *name, int *code)
 {
 	pe_error err = { { 0 } };
-	bool path = strchr(name, '/') != NULL;
+	/* A file when it says so: a '/' in it, or a name ending in .ini
+	 * (template names have neither). */
+	size_t len = strlen(name);
+	bool path = strchr(name, '/') != NULL || (len > 4 && strcmp(name + len - 4, ".ini") == 0);
 	pe_template *tpl = path ? pe_template_load(name, &err) : pe_template_find(name, &err);
 	if (!tpl)
 		*code = die(path ? EXIT_FAILURE : EXIT_USAGE, "%s", err.msg);
@@ -339,7 +342,9 @@ static int cmd_topics(const options *o, env *e)
 	pe_template *tpl = load_template(template_for(o), &code);
 	if (!tpl)
 		return code;
-	const char *second = o->bilingual || tpl->kind == PE_TEMPLATE_BILINGUAL 	                     ? (o->second_lang ? o->second_lang : other_lang(o->lang)) : NULL;
+	const char *second = o->bilingual || tpl->kind == PE_TEMPLATE_BILINGUAL
+	                     ? (o->second_lang ? o->second_lang : other_lang(o->lang))
+	                     : NULL;
 	pe_error lerr = { { 0 } };
 	if (second && !pe_i18n_check(second, &lerr)) {
 		pe_template_destroy(tpl);

@@ -11,6 +11,7 @@
  */
 #include "kiosk.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -425,8 +426,9 @@ bool pe_kiosk_write_png(pe_kiosk *k, const char *path, pe_error *err)
 	cairo_status_t st = cairo_surface_write_to_png(s, tmp);
 	cairo_surface_destroy(s);
 	if (st != CAIRO_STATUS_SUCCESS || rename(tmp, path) != 0) {
+		const char *why = st != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(st) : strerror(errno);
 		unlink(tmp);
-		pe_error_set(err, path, 0, "cannot write the PNG");
+		pe_error_set(err, path, 0, "cannot write the PNG: %s", why);
 		return false;
 	}
 	return ok;

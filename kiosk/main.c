@@ -2,9 +2,12 @@
  * main.c - the kiosk program: read the arguments, run the window or a
  * headless script. Everything else lives in the modules.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <glib.h>
 
 #include "kiosk.h"
 #include "loop.h"
@@ -78,6 +81,12 @@ int main(int argc, char **argv)
 	if (!so.path || w <= 0) {
 		fprintf(stderr, "kiosk: --headless needs --size WxH and --script FILE\n");
 		return 2;
+	}
+	/* The screenshots' folder is made if missing (like make's build/). */
+	if (so.shots_dir && g_mkdir_with_parents(so.shots_dir, 0755) != 0) {
+		fprintf(stderr, "kiosk: %s: cannot make the screenshot folder: %s\n", so.shots_dir,
+		        strerror(errno));
+		return 1;
 	}
 	ko.width = w;
 	ko.height = h;

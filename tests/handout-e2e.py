@@ -368,6 +368,13 @@ def main():
             expect_error("unknown second language",
                          ["--topic", en_topics[0], "--lang", "en", "--bilingual", "--second-lang", "xx",
                           "-o", out], 2, "unknown language 'xx'", out)
+            # A template file named without a directory ("mine.ini") is a
+            # file, not an unknown template name.
+            shutil.copy(os.path.join(DATADIR, "templates", "letter.ini"), os.path.join(tmp, "mine.ini"))
+            p = subprocess.run([BIN, "--topic", en_topics[0], "--lang", "en", "--template", "mine.ini",
+                                "-o", "mine.pdf"], cwd=tmp, capture_output=True, text=True)
+            if p.returncode != 0 or not os.path.exists(os.path.join(tmp, "mine.pdf")):
+                fail(f"--template mine.ini in its directory: exit {p.returncode}: {p.stderr.strip()}")
             expect_error("second language without bilingual",
                          ["--topic", en_topics[0], "--lang", "en", "--second-lang", "es", "-o", out], 2,
                          "--second-lang goes with --bilingual", out)

@@ -27,6 +27,11 @@ static void bad_lines(void **state)
 	assert_int_equal(pe_keyfile_bad_line("# c\n\n[a]\nx = 1\n"), 0);
 	assert_int_equal(pe_keyfile_bad_line("[a]\nx = 1\nno equals here\n"), 3);
 	assert_int_equal(pe_keyfile_bad_line("[a]\n= 1\n"), 2);
+	/* A note after a group, with an '=' in it ("small <= body"), made
+	 * GKeyFile report "Invalid key name" with no line: the line is 2. */
+	assert_int_equal(pe_keyfile_bad_line("[a]\n[type]   # small <= body\nx = 1\n"), 2);
+	assert_int_equal(pe_keyfile_bad_line("[a]\nname[es] = b\n[b]  \n"), 0);
+	assert_int_equal(pe_keyfile_bad_line("[a]\nx[y]z = 1\n"), 2);
 }
 
 static bool known(const char *group, const char *key)
