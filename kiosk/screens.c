@@ -1084,28 +1084,33 @@ static double spaces_scale(const ctx *c, const double *dp, const double *min, si
 	return lo;
 }
 
-/* What the print form says about the job, and in what colour. */
-static const char *print_message(const ctx *c, pe_color *color)
+const char *pe_screens_print_message(pe_print_state state)
 {
-	*color = c->th->text;
-	switch (c->app->print_state) {
+	switch (state) {
 	case PE_PRINT_IDLE:
 		return NULL;
 	case PE_PRINT_BUSY:
 		return C_("kiosk/print", "Your handout is being sent to the printer. Please wait.");
 	case PE_PRINT_DONE:
-		*color = c->th->good;
 		/* TRANSLATORS: after a successful print. The Print button is off
 		   until the patient picks another language or number of copies,
 		   so one visit does not send the same job again and again. */
 		return C_("kiosk/print", "Your handout is printing. Please pick it up at the front "
 		          "desk. To print it again, choose another language or number of copies.");
 	case PE_PRINT_FAILED:
-		/* Not in red: a patient should not feel something went badly wrong. */
 		return C_("kiosk/print", "Sorry, the printer is not working right now. Please ask a staff member "
 		          "for a printed copy.");
 	}
 	return NULL;
+}
+
+/* What the print form says about the job, and in what colour. */
+static const char *print_message(const ctx *c, pe_color *color)
+{
+	/* Done in green; a failure not in red: a patient should not feel
+	 * something went badly wrong. */
+	*color = c->app->print_state == PE_PRINT_DONE ? c->th->good : c->th->text;
+	return pe_screens_print_message(c->app->print_state);
 }
 
 /* The job's message in a tinted panel: the first thing a patient looks

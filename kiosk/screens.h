@@ -65,6 +65,10 @@ void pe_screens_invalidate(pe_screens *screens);
  * this diagonal. */
 double pe_screens_px_per_mm(double w, double h, double diagonal_in);
 
+/* What the print form tells the patient about a job in this state, in the
+ * current UI language; NULL for none (idle). */
+const char *pe_screens_print_message(pe_print_state state);
+
 /* Build the frame for the app's state at time now (the countdown shows
  * whole seconds). Also tells the app the reader's page height and section
  * positions (pe_app_set_doc). frame is replaced; call pe_frame_finish on

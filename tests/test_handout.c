@@ -628,6 +628,26 @@ static void sources_never_alone(void **state)
 	}
 }
 
+/* A timeline of n events "Step 1".. with the same text, every `step`
+ * hours from 2 days before, each lasting `span` hours (0: a moment);
+ * care and side effects take turns. */
+static pe_block timeline(size_t n, const char *text, double step, double span)
+{
+	pe_block b = { .kind = PE_BLOCK_TIMELINE, .n_items = n };
+	b.items = calloc(n, sizeof *b.items);
+	assert_non_null(b.items);
+	for (size_t i = 0; i < n; i++) {
+		char label[32];
+		snprintf(label, sizeof label, "Step %zu", i + 1);
+		b.items[i].label = text1(label, PE_RUN_PLAIN);
+		b.items[i].text = text1(text, PE_RUN_PLAIN);
+		b.items[i].at = (double)i * step - 48;
+		b.items[i].until = b.items[i].at + span;
+		b.items[i].event = i % 2 ? PE_EVENT_EFFECT : PE_EVENT_CARE;
+	}
+	return b;
+}
+
 static void tall_block_is_cut_not_lost(void **state)
 {
 	fx *f = *state;
@@ -637,22 +657,8 @@ static void tall_block_is_cut_not_lost(void **state)
 	size_t n = 40;
 	pe_block *b = calloc(1, sizeof *b);
 	assert_non_null(b);
-	b->kind = PE_BLOCK_TIMELINE;
-	b->n_items = n;
-	b->items = calloc(n, sizeof *b->items);
-	assert_non_null(b->items);
-	for (size_t i = 0; i < n; i++) {
-		char label[32];
-		snprintf(label, sizeof label, "Day %zu", i + 1);
-		b->items[i].label = text1(label, PE_RUN_PLAIN);
-		b->items[i].text = text1("Something happens", PE_RUN_PLAIN);
-		b->items[i].at = b->items[i].until = (double)i * 24;
-		b->items[i].event = PE_EVENT_CARE;
-	}
+	*b = timeline(n, "Something happens", 24, 0);
 	pe_topic *t = topic_with(b, 1);
-	for (size_t k = 0; k < b->n_items; k++) {
-		/* topic_with freed nothing of b: it is the new block array */
-	}
 	pe_dlist *dl = make(f, "large-print", &t, 1, NULL);
 	assert_true(dl->n_pages >= 2);
 	int happens = 0;
@@ -715,20 +721,7 @@ static void tall_timeline_keeps_its_chart(void **state)
 		assert_non_null(blocks);
 		for (size_t i = 0; i < fill; i++)
 			blocks[i] = paragraph(lorem);
-		pe_block *b = &blocks[fill];
-		b->kind = PE_BLOCK_TIMELINE;
-		b->n_items = n;
-		b->items = calloc(n, sizeof *b->items);
-		assert_non_null(b->items);
-		for (size_t i = 0; i < n; i++) {
-			char label[32];
-			snprintf(label, sizeof label, "Step %zu", i + 1);
-			b->items[i].label = text1(label, PE_RUN_PLAIN);
-			b->items[i].text = text1(lorem, PE_RUN_PLAIN);
-			b->items[i].at = (double)i * 12 - 24;
-			b->items[i].until = b->items[i].at + 12;
-			b->items[i].event = i % 2 ? PE_EVENT_EFFECT : PE_EVENT_CARE;
-		}
+		blocks[fill] = timeline(n, lorem, 12, 12);
 		pe_topic *t = topic_with(blocks, fill + 1);
 		pe_dlist *dl = make(f, "large-print", &t, 1, NULL);
 		/* the chart's first row is numbered "1" (the first number of

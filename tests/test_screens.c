@@ -305,25 +305,6 @@ static void check_emergency(world *w, const pe_frame *f, const char *what)
 		      f->min_target);
 }
 
-/* The print form's message for a job state, in the language now set:
- * the same strings as screens.c. */
-static const char *status_message(pe_print_state state)
-{
-	switch (state) {
-	case PE_PRINT_IDLE:
-		return NULL;
-	case PE_PRINT_BUSY:
-		return C_("kiosk/print", "Your handout is being sent to the printer. Please wait.");
-	case PE_PRINT_DONE:
-		return C_("kiosk/print", "Your handout is printing. Please pick it up at the front "
-		          "desk. To print it again, choose another language or number of copies.");
-	case PE_PRINT_FAILED:
-		return C_("kiosk/print", "Sorry, the printer is not working right now. Please ask a staff member "
-		          "for a printed copy.");
-	}
-	return NULL;
-}
-
 /* The size of the first text line that starts text a, or NAN. */
 static double text_size(const pe_frame *f, const char *a)
 {
@@ -589,8 +570,8 @@ static void check_size_diag(world *w, double W, double H, bool themes, double di
 				         w->codes[l], hc ? " high-contrast" : "", s);
 				pe_frame f = { 0 };
 				build_checked(w, screens, &env, app, 2, what, &f);
-				if (status_message(states[s]))
-					check_text_shown(w, &f, status_message(states[s]), what);
+				if (pe_screens_print_message(states[s]))
+					check_text_shown(w, &f, pe_screens_print_message(states[s]), what);
 				check_same_size(w, &f, C_("kiosk/print", "Which language should the handout be in?"),
 				                C_("kiosk/print", "How many copies?"), what);
 				pe_frame_finish(&f);
@@ -605,7 +586,7 @@ static void check_size_diag(world *w, double W, double H, bool themes, double di
 			         hc ? " high-contrast" : "");
 			pe_frame f = { 0 };
 			build_checked(w, screens, &env, app, 2, what, &f);
-			check_text_shown(w, &f, status_message(PE_PRINT_DONE), what);
+			check_text_shown(w, &f, pe_screens_print_message(PE_PRINT_DONE), what);
 			check_text_shown(w, &f, C_("kiosk/print", "Sent to the printer"), what);
 			if (find_hit(&f, PE_ACT_PRINT_GO))
 				fault(w, what, "Print can be touched again after the job printed");
