@@ -13,6 +13,8 @@
  */
 #include "cairo_paint.h"
 
+#include "atomicfile.h"
+
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -407,23 +409,26 @@ bool pe_painter_write_png(pe_painter *painter, const pe_page *pg, double scale,
 	cairo_destroy(cr);
 	cairo_surface_flush(s);
 
-	char tmp[4096];
-	if (snprintf(tmp, sizeof tmp, "%s.tmp%ld", path, (long)getpid()) >= (int)sizeof tmp) {
-		pe_error_set(err, path, 0, "path too long");
-		cairo_surface_destroy(s);
-		return false;
-	}
-	cairo_status_t st = cairo_surface_write_to_png(s, tmp);
+	bool written = pe_surface_write_png(s, path, err);
 	cairo_surface_destroy(s);
-	if (st != CAIRO_STATUS_SUCCESS) {
-		unlink(tmp);
+	return written && ok;
+}
+
+static cairo_status_t to_atomic(void *closure, const unsigned char *data, unsigned int n)
+{
+	return pe_atomic_write(closure, data, n) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+bool pe_surface_write_png(cairo_surface_t *surface, const char *path, pe_error *err)
+{
+	pe_atomic *a = pe_atomic_begin(path, err);
+	if (!a)
+		return false;
+	cairo_status_t st = cairo_surface_write_to_png_stream(surface, to_atomic, a);
+	if (st != CAIRO_STATUS_SUCCESS && st != CAIRO_STATUS_WRITE_ERROR) {
+		pe_atomic_abort(a);
 		pe_error_set(err, path, 0, "cannot write the PNG: %s", cairo_status_to_string(st));
 		return false;
 	}
-	if (rename(tmp, path) != 0) {
-		unlink(tmp);
-		pe_error_set(err, path, 0, "cannot rename the PNG into place");
-		return false;
-	}
-	return ok;
+	return pe_atomic_commit(a, err);   /* reports a write error with its cause */
 }

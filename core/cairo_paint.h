@@ -48,9 +48,14 @@ bool pe_painter_paint(pe_painter *painter, cairo_t *cr, const pe_page *pg,
 bool pe_painter_paint_page(pe_painter *painter, cairo_t *cr, const pe_page *pg,
                            pe_error *err);
 
+/* Write an image surface to path as a PNG through atomicfile.h: every
+ * write checked, renamed into place only when whole, an older file kept
+ * on failure. The one way this tree writes PNG files. */
+bool pe_surface_write_png(cairo_surface_t *surface, const char *path, pe_error *err);
+
 /* Render a page on white at scale (1 = one pixel per unit) into a PNG
- * file. Written to a temporary name and renamed, so a failure never
- * leaves half a file. */
+ * file, through pe_surface_write_png: a failure never leaves half a
+ * file. */
 bool pe_painter_write_png(pe_painter *painter, const pe_page *pg, double scale,
                           const char *path, pe_error *err);
 

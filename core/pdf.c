@@ -8,11 +8,14 @@
  *
  * libharu errors are sticky and reported through a callback; the callback
  * records the first one and every call is checked, so the first failure
- * stops the document. The file is saved under a temporary name next to
- * the output and renamed only on success: no half-written PDF, and a
- * failed run leaves no output file at all.
+ * stops the document. The document is made in memory and written through
+ * atomicfile.c: no half-written PDF, and a failed run leaves the output
+ * path as it was.
  */
 #include "pdf.h"
+
+#include "atomicfile.h"
+#include "pngfile.h"
 
 #include <errno.h>
 #include <glib.h>
@@ -118,21 +121,6 @@ static bool check(painter *p, HPDF_STATUS st, const char *what)
 
 /* ---- text encoding ----------------------------------------------------- */
 
-/* Shorten a string for an error message: at most 60 bytes, cut on a
- * character boundary. */
-static void quote(char *dst, size_t size, const char *s)
-{
-	size_t n = strlen(s);
-	if (n < size) {
-		memcpy(dst, s, n + 1);
-		return;
-	}
-	const char *end = g_utf8_find_prev_char(s, s + size - 4);
-	n = end ? (size_t)(end - s) : 0;
-	memcpy(dst, s, n);
-	memcpy(dst + n, "...", 4);
-}
-
 static bool fits_cp1252(iconv_t cd, const char *s, char *out, size_t out_size)
 {
 	char *in = (char *)s;
@@ -150,8 +138,8 @@ static bool valid_text(const char *s, const char *what, pe_error *err)
 {
 	if (g_utf8_validate(s, -1, NULL))
 		return true;
-	char q[64];
-	quote(q, sizeof q, s);
+	char q[PE_QUOTE_MAX];
+	pe_error_quote(q, sizeof q, s);
 	pe_error_set(err, NULL, 0, "pdf: %s is not valid UTF-8: \"%s\"", what, q);
 	return false;
 }
@@ -234,8 +222,8 @@ static const char *encode(painter *p, const char *utf8)
 	}
 	if (!fits_cp1252(p->to_cp1252, utf8, p->buf, p->buf_size)) {
 		if (!p->failed) {
-			char q[64];
-			quote(q, sizeof q, utf8);
+			char q[PE_QUOTE_MAX];
+			pe_error_quote(q, sizeof q, utf8);
 			p->failed = true;
 			pe_error_set(p->err, p->out_name, 0, "text does not convert to CP1252: \"%s\"", q);
 		}
@@ -271,8 +259,8 @@ static bool check_glyphs(painter *p, const pe_dlist *dl)
 			for (const char *s = op->u.text.utf8; *s; s = g_utf8_next_char(s)) {
 				gunichar c = g_utf8_get_char(s);
 				if (FT_Get_Char_Index(faces[f], c) == 0) {
-					char q[64];
-					quote(q, sizeof q, op->u.text.utf8);
+					char q[PE_QUOTE_MAX];
+					pe_error_quote(q, sizeof q, op->u.text.utf8);
 					const char *slash = strrchr(p->font_paths[f], '/');
 					p->failed = true;
 					pe_error_set(p->err, p->out_name, 0,
@@ -325,31 +313,19 @@ static HPDF_Font get_font(painter *p, pe_face face)
 
 static HPDF_Image remember_png(painter *p, const char *path, HPDF_Image img);
 
-/* Bit depth from a PNG's IHDR chunk (byte 24 of the file); 0 if unknown. */
-static int png_bit_depth(const char *path)
-{
-	unsigned char b[25];
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return 0;
-	size_t n = fread(b, 1, sizeof b, fp);
-	fclose(fp);
-	return n == sizeof b && memcmp(b + 12, "IHDR", 4) == 0 ? b[24] : 0;
-}
-
 /* libharu 2.3.0 reads a 16-bit PNG as if its samples were 8-bit: poppler
  * shows a clinic's logo twice, squeezed, over black. Such a file is read
  * here with libpng, reduced to 8 bits (sRGB when the file does not say,
  * as a logo exported from an editor is), and handed to libharu as raw
  * pixels, with its alpha as a soft mask. */
-static HPDF_Image load_png_8bit(painter *p, const char *path)
+static HPDF_Image load_png_8bit(painter *p, const char *path, const pe_png *png)
 {
 	char what[512];
 	snprintf(what, sizeof what, "loading 16-bit PNG image %s", path);
 	png_image im;
 	memset(&im, 0, sizeof im);
 	im.version = PNG_IMAGE_VERSION;
-	if (!png_image_begin_read_from_file(&im, path)) {
+	if (!png_image_begin_read_from_memory(&im, png->data, png->size)) {
 		snprintf(what + strlen(what), sizeof what - strlen(what), " (%s)", im.message);
 		fail(p, what);
 		return NULL;
@@ -398,23 +374,36 @@ free_px:
 	return img;
 }
 
+/* Every PNG is read whole and checked (pngfile.c) before libharu sees it:
+ * libharu lets libpng abort() the process on a damaged file. libharu then
+ * gets the very bytes that were checked, so a file changed on disk in
+ * between cannot slip through. */
 static HPDF_Image get_png(painter *p, const char *path)
 {
 	for (size_t i = 0; i < p->n_png; i++)
 		if (strcmp(p->png_paths[i], path) == 0)
 			return p->png_images[i];
-	if (png_bit_depth(path) == 16) {
-		HPDF_Image img = load_png_8bit(p, path);
-		return img ? remember_png(p, path, img) : NULL;
-	}
-	HPDF_Image img = HPDF_LoadPngImageFromFile(p->doc, path);
-	if (!img || p->hpdf_error) {
-		char what[512];
-		snprintf(what, sizeof what, "loading PNG image %s", path);
-		fail(p, what);
+	pe_png png;
+	pe_error perr = { { 0 } };
+	if (!pe_png_load(path, &png, &perr)) {
+		p->failed = true;
+		pe_error_set(p->err, p->out_name, 0, "image %s", perr.msg);
 		return NULL;
 	}
-	return remember_png(p, path, img);
+	HPDF_Image img;
+	if (png.bit_depth == 16) {
+		img = load_png_8bit(p, path, &png);
+	} else {
+		img = HPDF_LoadPngImageFromMem(p->doc, png.data, (HPDF_UINT)png.size);
+		if (!img || p->hpdf_error) {
+			char what[512];
+			snprintf(what, sizeof what, "loading PNG image %s", path);
+			fail(p, what);
+			img = NULL;
+		}
+	}
+	pe_png_free(&png);
+	return img ? remember_png(p, path, img) : NULL;
 }
 
 /* Keep img as the XObject of path, so the logo on every page is one image. */
@@ -813,36 +802,32 @@ static bool set_info(painter *p, const pe_dlist *dl)
 	return true;
 }
 
-/* Create the temporary file next to out_path: rename() is atomic only
- * within one file system. */
-static char *make_temp(const char *out_path, pe_error *err)
+/* libharu's own file output ignores the errors of its last buffered write
+ * and of fclose (a full disk gave exit 0 and a truncated PDF). So the
+ * document is made in memory and written out through atomicfile.c, which
+ * checks every write, fsync and close and renames only then. */
+static bool save(painter *p, const char *out_path)
 {
-	char *dir = g_path_get_dirname(out_path);
-	char *base = g_path_get_basename(out_path);
-	char *tmp = g_strdup_printf("%s/.%s.XXXXXX", dir, base);
-	g_free(dir);
-	g_free(base);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		pe_error_set(err, out_path, 0, "cannot write: %s", strerror(errno));
-		g_free(tmp);
-		return NULL;
+	if (!check(p, HPDF_SaveToStream(p->doc), "saving the PDF"))
+		return false;
+	HPDF_UINT32 size = HPDF_GetStreamSize(p->doc);
+	unsigned char *buf = size ? malloc(size) : NULL;
+	if (!buf)
+		return fail(p, "saving the PDF (out of memory)");
+	HPDF_UINT32 got = size;
+	HPDF_STATUS st = HPDF_ReadFromStream(p->doc, buf, &got);
+	if ((st != HPDF_OK && st != HPDF_STREAM_EOF) || got != size) {
+		free(buf);
+		return fail(p, "reading the PDF back from memory");
 	}
-	/* mkstemp makes the file 0600; a handout is an ordinary document. */
-	mode_t mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0) {
-		pe_error_set(err, out_path, 0, "cannot write: %s", strerror(errno));
-		close(fd);
-		unlink(tmp);
-		g_free(tmp);
-		return NULL;
-	}
-	close(fd);
-	return tmp;
+	if (p->hpdf_error == HPDF_STREAM_EOF)   /* the end of the stream is no error */
+		p->hpdf_error = 0;
+	p->failed = !pe_atomic_write_file(out_path, buf, size, p->err);
+	free(buf);
+	return !p->failed;
 }
 
-static bool write_doc(painter *p, const pe_dlist *dl, const char *tmp)
+static bool write_doc(painter *p, const pe_dlist *dl)
 {
 	if (!check(p, HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL), "HPDF_SetCompressionMode"))
 		return false;
@@ -858,55 +843,37 @@ static bool write_doc(painter *p, const pe_dlist *dl, const char *tmp)
 			return false;
 	if (!set_info(p, dl))
 		return false;
-	return check(p, HPDF_SaveToFile(p->doc, tmp), "saving the PDF");
+	return true;
 }
 
 static bool pdf_write(const pe_dlist *dl, const char *const font_paths[PE_FACE_COUNT],
                       const char *out_path, pe_error *err)
 {
+	/* Any failure leaves out_path as it was: an older handout of the same
+	 * name stays, and so does another run's output (atomicfile.h). */
 	if (!dl || dl->n_pages == 0) {
 		pe_error_set(err, out_path, 0, "nothing to write: the document has no pages");
-		unlink(out_path);
 		return false;
 	}
 	painter p = { .out_name = out_path, .err = err, .to_cp1252 = (iconv_t)-1 };
 	for (int f = 0; f < PE_FACE_COUNT; f++)
 		p.font_paths[f] = font_paths[f];
 	bool ok = false;
-	char *tmp = NULL;
 	if (!pe_pdf_choose_encoding(dl, &p.enc, err))
-		goto out_stale;
+		goto out;
 	p.encoder = p.enc == PE_PDF_WINANSI ? "WinAnsiEncoding" : "UTF-8";
 	if (p.enc == PE_PDF_WINANSI && (p.to_cp1252 = iconv_open("CP1252", "UTF-8")) == (iconv_t)-1) {
 		pe_error_set(err, NULL, 0, "pdf: iconv cannot convert UTF-8 to CP1252");
-		goto out_stale;
+		goto out;
 	}
-	if (!(tmp = make_temp(out_path, err)))
-		goto out_stale;
 	p.doc = HPDF_New(on_hpdf_error, &p);
 	if (!p.doc) {
 		pe_error_set(err, out_path, 0, "cannot create a PDF document (out of memory)");
-		goto out_tmp;
+		goto out;
 	}
-	if (!write_doc(&p, dl, tmp))
-		goto out_doc;
-	if (rename(tmp, out_path) != 0) {
-		pe_error_set(err, out_path, 0, "cannot write: %s", strerror(errno));
-		goto out_doc;
-	}
-	ok = true;
-
-out_doc:
+	ok = write_doc(&p, dl) && save(&p, out_path);
 	HPDF_Free(p.doc);
-out_tmp:
-	if (!ok)
-		unlink(tmp);
-out_stale:
-	/* A failure leaves no file at out_path, not even an older handout of
-	 * the same name, so nobody prints a stale one by mistake. */
-	if (!ok)
-		unlink(out_path);
-	g_free(tmp);
+out:
 	if (p.to_cp1252 != (iconv_t)-1)
 		iconv_close(p.to_cp1252);
 	for (size_t i = 0; i < p.n_png; i++)

@@ -6,7 +6,8 @@
  * in WinAnsi (CP1252) when every string of the document converts, else
  * through libharu's UTF-8 route (the pseudo-locale needs it). The file is
  * written to a temporary name in the same directory and renamed on
- * success, so a failure never leaves a partial or stale output file.
+ * success (atomicfile.h), so a failure never leaves a partial file and
+ * leaves an older file at the output path as it was.
  */
 #ifndef PE_PDF_H
 #define PE_PDF_H

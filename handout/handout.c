@@ -6,7 +6,8 @@
  * is one line naming what failed. Exit status: 0 success, 2 usage error
  * (bad option, unknown topic, language or template), 1 anything else
  * (content, fonts, site file, rendering, writing). The output is written
- * to a temporary file and renamed, so a failure never leaves an OUT.
+ * to a temporary file and renamed (core/atomicfile.h), so a failure never
+ * leaves a partial OUT and never touches an older one.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -81,8 +82,9 @@ static void usage(FILE *to)
 	        "for any other language.\n"
 	        "--site names the clinic's site file (name, phone numbers, logo).\n"
 	        "Exit status: 0 done; 2 usage error (bad option, unknown topic, language\n"
-	        "or template; OUT is not touched); 1 other error (content, fonts, site\n"
-	        "file, writing; no file is left at OUT, not even an older one).\n",
+	        "or template); 1 other error (content, fonts, site file, writing). On\n"
+	        "any error OUT is not touched: no partial PDF, and an older OUT stays as\n"
+	        "it was. Only a regular file (or a new path) is ever replaced.\n",
 	        pe_paths_datadir());
 }
 
@@ -202,7 +204,7 @@ static int load_env(env *e, const char *site_path, bool need_layout)
 	if (!pe_paths_data(path, sizeof path, "fonts"))
 		return die(EXIT_FAILURE, "data directory path too long");
 	if (!(e->fonts = pe_fonts_load(path, &err)))
-		return die(EXIT_FAILURE, "missing font: %s", err.msg);
+		return die(EXIT_FAILURE, "fonts: %s", err.msg);
 	if (!(e->layout = pe_layout_create(e->fonts, &err)))
 		return die(EXIT_FAILURE, "%s", err.msg);
 	return 0;
@@ -283,13 +285,10 @@ static int make_pdf(const env *e, const pe_handout_req *req, const char *out, ma
 {
 	pe_error err = { { 0 } };
 	pe_dlist *dl = pe_handout_layout(e->layout, req, &err);
-	if (!dl) {
-		unlink(out);   /* never leave an older file of that name */
+	if (!dl)
 		return die(EXIT_FAILURE, "%s: %s", out, err.msg);
-	}
 	if (!pe_handout_check(dl, req->tpl, &err)) {
 		pe_dlist_destroy(dl);
-		unlink(out);
 		return die(EXIT_FAILURE, "%s: layout check failed: %s", out, err.msg);
 	}
 	size_t pages = dl->n_pages;
@@ -371,8 +370,6 @@ static int cmd_topics(const options *o, env *e)
 		if (!code && o->repeat > 0)
 			printf("handout: %ld x %s: %.2f ms per handout (layout, check, PDF, write)\n", n,
 			       o->out, ms / (double)n);
-	} else if (code == EXIT_FAILURE) {
-		unlink(o->out);
 	}
 	for (size_t i = 0; i < o->n_topics; i++) {
 		pe_topic_destroy(topics[i]);
@@ -519,8 +516,6 @@ int main(int argc, char **argv)
 			code = cmd_wallet(&o, &e);
 		else
 			code = cmd_topics(&o, &e);
-	} else if (o.out) {
-		unlink(o.out);
 	}
 	free_env(&e);
 	pe_i18n_finish();

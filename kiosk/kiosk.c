@@ -421,17 +421,9 @@ bool pe_kiosk_write_png(pe_kiosk *k, const char *path, pe_error *err)
 	cairo_t *cr = cairo_create(s);
 	bool ok = pe_kiosk_paint(k, cr, err);
 	cairo_destroy(cr);
-	char tmp[4096];
-	snprintf(tmp, sizeof tmp, "%s.tmp", path);
-	cairo_status_t st = cairo_surface_write_to_png(s, tmp);
+	bool written = pe_surface_write_png(s, path, err);
 	cairo_surface_destroy(s);
-	if (st != CAIRO_STATUS_SUCCESS || rename(tmp, path) != 0) {
-		const char *why = st != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(st) : strerror(errno);
-		unlink(tmp);
-		pe_error_set(err, path, 0, "cannot write the PNG: %s", why);
-		return false;
-	}
-	return ok;
+	return written && ok;
 }
 
 bool pe_kiosk_should_quit(const pe_kiosk *k)

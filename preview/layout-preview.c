@@ -28,6 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cairo_paint.h"
 #include "content.h"
 #include "fonts.h"
 #include "layout.h"
@@ -367,8 +368,9 @@ int main(int argc, char **argv)
 	}
 	paint(cr, pg, faces, debug);
 	cairo_destroy(cr);
-	if (cairo_surface_write_to_png(surf, out) != CAIRO_STATUS_SUCCESS)
-		fprintf(stderr, "pe-layout-preview: cannot write %s\n", out);
+	pe_error werr = { { 0 } };
+	if (!pe_surface_write_png(surf, out, &werr))
+		fprintf(stderr, "pe-layout-preview: %s\n", werr.msg);
 	else
 		rc = 0;
 	cairo_surface_destroy(surf);

@@ -273,13 +273,14 @@ static void missing_glyph_fails_naming_text(void **state)
 	pe_dlist_destroy(dl);
 }
 
-static void missing_font_leaves_nothing(void **state)
+static void missing_font_keeps_older_file(void **state)
 {
 	fixture *f = *state;
 	pe_dlist *dl = sample("Hello", "en", NULL);
 	char out[512];
 	snprintf(out, sizeof out, "%s/nofont.pdf", f->dir);
-	/* An older file of the same name must not survive a failed run. */
+	/* An older file of the same name stays as it was: it may be another
+	 * run's good output (a failed run deleted it, 10 times in 50). */
 	FILE *old = fopen(out, "w");
 	assert_non_null(old);
 	fputs("old handout", old);
@@ -292,7 +293,58 @@ static void missing_font_leaves_nothing(void **state)
 	assert_false(pe_pdf_write_files(dl, paths, out, &err));
 	assert_non_null(strstr(err.msg, "/nonexistent/NotoSans-Bold.ttf"));
 	assert_non_null(strstr(err.msg, "nofont.pdf"));
+	gchar *kept = NULL;
+	assert_true(g_file_get_contents(out, &kept, NULL, NULL));
+	assert_string_equal(kept, "old handout");
+	g_free(kept);
+	assert_int_equal(count_files(f->dir), 2);   /* the logo and the old file */
+	unlink(out);
+	pe_dlist_destroy(dl);
+}
+
+/* A truncated 8-bit PNG made libpng abort() inside libharu (no setjmp):
+ * the handout command died with SIGABRT, and the kiosk's Print with it. */
+static void truncated_png_fails_cleanly(void **state)
+{
+	fixture *f = *state;
+	gchar *good = NULL;
+	gsize n = 0;
+	assert_true(g_file_get_contents(f->png, &good, &n, NULL));
+	char cut[512];
+	snprintf(cut, sizeof cut, "%s/cut.png", f->dir);
+	assert_true(g_file_set_contents(cut, good, (gssize)(n - 20), NULL));
+	g_free(good);
+	pe_dlist *dl = sample("Hello", "en", cut);
+	char out[512];
+	snprintf(out, sizeof out, "%s/cut.pdf", f->dir);
+	pe_error err = { { 0 } };
+	assert_false(pe_pdf_write_files(dl, f->font_ptrs, out, &err));
+	if (!strstr(err.msg, "cut.png: truncated PNG"))
+		fail_msg("%s", err.msg);
 	assert_int_equal(access(out, F_OK), -1);
+	unlink(cut);
+	assert_int_equal(count_files(f->dir), 1);
+	pe_dlist_destroy(dl);
+}
+
+/* Only a regular file (or a new path) is replaced: as root, "-o /dev/full"
+ * swapped the device node for a PDF. A pipe stands in for any non-regular
+ * file here (no root needed). */
+static void non_regular_output_is_refused(void **state)
+{
+	fixture *f = *state;
+	pe_dlist *dl = sample("Hello", "en", NULL);
+	char out[512];
+	snprintf(out, sizeof out, "%s/pipe.pdf", f->dir);
+	assert_int_equal(mkfifo(out, 0600), 0);
+	pe_error err = { { 0 } };
+	assert_false(pe_pdf_write_files(dl, f->font_ptrs, out, &err));
+	if (!strstr(err.msg, "pipe.pdf: cannot write: it is a pipe"))
+		fail_msg("%s", err.msg);
+	struct stat sb;
+	assert_int_equal(stat(out, &sb), 0);
+	assert_true(S_ISFIFO(sb.st_mode));
+	unlink(out);
 	assert_int_equal(count_files(f->dir), 1);
 	pe_dlist_destroy(dl);
 }
@@ -412,7 +464,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(chooses_encoding, setup, teardown),
 		cmocka_unit_test_setup_teardown(utf8_route_writes, setup, teardown),
 		cmocka_unit_test_setup_teardown(missing_glyph_fails_naming_text, setup, teardown),
-		cmocka_unit_test_setup_teardown(missing_font_leaves_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(missing_font_keeps_older_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(truncated_png_fails_cleanly, setup, teardown),
+		cmocka_unit_test_setup_teardown(non_regular_output_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(bad_png_fails, setup, teardown),
 		cmocka_unit_test_setup_teardown(png16_becomes_8bit, setup, teardown),
 		cmocka_unit_test_setup_teardown(unwritable_dir_fails, setup, teardown),
