@@ -43,3 +43,24 @@ void pe_error_prefix(pe_error *err, const char *what)
 	tmp[n + 2 + rest] = '\0';
 	memcpy(err->msg, tmp, sizeof tmp);
 }
+
+char *pe_error_quote(char *dst, size_t size, const char *s)
+{
+	if (size == 0)
+		return dst;
+	size_t n = strnlen(s, size);
+	if (n < size) {
+		memcpy(dst, s, n + 1);
+		return dst;
+	}
+	if (size < 4) {
+		dst[0] = '\0';
+		return dst;
+	}
+	n = size - 4;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)   /* not inside a character */
+		n--;
+	memcpy(dst, s, n);
+	memcpy(dst + n, "...", 4);
+	return dst;
+}

@@ -8,6 +8,8 @@
 #ifndef PE_ERROR_H
 #define PE_ERROR_H
 
+#include <stddef.h>
+
 #define PE_ERROR_MAX 1024
 
 typedef struct pe_error {
@@ -18,6 +20,12 @@ typedef struct pe_error {
  * leaves out the line. err may be NULL (then nothing happens). */
 void pe_error_set(pe_error *err, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/* A value quoted in a message: s itself when it fits in size - 1 bytes,
+ * else its start cut on a UTF-8 character boundary and "..." (a 1 MB
+ * line must not push the cause out of the message). Returns dst. */
+#define PE_QUOTE_MAX 64
+char *pe_error_quote(char *dst, size_t size, const char *s);
 
 /* Prefix an existing message with "what: " (e.g. the program stage). */
 void pe_error_prefix(pe_error *err, const char *what);

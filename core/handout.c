@@ -13,7 +13,7 @@
  *
  * This module must never measure text itself (layout does), paint (pdf.c
  * does) or read files (the caller loads topics, template and site; only
- * the logo's PNG header is read, for its size). Words printed here that
+ * the logo's PNG header is read, for its size, through pngfile.h). Words printed here that
  * are not content go through pe_i18n_tr() in the handout's language, so a
  * Spanish handout can be made from an English UI.
  */
@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "pngfile.h"
 
 #define MAX_BREAKS 256
 #define EPS 0.01
@@ -641,20 +642,17 @@ static double lines_x(flow *f, const char *const *labels, size_t n, double x, do
 	return x + w + size * 0.5;
 }
 
-/* PNG size from the IHDR chunk (the site loader checked the signature). */
-static bool png_size(const char *path, double *w, double *h)
+/* The logo's size in pixels, from its PNG header (pngfile.h; the site
+ * loader checked the whole file). A logo that no longer reads (changed on
+ * disk since) is an error naming it, never a handout without it. */
+static bool logo_size(flow *f, double *w, double *h)
 {
-	unsigned char b[24];
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
+	unsigned pw, ph;
+	if (!pe_png_header(f->req->site->logo, &pw, &ph, NULL, f->err))
 		return false;
-	size_t n = fread(b, 1, sizeof b, fp);
-	fclose(fp);
-	if (n != sizeof b || memcmp(b + 12, "IHDR", 4) != 0)
-		return false;
-	*w = (double)((unsigned)b[16] << 24 | (unsigned)b[17] << 16 | (unsigned)b[18] << 8 | b[19]);
-	*h = (double)((unsigned)b[20] << 24 | (unsigned)b[21] << 16 | (unsigned)b[22] << 8 | b[23]);
-	return *w > 0 && *h > 0;
+	*w = pw;
+	*h = ph;
+	return true;
 }
 
 /* The care-team box: the clinic's phones as tel: links, or blank lines to
@@ -669,7 +667,11 @@ static bool care_column(flow *f, column *c, const char *lang, double x, double w
 		return oom(f);
 	double pad = f->st.body_size * 0.9;
 	double logo_w = 0, logo_h = 0;
-	if (site && site->logo && png_size(site->logo, &logo_w, &logo_h)) {
+	if (site && site->logo && !logo_size(f, &logo_w, &logo_h)) {
+		col_free(&inner);
+		return false;
+	}
+	if (site && site->logo) {
 		double scale = fmin(f->st.body_size * 6 / logo_w, f->st.body_size * 3.5 / logo_h);
 		logo_w *= scale;
 		logo_h *= scale;
@@ -1113,7 +1115,9 @@ static bool decorate(flow *f)
 			 * letterhead has it (the care-team box repeats it at the end). */
 			const pe_site *site = f->req->site;
 			double lw, lh;
-			if (p == 0 && site && site->logo && png_size(site->logo, &lw, &lh)) {
+			if (p == 0 && site && site->logo) {
+				if (!logo_size(f, &lw, &lh))
+					return false;
 				double want_h = hh - small * 0.5;
 				double scale = fmin(want_h / lh, (f->x1 - f->x0) * 0.25 / lw);
 				if (!pe_page_add_png(pg, f->x0 + pad * 0.6, f->top + (hh - lh * scale) / 2,
@@ -1340,7 +1344,9 @@ static bool wallet_back(flow *f, const char *lang)
 		return false;
 	/* The clinic's logo in the corner under the code, when there is room. */
 	double logo_w, logo_h;
-	if (site && site->logo && png_size(site->logo, &logo_w, &logo_h)) {
+	if (site && site->logo) {
+		if (!logo_size(f, &logo_w, &logo_h))
+			return false;
 		double room = f->bottom - (f->top + qh + 4);
 		double scale = fmin(q / logo_w, fmin(room, 22) / logo_h);
 		if (scale > 0 && logo_h * scale >= 8 &&

@@ -89,20 +89,23 @@ bool pe_keyfile_check_known(GKeyFile *kf, const char *file, const char *data,
 	gchar **groups = g_key_file_get_groups(kf, NULL);
 	for (gchar **g = groups; ok && *g; g++) {
 		if (!known(*g, NULL)) {
+			char q[PE_QUOTE_MAX];
+			pe_error_quote(q, sizeof q, *g);
 			if (groups_hint)
 				pe_error_set(err, file, pe_keyfile_line(data, *g, NULL),
-				             "unknown group [%s] (known: %s)", *g, groups_hint);
+				             "unknown group [%s] (known: %s)", q, groups_hint);
 			else
 				pe_error_set(err, file, pe_keyfile_line(data, *g, NULL),
-				             "unknown group [%s]", *g);
+				             "unknown group [%s]", q);
 			ok = false;
 			break;
 		}
 		gchar **keys = g_key_file_get_keys(kf, *g, NULL, NULL);
 		for (gchar **k = keys; ok && k && *k; k++) {
 			if (!known(*g, *k)) {
+				char q[PE_QUOTE_MAX];
 				pe_error_set(err, file, pe_keyfile_line(data, *g, *k),
-				             "[%s] %s: unknown key", *g, *k);
+				             "[%s] %s: unknown key", *g, pe_error_quote(q, sizeof q, *k));
 				ok = false;
 			}
 		}
@@ -110,4 +113,56 @@ bool pe_keyfile_check_known(GKeyFile *kf, const char *file, const char *data,
 	}
 	g_strfreev(groups);
 	return ok;
+}
+
+/* The 1-based line that byte offset at falls on. */
+static int line_at(const char *data, size_t at)
+{
+	int line = 1;
+	for (const char *p = data; (p = memchr(p, '\n', (size_t)(data + at - p))); p++)
+		line++;
+	return line;
+}
+
+const char *pe_keyfile_text(const char *data, size_t len, const char *file, pe_error *err)
+{
+	const char *nul = memchr(data, '\0', len);
+	if (nul) {
+		pe_error_set(err, file, line_at(data, (size_t)(nul - data)),
+		             "a NUL byte: not a text file (saved by a word processor?)");
+		return NULL;
+	}
+	const char *bad;
+	if (!g_utf8_validate(data, (gssize)len, &bad)) {
+		pe_error_set(err, file, line_at(data, (size_t)(bad - data)),
+		             "not UTF-8 text (save the file as UTF-8)");
+		return NULL;
+	}
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		return data + 3;   /* the same lines, so the same line numbers */
+	return data;
+}
+
+bool pe_keyfile_load(GKeyFile *kf, const char *text, const char *file, pe_error *err)
+{
+	GError *gerr = NULL;
+	if (g_key_file_load_from_data(kf, text, (gsize)-1, G_KEY_FILE_NONE, &gerr))
+		return true;
+	int line = pe_keyfile_bad_line(text);
+	if (line > 0) {
+		/* GKeyFile quotes the whole line: cut it, so the cause shows. */
+		const char *s = text;
+		for (int i = 1; i < line; i++)
+			s = strchr(s, '\n') + 1;
+		size_t n = strcspn(s, "\r\n");
+		char *copy = g_strndup(s, n), q[PE_QUOTE_MAX];
+		pe_error_set(err, file, line, "not a [group], a key = value or a # comment: \"%s\"",
+		             pe_error_quote(q, sizeof q, g_strstrip(copy)));
+		g_free(copy);
+	} else {
+		char q[256];
+		pe_error_set(err, file, 0, "%s", pe_error_quote(q, sizeof q, gerr->message));
+	}
+	g_error_free(gerr);
+	return false;
 }

@@ -21,6 +21,18 @@ int pe_keyfile_line(const char *data, const char *group, const char *key);
  * key=value), or 0. */
 int pe_keyfile_bad_line(const char *data);
 
+/* Check INI text read from a file before GKeyFile sees it, and return
+ * where the text to parse starts (after a UTF-8 byte-order mark, which
+ * Windows editors write and GKeyFile does not take). NULL with err set
+ * ("FILE:LINE: ...") for a NUL byte (GKeyFile would silently stop there:
+ * a clinic name cut short) or bytes that are not UTF-8. len is the
+ * length of data, NUL bytes included. */
+const char *pe_keyfile_text(const char *data, size_t len, const char *file, pe_error *err);
+
+/* g_key_file_load_from_data on checked text, with the error as
+ * "FILE:LINE: ..." quoting at most PE_QUOTE_MAX bytes of the bad line. */
+bool pe_keyfile_load(GKeyFile *kf, const char *text, const char *file, pe_error *err);
+
 /* Whether a group (key NULL) or a key in a group is one the caller knows. */
 typedef bool (*pe_keyfile_known_fn)(const char *group, const char *key);
 

@@ -5,7 +5,7 @@
  * the caller gets only when everything is valid, so a reload is
  * all-or-nothing. Messages name the file, the line and the key (GKeyFile
  * has no line numbers, so the line is found by scanning the text). This
- * module reads one file and checks that the logo is a PNG; it never
+ * module reads one file and checks the logo (pngfile.h); it never
  * prints, never exits, and never touches gettext or the display.
  */
 #include "site.h"
@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "keyfile.h"
+#include "pngfile.h"
 
 typedef enum site_type {
 	S_TEXT,      /* free text, one line */
@@ -107,22 +108,6 @@ static bool valid_lang(const char *v)
 	return strlen(r) >= 2 && strlen(r) <= 8 && strspn(r, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") == strlen(r);
 }
 
-/* The logo is drawn by libharu, which reads PNG only: check the signature
- * now so a bad logo is a site-file error, not a failed handout later. */
-static const char *png_problem(const char *path)
-{
-	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return errno == ENOENT ? "does not exist" : "cannot be read";
-	unsigned char buf[8];
-	size_t n = fread(buf, 1, sizeof buf, f);
-	fclose(f);
-	if (n != sizeof buf || memcmp(buf, sig, sizeof sig) != 0)
-		return "is not a PNG image";
-	return NULL;
-}
-
 static bool apply(pe_site *s, const site_setting *st, GKeyFile *kf, const char *file,
                   const char *data, pe_error *err)
 {
@@ -169,10 +154,16 @@ static bool apply(pe_site *s, const site_setting *st, GKeyFile *kf, const char *
 		}
 		char *abs = g_canonicalize_filename(path, NULL);
 		g_free(path);
-		if (!(problem = png_problem(abs)))
+		/* Read whole and checked now, so a damaged or huge logo is a
+		 * site-file error naming the line, not a failed handout later
+		 * (pngfile.h). */
+		pe_png png;
+		pe_error perr = { { 0 } };
+		if (pe_png_load(abs, &png, &perr)) {
+			pe_png_free(&png);
 			owned = strdup(abs);
-		else {
-			pe_error_set(err, file, line, "[%s] %s: %s %s", st->group, st->key, abs, problem);
+		} else {
+			pe_error_set(err, file, line, "[%s] %s: %s", st->group, st->key, perr.msg);
 			g_free(abs);
 			g_free(raw);
 			return false;
@@ -220,7 +211,9 @@ static bool apply(pe_site *s, const site_setting *st, GKeyFile *kf, const char *
 		break;
 	}
 	if (problem) {
-		pe_error_set(err, file, line, "[%s] %s: '%s' is %s", st->group, st->key, v, problem);
+		char q[PE_QUOTE_MAX];
+		pe_error_set(err, file, line, "[%s] %s: '%s' is %s", st->group, st->key,
+		             pe_error_quote(q, sizeof q, v), problem);
 		g_free(raw);
 		return false;
 	}
@@ -247,28 +240,22 @@ static bool known_key(const char *group, const char *key)
 	return false;
 }
 
-pe_site *pe_site_load_data(const char *data, const char *name, pe_error *err)
+/* data holds len bytes (NUL bytes in it are an error, not an end). */
+static pe_site *load_text(const char *data, size_t len, const char *name, pe_error *err)
 {
 	pe_site *s = pe_site_new_default();
 	GKeyFile *kf = g_key_file_new();
-	GError *gerr = NULL;
+	const char *text;
 	if (!s) {
 		pe_error_set(err, name, 0, "out of memory");
 		goto fail;
 	}
-	if (!g_utf8_validate(data, -1, NULL)) {
-		pe_error_set(err, name, 0, "not UTF-8 text");
+	if (!(text = pe_keyfile_text(data, len, name, err)) || !pe_keyfile_load(kf, text, name, err))
 		goto fail;
-	}
-	if (!g_key_file_load_from_data(kf, data, (gsize)-1, G_KEY_FILE_NONE, &gerr)) {
-		pe_error_set(err, name, pe_keyfile_bad_line(data), "%s", gerr->message);
-		g_error_free(gerr);
-		goto fail;
-	}
-	if (!pe_keyfile_check_known(kf, name, data, known_key, "[clinic], [kiosk]", err))
+	if (!pe_keyfile_check_known(kf, name, text, known_key, "[clinic], [kiosk]", err))
 		goto fail;
 	for (size_t i = 0; i < G_N_ELEMENTS(settings); i++)
-		if (!apply(s, &settings[i], kf, name, data, err))
+		if (!apply(s, &settings[i], kf, name, text, err))
 			goto fail;
 	g_key_file_free(kf);
 	return s;
@@ -279,17 +266,23 @@ fail:
 	return NULL;
 }
 
+pe_site *pe_site_load_data(const char *data, const char *name, pe_error *err)
+{
+	return load_text(data, strlen(data), name, err);
+}
+
 pe_site *pe_site_load(const char *path, pe_error *err)
 {
 	gchar *data = NULL;
+	gsize len = 0;
 	GError *gerr = NULL;
-	if (!g_file_get_contents(path, &data, NULL, &gerr)) {
+	if (!g_file_get_contents(path, &data, &len, &gerr)) {
 		pe_error_set(err, path, 0, "cannot read site file: %s",
 		             gerr->code == G_FILE_ERROR_NOENT ? "no such file" : gerr->message);
 		g_error_free(gerr);
 		return NULL;
 	}
-	pe_site *s = pe_site_load_data(data, path, err);
+	pe_site *s = load_text(data, len, path, err);
 	g_free(data);
 	return s;
 }

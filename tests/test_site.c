@@ -12,6 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <cairo.h>
+
 #include "site.h"
 
 static char tmpdir[64];
@@ -23,12 +25,39 @@ static int setup(void **state)
 	if (!mkdtemp(tmpdir))
 		return -1;
 	char p[128];
-	static const unsigned char png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13 };
+	/* A real PNG (the site loader reads it whole), and copies cut short. */
 	snprintf(p, sizeof p, "%s/logo.png", tmpdir);
-	FILE *f = fopen(p, "wb");
+	cairo_surface_t *cs = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 120, 40);
+	cairo_t *cr = cairo_create(cs);
+	cairo_set_source_rgb(cr, 0.1, 0.5, 0.5);
+	cairo_paint(cr);
+	cairo_destroy(cr);
+	if (cairo_surface_write_to_png(cs, p) != CAIRO_STATUS_SUCCESS)
+		return -1;
+	cairo_surface_destroy(cs);
+	unsigned char png[4096];
+	FILE *f = fopen(p, "rb");
 	if (!f)
 		return -1;
-	fwrite(png, 1, sizeof png, f);
+	size_t n = fread(png, 1, sizeof png, f);
+	fclose(f);
+	if (n < 100 || n == sizeof png)
+		return -1;
+	const struct { const char *name; size_t len; } cuts[] = { { "half.png", n / 2 }, { "cut20.png", 20 } };
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(p, sizeof p, "%s/%s", tmpdir, cuts[i].name);
+		if (!(f = fopen(p, "wb")))
+			return -1;
+		fwrite(png, 1, cuts[i].len, f);
+		fclose(f);
+	}
+	/* A header claiming 20000 x 20000 pixels (CRC not checked: the size
+	 * is refused before that). */
+	memcpy(png + 16, "\0\0\x4e\x20\0\0\x4e\x20", 8);
+	snprintf(p, sizeof p, "%s/huge.png", tmpdir);
+	if (!(f = fopen(p, "wb")))
+		return -1;
+	fwrite(png, 1, n, f);
 	fclose(f);
 	snprintf(p, sizeof p, "%s/logo.jpg", tmpdir);
 	f = fopen(p, "wb");
@@ -43,8 +72,9 @@ static int teardown(void **state)
 {
 	(void)state;
 	char p[128];
-	const char *names[] = { "logo.png", "logo.jpg", "site.ini" };
-	for (size_t i = 0; i < 3; i++) {
+	const char *names[] = { "logo.png", "logo.jpg", "site.ini", "half.png", "cut20.png",
+	                        "huge.png" };
+	for (size_t i = 0; i < 6; i++) {
 		snprintf(p, sizeof p, "%s/%s", tmpdir, names[i]);
 		unlink(p);
 	}
@@ -154,12 +184,107 @@ static void logo_must_be_png(void **state)
 	(void)state;
 	char data[256];
 	snprintf(data, sizeof data, "[clinic]\nlogo = %s/logo.jpg\n", tmpdir);
-	expect_error(data, "is not a PNG image", "site.ini:2:");
+	expect_error(data, "logo.jpg: not a PNG image", "site.ini:2:");
 	snprintf(data, sizeof data, "[clinic]\nlogo = %s/logo.png\n", tmpdir);
 	pe_error err = { { 0 } };
 	pe_site *s = pe_site_load_data(data, "site.ini", &err);
 	assert_non_null(s);
 	pe_site_destroy(s);
+}
+
+/* A truncated 8-bit logo made libpng abort() the handout command (SIGABRT)
+ * and the kiosk's Print; one cut to 20 bytes was silently left off the
+ * handout; a 20000 x 20000 one took 156 s and 1.2 GB. Each is now the
+ * site file's error, naming the line and the file. */
+static void damaged_or_huge_logo_is_refused(void **state)
+{
+	(void)state;
+	char data[256], want[256];
+	snprintf(data, sizeof data, "[clinic]\nname = X\nlogo = %s/half.png\n", tmpdir);
+	snprintf(want, sizeof want, "[clinic] logo: %s/half.png: truncated PNG", tmpdir);
+	expect_error(data, want, "site.ini:3: ");
+	snprintf(data, sizeof data, "[clinic]\nlogo = %s/cut20.png\n", tmpdir);
+	snprintf(want, sizeof want, "[clinic] logo: %s/cut20.png: truncated PNG", tmpdir);
+	expect_error(data, want, "site.ini:2: ");
+	snprintf(data, sizeof data, "[clinic]\nlogo = %s/huge.png\n", tmpdir);
+	expect_error(data, "huge.png: is 20000 x 20000 pixels; at most 2000 x 2000", "site.ini:2: ");
+}
+
+static pe_site *load_bytes(const char *bytes, size_t n, pe_error *err)
+{
+	char path[128];
+	snprintf(path, sizeof path, "%s/site.ini", tmpdir);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(bytes, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+	return pe_site_load(path, err);
+}
+
+/* A NUL byte cut the clinic's name short ("Te") with exit 0. */
+static void nul_byte_is_an_error_with_its_line(void **state)
+{
+	(void)state;
+	static const char bytes[] = "[clinic]\nphone = 555-0100\nname = Te\0st Clinic\n";
+	pe_error err = { { 0 } };
+	pe_site *s = load_bytes(bytes, sizeof bytes - 1, &err);
+	if (s) {
+		pe_site_destroy(s);
+		fail_msg("a site file with a NUL byte was taken");
+	}
+	assert_non_null(strstr(err.msg, "site.ini:3: "));
+	assert_non_null(strstr(err.msg, "NUL byte"));
+	/* Bytes that are not UTF-8: the line is named too. */
+	static const char latin1[] = "[clinic]\nname = Cl\xednica\n";
+	assert_null(load_bytes(latin1, sizeof latin1 - 1, &err));
+	assert_non_null(strstr(err.msg, "site.ini:2: not UTF-8"));
+}
+
+/* A byte-order mark (Notepad writes one) is taken; before, the message
+ * was GKeyFile's, hiding the cause. */
+static void byte_order_mark_is_accepted(void **state)
+{
+	(void)state;
+	static const char bytes[] = "\xEF\xBB\xBF[clinic]\nname = Riverside\n[kiosk]\nstaff_pin = 12\n";
+	pe_error err = { { 0 } };
+	pe_site *s = load_bytes(bytes, 29, &err);   /* up to the [kiosk] group */
+	if (!s)
+		fail_msg("%s", err.msg);
+	assert_string_equal(s->clinic_name, "Riverside");
+	pe_site_destroy(s);
+	assert_null(load_bytes(bytes, sizeof bytes - 1, &err));   /* the same line numbers */
+	assert_non_null(strstr(err.msg, "site.ini:4: [kiosk] staff_pin"));
+}
+
+/* A 1 MB line filled the message and cut off its cause; values are now
+ * quoted up to about 60 characters. */
+static void long_values_are_quoted_short(void **state)
+{
+	(void)state;
+	const size_t big = 1 << 20;
+	const char *heads[] = { "[clinic]\nname = ", "[clinic]\nphone = ", "[clinic]\n", "[clinic]\nname = X\n",
+	                        "[clinic]\nlogo = " };
+	const char *tails[] = { "\n", "\n", " = 1\n", "\n", "\n" };
+	const char *causes[] = { "longer than 200 characters", "not a phone number", "unknown key",
+	                         "not a [group], a key = value or a # comment", "File name too long" };
+	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+		size_t hl = strlen(heads[i]), tl = strlen(tails[i]);
+		char *data = malloc(hl + big + tl + 1);
+		assert_non_null(data);
+		memcpy(data, heads[i], hl);
+		memset(data + hl, i == 4 ? 'a' : 'x', big);
+		memcpy(data + hl + big, tails[i], tl + 1);
+		pe_error err = { { 0 } };
+		pe_site *s = pe_site_load_data(data, "site.ini", &err);
+		free(data);
+		if (s) {
+			pe_site_destroy(s);
+			fail_msg("case %zu: a 1 MB line was taken", i);
+		}
+		if (!strstr(err.msg, causes[i]) || strlen(err.msg) > 300)
+			fail_msg("case %zu: message of %zu bytes lacks '%s': %.300s", i, strlen(err.msg),
+			         causes[i], err.msg);
+	}
 }
 
 static void missing_file(void **state)
@@ -179,6 +304,10 @@ int main(void)
 		cmocka_unit_test(empty_value_means_unset),
 		cmocka_unit_test(errors_name_file_line_key),
 		cmocka_unit_test(logo_must_be_png),
+		cmocka_unit_test(damaged_or_huge_logo_is_refused),
+		cmocka_unit_test(nul_byte_is_an_error_with_its_line),
+		cmocka_unit_test(byte_order_mark_is_accepted),
+		cmocka_unit_test(long_values_are_quoted_short),
 		cmocka_unit_test(missing_file),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
