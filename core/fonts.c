@@ -5,13 +5,15 @@
  * happens to be installed, and libharu (which embeds exactly our files)
  * would draw something other than what Pango measured. So the four Noto
  * Sans faces are added, by path, to an empty FcConfig and nothing else is.
- * This module never lays out text and never reads anything but the four
- * font files.
+ * Each file is checked against its own checksums first (a damaged font
+ * is an error naming it, never a handout with wrong letters). This module
+ * never lays out text and never reads anything but the four font files.
  */
 #include "fonts.h"
 
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +42,99 @@ static int app_font_count(FcConfig *config)
 	return set ? set->nfont : 0;
 }
 
+/* Fonts larger than this are not ours (the bundled subsets are 24 KB;
+ * a full Noto Sans face is 512 KB). */
+#define FONT_MAX_BYTES (16u << 20)
+
+static uint32_t be32(const unsigned char *b)
+{
+	return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+}
+
+/* The TrueType checksum: the sum of big-endian 32-bit words, the last one
+ * padded with zeros. */
+static uint32_t sfnt_sum(const unsigned char *b, size_t n)
+{
+	uint32_t sum = 0;
+	size_t i = 0;
+	for (; i + 4 <= n; i += 4)
+		sum += be32(b + i);
+	if (i < n) {
+		unsigned char last[4] = { 0 };
+		memcpy(last, b + i, n - i);
+		sum += be32(last);
+	}
+	return sum;
+}
+
+/* Check a font file byte for byte against its own checksums: every table
+ * against the table directory, and the whole file against head's
+ * checkSumAdjustment. fontconfig and libharu both take a font with a
+ * flipped bit somewhere in its outlines or metrics, and the handout then
+ * prints wrong letters with exit 0; a bundled font is either exactly what
+ * was shipped or an error naming it. Returns NULL or the problem. */
+static const char *sfnt_problem(const unsigned char *b, size_t n)
+{
+	if (n < 12)
+		return "not a usable font file (too short)";
+	uint32_t version = be32(b);
+	if (version != 0x00010000u && version != 0x74727565u /* true */ && version != 0x4F54544Fu /* OTTO */)
+		return "not a usable font file (not TrueType or OpenType)";
+	size_t tables = (size_t)b[4] << 8 | b[5];
+	if (tables == 0 || 12 + 16 * tables > n)
+		return "damaged font file (table directory cut short)";
+	bool have_head = false;
+	for (size_t i = 0; i < tables; i++) {
+		const unsigned char *e = b + 12 + 16 * i;
+		uint32_t want = be32(e + 4), off = be32(e + 8), len = be32(e + 12);
+		if (off > n || len > n - off)
+			return "damaged font file (a table lies outside the file)";
+		uint32_t sum = sfnt_sum(b + off, len);
+		if (memcmp(e, "head", 4) == 0) {
+			if (len < 12)
+				return "damaged font file (head table too short)";
+			sum -= be32(b + off + 8);   /* computed with checkSumAdjustment as 0 */
+			have_head = true;
+		}
+		if (sum != want)
+			return "damaged font file (a table does not match its checksum)";
+	}
+	if (have_head && sfnt_sum(b, n) != 0xB1B0AFBAu)
+		return "damaged font file (the file does not match its checksum)";
+	return NULL;
+}
+
+static bool check_font_file(const char *path, pe_error *err)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		pe_error_set(err, path, 0, "cannot read font file: %s", strerror(errno));
+		return false;
+	}
+	unsigned char *buf = NULL;
+	size_t n = 0;
+	const char *problem = NULL;
+	if (fseek(f, 0, SEEK_END) == 0) {
+		long size = ftell(f);
+		rewind(f);
+		if (size < 0 || (unsigned long)size > FONT_MAX_BYTES)
+			problem = "not a usable font file (too large)";
+		else if (!(buf = malloc((size_t)size + 1)))
+			problem = "out of memory reading the font";
+		else if ((n = fread(buf, 1, (size_t)size, f)) != (size_t)size)
+			problem = "cannot read font file";
+	} else {
+		problem = "cannot read font file";
+	}
+	fclose(f);
+	if (!problem)
+		problem = sfnt_problem(buf, n);
+	free(buf);
+	if (problem)
+		pe_error_set(err, path, 0, "%s", problem);
+	return !problem;
+}
+
 static bool add_face(pe_fonts *fonts, pe_face face, const char *dir, pe_error *err)
 {
 	char joined[PATH_MAX];
@@ -48,12 +143,8 @@ static bool add_face(pe_fonts *fonts, pe_face face, const char *dir, pe_error *e
 		pe_error_set(err, dir, 0, "font directory path is too long");
 		return false;
 	}
-	FILE *f = fopen(joined, "rb");
-	if (!f) {
-		pe_error_set(err, joined, 0, "cannot read font file: %s", strerror(errno));
+	if (!check_font_file(joined, err))
 		return false;
-	}
-	fclose(f);
 	/* An absolute path, because painters embed the file by this name
 	 * long after the working directory may have changed. */
 	char *abs = realpath(joined, NULL);

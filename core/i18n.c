@@ -253,12 +253,14 @@ static void remove_tree(const char *dir, int depth)
 	rmdir(dir);
 }
 
-/* Copy one language's catalogue into the snapshot after checking it.
- * A language with no catalogue (English, the source) is not an error. */
-static bool snapshot_lang(const char *snap, const char *code, pe_error *err)
+/* Read one language's catalogue whole and check it. True with *buf NULL
+ * when the language has none (English, the source, needs none). */
+static bool read_catalog(const char *code, char *src, size_t src_size, unsigned char **buf_out,
+                         size_t *n_out, pe_error *err)
 {
-	char src[PATH_MAX + 64], dst[PATH_MAX + 64];
-	snprintf(src, sizeof src, "%s/%s/LC_MESSAGES/" PE_TEXT_DOMAIN ".mo", st.localedir, code);
+	*buf_out = NULL;
+	*n_out = 0;
+	snprintf(src, src_size, "%s/%s/LC_MESSAGES/" PE_TEXT_DOMAIN ".mo", st.localedir, code);
 	FILE *f = fopen(src, "rb");
 	if (!f) {
 		if (errno == ENOENT)
@@ -292,9 +294,46 @@ static bool snapshot_lang(const char *snap, const char *code, pe_error *err)
 	fclose(f);
 	if (ok && !mo_valid(buf, n)) {
 		ok = false;
-		pe_error_set(err, src, 0, "not a valid message catalog (was it built with msgfmt?)");
+		pe_error_set(err, src, 0, "not a valid message catalog: damaged or truncated (rebuild it with msgfmt)");
 	}
-	if (ok) {
+	if (!ok) {
+		free(buf);
+		return false;
+	}
+	*buf_out = buf;
+	*n_out = n;
+	return true;
+}
+
+/* Every catalogue is checked when the languages are read: gettext takes a
+ * truncated .mo without a word and the handout comes out with English
+ * UI strings in a Spanish text (or a footer reading "L"). */
+static bool check_catalogs(pe_error *err)
+{
+	size_t n = st.count + (st.has_pseudo ? 1 : 0);
+	for (size_t i = 0; i < n; i++) {
+		char src[PATH_MAX + 64];
+		unsigned char *buf;
+		size_t len;
+		if (!read_catalog(st.langs[i].code, src, sizeof src, &buf, &len, err))
+			return false;
+		free(buf);
+	}
+	return true;
+}
+
+/* Copy one language's catalogue into the snapshot after checking it. */
+static bool snapshot_lang(const char *snap, const char *code, pe_error *err)
+{
+	char src[PATH_MAX + 64], dst[PATH_MAX + 64];
+	unsigned char *buf;
+	size_t n;
+	if (!read_catalog(code, src, sizeof src, &buf, &n, err))
+		return false;
+	if (!buf)
+		return true;
+	bool ok = true;
+	{
 		snprintf(dst, sizeof dst, "%s/%s", snap, code);
 		mkdir(dst, 0700);
 		snprintf(dst, sizeof dst, "%s/%s/LC_MESSAGES", snap, code);
@@ -386,6 +425,8 @@ bool pe_i18n_init(pe_error *err)
 		st.has_pseudo = true;
 	}
 	st.ready = true;
+	if (!check_catalogs(err))
+		goto fail;
 	snprintf(st.current, sizeof st.current, "en");
 	switch_to("en");
 

@@ -402,7 +402,7 @@ def main():
             with open(out, "w") as f:
                 f.write("an older handout")
             expect_error("missing font", ["--topic", en_topics[0], "--lang", "en", "-o", out], 1,
-                         "missing font", out, env=env)
+                         "cannot read font file", out, env=env)
             bad_site = os.path.join(tmp, "bad-site.ini")
             with open(bad_site, "w") as f:
                 f.write("[clinic]\nname = X\nfax = 555-0100\n")

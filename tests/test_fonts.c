@@ -187,6 +187,43 @@ static void garbage_file_is_refused(void **state)
 	remove_dir(dir);
 }
 
+/* Flip one bit in a copy of a face at byte off. */
+static void flip_bit(const char *dir, pe_face face, long off)
+{
+	char path[4200];
+	snprintf(path, sizeof path, "%s/%s", dir, files[face]);
+	FILE *f = fopen(path, "r+b");
+	assert_non_null(f);
+	assert_int_equal(fseek(f, off, SEEK_SET), 0);
+	int c = fgetc(f);
+	assert_int_not_equal(c, EOF);
+	assert_int_equal(fseek(f, off, SEEK_SET), 0);
+	fputc(c ^ 0x10, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* A bit flipped in the Bold face's outlines (byte 5000, inside glyf) was
+ * taken by fontconfig and libharu alike: exit 0 and a handout with a
+ * wrong letter. Every table, and the table directory, is checked against
+ * the font's own checksums. */
+static void bit_flipped_font_is_refused(void **state)
+{
+	(void)state;
+	bool all[PE_FACE_COUNT] = { true, true, true, true };
+	const long offsets[] = { 5000, 20, 21900 };   /* glyf, the directory, OS/2 */
+	for (size_t i = 0; i < sizeof offsets / sizeof offsets[0]; i++) {
+		char *dir = scratch_dir(all);
+		flip_bit(dir, PE_FACE_BOLD, offsets[i]);
+		pe_error err = { "" };
+		pe_fonts *fonts = pe_fonts_load(dir, &err);
+		if (fonts)
+			fail_msg("a bit flipped at byte %ld of the Bold face was taken", offsets[i]);
+		assert_non_null(strstr(err.msg, "NotoSans-Bold.ttf"));
+		assert_non_null(strstr(err.msg, "damaged font file"));
+		remove_dir(dir);
+	}
+}
+
 static void destroy_accepts_null(void **state)
 {
 	(void)state;
@@ -202,6 +239,7 @@ int main(void)
 		cmocka_unit_test(missing_dir_names_the_file),
 		cmocka_unit_test(missing_face_names_that_face),
 		cmocka_unit_test(garbage_file_is_refused),
+		cmocka_unit_test(bit_flipped_font_is_refused),
 		cmocka_unit_test(destroy_accepts_null),
 	};
 	return cmocka_run_group_tests_name("fonts", tests, NULL, NULL);

@@ -345,6 +345,31 @@ static void test_snapshot_ignores_disk_changes(void **state)
 	free(edited);
 }
 
+/* A truncated catalogue was taken by gettext without a word: exit 0, a
+ * Spanish handout with English UI strings, or a footer reading "L". It is
+ * checked when the languages are read, and the error names it. */
+static void test_truncated_catalog_refused_at_init(void **state)
+{
+	(void)state;
+	char mo[4096];
+	snprintf(mo, sizeof mo, "%s/locale/es/LC_MESSAGES/patient-ed.mo", stage);
+	size_t n;
+	unsigned char *good = slurp(mo, &n);
+	const size_t cuts[] = { 20, 100, n / 2, n - 3, n - 1 };
+	for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
+		spill(mo, good, cuts[i], "wb");
+		pe_error err = { "" };
+		if (pe_i18n_init(&err))
+			fail_msg("a catalogue cut to %zu of %zu bytes was taken", cuts[i], n);
+		assert_non_null(strstr(err.msg, "es/LC_MESSAGES/patient-ed.mo"));
+		assert_non_null(strstr(err.msg, "truncated"));
+	}
+	spill(mo, good, n, "wb");
+	pe_error err = { "" };
+	assert_true(pe_i18n_init(&err));
+	free(good);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -358,6 +383,7 @@ int main(void)
 		cmocka_unit_test(test_pseudo_locale),
 		cmocka_unit_test(test_reinit),
 		cmocka_unit_test(test_snapshot_ignores_disk_changes),
+		cmocka_unit_test(test_truncated_catalog_refused_at_init),
 	};
 	if (!stage_data()) {
 		fprintf(stderr, "test_i18n: cannot copy the staged catalogs (PE_DATADIR?)\n");
