@@ -55,31 +55,40 @@ static bool replaceable(const char *path, pe_error *err)
 	return false;
 }
 
-/* Remove ".NAME.pe-PID-XXXXXX" files whose process is gone: what a run
- * killed between naming its temporary and the rename leaves, or every
- * killed run on a file system without O_TMPFILE. A live run's file (and
- * one whose PID we may not signal) is left alone. */
-static void clean_stale(const char *dir, const char *base)
+/* The PID in one of our temporaries' names ".NAME.pe-PID-XXXXXX", or 0
+ * when the name is not of that pattern. */
+static long temp_pid(const char *name)
+{
+	if (name[0] != '.')
+		return 0;
+	const char *tag = NULL;
+	for (const char *p = strstr(name, TEMP_TAG); p; p = strstr(p + 1, TEMP_TAG))
+		tag = p;
+	if (!tag || tag == name)
+		return 0;
+	const char *p = tag + strlen(TEMP_TAG);
+	char *end;
+	long pid = strtol(p, &end, 10);
+	if (end == p || pid <= 0 || *end != '-' || strlen(end + 1) != 6 ||
+	    strspn(end + 1, "0123456789abcdef") != 6)
+		return 0;
+	return pid;
+}
+
+/* Remove our temporaries in dir whose process is gone: what a run killed
+ * between naming its temporary and the rename leaves (the target existed,
+ * so the file needed a name of its own for a moment), or every killed run
+ * on a file system without O_TMPFILE. A live run's file (or one whose PID
+ * we may not signal) is left alone, as is every other file. */
+static void clean_stale(const char *dir)
 {
 	DIR *d = opendir(dir);
 	if (!d)
 		return;
-	char prefix[512];
-	int plen = snprintf(prefix, sizeof prefix, ".%s" TEMP_TAG, base);
-	if (plen < 0 || (size_t)plen >= sizeof prefix) {
-		closedir(d);
-		return;
-	}
 	struct dirent *e;
 	while ((e = readdir(d))) {
-		if (strncmp(e->d_name, prefix, (size_t)plen) != 0)
-			continue;
-		const char *p = e->d_name + plen;
-		char *end;
-		long pid = strtol(p, &end, 10);
-		if (end == p || pid <= 0 || *end != '-' || strlen(end + 1) != 6)
-			continue;
-		if (pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+		long pid = temp_pid(e->d_name);
+		if (pid <= 0 || pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
 			continue;
 		unlinkat(dirfd(d), e->d_name, 0);
 	}
@@ -125,7 +134,7 @@ pe_atomic *pe_atomic_begin(const char *path, pe_error *err)
 	a->path = g_strdup(path);
 	a->dir = g_path_get_dirname(path);
 	a->base = g_path_get_basename(path);
-	clean_stale(a->dir, a->base);
+	clean_stale(a->dir);
 	/* Mode 0666 less the umask, as for any file the user makes: the
 	 * handout is an ordinary document. */
 	a->fd = open(a->dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
@@ -159,19 +168,26 @@ bool pe_atomic_write(pe_atomic *a, const void *data, size_t n)
 	return !a->error;
 }
 
-/* Name an O_TMPFILE file (not yet in the directory) with a temporary name
- * beside the target; rename() then replaces the target in one step
- * (linkat() would refuse an existing target). */
-static bool link_temp(pe_atomic *a)
+/* Give the unnamed (O_TMPFILE) file the name `name`; fails with EEXIST
+ * when that exists. */
+static int link_as(const pe_atomic *a, const char *name)
 {
 	char proc[64];
 	snprintf(proc, sizeof proc, "/proc/self/fd/%d", a->fd);
+	int rc = linkat(AT_FDCWD, proc, AT_FDCWD, name, AT_SYMLINK_FOLLOW);
+	if (rc != 0 && errno == ENOENT)   /* no /proc: needs CAP_DAC_READ_SEARCH */
+		rc = linkat(a->fd, "", AT_FDCWD, name, AT_EMPTY_PATH);
+	return rc;
+}
+
+/* Name an O_TMPFILE file with a temporary name beside the target, for
+ * rename() to replace the target with in one step (linkat() refuses an
+ * existing target). */
+static bool link_temp(pe_atomic *a)
+{
 	for (int i = 0; i < 100; i++) {
 		char *name = temp_name(a);
-		int rc = linkat(AT_FDCWD, proc, AT_FDCWD, name, AT_SYMLINK_FOLLOW);
-		if (rc != 0 && errno == ENOENT)   /* no /proc: needs CAP_DAC_READ_SEARCH */
-			rc = linkat(a->fd, "", AT_FDCWD, name, AT_EMPTY_PATH);
-		if (rc == 0) {
+		if (link_as(a, name) == 0) {
 			a->tmp = name;
 			return true;
 		}
@@ -201,9 +217,25 @@ bool pe_atomic_commit(pe_atomic *a, pe_error *err)
 		fail_errno(err, a->path, errno);
 		goto out;
 	}
-	if (!a->tmp && !link_temp(a)) {
-		fail_errno(err, a->path, errno);
-		goto out;
+	if (!a->tmp) {
+		/* A new path: the file gets its name directly, and a run killed
+		 * at any point leaves nothing. */
+		if (access(a->path, F_OK) != 0 && errno == ENOENT && link_as(a, a->path) == 0) {
+			int fd = a->fd;
+			a->fd = -1;
+			if (close(fd) != 0) {
+				/* Named already; the data was synced, so the file is whole. */
+				fail_errno(err, a->path, errno);
+				unlink(a->path);
+				goto out;
+			}
+			ok = true;
+			goto out;
+		}
+		if (!link_temp(a)) {
+			fail_errno(err, a->path, errno);
+			goto out;
+		}
 	}
 	int fd = a->fd;
 	a->fd = -1;

@@ -3,7 +3,7 @@
 
 HANDOUT_BIN := $(BUILD)/bin/handout
 PROGRAMS += $(HANDOUT_BIN)
-CHECKS += check-handout
+CHECKS += check-handout check-faults
 BENCHES += bench-handout
 
 # The handout command is started once per PDF, so start-up counts. The
@@ -24,7 +24,7 @@ $(HANDOUT_BIN): $(BUILD)/obj/handout/handout.o $(LIBPE)
 
 -include $(BUILD)/obj/handout/handout.d
 
-.PHONY: handouts check-handout bench-handout update-references
+.PHONY: handouts check-handout check-faults bench-handout update-references
 
 # Every topic x language (Letter and large print), bilingual, wallet cards.
 handouts: $(HANDOUT_BIN) data
@@ -33,6 +33,12 @@ handouts: $(HANDOUT_BIN) data
 
 check-handout: $(HANDOUT_BIN) data
 	@$(TEST_ENV) tests/handout-e2e.py
+
+# Fault injection (tests/faults.sh): full disk, device as OUT, damaged
+# logo/catalogue/font/site files, SIGKILL, two runs on one OUT. The tmpfs
+# and device-node cases need root and are skipped with a message without.
+check-faults: $(HANDOUT_BIN) $(BUILD)/bin/kiosk data
+	@$(TEST_ENV) tests/faults.sh $(HANDOUT_BIN) $(BUILD)/bin/kiosk
 
 bench-handout: $(HANDOUT_BIN) data
 	@$(TEST_ENV) tests/handout-bench.sh

@@ -213,6 +213,10 @@ def make(args, out, env=None):
 def expect_error(label, args, want_code, want_text, out, env=None):
     global checked
     checked += 1
+    before = None
+    if out and os.path.exists(out):
+        with open(out, "rb") as f:
+            before = f.read()
     code, stdout, err = run([BIN] + args, env=env)
     lines = err.strip().splitlines()
     if code != want_code:
@@ -221,8 +225,17 @@ def expect_error(label, args, want_code, want_text, out, env=None):
         fail(f"{label}: wanted one line on stderr, got {len(lines)}: {err.strip()}")
     elif want_text not in lines[0]:
         fail(f"{label}: message '{lines[0]}' lacks '{want_text}'")
-    if out and os.path.exists(out):
+    # A failed run never touches OUT: no new file, and an older one stays
+    # byte for byte (it may be another run's good output).
+    if out and before is None and os.path.exists(out):
         fail(f"{label}: output file {out} left behind")
+    if out and before is not None:
+        if not os.path.exists(out):
+            fail(f"{label}: the older {out} was deleted")
+        else:
+            with open(out, "rb") as f:
+                if f.read() != before:
+                    fail(f"{label}: the older {out} was changed")
 
 
 def write_png(path, w, h):

@@ -231,8 +231,8 @@ static pid_t dead_pid(void)
 }
 
 /* Named temporaries (file systems without O_TMPFILE, or a run killed
- * between naming and rename): a later run removes those of dead
- * processes, and never one a live run is still writing. Two runs on one
+ * between naming and rename): a later run in the same folder removes
+ * those of dead processes, and never one a live run is still writing. Two runs on one
  * output: the failing one's cleanup deleted the other's good output. */
 static void removes_only_stale_temporaries(void **state)
 {
@@ -242,15 +242,17 @@ static void removes_only_stale_temporaries(void **state)
 	char *live = g_strdup_printf("%s/.out.pdf.pe-1-abc123", dir);   /* init never dies */
 	char *other = g_strdup_printf("%s/.other.pdf.pe-%ld-abc123", dir, (long)dead_pid());
 	char *similar = g_strdup_printf("%s/.out.pdf.pe-notapid", dir);
-	const char *all[] = { dead, live, other, similar };
-	for (size_t i = 0; i < 4; i++)
+	char *visible = g_strdup_printf("%s/photo.pe-%ld-abc123", dir, (long)dead_pid());
+	const char *all[] = { dead, live, other, similar, visible };
+	for (size_t i = 0; i < 5; i++)
 		assert_true(g_file_set_contents(all[i], "tmp", 3, NULL));
 	pe_error err = { { 0 } };
 	assert_true(pe_atomic_write_file(out, "good", 4, &err));
 	assert_int_equal(access(dead, F_OK), -1);
 	assert_int_equal(access(live, F_OK), 0);
-	assert_int_equal(access(other, F_OK), 0);     /* another output's */
+	assert_int_equal(access(other, F_OK), -1);    /* another output's, just as stale */
 	assert_int_equal(access(similar, F_OK), 0);   /* not our pattern */
+	assert_int_equal(access(visible, F_OK), 0);   /* not hidden: not ours */
 	/* A failing run on the same output removes nothing but its own. */
 	pe_atomic *a = pe_atomic_begin(out, &err);
 	assert_non_null(a);
@@ -258,13 +260,14 @@ static void removes_only_stale_temporaries(void **state)
 	pe_atomic_abort(a);
 	expect_contents(out, "good");
 	assert_int_equal(access(live, F_OK), 0);
-	for (size_t i = 0; i < 4; i++)
+	for (size_t i = 0; i < 5; i++)
 		unlink(all[i]);
 	unlink(out);
 	g_free(dead);
 	g_free(live);
 	g_free(other);
 	g_free(similar);
+	g_free(visible);
 	g_free(out);
 }
 
