@@ -405,6 +405,46 @@ static void logo_in_first_page_header(void **state)
 	rmdir(dir);
 }
 
+/* A logo that no longer reads when the handout is made (cut to 20 bytes
+ * on disk after the site file was loaded, as in a running kiosk) was
+ * silently left off; it is an error naming the file. */
+static void logo_cut_short_is_an_error(void **state)
+{
+	fx *f = *state;
+	char dir[] = "/tmp/test_handout.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char png[64];
+	snprintf(png, sizeof png, "%s/logo.png", dir);
+	cairo_surface_t *cs = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 90, 30);
+	assert_int_equal(cairo_surface_write_to_png(cs, png), CAIRO_STATUS_SUCCESS);
+	cairo_surface_destroy(cs);
+	pe_site *site = pe_site_new_default();
+	assert_non_null(site);
+	site->logo = strdup(png);
+	assert_int_equal(truncate(png, 20), 0);
+	pe_topic *t = topic("logo", 2, 2);
+	const char *names[] = { "letter", "wallet-card" };
+	for (size_t k = 0; k < 2; k++) {
+		pe_error err = { { 0 } };
+		pe_template *tpl = pe_template_find(names[k], &err);
+		assert_non_null(tpl);
+		pe_handout_req req = { .topics = (const pe_topic *const *)&t, .n_topics = k == 0,
+		                       .lang = "en", .tpl = tpl, .site = site };
+		pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
+		if (dl) {
+			pe_dlist_destroy(dl);
+			fail_msg("%s: made without the logo", names[k]);
+		}
+		if (!strstr(err.msg, "logo.png: truncated PNG"))
+			fail_msg("%s: %s", names[k], err.msg);
+		pe_template_destroy(tpl);
+	}
+	pe_topic_destroy(t);
+	pe_site_destroy(site);
+	unlink(png);
+	rmdir(dir);
+}
+
 static void every_template_passes_check(void **state)
 {
 	fx *f = *state;
@@ -836,6 +876,7 @@ int main(void)
 		cmocka_unit_test(qr_beside_helpline),
 		cmocka_unit_test(care_team_blank_or_phones),
 		cmocka_unit_test(logo_in_first_page_header),
+		cmocka_unit_test(logo_cut_short_is_an_error),
 		cmocka_unit_test(every_template_passes_check),
 		cmocka_unit_test(large_print_is_large),
 		cmocka_unit_test(tall_timeline_keeps_its_chart),
