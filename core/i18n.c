@@ -333,21 +333,19 @@ static bool snapshot_lang(const char *snap, const char *code, pe_error *err)
 	if (!buf)
 		return true;
 	bool ok = true;
-	{
-		snprintf(dst, sizeof dst, "%s/%s", snap, code);
-		mkdir(dst, 0700);
-		snprintf(dst, sizeof dst, "%s/%s/LC_MESSAGES", snap, code);
-		mkdir(dst, 0700);
-		snprintf(dst, sizeof dst, "%s/%s/LC_MESSAGES/" PE_TEXT_DOMAIN ".mo", snap, code);
-		FILE *out = fopen(dst, "wb");
-		if (!out || fwrite(buf, 1, n, out) != n) {
-			ok = false;
-			pe_error_set(err, dst, 0, "cannot write the catalog snapshot (%s)", strerror(errno));
-		}
-		if (out && fclose(out) != 0 && ok) {
-			ok = false;
-			pe_error_set(err, dst, 0, "cannot write the catalog snapshot (%s)", strerror(errno));
-		}
+	snprintf(dst, sizeof dst, "%s/%s", snap, code);
+	mkdir(dst, 0700);
+	snprintf(dst, sizeof dst, "%s/%s/LC_MESSAGES", snap, code);
+	mkdir(dst, 0700);
+	snprintf(dst, sizeof dst, "%s/%s/LC_MESSAGES/" PE_TEXT_DOMAIN ".mo", snap, code);
+	FILE *out = fopen(dst, "wb");
+	if (!out || fwrite(buf, 1, n, out) != n) {
+		ok = false;
+		pe_error_set(err, dst, 0, "cannot write the catalog snapshot (%s)", strerror(errno));
+	}
+	if (out && fclose(out) != 0 && ok) {
+		ok = false;
+		pe_error_set(err, dst, 0, "cannot write the catalog snapshot (%s)", strerror(errno));
 	}
 	free(buf);
 	return ok;

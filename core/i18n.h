@@ -45,7 +45,9 @@
  * pe_i18n_tr_key() later (xgettext keyword NC_:1c,2). */
 #define NC_(ctx, s) (ctx "\004" s)
 
-/* Bind the text domain to <datadir>/locale and read LINGUAS. */
+/* Bind the text domain to <datadir>/locale and read LINGUAS. Every
+ * language's catalogue is checked to be a whole .mo file: a truncated one
+ * is an error naming it (gettext would take it without a word). */
 bool pe_i18n_init(pe_error *err);
 /* Also removes the snapshot, if one was made. */
 void pe_i18n_finish(void);

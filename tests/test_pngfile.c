@@ -10,6 +10,7 @@
 
 #include <cairo.h>
 #include <glib.h>
+#include <png.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +129,71 @@ static void huge_image_is_refused(void **state)
 	g_free(png);
 }
 
+/* Write a PNG with libpng's own writer: the kinds Cairo does not make. */
+static void write_kind(const char *path, int color_type, int depth, int interlace)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+	png_infop info = png_create_info_struct(png);
+	assert_non_null(info);
+	png_init_io(png, f);
+	const unsigned w = 37, h = 23;
+	png_set_IHDR(png, info, w, h, depth, color_type, interlace, PNG_COMPRESSION_TYPE_DEFAULT,
+	             PNG_FILTER_TYPE_DEFAULT);
+	if (color_type == PNG_COLOR_TYPE_PALETTE) {
+		png_color pal[2] = { { 0, 0, 0 }, { 18, 117, 128 } };
+		png_set_PLTE(png, info, pal, 2);
+	}
+	png_write_info(png, info);
+	int channels = color_type == PNG_COLOR_TYPE_RGB ? 3 : color_type == PNG_COLOR_TYPE_GRAY_ALPHA ? 2 : 1;
+	size_t rowbytes = ((size_t)w * channels * depth + 7) / 8;
+	unsigned char *rows = calloc(h, rowbytes);
+	assert_non_null(rows);
+	for (size_t i = 0; i < h * rowbytes; i++)
+		rows[i] = (unsigned char)(i * 7);
+	png_bytep ptrs[23];
+	for (unsigned y = 0; y < h; y++)
+		ptrs[y] = rows + y * rowbytes;
+	png_write_image(png, ptrs);
+	png_write_end(png, NULL);
+	png_destroy_write_struct(&png, &info);
+	free(rows);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Interlaced, palette and 16-bit files are read row by row like any
+ * other, and cut short they are refused the same way. */
+static void other_kinds_load_and_truncate(void **state)
+{
+	(void)state;
+	const struct { int type, depth, interlace; } kinds[] = {
+		{ PNG_COLOR_TYPE_RGB, 8, PNG_INTERLACE_ADAM7 },
+		{ PNG_COLOR_TYPE_PALETTE, 1, PNG_INTERLACE_NONE },
+		{ PNG_COLOR_TYPE_PALETTE, 1, PNG_INTERLACE_ADAM7 },
+		{ PNG_COLOR_TYPE_GRAY_ALPHA, 16, PNG_INTERLACE_ADAM7 },
+	};
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		char path[] = "/tmp/test_pngfile.XXXXXX";
+		int fd = mkstemp(path);
+		assert_true(fd >= 0);
+		close(fd);
+		write_kind(path, kinds[k].type, kinds[k].depth, kinds[k].interlace);
+		pe_png png;
+		pe_error err = { { 0 } };
+		if (!pe_png_load(path, &png, &err))
+			fail_msg("kind %zu: %s", k, err.msg);
+		assert_int_equal(png.width, 37);
+		assert_int_equal(png.height, 23);
+		assert_int_equal(png.bit_depth, kinds[k].depth);
+		for (size_t cut = 8; cut < png.size; cut++)
+			if (pe_png_check(png.data, cut, "k.png", NULL, &err) || strcmp(err.msg, "k.png: truncated PNG") != 0)
+				fail_msg("kind %zu cut to %zu bytes: %s", k, cut, err.msg);
+		pe_png_free(&png);
+		unlink(path);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -135,6 +201,7 @@ int main(void)
 		cmocka_unit_test(every_truncation_is_refused),
 		cmocka_unit_test(flipped_bits_are_refused),
 		cmocka_unit_test(huge_image_is_refused),
+		cmocka_unit_test(other_kinds_load_and_truncate),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
