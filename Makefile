@@ -111,6 +111,10 @@ SUBST = sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@DATADIR@|$(DATADIR)|g' \
 .PHONY: FORCE
 FORCE:
 
+# paths.c compiles DATADIR in: remade when the install paths change, so
+# `make install PREFIX=/usr` after a plain `make` ships the right one.
+$(BUILD)/obj/core/paths.o: $(BUILD)/install-paths
+
 $(LIBPE): $(CORE_OBJS)
 	@mkdir -p $(@D)
 	$(Q)rm -f $@
