@@ -38,6 +38,7 @@
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include "xml_compat.h"
 
 struct pe_schema {
 	xmlRelaxNGPtr rng;
@@ -188,7 +189,7 @@ static void copy_str(char *dst, size_t size, const char *src)
 	trim_end(dst);
 }
 
-static void on_structured_error(void *data, xmlErrorPtr e)
+static void on_structured_error(void *data, pe_xml_error_ptr e)
 {
 	struct xml_errs *x = data;
 	if (!x || !e || x->have || e->level < XML_ERR_ERROR)

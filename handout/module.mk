@@ -20,14 +20,19 @@ endif
 
 $(HANDOUT_BIN): $(BUILD)/obj/handout/handout.o $(LIBPE)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $(HANDOUT_FIRST_LIBS) $< $(LIBPE) $(ALL_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(HANDOUT_FIRST_LIBS) $< $(LIBPE) $(ALL_LIBS)
 
 -include $(BUILD)/obj/handout/handout.d
 
-.PHONY: handouts check-handout check-faults bench-handout update-references
+.PHONY: handouts write-handouts check-handout check-faults bench-handout update-references
 
 # Every topic x language (Letter and large print), bilingual, wallet cards.
-handouts: $(HANDOUT_BIN) data
+# README's main command: installs missing packages first (make deps), then
+# builds and writes in a make that finds every library.
+handouts: deps
+	@$(MAKE) --no-print-directory write-handouts
+
+write-handouts: $(HANDOUT_BIN) data
 	@rm -rf $(BUILD)/handouts
 	@$(TEST_ENV) $(HANDOUT_BIN) --all --out-dir $(BUILD)/handouts
 

@@ -3,8 +3,8 @@
 #   make kiosk                 build and start it in a window
 #   make check-kiosk-headless  replay kiosk/tests/*.kiosk (every screen, en + es)
 #   make check-kiosk-print     printing against a fake lp (success, failure)
-#   make check-kiosk-xvfb      the real window under Xvfb, driven by xdotool
-#   make check-kiosk-soak      10,000 events under valgrind, memory flat
+#   make check-kiosk-xvfb      the real window under Xvfb, driven by xdotool (slow)
+#   make check-kiosk-soak      10,000 events under valgrind, memory flat (slow)
 #   make bench-kiosk           first frame, memory, idle wake-ups, frame times
 #
 # Everything but main.c goes into libkiosk.a so the unit tests
@@ -24,7 +24,7 @@ $(KIOSK_LIB): $(KIOSK_OBJS)
 
 $(KIOSK): $(BUILD)/obj/kiosk/main.o $(KIOSK_LIB) $(LIBPE)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $< $(KIOSK_LIB) $(LIBPE) $(ALL_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(KIOSK_LIB) $(LIBPE) $(ALL_LIBS)
 
 # Unit tests of kiosk modules link libkiosk.a before libpe.a.
 KIOSK_TESTS := $(BUILD)/tests/test_app $(BUILD)/tests/test_screens
@@ -59,5 +59,19 @@ check-kiosk-soak: $(KIOSK) data
 bench-kiosk: $(KIOSK) data
 	@$(KIOSK_ENV) kiosk/tests/bench $(KIOSK) $(BUILD)/kiosk-bench
 
-CHECKS += check-kiosk-headless check-kiosk-print check-kiosk-xvfb check-kiosk-soak
+CHECKS += check-kiosk-headless check-kiosk-print
+SLOW_CHECKS += check-kiosk-xvfb check-kiosk-soak
 BENCHES += bench-kiosk
+
+# ---- deployment: the systemd unit and the .desktop file --------------------
+# Made from kiosk/deploy/*.in with the install paths (the unit must name
+# the program where `make install` puts it, not a fixed /usr/local/bin).
+KIOSK_UNIT := $(BUILD)/deploy/patient-ed-kiosk.service
+KIOSK_DESKTOP := $(BUILD)/deploy/patient-ed-kiosk.desktop
+UNITS += $(KIOSK_UNIT)
+DESKTOP_FILES += $(KIOSK_DESKTOP)
+
+$(KIOSK_UNIT) $(KIOSK_DESKTOP): $(BUILD)/deploy/%: kiosk/deploy/%.in $(BUILD)/install-paths
+	@mkdir -p $(@D)
+	$(SUBST) $< > $@.tmp
+	@mv $@.tmp $@

@@ -21,8 +21,10 @@
 # The pseudo-locale "qps" is generated from fresh templates (tools/pseudo-po)
 # and staged like a language, but is not in LINGUAS (see locales/README.md).
 #
-# Targets: update-po, po-stats, po-qa (in CHECKS), check-po-qa-fixtures,
-# check-po-workflow, check-po-new-language, check-po-pseudo (in CHECKS), i18n-data.
+# Targets: update-po, po-stats, i18n-data; checks: po-qa, check-po-qa-fixtures,
+# check-po-pseudo (in CHECKS: make check), check-po-workflow and
+# check-po-new-language (in SLOW_CHECKS: make check-all; each runs the build
+# again in a copy of the tree).
 
 PY := /usr/bin/python3
 ITS_RULES := locales/its-rules.xml
@@ -110,7 +112,8 @@ $(SHARE)/LINGUAS: locales/LINGUAS
 	@mv $@.tmp $@
 
 DATA += $(I18N_DATA)
-CHECKS += po-qa check-po-qa-fixtures check-po-workflow check-po-new-language check-po-pseudo
+CHECKS += po-qa check-po-qa-fixtures check-po-pseudo
+SLOW_CHECKS += check-po-workflow check-po-new-language
 
 .PHONY: i18n-data update-po po-stats po-qa check-po-qa-fixtures check-po-workflow check-po-new-language check-po-pseudo
 

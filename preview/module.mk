@@ -10,7 +10,7 @@ $(PREVIEW_OBJS): ALL_CFLAGS += -Ipreview
 
 $(BUILD)/bin/pe-layout-preview: $(PREVIEW_OBJS) $(LIBPE)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $(PREVIEW_OBJS) $(LIBPE) $(ALL_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(PREVIEW_OBJS) $(LIBPE) $(ALL_LIBS)
 
 -include $(PREVIEW_OBJS:.o=.d)
 

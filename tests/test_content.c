@@ -24,6 +24,7 @@
 #include <libxml/xmlerror.h>
 
 #include "content.h"
+#include "xml_compat.h"
 
 #define RNG "content/topic.rng"
 #define FIX "tests/fixtures/content/"
@@ -716,7 +717,7 @@ static void test_schema_is_final_gate(void **state)
  * file and check that the file stays empty. Also, the caller's own
  * structured error handler is back in place afterwards. */
 static int caller_handler_calls;
-static void caller_handler(void *data, xmlErrorPtr e)
+static void caller_handler(void *data, pe_xml_error_ptr e)
 {
 	caller_handler_calls++;
 }

@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <grp.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "fonts.h"
@@ -176,14 +178,6 @@ static void garbage_file_is_refused(void **state)
 	assert_non_null(strstr(err.msg, "NotoSans-Italic.ttf"));
 	assert_non_null(strstr(err.msg, "not a usable font"));
 
-	/* unreadable (skipped when running as root, who can read anything) */
-	if (geteuid() != 0) {
-		snprintf(path, sizeof path, "%s/%s", dir, files[PE_FACE_BOLD]);
-		chmod(path, 0);
-		err.msg[0] = '\0';
-		assert_null(pe_fonts_load(dir, &err));
-		assert_non_null(strstr(err.msg, "NotoSans-Bold.ttf"));
-	}
 	remove_dir(dir);
 }
 
@@ -221,7 +215,54 @@ static void bit_flipped_font_is_refused(void **state)
 		assert_non_null(strstr(err.msg, "NotoSans-Bold.ttf"));
 		assert_non_null(strstr(err.msg, "damaged font file"));
 		remove_dir(dir);
+}
+
+/* pe_fonts_load on dir must fail naming the Bold face as unreadable. */
+static bool refuses_unreadable_bold(const char *dir)
+{
+	pe_error err = { "" };
+	pe_fonts *fonts = pe_fonts_load(dir, &err);
+	pe_fonts_destroy(fonts);
+	return !fonts && strstr(err.msg, "NotoSans-Bold.ttf") &&
+	       strstr(err.msg, "cannot read font file");
+}
+
+/* A font file we may not read. Root reads any file whatever its mode, and
+ * CI runs as root: there the load runs in a child that has dropped to the
+ * "nobody" user first, so the check runs everywhere instead of being
+ * skipped. */
+static void unreadable_file_is_named(void **state)
+{
+	(void)state;
+	bool present[PE_FACE_COUNT] = { true, true, true, true };
+	char *dir = scratch_dir(present);
+	for (int f = 0; f < PE_FACE_COUNT; f++) {   /* whatever the umask: only Bold is unreadable */
+		char face[4200];
+		snprintf(face, sizeof face, "%s/%s", dir, files[f]);
+		assert_int_equal(chmod(face, f == PE_FACE_BOLD ? 0 : 0644), 0);
 	}
+	if (geteuid() != 0) {
+		assert_true(refuses_unreadable_bold(dir));
+		remove_dir(dir);
+		return;
+	}
+	assert_int_equal(chmod(dir, 0755), 0);   /* nobody must reach the other faces */
+	fflush(NULL);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		const uid_t nobody = 65534;
+		if (setgroups(0, NULL) != 0 || setgid(nobody) != 0 || setuid(nobody) != 0) {
+			perror("test_fonts: cannot drop root to run the unreadable-file check");
+			_exit(2);
+		}
+		_exit(refuses_unreadable_bold(dir) ? 0 : 1);
+	}
+	int status = 0;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	remove_dir(dir);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
 }
 
 static void destroy_accepts_null(void **state)
@@ -240,6 +281,7 @@ int main(void)
 		cmocka_unit_test(missing_face_names_that_face),
 		cmocka_unit_test(garbage_file_is_refused),
 		cmocka_unit_test(bit_flipped_font_is_refused),
+		cmocka_unit_test(unreadable_file_is_named),
 		cmocka_unit_test(destroy_accepts_null),
 	};
 	return cmocka_run_group_tests_name("fonts", tests, NULL, NULL);

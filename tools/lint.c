@@ -32,6 +32,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
+#include "xml_compat.h"
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -102,7 +103,7 @@ static void report(struct lint *l, bool error, const char *file, int line,
 
 /* libxml2 parser and RELAX NG messages end in a newline and may span the
  * whole document; keep them to one "file:line: schema: ..." line. */
-static void on_xml_error(void *data, xmlErrorPtr err)
+static void on_xml_error(void *data, pe_xml_error_ptr err)
 {
 	struct lint *l = data;
 	char msg[512];

@@ -16,7 +16,7 @@ LINT_FLAGS := --schema $(LINT_SCHEMA) --required content/required-topics.txt
 
 $(PE_LINT): $(LINT_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -o $@ $(LINT_OBJ) $(ALL_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(LINT_OBJ) $(ALL_LIBS)
 
 -include $(LINT_OBJ:.o=.d)
 
