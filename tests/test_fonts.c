@@ -215,6 +215,7 @@ static void bit_flipped_font_is_refused(void **state)
 		assert_non_null(strstr(err.msg, "NotoSans-Bold.ttf"));
 		assert_non_null(strstr(err.msg, "damaged font file"));
 		remove_dir(dir);
+	}
 }
 
 /* pe_fonts_load on dir must fail naming the Bold face as unreadable. */
