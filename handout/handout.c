@@ -247,7 +247,8 @@ static bool valid_id(const char *id)
 }
 
 /* Load one topic file directly (no need to parse the whole library for
- * one handout). NULL with *code set: 2 unknown topic, 1 broken file. */
+ * one handout). NULL with *code set: 2 unknown topic (or a card asked for
+ * as a topic), 1 broken file. */
 static pe_topic *load_topic(const env *e, const char *lang, const char *id, int *code)
 {
 	char rel[512], path[4096];
@@ -259,7 +260,15 @@ static pe_topic *load_topic(const env *e, const char *lang, const char *id, int 
 			*code = die(EXIT_FAILURE, "%s", err.msg);
 			return NULL;
 		}
-		return t;
+		if (t->kind == PE_TOPIC_TOPIC)
+			return t;
+		/* A card's words are not a handout of their own. */
+		pe_topic_destroy(t);
+		char *ids = topic_ids(e, lang);
+		*code = die(EXIT_USAGE, "'%s' is the wallet card's words, not a topic (use "
+		            "--wallet-card; topics: %s)", id, ids);
+		g_free(ids);
+		return NULL;
 	}
 	char *ids = topic_ids(e, lang);
 	*code = die(EXIT_USAGE, "unknown topic '%s' in language %s (available: %s)", id, lang, ids);
