@@ -368,7 +368,7 @@ static tier_look tier_look_of(const pe_style *st, pe_tier_level level)
 		k.icon = PE_ICON_ALERT;
 		break;
 	case PE_TIER_URGENT:
-		k.head_bg = tint ? pe_color_mix(st->moderate, st->page, 0.22) : PE_NO_COLOR;
+		k.head_bg = tint ? pe_color_mix(st->moderate, st->page, 0.15) : PE_NO_COLOR;
 		k.head_fg = st->warning_fg;
 		k.body_bg = tint ? st->warning_bg : PE_NO_COLOR;
 		k.border = tint ? st->moderate : st->warning_fg;
