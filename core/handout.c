@@ -962,7 +962,11 @@ static bool layout_topic(flow *f, const cols_geom *g)
 			 * the start of this block, or all of a lead-in and the start
 			 * of the block it introduces. */
 			double gap = f->st.body_size * 0.35;
-			double above = k == 0 ? f->st.section_gap + head_h + gap : 0;
+			/* The first section follows the title, which was placed
+			 * with a section gap after it already: no second gap
+			 * (the "when to get help" box needs that room on page 1). */
+			double sec_gap = s == 0 ? 0 : f->st.section_gap;
+			double above = k == 0 ? sec_gap + head_h + gap : 0;
 			bool fits;
 			if (!lead) {
 				fits = start_fits(f, b, n, f->body_bottom - (f->y + above));
@@ -993,7 +997,7 @@ static bool layout_topic(flow *f, const cols_geom *g)
 					if (!new_page(f))
 						goto out;
 				} else if (!f->fresh) {
-					f->y += f->st.section_gap;
+					f->y += sec_gap;
 				}
 				if (!place(f, a, n, gap))
 					goto out;
