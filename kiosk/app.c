@@ -7,6 +7,7 @@
 #include "app.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,6 +100,8 @@ pe_app *pe_app_create(const pe_app_config *cfg, double now)
 		strcpy(app->pin, cfg->staff_pin);
 	app->high_contrast = cfg->high_contrast;
 	app->emergency_topic = 0;
+	app->emergency_section = SIZE_MAX;
+	app->jump_section = SIZE_MAX;
 	reset_everything(app, now);
 	return app;
 }
@@ -115,10 +118,17 @@ void pe_app_set_content(pe_app *app, size_t n_topics, size_t emergency_topic)
 {
 	app->n_topics = n_topics;
 	app->emergency_topic = emergency_topic < n_topics ? emergency_topic : n_topics;
+	app->emergency_section = SIZE_MAX;
+	app->jump_section = SIZE_MAX;
 	if ((app->screen == PE_SCREEN_TOPIC || app->screen == PE_SCREEN_PRINT) &&
 	    app->topic >= n_topics)
 		go(app, PE_SCREEN_HOME);
 	mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);
+}
+
+void pe_app_set_emergency_section(pe_app *app, size_t section)
+{
+	app->emergency_section = app->emergency_topic < app->n_topics ? section : SIZE_MAX;
 }
 
 static void clamp_scroll(pe_app *app)
@@ -174,6 +184,13 @@ bool pe_app_set_doc(pe_app *app, double doc_height, double view_height,
 	app->doc_height = doc_height;
 	app->scroll_max = doc_height > view_height ? doc_height - view_height : 0;
 	app->view_height = view_height;
+	/* The emergency button asked for a section before the layout knew
+	 * where it is: go there now, once. */
+	if (app->jump_section != SIZE_MAX && app->jump_section < n_marks) {
+		app->scroll = marks[app->jump_section];
+		app->velocity = 0;
+	}
+	app->jump_section = SIZE_MAX;
 	clamp_scroll(app);
 	/* Called while the screen is being built, which then shows it. */
 	app->reading = pe_app_reading(app);
@@ -196,6 +213,7 @@ static void open_topic(pe_app *app, size_t topic)
 	if (topic >= app->n_topics)
 		return;
 	if (app->screen != PE_SCREEN_TOPIC || app->topic != topic) {
+		app->jump_section = SIZE_MAX;
 		app->topic = topic;
 		app->scroll = 0;
 		app->velocity = 0;
@@ -290,7 +308,17 @@ void pe_app_action(pe_app *app, pe_action action, int arg, double now)
 		open_topic(app, app->emergency_topic);
 		if (app->screen == PE_SCREEN_TOPIC && app->topic == app->emergency_topic) {
 			app->scroll = 0;
+			app->velocity = 0;
 			app->section_first = 0;
+			/* At its "when to get help" section: now if the reader
+			 * has laid the topic out, else at its next layout. */
+			size_t sec = app->emergency_section;
+			if (sec != SIZE_MAX && sec < app->n_marks) {
+				app->scroll = app->marks[sec];
+				clamp_scroll(app);
+			} else if (sec != SIZE_MAX) {
+				app->jump_section = sec;
+			}
 		}
 		break;
 	case PE_ACT_SECTION:

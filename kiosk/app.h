@@ -114,6 +114,12 @@ typedef struct pe_app {
 	size_t n_topics;
 	size_t topic;                      /* valid on TOPIC/PRINT */
 	size_t emergency_topic;            /* n_topics when there is none */
+	/* The emergency topic's "when to get help" section (the emergency
+	 * button opens the topic there); SIZE_MAX when it has none. */
+	size_t emergency_section;
+	/* A section to scroll to once the reader has laid the topic out
+	 * (SIZE_MAX: none): the emergency button before the first layout. */
+	size_t jump_section;
 	int text_step;
 	bool high_contrast;
 
@@ -168,6 +174,10 @@ void pe_app_destroy(pe_app *app);      /* accepts NULL */
  * the emergency topic (n_topics if none). Back to home when the open
  * topic no longer exists. */
 void pe_app_set_content(pe_app *app, size_t n_topics, size_t emergency_topic);
+
+/* Which section of the emergency topic holds its "when to get help" tiers
+ * (SIZE_MAX: none). Call after pe_app_set_content; it resets this. */
+void pe_app_set_emergency_section(pe_app *app, size_t section);
 
 /* The reader laid out the open topic: its height, the viewport height and
  * the y of each section. The scroll keeps its place in proportion when the

@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,7 +105,10 @@ static size_t emergency_index(const pe_library *lib)
 static void content_changed(pe_kiosk *k)
 {
 	const pe_library *lib = k->libs[k->app->lang];
-	pe_app_set_content(k->app, pe_library_count(lib), emergency_index(lib));
+	size_t em = emergency_index(lib), sec = SIZE_MAX;
+	pe_app_set_content(k->app, pe_library_count(lib), em);
+	if (em < pe_library_count(lib) && pe_topic_gethelp(pe_library_topic(lib, em), &sec))
+		pe_app_set_emergency_section(k->app, sec);
 	pe_screens_invalidate(k->screens);
 	k->relayout = true;
 }

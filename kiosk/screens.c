@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "handout.h"
 #include "i18n.h"
 
 /* One dp is a pixel of the reference panel: 1920x1080 at 23.8 inches. */
@@ -597,8 +598,16 @@ static void emergency_tile(ctx *c, pe_page *pg, double x, double y, double w, do
 	pe_layout_icon_on(pg, PE_ICON_ALERT, x + pad, y + (h - icon) / 2, icon, t->emergency_fg,
 	                  t->emergency_bg);
 	double tx = x + pad + icon + pad, tw = w - (tx - x) - pad;
-	fit_text(c, pg, C_("kiosk/home/emergency-tile", "Trouble breathing? Swelling? Tell a nurse now."), PE_FACE_BOLD, 42, 20,
+	/* The tile's words are the emergency topic's own: the title of its
+	 * 911 tier ("Call 911 now"), so the tile can never give advice the
+	 * tiers do not; the topic's title when it has no such tier. */
+	const pe_topic *et = topic_at(c, c->app->emergency_topic);
+	const pe_block *gh = pe_topic_gethelp(et, NULL);
+	char *head = gh && gh->n_tiers && gh->tiers[0].level == PE_TIER_EMERGENCY
+	             ? pe_text_plain(&gh->tiers[0].title) : NULL;
+	fit_text(c, pg, head ? head : et ? et->title : "", PE_FACE_BOLD, 42, 20,
 	         tx, y + D(c, 14), tw, (h - D(c, 28)) * 0.6, t->emergency_fg, ALIGN_LEFT);
+	free(head);
 	fit_text(c, pg, C_("kiosk/home/emergency-tile", "Touch here to see the signs that need help right away."),
 	         PE_FACE_REGULAR, 28, 18, tx, y + D(c, 14) + (h - D(c, 28)) * 0.6, tw,
 	         (h - D(c, 28)) * 0.4, t->emergency_fg, ALIGN_LEFT);
@@ -673,8 +682,14 @@ static void build_home(ctx *c, pe_page *pg)
 		emergency_tile(c, pg, m, y, c->W - 2 * m, eh);
 		y += eh + g;
 	}
-	double bottom = c->H - foot_h - g / 2;
-	footer_helpline(c, pg, m, bottom, c->W - 2 * m, foot_h);
+	/* What the kiosk is and is not, above the phone line: general
+	 * information; the care team's advice comes first; the emergency
+	 * room when the team cannot be reached. */
+	double disc_h = D(c, c->hdp > 1400 ? 70 : 56);
+	double bottom = c->H - foot_h - disc_h - g / 2;
+	footer_helpline(c, pg, m, c->H - foot_h - g / 2, c->W - 2 * m, foot_h);
+	fit_text(c, pg, pe_handout_disclaimer(pe_i18n_language()), PE_FACE_REGULAR, 24, 15, m,
+	         c->H - foot_h - disc_h - g / 2, c->W - 2 * m, disc_h, c->th->muted, ALIGN_CENTER);
 
 	size_t n = 0;
 	for (size_t i = 0; i < topic_count(c); i++)

@@ -376,6 +376,13 @@ def main():
             code, _, err = run([BIN, "--topic", "no-such-topic", "--lang", "en", "-o", out])
             if en_topics[0] not in err:
                 fail(f"unknown topic: message does not list the available topics: {err.strip()}")
+            # The wallet card's words (kind="card") are content but not a
+            # topic: not listed, not a handout of their own.
+            if os.path.exists(os.path.join(DATADIR, "content", "en", "wallet-card.xml")):
+                if "wallet-card" in en_topics:
+                    fail("--list shows the wallet card's words as a topic")
+                expect_error("card as a topic", ["--topic", "wallet-card", "--lang", "en", "-o", out],
+                             2, "'wallet-card' is the wallet card's words, not a topic", out)
             expect_error("unknown language", ["--topic", en_topics[0], "--lang", "xx", "-o", out], 2,
                          "unknown language 'xx'", out)
             expect_error("unknown second language",

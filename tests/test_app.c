@@ -143,6 +143,41 @@ static void test_scroll_clamps_sections_and_keeps_place(void **state)
 	pe_app_destroy(app);
 }
 
+/* The emergency button opens the emergency topic at its "when to get
+ * help" section: at once when the reader has its layout, else at the
+ * first layout; another topic does not inherit the jump. */
+static void test_emergency_opens_get_help(void **state)
+{
+	(void)state;
+	pe_app *app = make(NULL, 0);
+	pe_app_set_emergency_section(app, 1);
+	const double marks[] = { 0, 700, 2500 };
+	pe_app_action(app, PE_ACT_EMERGENCY, 0, 0);
+	assert_int_equal(app->screen, PE_SCREEN_TOPIC);
+	assert_int_equal(app->topic, EMERGENCY);
+	assert_true(pe_app_set_doc(app, 3000, 800, marks, 3));   /* first layout */
+	assert_true(app->scroll == 700);
+	pe_app_drag(app, -900, 1);                              /* read on */
+	assert_true(app->scroll == 1600);
+	pe_app_action(app, PE_ACT_EMERGENCY, 0, 2);              /* laid out: at once */
+	assert_true(app->scroll == 700);
+	assert_true(pe_app_set_doc(app, 3000, 800, marks, 3));
+	assert_true(app->scroll == 700);
+	/* Home, then another topic: it opens at its top. */
+	pe_app_action(app, PE_ACT_HOME, 0, 3);
+	pe_app_action(app, PE_ACT_EMERGENCY, 0, 3);
+	pe_app_action(app, PE_ACT_TOPIC, 1, 3);
+	assert_true(pe_app_set_doc(app, 3000, 800, marks, 3));
+	assert_true(app->scroll == 0);
+	/* New content forgets the section until told again. */
+	pe_app_set_content(app, N_TOPICS, EMERGENCY);
+	assert_int_equal(app->emergency_section, SIZE_MAX);
+	pe_app_action(app, PE_ACT_EMERGENCY, 0, 4);
+	assert_true(pe_app_set_doc(app, 3000, 800, marks, 3));
+	assert_true(app->scroll == 0);
+	pe_app_destroy(app);
+}
+
 /* The section list's pages: the page buttons set the first section the
  * list shows (the layout decides how many fit); the text does not move,
  * and a new topic, the emergency button and the idle reset start the
@@ -481,6 +516,7 @@ int main(void)
 		cmocka_unit_test(test_text_size_steps),
 		cmocka_unit_test(test_scroll_clamps_sections_and_keeps_place),
 		cmocka_unit_test(test_section_list_pages),
+		cmocka_unit_test(test_emergency_opens_get_help),
 		cmocka_unit_test(test_fling_momentum_decays_and_stops),
 		cmocka_unit_test(test_idle_warning_countdown_and_reset_everything),
 		cmocka_unit_test(test_still_here_keeps_everything),

@@ -629,6 +629,27 @@ static pe_block make_block(pe_block_kind kind)
 		}
 		return b;
 	}
+	case PE_BLOCK_GETHELP: {
+		static const char *const titles[] = { "Call [911] now",
+		                                      "Call your care team now (day or night)",
+		                                      "Tell your care team at your next visit" };
+		b = block_of(kind, NULL, 0);
+		b.tiers = keep(calloc(3, sizeof(pe_tier)));
+		b.n_tiers = 3;
+		for (int i = 0; i < 3; i++) {
+			pe_tier *t = &b.tiers[i];
+			t->level = (pe_tier_level)i;
+			t->title = T(titles[i]);
+			t->signs = keep(calloc(2, sizeof(pe_item)));
+			t->n_signs = 2;
+			t->signs[0].text = T(long_items[2] + 4);
+			t->signs[1].text = T("Chest pain");
+			t->paras = keep(calloc(1, sizeof(pe_item)));
+			t->n_paras = 1;
+			t->paras[0].text = T("After hours, call [1-800-227-2345].");
+		}
+		return b;
+	}
 	}
 	return block_of(PE_BLOCK_PARAGRAPH, NULL, 0);
 }
@@ -636,6 +657,7 @@ static pe_block make_block(pe_block_kind kind)
 static const pe_block_kind all_kinds[] = {
 	PE_BLOCK_PARAGRAPH, PE_BLOCK_LIST, PE_BLOCK_STEPS, PE_BLOCK_CALLOUT,
 	PE_BLOCK_TIMELINE, PE_BLOCK_SCALE, PE_BLOCK_CONTACT, PE_BLOCK_CHECKLIST,
+	PE_BLOCK_GETHELP,
 };
 
 static void assert_inside(const pe_page *pg, double x, double y, double w, double h)
@@ -694,6 +716,77 @@ static int item_of(const pe_op *op, int *last)
 	if (s[0] == 'i' && s[1] >= '0' && s[1] <= '9' && s[2] == 'w')
 		*last = s[1] - '0';
 	return *last;
+}
+
+/* A gethelp block of three tiers with long signs: it may break only
+ * between two tiers, every tier's ops on one side of each break, the
+ * height the same measured and drawn, everything inside the column, in
+ * colour and in high contrast, and the tiers look different without
+ * colour (their icons differ: a tier's look is not colour alone). */
+static void gethelp_breaks_only_between_tiers(void **state)
+{
+	fixture *fx = *state;
+	pe_tier tiers[3] = { 0 };
+	static const char *const titles[] = { "t0w Call [911] now", "t1w Call your care team now",
+	                                      "t2w Tell your care team at your next visit" };
+	for (int i = 0; i < 3; i++) {
+		tiers[i].level = (pe_tier_level)i;
+		tiers[i].title = T(titles[i]);
+		tiers[i].signs = keep(calloc(4, sizeof(pe_item)));
+		tiers[i].n_signs = 4;
+		for (int k = 0; k < 4; k++) {
+			char buf[256];
+			snprintf(buf, sizeof buf, "t%dw %s", i, long_items[k] + 4);
+			tiers[i].signs[k].text = T(buf);
+			tiers[i].signs[k].bullet = true;
+		}
+		tiers[i].paras = keep(calloc(1, sizeof(pe_item)));
+		tiers[i].n_paras = 1;
+		tiers[i].paras[0].text = T("t0w Then call [555-0100].");
+		tiers[i].paras[0].text.runs[0].text[1] = (char)('0' + i);
+	}
+	pe_block b = { .kind = PE_BLOCK_GETHELP, .tiers = tiers, .n_tiers = 3 };
+	for (int hc = 0; hc <= 1; hc++)
+		for (double w = 240; w <= 640; w += 200) {
+			pe_style st;
+			pe_style_default(&st, 14, hc);
+			double br[16];
+			size_t n = pe_layout_block_breaks(fx->layout, &b, &st, w, br, 16);
+			assert_int_equal(n, 2);
+			assert_true(pe_layout_block(fx->layout, NULL, &b, &st, 10, 0, w) > 0);
+			pe_page *pg = page(fx);
+			double h = pe_layout_block(fx->layout, pg, &b, &st, 10, 0, w);
+			assert_float_equal(h, pe_layout_block(fx->layout, NULL, &b, &st, 10, 0, w), 1e-9);
+			int icons = 0;
+			for (size_t j = 0; j < pg->n_ops; j++) {
+				const pe_op *op = &pg->ops[j];
+				double x0, y0, x1, y1;
+				pe_op_bounds(op, &x0, &y0, &x1, &y1);
+				assert_true(x0 >= 10 - 0.01 && x1 <= 10 + w + 0.01);
+				assert_true(y0 >= -0.01 && y1 <= h + 0.01);
+				icons += op->kind == PE_OP_PATH;
+				if (op->kind != PE_OP_TEXT)
+					continue;
+				const char *t = op->u.text.utf8;
+				if (!(t[0] == 't' && t[1] >= '0' && t[1] <= '2' && t[2] == 'w'))
+					continue;
+				int tier = t[1] - '0';
+				double top = op->y - op->u.text.ascent;
+				/* tier i lies between break i-1 and break i */
+				if (tier > 0)
+					assert_true(top > br[tier - 1]);
+				if (tier < 2)
+					assert_true(top < br[tier]);
+			}
+			assert_true(icons >= 3);
+		}
+	/* one tier, no break at all */
+	pe_block one = { .kind = PE_BLOCK_GETHELP, .tiers = tiers, .n_tiers = 1 };
+	pe_style st;
+	pe_style_default(&st, 14, false);
+	double br[4];
+	assert_int_equal(pe_layout_block_breaks(fx->layout, &one, &st, 400, br, 4), 0);
+	free_all();
 }
 
 static void breaks_fall_between_items(void **state)
@@ -1559,6 +1652,7 @@ int main(void)
 		cmocka_unit_test(style_sizes_and_contrast),
 		cmocka_unit_test(blocks_stay_in_column),
 		cmocka_unit_test(breaks_fall_between_items),
+		cmocka_unit_test(gethelp_breaks_only_between_tiers),
 		cmocka_unit_test(paragraph_breaks_keep_two_lines),
 		cmocka_unit_test(timeline_events_do_not_overlap),
 		cmocka_unit_test(timeline_overview_and_infusion_node),
