@@ -340,6 +340,139 @@ static double lay_contact(pe_layout *L, pe_page *pg, const pe_block *b, const pe
 	return h;
 }
 
+/* ---- "when to get help": the tier box ---------------------------------- */
+
+/* How one tier band looks. Colour tells the tier (911 red, call-now amber,
+ * next-visit neutral), and so do the icon (alert, phone, calendar) and the
+ * weight of the band (solid dark head, light head with a heavy rule, thin
+ * rule), so the three stay apart in grayscale and in high contrast. */
+typedef struct tier_look {
+	pe_color head_bg, head_fg;   /* the title strip */
+	pe_color body_bg;            /* under the signs; PE_NO_COLOR: none */
+	pe_color border, mark;       /* outline; bullets */
+	double border_w;
+	pe_icon icon;
+} tier_look;
+
+static tier_look tier_look_of(const pe_style *st, pe_tier_level level)
+{
+	tier_look k;
+	bool tint = tinted(st);
+	switch (level) {
+	case PE_TIER_EMERGENCY:
+		k.head_bg = st->emergency_fg;
+		k.head_fg = st->page;
+		k.body_bg = tint ? st->emergency_bg : PE_NO_COLOR;
+		k.border = k.mark = st->emergency_fg;
+		k.border_w = 2.0 * st->rule;
+		k.icon = PE_ICON_ALERT;
+		break;
+	case PE_TIER_URGENT:
+		k.head_bg = tint ? pe_color_mix(st->moderate, st->page, 0.22) : PE_NO_COLOR;
+		k.head_fg = st->warning_fg;
+		k.body_bg = tint ? st->warning_bg : PE_NO_COLOR;
+		k.border = tint ? st->moderate : st->warning_fg;
+		k.mark = st->warning_fg;
+		k.border_w = 2.0 * st->rule;
+		k.icon = PE_ICON_PHONE;
+		break;
+	case PE_TIER_ROUTINE:
+	default:
+		k.head_bg = tint ? pe_color_mix(st->muted, st->page, 0.1) : PE_NO_COLOR;
+		k.head_fg = st->text;
+		k.body_bg = PE_NO_COLOR;
+		k.border = tint ? pe_color_mix(st->muted, st->page, 0.55) : st->text;
+		k.mark = st->muted;
+		k.border_w = st->rule;
+		k.icon = PE_ICON_CALENDAR;
+		break;
+	}
+	return k;
+}
+
+/* One tier: a title strip (icon + bold title) over the signs as bullets and
+ * the notes after them, all in one outlined box that is never split. */
+static double lay_tier(pe_layout *L, pe_page *pg, const pe_tier *tier, const pe_style *st,
+                       double x, double y, double w)
+{
+	double s = st->body_size;
+	tier_look k = tier_look_of(st, tier->level);
+	double pad = st->pad;
+	double bw = k.border_w;
+	double x0 = x + bw + pad * 0.8;
+	double cw = w - 2 * (bw + pad * 0.8);
+	pe_text_style tt = { PE_FACE_BOLD, s * 1.15, 1.25, k.head_fg, k.head_fg };
+	pe_text_style t = body_style(st);
+	t.link_color = k.mark.a > 0 ? k.mark : st->link;
+	double isz = tt.size * 1.1;
+	double tx = x0 + isz + 0.45 * s;
+	double head_h = 0, total = 0;
+	for (int pass = pg ? 0 : 1; pass < 2; pass++) {
+		pe_page *p = pass == 0 ? NULL : pg;
+		if (p) {
+			if (k.body_bg.a > 0)
+				pe_page_add_rect(p, x, y, w, total, k.body_bg, PE_NO_COLOR, 0, st->radius);
+			if (k.head_bg.a > 0) {
+				pe_pathb pb;
+				pe_pb_reset(&pb);
+				pe_pb_round_rect(&pb, x, y, w, head_h, st->radius, st->radius, 0, 0);
+				pe_pb_emit(p, &pb, k.head_bg, PE_NO_COLOR, 0);
+			} else {
+				/* no fill (high contrast): a rule under the title strip */
+				pe_page_add_rect(p, x, y + head_h - bw / 2, w, bw / 2 > 0.5 ? bw / 2 : 0.5,
+				                 k.border, PE_NO_COLOR, 0, 0);
+			}
+			pe_page_add_rect(p, x + bw / 2, y + bw / 2, w - bw, total - bw, PE_NO_COLOR,
+			                 k.border, bw, st->radius);
+		}
+		double cy = y + bw + pad * 0.45;
+		double th = pe_layout_text(L, p, &tier->title, &tt, tx, cy, x0 + cw - tx, NULL);
+		th += overhang(L, &tt);
+		if (p) {
+			double iy = first_baseline(L, &tt, cy) - 0.357 * tt.size - isz / 2;
+			pe_layout_icon_on(p, k.icon, x0, iy > cy ? iy : cy, isz, k.head_fg,
+			                  k.head_bg.a > 0 ? k.head_bg : st->page);
+		}
+		if (th < isz)
+			th = isz;
+		cy += th + pad * 0.45;
+		head_h = cy - y;
+		cy += pad * 0.6;
+		double indent = s * 1.2;
+		for (size_t i = 0; i < tier->n_signs; i++) {
+			if (i > 0)
+				cy += s * 0.3;
+			bullet_dot(L, p, &t, k.mark, x0 + indent * 0.35, cy);
+			cy += pe_layout_text(L, p, &tier->signs[i].text, &t, x0 + indent, cy,
+			                     cw - indent, NULL);
+		}
+		for (size_t i = 0; i < tier->n_paras; i++) {
+			cy += st->para_gap * 0.8;
+			cy += pe_layout_text(L, p, &tier->paras[i].text, &t, x0, cy, cw, NULL);
+		}
+		cy += pad * 0.7 + bw;
+		total = cy - y;
+	}
+	return total;
+}
+
+/* The tiers stacked, most urgent first; the only places the block may be
+ * split are between two tiers, so a tier never starts at the bottom of one
+ * page and ends on the next. */
+static double lay_gethelp(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
+                          double x, double y, double w, breaks *bk)
+{
+	double cy = y;
+	for (size_t i = 0; i < b->n_tiers; i++) {
+		if (i > 0) {
+			cy += st->body_size * 0.6;
+			pe_breaks_add(bk, cy);
+		}
+		cy += lay_tier(L, pg, &b->tiers[i], st, x, cy, w);
+	}
+	return cy - y;
+}
+
 static double lay_block(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
                         double x, double y, double w, breaks *bk)
 {
@@ -360,6 +493,8 @@ static double lay_block(pe_layout *L, pe_page *pg, const pe_block *b, const pe_s
 		return pe_picture_timeline(L, pg, b, st, x, y, w, bk);
 	case PE_BLOCK_SCALE:
 		return pe_picture_scale(L, pg, b, st, x, y, w);
+	case PE_BLOCK_GETHELP:
+		return lay_gethelp(L, pg, b, st, x, y, w, bk);
 	}
 	return 0;
 }

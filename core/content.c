@@ -45,8 +45,10 @@ struct pe_schema {
 
 struct pe_library {
 	char *lang;
-	pe_topic **topics;  /* owned, sorted by order then id */
-	size_t n_topics;
+	pe_topic **topics;  /* owned, sorted by order then id; the listed ones
+	                     * (kind="topic") first, then n_cards cards */
+	size_t n_topics;    /* all of them, cards included */
+	size_t n_listed;    /* kind="topic": what count/topic(i) show */
 };
 
 /* Topics without an "order" attribute sort after every ordered one. */
@@ -564,6 +566,7 @@ static bool known_element(const xmlNode *n)
 		"section", "heading", "p", "list", "item", "steps", "step", "callout",
 		"timeline", "event", "when", "what", "scale", "level", "name", "contact",
 		"phone", "hours", "chat", "note", "checklist", "em", "strong",
+		"gethelp", "tier", "sign",
 	};
 	if (n->ns)
 		return false;
@@ -607,6 +610,10 @@ static const char *text_hint(const xmlNode *parent)
 		return " (put it in an <item>)";
 	if (is_el(parent, "steps"))
 		return " (put it in a <step>)";
+	if (is_el(parent, "tier"))
+		return " (put it in a <sign> or a <p>)";
+	if (is_el(parent, "gethelp"))
+		return " (put it in a <tier>)";
 	return "";
 }
 
@@ -1107,7 +1114,8 @@ done:
 /* ---- blocks ------------------------------------------------------------ */
 
 static const char *const BLOCKS =
-	"a block: <p>, <list>, <steps>, <callout>, <timeline>, <scale>, <contact> or <checklist>";
+	"a block: <p>, <list>, <steps>, <callout>, <timeline>, <scale>, <contact>, <checklist> "
+	"or <gethelp>";
 
 /* Append a zeroed item to a block; its line and traced attributes set. */
 static pe_item *new_item(struct walk *w, pe_block *b, size_t *cap, const xmlNode *el)
@@ -1288,6 +1296,102 @@ static bool contact_block(struct walk *w, pe_block *b, struct kids *k)
 	return expect_end(w, k);
 }
 
+/* <gethelp>: up to 3 <tier level="...">, most urgent first, each a title,
+ * one or more <sign id="..."> and optional <p> notes. Stricter than the
+ * schema: at least one tier, and a sign id only once per block (a sign
+ * listed in two tiers of one topic would give two answers). */
+static bool gethelp_block(struct walk *w, pe_block *b, const xmlNode *el, struct kids *k)
+{
+	static const char *const tier_attrs[] = { "level", "src", "origin", NULL };
+	static const char *const sign_attrs[] = { "id", "src", "origin", NULL };
+	static const char *const levels[] = { "emergency", "urgent", "routine" };
+	int last_line[PE_TIER_COUNT] = { 0 };
+	int prev = -1;
+	const xmlNode *n;
+	b->tiers = calloc(PE_TIER_COUNT, sizeof *b->tiers);
+	if (!b->tiers)
+		return oom(w, el);
+	for (;;) {
+		if (!peek(w, k, &n))
+			return false;
+		if (!n)
+			break;
+		if (!is_el(n, "tier"))
+			return unexpected(w, el, n, "<tier>");
+		take(k);
+		if (!check_attrs(w, n, tier_attrs))
+			return false;
+		int level = keyword_attr(w, n, "level", true, 0, levels, PE_TIER_COUNT);
+		if (level < 0)
+			return false;
+		if (last_line[level])
+			return fail(w, n, "a second <tier level=\"%s\"> (the first is on line %d)",
+			            levels[level], last_line[level]);
+		if (level < prev)
+			return fail(w, n, "<tier level=\"%s\"> must come before <tier level=\"%s\"> "
+			            "(order: emergency, urgent, routine)", levels[level], levels[prev]);
+		last_line[level] = node_line(n);
+		prev = level;
+		pe_tier *t = &b->tiers[b->n_tiers++];
+		t->level = (pe_tier_level)level;
+		t->line = node_line(n);
+		if (!traced(w, n, &t->src, &t->filled))
+			return false;
+		struct kids tk;
+		const xmlNode *c;
+		kids_init(&tk, n);
+		if (!expect(w, &tk, "title", &c) || !inline_child(w, c, &t->title))
+			return false;
+		size_t scap = 0, pcap = 0;
+		for (;;) {
+			if (!peek(w, &tk, &c))
+				return false;
+			if (!c)
+				break;
+			bool sign = is_el(c, "sign");
+			if (!sign && !is_el(c, "p"))
+				return unexpected(w, n, c, t->n_paras ? "<p>" : "<sign> or <p>");
+			if (sign && t->n_paras)
+				return fail(w, c, "<sign> must come before the <p> notes of its <tier>");
+			if (!sign && t->n_signs == 0)
+				return fail(w, c, "<tier> needs at least one <sign> before its <p> notes");
+			take(&tk);
+			if (!check_attrs(w, c, sign ? sign_attrs : TRACED))
+				return false;
+			pe_block tmp = { 0 };
+			pe_item **arr = sign ? &t->signs : &t->paras;
+			size_t *cnt = sign ? &t->n_signs : &t->n_paras;
+			size_t *cap = sign ? &scap : &pcap;
+			tmp.items = *arr;
+			tmp.n_items = *cnt;
+			pe_item *it = new_item(w, &tmp, cap, c);
+			*arr = tmp.items;
+			*cnt = tmp.n_items;
+			if (!it)
+				return false;
+			it->bullet = sign;
+			if (!inline_text(w, c, &it->text))
+				return false;
+			if (sign) {
+				if (!ident_attr(w, c, "id", &it->id))
+					return false;
+				for (size_t ti = 0; ti < b->n_tiers; ti++) {
+					const pe_tier *o = &b->tiers[ti];
+					for (size_t si = 0; si < o->n_signs; si++)
+						if (&o->signs[si] != it && strcmp(o->signs[si].id, it->id) == 0)
+							return fail(w, c, "<sign id=\"%s\"> is listed twice "
+							            "(also on line %d)", it->id, o->signs[si].line);
+				}
+			}
+		}
+		if (t->n_signs == 0)
+			return fail(w, n, "<tier> needs at least one <sign>");
+	}
+	if (b->n_tiers == 0)
+		return fail(w, el, "<gethelp> needs at least one <tier>");
+	return true;
+}
+
 static bool parse_block(struct walk *w, pe_block *b, const xmlNode *el)
 {
 	struct kids k;
@@ -1323,6 +1427,9 @@ static bool parse_block(struct walk *w, pe_block *b, const xmlNode *el)
 		b->kind = PE_BLOCK_CHECKLIST;
 		return expect(w, &k, "title", &n) && inline_child(w, n, &b->title) &&
 		       simple_items(w, b, &k, "item");
+	} else if (is_el(el, "gethelp")) {
+		b->kind = PE_BLOCK_GETHELP;
+		return gethelp_block(w, b, el, &k);
 	}
 	return unexpected(w, el->parent, el, BLOCKS);
 }
@@ -1331,7 +1438,7 @@ static bool is_block(const xmlNode *n)
 {
 	return is_el(n, "p") || is_el(n, "list") || is_el(n, "steps") || is_el(n, "callout") ||
 	       is_el(n, "timeline") || is_el(n, "scale") || is_el(n, "contact") ||
-	       is_el(n, "checklist");
+	       is_el(n, "checklist") || is_el(n, "gethelp");
 }
 
 /* ---- sections, sources, topic --------------------------------------------- */
@@ -1440,8 +1547,10 @@ static bool parse_sources(struct walk *w, pe_topic *t, const xmlNode *el)
 
 static bool parse_topic(struct walk *w, pe_topic *t, const xmlNode *root)
 {
-	static const char *const attrs[] = { "id", "revised", "icon", "emergency", "order", NULL };
+	static const char *const attrs[] = { "id", "revised", "icon", "emergency", "kind",
+		                                     "order", NULL };
 	static const char *const yesno[] = { "no", "yes" };
+	static const char *const kinds[] = { "topic", "card" };
 	char q[128], v[64];
 	if (root->ns && strcmp(name_of(root), "topic") == 0)
 		return fail(w, root, "<topic> must not be in a namespace (xmlns=\"%s\")",
@@ -1460,6 +1569,10 @@ static bool parse_topic(struct walk *w, pe_topic *t, const xmlNode *root)
 	if (em < 0)
 		return false;
 	t->emergency = em == 1;
+	int kind = keyword_attr(w, root, "kind", false, PE_TOPIC_TOPIC, kinds, 2);
+	if (kind < 0)
+		return false;
+	t->kind = (pe_topic_kind)kind;
 	t->order = ORDER_NONE;
 	if (get_attr(root, "order", v, sizeof v) && !parse_order(v, &t->order))
 		return fail(w, root, "<topic> order=\"%s\" is not a whole number from 0 to %d", v,
@@ -1710,9 +1823,13 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Cards (kind="card") sort after every topic: the list a reader sees is
+ * then the first n_listed entries. */
 static int cmp_topic(const void *a, const void *b)
 {
 	const pe_topic *x = *(pe_topic *const *)a, *y = *(pe_topic *const *)b;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
 	if (x->order != y->order)
 		return x->order < y->order ? -1 : 1;
 	return strcmp(x->id, y->id);
@@ -1818,6 +1935,14 @@ pe_library *pe_library_load(const char *dir, const char *lang, const pe_schema *
 		lib->topics[lib->n_topics++] = t;
 	}
 	qsort(lib->topics, lib->n_topics, sizeof *lib->topics, cmp_topic);
+	for (size_t i = 0; i < lib->n_topics; i++)
+		if (lib->topics[i]->kind == PE_TOPIC_TOPIC)
+			lib->n_listed++;
+	if (lib->n_listed == 0) {
+		pe_error_set(err, dir, 0, "no topic files (*.xml) in this directory, only cards "
+		             "(kind=\"card\")");
+		goto fail;
+	}
 	free(path);
 	free(lines);
 	for (size_t i = 0; i < n_names; i++)
@@ -1853,12 +1978,12 @@ const char *pe_library_lang(const pe_library *lib)
 
 size_t pe_library_count(const pe_library *lib)
 {
-	return lib ? lib->n_topics : 0;
+	return lib ? lib->n_listed : 0;
 }
 
 const pe_topic *pe_library_topic(const pe_library *lib, size_t i)
 {
-	return lib && i < lib->n_topics ? lib->topics[i] : NULL;
+	return lib && i < lib->n_listed ? lib->topics[i] : NULL;
 }
 
 const pe_topic *pe_library_find(const pe_library *lib, const char *id)

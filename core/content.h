@@ -36,9 +36,13 @@ pe_library *pe_library_load(const char *dir, const char *lang,
 void pe_library_destroy(pe_library *lib);    /* accepts NULL */
 
 const char *pe_library_lang(const pe_library *lib);
+/* The topics a reader can pick (kind="topic"): kiosk tiles, handout --list
+ * and --all, required topics. Cards (kind="card", the wallet card's words)
+ * are not counted or listed here. */
 size_t pe_library_count(const pe_library *lib);
 /* Topics sorted by their "order" attribute, then id. */
 const pe_topic *pe_library_topic(const pe_library *lib, size_t i);
+/* Any topic or card by id. */
 const pe_topic *pe_library_find(const pe_library *lib, const char *id);
 
 #endif

@@ -32,6 +32,19 @@ static void item_finish(pe_item *it)
 	text_finish(&it->text);
 	text_finish(&it->label);
 	strv_free(it->src);
+	free(it->id);
+}
+
+static void tier_finish(pe_tier *t)
+{
+	text_finish(&t->title);
+	for (size_t i = 0; i < t->n_signs; i++)
+		item_finish(&t->signs[i]);
+	free(t->signs);
+	for (size_t i = 0; i < t->n_paras; i++)
+		item_finish(&t->paras[i]);
+	free(t->paras);
+	strv_free(t->src);
 }
 
 static void block_finish(pe_block *b)
@@ -46,6 +59,9 @@ static void block_finish(pe_block *b)
 	text_finish(&b->contact.hours);
 	text_finish(&b->contact.chat);
 	text_finish(&b->contact.note);
+	for (size_t i = 0; i < b->n_tiers; i++)
+		tier_finish(&b->tiers[i]);
+	free(b->tiers);
 	strv_free(b->src);
 }
 
@@ -131,4 +147,41 @@ int pe_icon_from_name(const char *name)
 		if (strcmp(icon_names[i], name) == 0)
 			return (int)i;
 	return -1;
+}
+
+static const char *const tier_names[PE_TIER_COUNT] = {
+	[PE_TIER_EMERGENCY] = "emergency",
+	[PE_TIER_URGENT] = "urgent",
+	[PE_TIER_ROUTINE] = "routine",
+};
+
+const char *pe_tier_level_name(pe_tier_level level)
+{
+	if ((unsigned)level >= PE_TIER_COUNT)
+		return NULL;
+	return tier_names[level];
+}
+
+int pe_tier_level_from_name(const char *name)
+{
+	if (!name)
+		return -1;
+	for (int i = 0; i < PE_TIER_COUNT; i++)
+		if (strcmp(tier_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+const pe_block *pe_topic_gethelp(const pe_topic *topic, size_t *section)
+{
+	if (!topic)
+		return NULL;
+	for (size_t s = 0; s < topic->n_sections; s++)
+		for (size_t b = 0; b < topic->sections[s].n_blocks; b++)
+			if (topic->sections[s].blocks[b].kind == PE_BLOCK_GETHELP) {
+				if (section)
+					*section = s;
+				return &topic->sections[s].blocks[b];
+			}
+	return NULL;
 }

@@ -40,7 +40,18 @@ typedef enum pe_block_kind {
 	PE_BLOCK_SCALE,     /* severity: items[].label = name, .text = what, .grade */
 	PE_BLOCK_CONTACT,   /* contact card: see pe_contact */
 	PE_BLOCK_CHECKLIST, /* title + items[].text ("Tell your nurse right away if...") */
+	PE_BLOCK_GETHELP,   /* "when to get help": tiers[] (see pe_tier) */
 } pe_block_kind;
+
+/* The tiers of a <gethelp> block, most urgent first; the order is also the
+ * order they appear in (the schema allows no other). */
+typedef enum pe_tier_level {
+	PE_TIER_EMERGENCY,  /* Call 911 now */
+	PE_TIER_URGENT,     /* Call your care team now (day or night) */
+	PE_TIER_ROUTINE,    /* Tell your care team at your next visit */
+} pe_tier_level;
+
+#define PE_TIER_COUNT 3
 
 typedef enum pe_callout_kind {
 	PE_CALLOUT_INFO,
@@ -72,7 +83,24 @@ typedef struct pe_item {
 	char **src;         /* owned, NULL-terminated source ids; NULL if none */
 	bool filled;        /* origin="filled": added where the seed's list was lost */
 	int line;           /* line in the source XML, for messages */
+	char *id;           /* owned: gethelp <sign id="...">, a row of
+	                     * content/signs.tsv; NULL for every other item */
 } pe_item;
+
+/* One tier of a <gethelp> block: title ("Call 911 now"), the signs (items
+ * with .id and .text, shown as bullets) and notes after them (items with
+ * .bullet false: "Tell them you get IVIg"). */
+typedef struct pe_tier {
+	pe_tier_level level;
+	pe_text title;
+	pe_item *signs;     /* owned array, at least one */
+	size_t n_signs;
+	pe_item *paras;     /* owned array, may be empty */
+	size_t n_paras;
+	char **src;         /* owned, NULL-terminated source ids; NULL if none */
+	bool filled;
+	int line;
+} pe_tier;
 
 typedef struct pe_contact {
 	pe_text name;       /* "Cancer helpline" */
@@ -90,6 +118,9 @@ typedef struct pe_block {
 	pe_item *items;           /* owned array: list, steps, callout, timeline, scale, checklist */
 	size_t n_items;
 	pe_contact contact;       /* PE_BLOCK_CONTACT only */
+	pe_tier *tiers;           /* owned array: PE_BLOCK_GETHELP only, 0..3,
+	                           * in pe_tier_level order */
+	size_t n_tiers;
 	char **src;               /* owned, NULL-terminated source ids; NULL if none */
 	bool filled;
 	int line;
@@ -127,6 +158,13 @@ typedef struct pe_source {
 	                           * and accessed is set. */
 } pe_source;
 
+/* What a topic file is for (topic kind="..."). */
+typedef enum pe_topic_kind {
+	PE_TOPIC_TOPIC,   /* a topic of its own: kiosk tile, handout, --list */
+	PE_TOPIC_CARD,    /* the words of the wallet card: never listed, only
+	                   * fetched by id (pe_library_find) */
+} pe_topic_kind;
+
 typedef struct pe_topic {
 	char *id;                 /* owned, e.g. "ivig-aftercare" */
 	char *lang;               /* owned, e.g. "en", "es" */
@@ -136,6 +174,7 @@ typedef struct pe_topic {
 	char *revised;            /* owned, ISO 8601 date of last revision */
 	pe_icon icon;
 	bool emergency;           /* on the kiosk's emergency path */
+	pe_topic_kind kind;
 	int order;                /* sort key for lists and tiles */
 	pe_source *sources;       /* owned array */
 	size_t n_sources;
@@ -154,5 +193,13 @@ char *pe_text_plain(const pe_text *text);
  * Return NULL / -1 for an unknown value. */
 const char *pe_icon_name(pe_icon icon);
 int pe_icon_from_name(const char *name);
+
+/* "emergency", "urgent", "routine" (the schema's level values). */
+const char *pe_tier_level_name(pe_tier_level level);
+int pe_tier_level_from_name(const char *name);
+
+/* The first <gethelp> block of a topic, and the index of its section in
+ * *section (when not NULL). NULL when the topic has none. */
+const pe_block *pe_topic_gethelp(const pe_topic *topic, size_t *section);
 
 #endif

@@ -18,6 +18,7 @@
  * Spanish handout can be made from an English UI.
  */
 #include "handout.h"
+#include "shapes.h"
 
 #include <glib.h>
 #include <math.h>
@@ -1204,63 +1205,80 @@ static double plain_at(flow *f, pe_page *pg, const char *s, pe_face face, double
 	return pe_layout_plain(f->layout, pg, s, &ts, x, y, width, NULL);
 }
 
+/* The wallet card's medical words: the emergency tier of the card topic's
+ * <gethelp> (content/wallet-card.xml, kind="card"), in the card's
+ * language. NULL with err set when the card has none. */
+static const pe_tier *card_tier(flow *f)
+{
+	const pe_topic *card = f->req->card;
+	if (!card) {
+		pe_error_set(f->err, NULL, 0, "handout: the wallet card needs its words "
+		             "(the topic of kind=\"card\", content/wallet-card.xml)");
+		return NULL;
+	}
+	const pe_block *b = pe_topic_gethelp(card, NULL);
+	if (b && b->n_tiers > 0 && b->tiers[0].level == PE_TIER_EMERGENCY)
+		return &b->tiers[0];
+	pe_error_set(f->err, card->path, b ? b->line : 0, "the wallet card needs a <gethelp> "
+	             "with a <tier level=\"emergency\"> (its red band and 911 signs)");
+	return NULL;
+}
+
+static double text_at(flow *f, pe_page *pg, const pe_text *t, pe_face face, double size,
+                      pe_color color, double x, double y, double width)
+{
+	pe_text_style ts = text_style(f, face, size, color);
+	ts.leading = f->tpl->leading;
+	ts.link_color = color;
+	return pe_layout_text(f->layout, pg, t, &ts, x, y, width, NULL);
+}
+
+/* Front: the red band (the tier's title), the signs as bullets and the
+ * tier's notes ("Tell them ..."), all from the card topic; then the
+ * blanks to fill in. No medical words of its own. */
 static bool wallet_front(flow *f, const char *lang)
 {
-	if (!new_page(f))
+	const pe_tier *tier = card_tier(f);
+	if (!tier || !new_page(f))
 		return false;
 	pe_page *pg = cur(f);
 	double x0 = f->x0, w = f->x1 - f->x0, pad = 4;
 	double body = f->st.body_size;
-	/* TRANSLATORS: wallet card, top band in white on red. Keep it short. */
-	const char *head = tr(lang, NC_("wallet-card/front", "Call 911 right away if you have:"));
+	char *head = pe_text_plain(&tier->title);
+	if (!head)
+		return oom(f);
 	column probe;
 	pe_page *sp = col_new(&probe, pg->width, pg->height);
-	if (!sp)
+	if (!sp) {
+		free(head);
 		return oom(f);
-	double hh = plain_at(f, sp, head, PE_FACE_BOLD, f->st.title_size, f->tpl->band_text, 0, 0,
-	                     w - 2 * pad);
+	}
+	double hh = text_at(f, sp, &tier->title, PE_FACE_BOLD, f->st.title_size, f->tpl->band_text,
+	                    0, 0, w - 2 * pad);
 	col_free(&probe);
 	double band_h = hh + 2 * pad - 1;
-	if (!pe_page_add_mark(pg, f->top, head, 0) ||
-	    !pe_page_add_rect(pg, x0, f->top, w, band_h, f->tpl->band, PE_NO_COLOR, 0, 3))
+	bool ok = pe_page_add_mark(pg, f->top, head, 0) &&
+	          pe_page_add_rect(pg, x0, f->top, w, band_h, f->tpl->band, PE_NO_COLOR, 0, 3);
+	free(head);
+	if (!ok)
 		return oom(f);
-	plain_at(f, pg, head, PE_FACE_BOLD, f->st.title_size, f->tpl->band_text, x0 + pad,
-	         f->top + pad - 0.5, w - 2 * pad);
+	text_at(f, pg, &tier->title, PE_FACE_BOLD, f->st.title_size, f->tpl->band_text, x0 + pad,
+	        f->top + pad - 0.5, w - 2 * pad);
 	double y = f->top + band_h + pad;
-	const char *signs[] = {
-		/* TRANSLATORS: wallet card, a sign of a severe allergic reaction. */
-		NC_("wallet-card/front", "Trouble breathing, wheezing or a tight throat"),
-		/* TRANSLATORS: wallet card, a sign of a severe allergic reaction. */
-		NC_("wallet-card/front", "Swelling of the face, lips or tongue"),
-		/* TRANSLATORS: wallet card, a sign of a severe allergic reaction. */
-		NC_("wallet-card/front", "Chest pain or a racing heartbeat"),
-		/* TRANSLATORS: wallet card, a sign of a severe allergic reaction. */
-		NC_("wallet-card/front", "Feeling faint, or hives all over the body"),
-	};
 	double indent = body * 1.1;
-	for (size_t i = 0; i < G_N_ELEMENTS(signs); i++) {
+	for (size_t i = 0; i < tier->n_signs; i++) {
 		double line = body * f->tpl->leading;
 		double r = body * 0.17;
-		pe_path_seg dot[] = {
-			{ PE_PATH_MOVE, { x0 + r }, { y + line / 2 } },
-			{ PE_PATH_CURVE, { x0 + r, x0 + r * 0.45, x0 }, { y + line / 2 + r * 0.55, y + line / 2 + r, y + line / 2 + r } },
-			{ PE_PATH_CURVE, { x0 - r * 0.55, x0 - r, x0 - r }, { y + line / 2 + r, y + line / 2 + r * 0.55, y + line / 2 } },
-			{ PE_PATH_CURVE, { x0 - r, x0 - r * 0.55, x0 }, { y + line / 2 - r * 0.55, y + line / 2 - r, y + line / 2 - r } },
-			{ PE_PATH_CURVE, { x0 + r * 0.55, x0 + r, x0 + r }, { y + line / 2 - r, y + line / 2 - r * 0.55, y + line / 2 } },
-			{ PE_PATH_CLOSE, { 0 }, { 0 } },
-		};
-		for (size_t k = 0; k < G_N_ELEMENTS(dot); k++)
-			for (int j = 0; j < 3; j++)
-				dot[k].x[j] += r + body * 0.25;
-		if (!pe_page_add_path(pg, dot, G_N_ELEMENTS(dot), f->tpl->band, PE_NO_COLOR, 0, false))
+		if (!pe_shape_circle(pg, x0 + r + body * 0.25, y + line / 2, r, f->tpl->band,
+		                     PE_NO_COLOR, 0))
 			return oom(f);
-		y += plain_at(f, pg, tr(lang, signs[i]), PE_FACE_REGULAR, body, f->st.text, x0 + indent, y,
-		              w - indent);
+		y += text_at(f, pg, &tier->signs[i].text, PE_FACE_REGULAR, body, f->st.text,
+		             x0 + indent, y, w - indent);
 	}
-	y += body * 0.3;
-	/* TRANSLATORS: wallet card, under the list of emergency signs. */
-	y += plain_at(f, pg, tr(lang, NC_("wallet-card/front", "Tell them you get cancer treatment by infusion.")),
-	              PE_FACE_BOLD, body, f->st.text, x0, y, w);
+	for (size_t i = 0; i < tier->n_paras; i++) {
+		y += body * 0.3;
+		y += text_at(f, pg, &tier->paras[i].text, PE_FACE_BOLD, body, f->st.text, x0, y, w);
+	}
 	y += body * 0.5;
 	const char *labels[] = {
 		/* TRANSLATORS: wallet card, blank line for the patient's name. */
@@ -1390,10 +1408,9 @@ static bool set_meta(flow *f)
 	if (f->tpl->kind == PE_TEMPLATE_WALLET) {
 		/* TRANSLATORS: PDF title of the wallet card (shown by PDF viewers). */
 		g_string_append(title, tr(lang, NC_("wallet-card/pdf-title", "Emergency wallet card")));
-		/* TRANSLATORS: PDF subject of the wallet card (shown by PDF
-		   viewers under its title). */
-		const char *key = NC_("pdf-subject", "Signs of a severe allergic reaction and who to call");
-		g_string_append(subject, pe_i18n_trc(lang, key, strchr(key, '\004') + 1));
+		/* The subject is the card topic's summary: its words are content. */
+		if (req->card && req->card->summary)
+			g_string_append(subject, req->card->summary);
 	}
 	for (size_t i = 0; f->tpl->kind != PE_TEMPLATE_WALLET && i < req->n_topics; i++) {
 		const pe_topic *t = req->topics[i], *t2 = bi ? req->second[i] : NULL;

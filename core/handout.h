@@ -27,6 +27,8 @@
  * in its QR code (American Cancer Society, any time, day or night). */
 #define PE_HELPLINE_DISPLAY "1-800-227-2345"
 #define PE_HELPLINE_TEL "tel:18002272345"
+/* The id of the card topic the handout command hands the wallet card. */
+#define PE_WALLET_CARD_ID "wallet-card"
 
 typedef struct pe_handout_req {
 	const pe_topic *const *topics;   /* one or more, all in lang */
@@ -38,10 +40,14 @@ typedef struct pe_handout_req {
 	const char *second_lang;
 	const pe_template *tpl;
 	const pe_site *site;             /* may be NULL: blank lines to fill in */
+	/* Wallet-card template only: the card's words (the topic of
+	 * kind="card", content/<lang>/wallet-card.xml) in lang; its first
+	 * <gethelp> must have an emergency tier. */
+	const pe_topic *card;
 } pe_handout_req;
 
 /* Lay out the handout. Returns a display list (caller destroys) or NULL
- * with err set. The wallet-card template needs no topics. */
+ * with err set. The wallet-card template needs no topics, only req->card. */
 pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_error *err);
 
 /* Check a laid-out handout: every painted op inside the printable area of

@@ -247,7 +247,8 @@ static bool valid_id(const char *id)
 }
 
 /* Load one topic file directly (no need to parse the whole library for
- * one handout). NULL with *code set: 2 unknown topic, 1 broken file. */
+ * one handout). NULL with *code set: 2 unknown topic (or a card asked for
+ * as a topic), 1 broken file. */
 static pe_topic *load_topic(const env *e, const char *lang, const char *id, int *code)
 {
 	char rel[512], path[4096];
@@ -259,12 +260,45 @@ static pe_topic *load_topic(const env *e, const char *lang, const char *id, int 
 			*code = die(EXIT_FAILURE, "%s", err.msg);
 			return NULL;
 		}
-		return t;
+		if (t->kind == PE_TOPIC_TOPIC)
+			return t;
+		/* A card's words are not a handout of their own. */
+		pe_topic_destroy(t);
+		char *ids = topic_ids(e, lang);
+		*code = die(EXIT_USAGE, "'%s' is the wallet card's words, not a topic (use "
+		            "--wallet-card; topics: %s)", id, ids);
+		g_free(ids);
+		return NULL;
 	}
 	char *ids = topic_ids(e, lang);
 	*code = die(EXIT_USAGE, "unknown topic '%s' in language %s (available: %s)", id, lang, ids);
 	g_free(ids);
 	return NULL;
+}
+
+/* The wallet card's words in one language: the card topic, by id. */
+static pe_topic *load_card(const env *e, const char *lang, int *code)
+{
+	char rel[512], path[4096];
+	pe_error err = { { 0 } };
+	snprintf(rel, sizeof rel, "content/%s/%s.xml", lang, PE_WALLET_CARD_ID);
+	if (!pe_paths_data(path, sizeof path, rel) || access(path, F_OK) != 0) {
+		*code = die(EXIT_FAILURE, "%s: missing: the wallet card's words (a topic of "
+		            "kind=\"card\", id \"%s\")", rel, PE_WALLET_CARD_ID);
+		return NULL;
+	}
+	pe_topic *t = pe_topic_load(path, lang, e->schema, &err);
+	if (!t) {
+		*code = die(EXIT_FAILURE, "%s", err.msg);
+		return NULL;
+	}
+	if (t->kind != PE_TOPIC_CARD) {
+		*code = die(EXIT_FAILURE, "%s: the wallet card's words must be a topic of "
+		            "kind=\"card\"", path);
+		pe_topic_destroy(t);
+		return NULL;
+	}
+	return t;
 }
 
 static const char *other_lang(const char *lang)
@@ -388,8 +422,14 @@ static int cmd_wallet(const options *o, env *e)
 	pe_template *tpl = load_template(template_for(o), &code);
 	if (!tpl)
 		return code;
-	pe_handout_req req = { .lang = o->lang, .tpl = tpl, .site = e->site };
-	code = make_pdf(e, &req, o->out, NULL);
+	pe_topic *card = load_card(e, o->lang, &code);
+	if (card) {
+		pe_handout_req req = { .lang = o->lang, .tpl = tpl, .site = e->site, .card = card };
+		code = make_pdf(e, &req, o->out, NULL);
+	} else {
+		unlink(o->out);
+	}
+	pe_topic_destroy(card);
 	pe_template_destroy(tpl);
 	return code;
 }
@@ -467,9 +507,18 @@ static int cmd_all(const options *o, env *e)
 		}
 		if (!code) {
 			char out[4096];
-			pe_handout_req w = { .lang = lang, .tpl = tpl[3], .site = e->site };
+			/* The card topic is in the library already: not listed, but
+			 * found by id. */
+			const pe_topic *card = pe_library_find(lib, PE_WALLET_CARD_ID);
 			snprintf(out, sizeof out, "%s/wallet-card-%s.pdf", o->out_dir, lang);
-			code = make_pdf(e, &w, out, &m);
+			if (!card || card->kind != PE_TOPIC_CARD) {
+				code = die(EXIT_FAILURE, "%s: no wallet card words in language %s (a topic "
+				           "of kind=\"card\", id \"%s\")", out, lang, PE_WALLET_CARD_ID);
+			} else {
+				pe_handout_req w = { .lang = lang, .tpl = tpl[3], .site = e->site,
+				                     .card = card };
+				code = make_pdf(e, &w, out, &m);
+			}
 		}
 		if (lib != en)
 			pe_library_destroy(lib);

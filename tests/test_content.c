@@ -177,7 +177,18 @@ static void test_shipped_topics_load(void **state)
 		globfree(&g);
 		fail_msg("shipped library does not load: %s", err.msg);
 	}
-	assert_int_equal(pe_library_count(lib), g.gl_pathc);
+	/* Every file is counted once: as a listed topic or as a card. */
+	size_t cards = 0;
+	for (size_t i = 0; i < g.gl_pathc; i++) {
+		pe_topic *t = pe_topic_load(g.gl_pathv[i], "en", schema, &err);
+		assert_non_null(t);
+		assert_non_null(pe_library_find(lib, t->id));
+		cards += t->kind == PE_TOPIC_CARD;
+		pe_topic_destroy(t);
+	}
+	assert_int_equal(pe_library_count(lib) + cards, g.gl_pathc);
+	for (size_t i = 0; i < pe_library_count(lib); i++)
+		assert_int_equal(pe_library_topic(lib, i)->kind, PE_TOPIC_TOPIC);
 	pe_library_destroy(lib);
 	globfree(&g);
 }
@@ -477,6 +488,14 @@ static const struct bad_case bad_cases[] = {
 	{ "duplicate-section.xml", 19, "duplicate section id \"a\" (also on line 8)" },
 	{ "source-no-date.xml", 6, "<source> needs a \"date\" (published) or an \"accessed\" attribute" },
 	{ "bad-accessed.xml", 6, "<source> accessed=\"2026-13-01\" is not a date (YYYY-MM-DD)" },
+	{ "gethelp-order.xml", 12, "<tier level=\"emergency\"> must come before <tier level=\"urgent\">" },
+	{ "gethelp-twice.xml", 13, "<sign id=\"chest-pain\"> is listed twice (also on line 11)" },
+	{ "gethelp-sign-id.xml", 12, "<sign> id=\"Chest_Pain\" is not a valid id" },
+	{ "gethelp-level.xml", 11, "<tier> level=\"soon\" must be emergency, urgent or routine" },
+	{ "gethelp-no-sign.xml", 12, "<tier> needs at least one <sign> before its <p> notes" },
+	{ "gethelp-empty.xml", 10, "<gethelp> needs at least one <tier>" },
+	{ "gethelp-sign-after-p.xml", 13, "<sign> must come before the <p> notes of its <tier>" },
+	{ "bad-topic-kind.xml", 2, "<topic> kind=\"wallet\" must be topic or card" },
 };
 
 static void test_bad_fixture(void **state)
@@ -775,7 +794,9 @@ static void test_library_sorted(void **state)
 	if (!lib)
 		fail_msg("%s", err.msg);
 	assert_string_equal(pe_library_lang(lib), "en");
-	assert_int_equal(pe_library_count(lib), 4);   /* README.txt skipped */
+	/* README.txt skipped; card.xml (kind="card", order 0) is not listed
+	 * but can be fetched by id. */
+	assert_int_equal(pe_library_count(lib), 4);
 	/* order 1, then order 2 by id, then no order. */
 	assert_string_equal(pe_library_topic(lib, 0)->id, "beta");
 	assert_string_equal(pe_library_topic(lib, 1)->id, "alpha");
@@ -786,6 +807,12 @@ static void test_library_sorted(void **state)
 	assert_non_null(t);
 	assert_string_equal(t->path, FIX "lib-good/aaa.xml");
 	assert_null(pe_library_find(lib, "nope"));
+	const pe_topic *card = pe_library_find(lib, "card");
+	assert_non_null(card);
+	assert_int_equal(card->kind, PE_TOPIC_CARD);
+	assert_int_equal(pe_library_find(lib, "beta")->kind, PE_TOPIC_TOPIC);
+	for (size_t i = 0; i < pe_library_count(lib); i++)
+		assert_ptr_not_equal(pe_library_topic(lib, i), card);
 	pe_library_destroy(lib);
 	pe_library_destroy(NULL);
 }
@@ -835,8 +862,98 @@ static void test_library_empty_or_missing(void **state)
 
 /* ---- doc.c helpers ------------------------------------------------------- */
 
+/* ---- gethelp: the "when to get help" tiers -------------------------------- */
+
+static void test_gethelp_fixture(void **state)
+{
+	pe_error err = { "" };
+	pe_topic *t = pe_topic_load(FIX "gethelp.xml", "en", schema, &err);
+	if (!t)
+		fail_msg("%s", err.msg);
+	assert_int_equal(t->kind, PE_TOPIC_TOPIC);
+	size_t sec = 99;
+	const pe_block *b = pe_topic_gethelp(t, &sec);
+	assert_non_null(b);
+	assert_int_equal(sec, 0);
+	assert_ptr_equal(b, &t->sections[0].blocks[0]);
+	assert_int_equal(b->kind, PE_BLOCK_GETHELP);
+	assert_int_equal(b->line, 11);
+	assert_string_equal(b->src[0], "s1");
+	assert_int_equal(b->n_tiers, 3);
+
+	const pe_tier *e = &b->tiers[0];
+	assert_int_equal(e->level, PE_TIER_EMERGENCY);
+	assert_int_equal(e->line, 12);
+	assert_null(e->src);
+	assert_run(&e->title, 0, "Call ", PE_RUN_PLAIN);
+	assert_run(&e->title, 1, "911", PE_RUN_PHONE);
+	assert_run(&e->title, 2, " now", PE_RUN_PLAIN);
+	assert_int_equal(e->n_signs, 2);
+	assert_string_equal(e->signs[0].id, "trouble-breathing");
+	assert_plain(&e->signs[0].text, "Trouble breathing or wheezing");
+	assert_string_equal(e->signs[0].src[0], "s1");
+	assert_string_equal(e->signs[0].src[1], "s2");
+	assert_null(e->signs[0].src[2]);
+	assert_int_equal(e->signs[0].line, 14);
+	assert_true(e->signs[0].bullet);
+	assert_string_equal(e->signs[1].id, "chest-pain");
+	assert_int_equal(e->n_paras, 1);
+	assert_plain(&e->paras[0].text, "Then call your care team.");
+	assert_null(e->paras[0].id);
+	assert_false(e->paras[0].bullet);
+
+	const pe_tier *u = &b->tiers[1];
+	assert_int_equal(u->level, PE_TIER_URGENT);
+	assert_string_equal(u->src[0], "s2");
+	assert_int_equal(u->n_signs, 1);
+	assert_true(u->signs[0].filled);
+	assert_run(&u->signs[0].text, 1, "100.4", PE_RUN_STRONG);
+	assert_int_equal(u->n_paras, 0);
+
+	const pe_tier *r = &b->tiers[2];
+	assert_int_equal(r->level, PE_TIER_ROUTINE);
+	assert_string_equal(r->signs[0].id, "mild-headache");
+	assert_int_equal(r->n_paras, 2);
+	assert_plain(&r->paras[1].text, "Bring the list.");
+	pe_topic_destroy(t);
+
+	/* A topic without a gethelp block. */
+	t = pe_topic_load(FIX "good.xml", "en", schema, &err);
+	assert_non_null(t);
+	assert_null(pe_topic_gethelp(t, &sec));
+	pe_topic_destroy(t);
+	assert_null(pe_topic_gethelp(NULL, NULL));
+}
+
+/* A sign id that is not an ident fails in the walk with our message, and
+ * the schema agrees (loading without our walk's extra rules is not
+ * possible, so check the schema by itself). */
+static void test_gethelp_schema_agrees(void **state)
+{
+	static const char *const files[] = { "gethelp-order.xml", "gethelp-sign-id.xml",
+	                                      "gethelp-level.xml", "gethelp-no-sign.xml",
+	                                      "gethelp-sign-after-p.xml", "bad-topic-kind.xml" };
+	char cmd[512];
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		snprintf(cmd, sizeof cmd, "xmllint --noout --relaxng " RNG " " FIX "bad/%s "
+		         ">/dev/null 2>&1", files[i]);
+		if (system(cmd) == 0)
+			fail_msg("the schema accepts %s, which the loader refuses", files[i]);
+	}
+	snprintf(cmd, sizeof cmd, "xmllint --noout --relaxng " RNG " " FIX "gethelp.xml "
+	         FIX "lib-good/card.xml >/dev/null 2>&1");
+	assert_int_equal(system(cmd), 0);
+}
+
 static void test_doc_helpers(void **state)
 {
+	assert_string_equal(pe_tier_level_name(PE_TIER_EMERGENCY), "emergency");
+	assert_string_equal(pe_tier_level_name(PE_TIER_ROUTINE), "routine");
+	assert_null(pe_tier_level_name((pe_tier_level)3));
+	assert_int_equal(pe_tier_level_from_name("urgent"), PE_TIER_URGENT);
+	assert_int_equal(pe_tier_level_from_name("soon"), -1);
+	assert_int_equal(pe_tier_level_from_name(NULL), -1);
+
 	pe_run runs[] = { { "Call ", PE_RUN_PLAIN }, { "911", PE_RUN_PHONE }, { ".", 0 } };
 	pe_text t = { runs, 3 };
 	char *s = pe_text_plain(&t);
@@ -882,6 +999,8 @@ int main(void)
 		cmocka_unit_test(test_library_all_or_nothing),
 		cmocka_unit_test(test_library_empty_or_missing),
 		cmocka_unit_test(test_doc_helpers),
+		cmocka_unit_test(test_gethelp_fixture),
+		cmocka_unit_test(test_gethelp_schema_agrees),
 	};
 	/* One named test per malformed fixture, so a failure says which. */
 	enum { N_BAD = sizeof bad_cases / sizeof bad_cases[0] };

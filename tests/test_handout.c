@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "content.h"
 #include "fonts.h"
 #include "handout.h"
 #include "i18n.h"
@@ -26,9 +27,14 @@
 #include "site.h"
 #include "template.h"
 
+/* The wallet card's words: fixtures shaped like content/wallet-card.xml. */
+#define CARD_FIX "tests/fixtures/handout/card/"
+
 typedef struct fx {
 	pe_fonts *fonts;
 	pe_layout *layout;
+	pe_schema *schema;
+	pe_topic *card;       /* CARD_FIX wallet-card-en.xml */
 } fx;
 
 static int setup(void **state)
@@ -47,6 +53,11 @@ static int setup(void **state)
 		fprintf(stderr, "%s\n", err.msg);
 		return -1;
 	}
+	if (!(f->schema = pe_schema_load("content/topic.rng", &err)) ||
+	    !(f->card = pe_topic_load(CARD_FIX "wallet-card-en.xml", "en", f->schema, &err))) {
+		fprintf(stderr, "%s\n", err.msg);
+		return -1;
+	}
 	*state = f;
 	return 0;
 }
@@ -56,6 +67,8 @@ static int teardown(void **state)
 	fx *f = *state;
 	pe_layout_destroy(f->layout);
 	pe_fonts_destroy(f->fonts);
+	pe_topic_destroy(f->card);
+	pe_schema_destroy(f->schema);
 	pe_i18n_finish();
 	free(f);
 	return 0;
@@ -173,7 +186,8 @@ static pe_dlist *make(fx *f, const char *tpl_name, pe_topic **topics, size_t n,
 	assert_non_null(tpl);
 	pe_handout_req req = { .topics = (const pe_topic *const *)topics, .n_topics = n,
 	                       .lang = "en", .tpl = tpl, .site = site,
-	                       .second = (const pe_topic *const *)topics, .second_lang = "en" };
+	                       .second = (const pe_topic *const *)topics, .second_lang = "en",
+	                       .card = f->card };
 	pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
 	if (!dl)
 		fail_msg("%s", err.msg);
@@ -181,6 +195,131 @@ static pe_dlist *make(fx *f, const char *tpl_name, pe_topic **topics, size_t n,
 		fail_msg("check failed for %s: %s", tpl_name, err.msg);
 	pe_template_destroy(tpl);
 	return dl;
+}
+
+/* Every text op of a page joined by single spaces, white space collapsed:
+ * the words a reader sees, in drawing order. */
+static char *page_words(const pe_page *pg)
+{
+	size_t n = 1;
+	for (size_t i = 0; i < pg->n_ops; i++)
+		if (pg->ops[i].kind == PE_OP_TEXT)
+			n += strlen(pg->ops[i].u.text.utf8) + 1;
+	char *s = calloc(1, n), *o = s;
+	assert_non_null(s);
+	bool space = true;
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		if (pg->ops[i].kind != PE_OP_TEXT)
+			continue;
+		for (const char *c = pg->ops[i].u.text.utf8; ; c++) {
+			bool sp = !*c || *c == ' ' || *c == '\n';
+			if (sp && !space)
+				*o++ = ' ';
+			else if (!sp)
+				*o++ = *c;
+			space = sp;
+			if (!*c)
+				break;
+		}
+	}
+	if (o > s && o[-1] == ' ')
+		o--;
+	*o = '\0';
+	return s;
+}
+
+/* Append the plain text of t to buf (size 4096), a space between pieces. */
+static void words_append(char *buf, const pe_text *t)
+{
+	char *plain = pe_text_plain(t);
+	assert_non_null(plain);
+	size_t n = strlen(buf);
+	snprintf(buf + n, 4096 - n, "%s%s", n ? " " : "", plain);
+	free(plain);
+}
+
+static void words_append_plain(char *buf, const char *s)
+{
+	size_t n = strlen(buf);
+	snprintf(buf + n, 4096 - n, "%s%s", n ? " " : "", s);
+}
+
+/* The front of the wallet card says the card topic's words and nothing
+ * else: the emergency tier's title (the band), its signs and its notes,
+ * then the form labels (UI strings). */
+static void assert_card_front(fx *f, const pe_topic *card, const char *lang)
+{
+	pe_error err = { { 0 } };
+	pe_template *tpl = pe_template_find("wallet-card", &err);
+	assert_non_null(tpl);
+	pe_handout_req req = { .lang = lang, .tpl = tpl, .card = card };
+	pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
+	if (!dl)
+		fail_msg("%s", err.msg);
+	if (!pe_handout_check(dl, tpl, &err))
+		fail_msg("%s", err.msg);
+	const pe_tier *tier = &pe_topic_gethelp(card, NULL)->tiers[0];
+	char want[4096] = "";
+	words_append(want, &tier->title);
+	for (size_t i = 0; i < tier->n_signs; i++)
+		words_append(want, &tier->signs[i].text);
+	for (size_t i = 0; i < tier->n_paras; i++)
+		words_append(want, &tier->paras[i].text);
+	words_append_plain(want, pe_i18n_tr_key(lang, NC_("wallet-card/front", "My name:")));
+	words_append_plain(want, pe_i18n_tr_key(lang, NC_("wallet-card/front", "My treatment:")));
+	char *got = page_words(&dl->pages[0]);
+	assert_string_equal(got, want);
+	/* and the PDF subject is the card's summary */
+	assert_string_equal(dl->subject, card->summary);
+	free(got);
+	pe_dlist_destroy(dl);
+	pe_template_destroy(tpl);
+}
+
+static void wallet_card_words_from_content(void **state)
+{
+	fx *f = *state;
+	assert_card_front(f, f->card, "en");
+	pe_error err = { { 0 } };
+	pe_topic *es = pe_topic_load(CARD_FIX "wallet-card-es.xml", "es", f->schema, &err);
+	if (!es)
+		fail_msg("%s", err.msg);
+	assert_card_front(f, es, "es");
+	pe_topic_destroy(es);
+
+	/* Change the card's words: the card follows (nothing in C). */
+	pe_topic *t = pe_topic_load(CARD_FIX "wallet-card-en.xml", "en", f->schema, &err);
+	assert_non_null(t);
+	pe_tier *tier = &t->sections[0].blocks[0].tiers[0];
+	free(tier->signs[0].text.runs[0].text);
+	tier->signs[0].text.runs[0].text = strdup("A sign only this test has");
+	size_t keep = tier->n_signs, keep_p = tier->n_paras;
+	tier->n_paras = 0;   /* no notes: none drawn */
+	tier->n_signs = 2;
+	assert_card_front(f, t, "en");
+	tier->n_signs = keep;
+	tier->n_paras = keep_p;
+	pe_topic_destroy(t);
+}
+
+/* No card, or a card without an emergency tier: an error, no card. */
+static void wallet_card_needs_words(void **state)
+{
+	fx *f = *state;
+	pe_error err = { { 0 } };
+	pe_template *tpl = pe_template_find("wallet-card", &err);
+	assert_non_null(tpl);
+	pe_handout_req req = { .lang = "en", .tpl = tpl };
+	assert_null(pe_handout_layout(f->layout, &req, &err));
+	assert_non_null(strstr(err.msg, "kind=\"card\""));
+	pe_topic *t = pe_topic_load(CARD_FIX "wallet-card-en.xml", "en", f->schema, &err);
+	assert_non_null(t);
+	t->sections[0].blocks[0].tiers[0].level = PE_TIER_URGENT;
+	req.card = t;
+	assert_null(pe_handout_layout(f->layout, &req, &err));
+	assert_non_null(strstr(err.msg, CARD_FIX "wallet-card-en.xml:12: the wallet card needs"));
+	pe_topic_destroy(t);
+	pe_template_destroy(tpl);
 }
 
 /* A vertical line (MOVE + LINE at one x): a timeline's connector. */
@@ -841,6 +980,8 @@ int main(void)
 		cmocka_unit_test(tall_timeline_keeps_its_chart),
 		cmocka_unit_test(bilingual_has_two_columns),
 		cmocka_unit_test(wallet_card_two_sides),
+		cmocka_unit_test(wallet_card_words_from_content),
+		cmocka_unit_test(wallet_card_needs_words),
 		cmocka_unit_test(callouts_never_split),
 		cmocka_unit_test(lead_in_kept_with_next),
 		cmocka_unit_test(sources_never_alone),
