@@ -522,9 +522,24 @@ static bool heading_column(flow *f, column *c, const pe_section *sec, double x, 
 	return true;
 }
 
-/* Title, summary and a short accent bar under them. */
+/* The line under every handout's title and on the kiosk home screen:
+ * what this paper is and is not, and what to do when the team cannot be
+ * reached. */
+const char *pe_handout_disclaimer(const char *lang)
+{
+	/* TRANSLATORS: under the title of every handout and on the kiosk home
+	   screen. Plain words: the handout is general information; the
+	   patient's own care team knows best; when they cannot be reached
+	   and the patient feels very sick, go to the emergency room. */
+	return tr(lang, NC_("handout/disclaimer", "This is general information. It does not "
+	                    "replace your care team's advice. If you cannot reach your team and "
+	                    "you feel very sick, go to the emergency room."));
+}
+
+/* Title, summary, the general-information line and a short accent bar
+ * under them. */
 static bool title_column(flow *f, column *c, const pe_topic *t, double x, double width,
-                         const char *mark, const char *lang_label)
+                         const char *mark, const char *lang_label, const char *lang)
 {
 	pe_page *pg = col_new(c, f->tpl->width, f->tpl->height);
 	if (!pg)
@@ -544,6 +559,9 @@ static bool title_column(flow *f, column *c, const pe_topic *t, double x, double
 	y += f->st.title_size * 0.3;
 	pe_text_style ss = text_style(f, PE_FACE_REGULAR, f->st.body_size * 1.08, f->st.text);
 	y += pe_layout_plain(f->layout, pg, t->summary, &ss, x, y, width, NULL);
+	y += f->st.body_size * 0.35;
+	pe_text_style ds = text_style(f, PE_FACE_REGULAR, f->st.small_size, f->st.muted);
+	y += pe_layout_plain(f->layout, pg, pe_handout_disclaimer(lang), &ds, x, y, width, NULL);
 	y += f->st.body_size * 0.6;
 	double bar = fmax(2, f->st.body_size * 0.2);
 	if (!pe_page_add_rect(pg, x, y, fmin(width, f->st.body_size * 5), bar, f->st.accent,
@@ -857,6 +875,20 @@ out:
 	return ok;
 }
 
+/* Section s in handout order: the section holding the topic's "when to
+ * get help" block comes first, right under the title (content puts it
+ * first anyway; this keeps it on page 1 or 2 whatever a file does), the
+ * others keep their order. NULL past the end. */
+static const pe_section *section_at(const pe_topic *t, size_t s)
+{
+	if (s >= t->n_sections)
+		return NULL;
+	size_t gh;
+	if (!pe_topic_gethelp(t, &gh) || s > gh)
+		return &t->sections[s];
+	return &t->sections[s == 0 ? gh : s - 1];
+}
+
 static bool layout_topic(flow *f, const cols_geom *g)
 {
 	column a[2] = { 0 }, b[2] = { 0 };
@@ -872,7 +904,7 @@ static bool layout_topic(flow *f, const cols_geom *g)
 	append_both(mark, g->t[0]->title, n > 1 ? g->t[1]->title : NULL);
 	for (size_t i = 0; i < n; i++)
 		if (!title_column(f, &a[i], g->t[i], g->x[i], g->w[i], i == 0 ? mark->str : NULL,
-		                  n > 1 ? pe_i18n_native_name(g->lang[i]) : NULL)) {
+		                  n > 1 ? pe_i18n_native_name(g->lang[i]) : NULL, g->lang[i])) {
 			g_string_free(mark, TRUE);
 			goto out;
 		}
@@ -890,7 +922,7 @@ static bool layout_topic(flow *f, const cols_geom *g)
 		char *names[2] = { NULL, NULL };
 		for (size_t i = 0; i < n; i++)
 			if (s < g->t[i]->n_sections &&
-			    !(names[i] = pe_text_plain(&g->t[i]->sections[s].heading))) {
+			    !(names[i] = pe_text_plain(&section_at(g->t[i], s)->heading))) {
 				free(names[0]);
 				goto out_oom;
 			}
@@ -902,7 +934,7 @@ static bool layout_topic(flow *f, const cols_geom *g)
 		free(names[0]);
 		free(names[1]);
 		for (size_t i = 0; i < n; i++) {
-			const pe_section *sec = s < g->t[i]->n_sections ? &g->t[i]->sections[s] : NULL;
+			const pe_section *sec = section_at(g->t[i], s);
 			if (sec ? !heading_column(f, &a[i], sec, g->x[i], g->w[i],
 			                          i == 0 || (i == 1 && !a[0].d->pages[0].n_ops) ? smark->str : NULL)
 			        : !empty_column(f, &a[i])) {
@@ -919,7 +951,7 @@ static bool layout_topic(flow *f, const cols_geom *g)
 		for (size_t k = 0; k < n_blocks; k++) {
 			bool lead = false;
 			for (size_t i = 0; i < n; i++) {
-				const pe_section *sec = s < g->t[i]->n_sections ? &g->t[i]->sections[s] : NULL;
+				const pe_section *sec = section_at(g->t[i], s);
 				bool has = sec && k < sec->n_blocks;
 				if (has ? !block_column(f, &b[i], &sec->blocks[k], g->lang[i], g->x[i], g->w[i])
 				        : !empty_column(f, &b[i]))
@@ -941,7 +973,7 @@ static bool layout_topic(flow *f, const cols_geom *g)
 				column nx[2] = { 0 };
 				bool laid = true;
 				for (size_t i = 0; laid && i < n; i++) {
-					const pe_section *sec = s < g->t[i]->n_sections ? &g->t[i]->sections[s] : NULL;
+					const pe_section *sec = section_at(g->t[i], s);
 					laid = sec && k + 1 < sec->n_blocks
 					       ? block_column(f, &nx[i], &sec->blocks[k + 1], g->lang[i], g->x[i], g->w[i])
 					       : empty_column(f, &nx[i]);

@@ -50,6 +50,11 @@ typedef struct pe_handout_req {
  * with err set. The wallet-card template needs no topics, only req->card. */
 pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_error *err);
 
+/* "This is general information. It does not replace your care team's
+ * advice. ..." in lang: under every handout's title, and on the kiosk's
+ * home screen. */
+const char *pe_handout_disclaimer(const char *lang);
+
 /* Check a laid-out handout: every painted op inside the printable area of
  * tpl, and every text op inside the box (rectangle) it starts in. False
  * with err naming the page and the text on the first fault. */

@@ -13,6 +13,8 @@
 #include <cmocka.h>
 
 #include <cairo.h>
+#include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -836,6 +838,171 @@ static void tall_block_is_cut_not_lost(void **state)
 	pe_topic_destroy(t);
 }
 
+/* ---- "when to get help": the tier box on page 1 or 2 -------------------- */
+
+/* s without its white space (runs of one line are separate text ops, so
+ * the spaces between them are not reliable; the characters are). */
+static char *squeeze(const char *s)
+{
+	char *out = malloc(strlen(s) + 1), *o = out;
+	assert_non_null(out);
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\n' && *s != '\t')
+			*o++ = *s;
+	*o = '\0';
+	return out;
+}
+
+/* The page (0-based) whose text holds the whole tier, title, signs and
+ * notes in that order and nothing between them, or -1 (not found, or
+ * split across pages). */
+static int tier_page(const pe_dlist *dl, const pe_tier *tier)
+{
+	char want[4096] = "";
+	words_append(want, &tier->title);
+	for (size_t i = 0; i < tier->n_signs; i++)
+		words_append(want, &tier->signs[i].text);
+	for (size_t i = 0; i < tier->n_paras; i++)
+		words_append(want, &tier->paras[i].text);
+	char *w = squeeze(want);
+	int found = -1;
+	for (size_t p = 0; p < dl->n_pages && found < 0; p++) {
+		char *words = page_words(&dl->pages[p]);
+		char *sq = squeeze(words);
+		if (strstr(sq, w))
+			found = (int)p;
+		free(sq);
+		free(words);
+	}
+	free(w);
+	return found;
+}
+
+/* Every tier of t's gethelp is whole on page 1 or 2 of dl. */
+static void assert_tiers_early(const pe_dlist *dl, const pe_topic *t, const char *what)
+{
+	const pe_block *b = pe_topic_gethelp(t, NULL);
+	if (!b)
+		return;
+	for (size_t i = 0; i < b->n_tiers; i++) {
+		int p = tier_page(dl, &b->tiers[i]);
+		if (p < 0 || p > 1)
+			fail_msg("%s: the %s tier of %s is %s", what,
+			         pe_tier_level_name(b->tiers[i].level), t->id,
+			         p < 0 ? "split across pages (or missing)" : "after page 2");
+	}
+}
+
+static pe_dlist *make_lang(fx *f, const char *tpl_name, const pe_topic *t, const char *lang,
+                           const pe_topic *second, const char *second_lang)
+{
+	pe_error err = { { 0 } };
+	pe_template *tpl = pe_template_find(tpl_name, &err);
+	assert_non_null(tpl);
+	pe_handout_req req = { .topics = &t, .n_topics = 1, .lang = lang, .tpl = tpl,
+	                       .second = &second, .second_lang = second_lang };
+	pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
+	if (!dl)
+		fail_msg("%s %s %s: %s", t->id, lang, tpl_name, err.msg);
+	if (!pe_handout_check(dl, tpl, &err))
+		fail_msg("%s %s %s: %s", t->id, lang, tpl_name, err.msg);
+	pe_template_destroy(tpl);
+	return dl;
+}
+
+/* A topic whose gethelp section comes last, after pages of text: the
+ * handout still puts the box right under the title, whole tiers only. */
+static void gethelp_box_comes_first(void **state)
+{
+	fx *f = *state;
+	pe_error err = { { 0 } };
+	pe_topic *gh = pe_topic_load("tests/fixtures/content/gethelp.xml", "en", f->schema, &err);
+	if (!gh)
+		fail_msg("%s", err.msg);
+	pe_topic *t = topic("long", 6, 4);
+	/* move the fixture's gethelp section to the end of the long topic */
+	pe_section *grown = realloc(t->sections, (t->n_sections + 1) * sizeof *grown);
+	assert_non_null(grown);
+	t->sections = grown;
+	t->sections[t->n_sections++] = gh->sections[0];
+	memmove(gh->sections, gh->sections + 1, (gh->n_sections - 1) * sizeof *gh->sections);
+	gh->n_sections--;
+	static const char *const tpls[] = { "letter", "a4", "large-print", "bilingual" };
+	for (size_t k = 0; k < 4; k++) {
+		pe_dlist *dl = make_lang(f, tpls[k], t, "en", t, "en");
+		assert_true(dl->n_pages > 2);
+		assert_tiers_early(dl, t, tpls[k]);
+		/* and the box is still there once: not drawn twice */
+		const pe_tier *e = &pe_topic_gethelp(t, NULL)->tiers[0];
+		char *title = pe_text_plain(&e->signs[0].text);
+		int seen = 0;
+		for (size_t p = 0; p < dl->n_pages; p++)
+			for (size_t i = 0; i < dl->pages[p].n_ops; i++)
+				seen += dl->pages[p].ops[i].kind == PE_OP_TEXT &&
+				        strcmp(dl->pages[p].ops[i].u.text.utf8, title) == 0;
+		assert_int_equal(seen, strcmp(tpls[k], "bilingual") == 0 ? 2 : 1);
+		free(title);
+		pe_dlist_destroy(dl);
+	}
+	/* the pe_topic owns the moved section now; the sample keeps the rest */
+	pe_topic_destroy(t);
+	pe_topic_destroy(gh);
+}
+
+/* Every staged topic in every language and template (letter, a4, large
+ * print, bilingual with English): each tier of its gethelp box is whole on
+ * page 1 or 2. */
+static void gethelp_box_early_everywhere(void **state)
+{
+	fx *f = *state;
+	const char *data = getenv("PE_DATADIR");
+	char dir[PATH_MAX], sub[PATH_MAX + 64];
+	if (!data || !*data) {
+		print_message("PE_DATADIR not set: no staged content\n");
+		skip();
+	}
+	snprintf(dir, sizeof dir, "%s/content", data);
+	pe_error err = { { 0 } };
+	snprintf(sub, sizeof sub, "%s/en", dir);
+	pe_library *en = pe_library_load(sub, "en", f->schema, &err);
+	if (!en)
+		fail_msg("%s", err.msg);
+	static const char *const tpls[] = { "letter", "a4", "large-print" };
+	size_t boxes = 0;
+	for (size_t li = 0; li < pe_i18n_count(); li++) {
+		const char *lang = pe_i18n_code(li);
+		snprintf(sub, sizeof sub, "%s/%s", dir, lang);
+		pe_library *lib = strcmp(lang, "en") == 0 ? en : pe_library_load(sub, lang, f->schema, &err);
+		if (!lib)
+			fail_msg("%s", err.msg);
+		for (size_t ti = 0; ti < pe_library_count(lib); ti++) {
+			const pe_topic *t = pe_library_topic(lib, ti);
+			boxes += pe_topic_gethelp(t, NULL) != NULL;
+			for (size_t k = 0; k < 3; k++) {
+				char what[128];
+				snprintf(what, sizeof what, "%s %s", lang, tpls[k]);
+				pe_dlist *dl = make_lang(f, tpls[k], t, lang, NULL, NULL);
+				assert_tiers_early(dl, t, what);
+				pe_dlist_destroy(dl);
+			}
+			const pe_topic *t_en = pe_library_find(en, t->id);
+			const char *other = strcmp(lang, "en") == 0 ? NULL : lang;
+			if (t_en && other) {
+				char what[128];
+				snprintf(what, sizeof what, "en+%s bilingual", lang);
+				pe_dlist *dl = make_lang(f, "bilingual", t_en, "en", t, lang);
+				assert_tiers_early(dl, t_en, what);
+				assert_tiers_early(dl, t, what);
+				pe_dlist_destroy(dl);
+			}
+		}
+		if (lib != en)
+			pe_library_destroy(lib);
+	}
+	pe_library_destroy(en);
+	print_message("%zu topic(s) x language(s) with a gethelp box checked\n", boxes);
+}
+
 /* The page a text starting with s is first on, or -1. */
 static int page_of(const pe_dlist *dl, const char *s)
 {
@@ -982,6 +1149,8 @@ int main(void)
 		cmocka_unit_test(wallet_card_two_sides),
 		cmocka_unit_test(wallet_card_words_from_content),
 		cmocka_unit_test(wallet_card_needs_words),
+		cmocka_unit_test(gethelp_box_comes_first),
+		cmocka_unit_test(gethelp_box_early_everywhere),
 		cmocka_unit_test(callouts_never_split),
 		cmocka_unit_test(lead_in_kept_with_next),
 		cmocka_unit_test(sources_never_alone),

@@ -2,7 +2,7 @@
  * lint.c - pe-lint, the content lint: is every topic fit to ship?
  *
  *   pe-lint [--lang en|es] [--schema FILE] [--required FILE]
- *           [--max-grade N] [--hyphen-dir DIR] [--words] DIR...
+ *           [--max-grade N] [--hyphen-dir DIR] [--signs FILE] [--words] DIR...
  *
  * Checks every *.xml in each DIR: well-formed and valid against the topic schema
  * (libxml2 RELAX NG, "file:line: schema: ..." messages), the id matches the
@@ -13,6 +13,17 @@
  * become tel: links and translators cannot break them), numbers are
  * written as digits and ranges as "24-48", and every topic listed in
  * --required exists.
+ *
+ * "When to get help" (--signs FILE, content/signs.tsv: one row per
+ * normalised sign, "id TAB tier TAB phrases TAB source"): every <sign> id
+ * is a row of the table and sits in that row's tier, so one sign can never
+ * get two answers in two topics; a topic whose text (outside its
+ * <gethelp>) names a sign by one of the row's phrases has a <sign> with
+ * that id (English only: the phrases are English); tiers of one level
+ * carry the same title in every topic (cards, kind="card", excepted: the
+ * wallet card's band may say more); an emergency callout holds no <item>
+ * list (signs live in <gethelp>); an emergency topic has an emergency
+ * tier. A malformed table row is an error naming its line.
  *
  * Then it measures how hard each topic is to read and prints a table:
  * English Flesch-Kincaid grade (an error above --max-grade, default 8) or
@@ -50,6 +61,26 @@ struct options {
 	double max_grade;       /* English: fail above this */
 	double min_inflesz;     /* Spanish: warn below this */
 	bool show_words;        /* --words: print each word and its syllables */
+	const char *signs;      /* signs.tsv, or NULL: no table checks */
+};
+
+/* A row of signs.tsv. */
+struct sign_row {
+	char *id;
+	int tier;               /* index into tier_names */
+	char **phrases;         /* lowercase, owned */
+	size_t n_phrases;
+	int line;
+};
+
+static const char *const tier_names[] = { "emergency", "urgent", "routine" };
+#define N_TIERS 3
+
+/* The first title seen for a tier level, to compare the others with. */
+struct tier_title {
+	char *text;             /* white space collapsed; NULL until seen */
+	char *file;
+	long line;
 };
 
 struct counts {
@@ -69,7 +100,12 @@ struct lint {
 	xmlRelaxNGPtr schema;
 	const char *file;       /* file being checked, for libxml2 errors */
 	xmlNode *sources;       /* <sources> of the topic being checked */
-	bool emergency_callout; /* the topic has a callout kind="emergency" */
+	bool emergency_tier;    /* the topic has a <tier level="emergency"> */
+	bool is_card;           /* the topic is kind="card" */
+	struct sign_row *signs; /* signs.tsv rows, owned */
+	size_t n_signs;
+	bool signs_ok;          /* the table loaded without errors */
+	struct tier_title titles[N_TIERS];
 	int errors;
 	int warnings;
 	char **ids;             /* topic ids seen, owned */
@@ -497,7 +533,7 @@ static bool is_text_unit(const xmlNode *node)
 {
 	static const char *const units[] = {
 		"title", "summary", "heading", "p", "item", "step", "when",
-		"what", "name", "hours", "chat", "note",
+		"what", "name", "hours", "chat", "note", "sign",
 	};
 	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
 		if (named(node, units[i]))
@@ -643,6 +679,343 @@ static void check_event(struct lint *l, xmlNode *node)
 	xmlFree(until);
 }
 
+/* ---- when to get help ------------------------------------------------------ */
+
+static bool add_string(char ***list, size_t *n, const char *s);
+
+static void free_signs(struct lint *l)
+{
+	for (size_t i = 0; i < l->n_signs; i++) {
+		for (size_t k = 0; k < l->signs[i].n_phrases; k++)
+			free(l->signs[i].phrases[k]);
+		free(l->signs[i].phrases);
+		free(l->signs[i].id);
+	}
+	free(l->signs);
+	l->signs = NULL;
+	l->n_signs = 0;
+}
+
+static bool is_ident(const char *s)
+{
+	bool need = true;
+	if (!*s)
+		return false;
+	for (; *s; s++) {
+		if ((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9'))
+			need = false;
+		else if (*s == '-' && !need)
+			need = true;
+		else
+			return false;
+	}
+	return !need;
+}
+
+static int tier_index(const char *name)
+{
+	for (int i = 0; i < N_TIERS; i++)
+		if (name && strcmp(tier_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+static const struct sign_row *find_sign(const struct lint *l, const char *id)
+{
+	for (size_t i = 0; i < l->n_signs; i++)
+		if (strcmp(l->signs[i].id, id) == 0)
+			return &l->signs[i];
+	return NULL;
+}
+
+/* A phrase: lowercase letters, digits, spaces, hyphens and apostrophes,
+ * not starting or ending with a space (it is matched as whole words). */
+static bool good_phrase(const char *p)
+{
+	size_t n = strlen(p);
+	if (n == 0 || p[0] == ' ' || p[n - 1] == ' ')
+		return false;
+	for (; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == ' ' ||
+		      *p == '-' || *p == '\'' || (unsigned char)*p >= 0x80))
+			return false;
+	return true;
+}
+
+/* Read signs.tsv: "#" comments and blank lines skipped; every other line
+ * is id TAB tier TAB phrases TAB source. Every fault is reported with its
+ * line; the table checks then run only if there was none. */
+static void load_signs(struct lint *l)
+{
+	const char *path = l->opt.signs;
+	FILE *f = fopen(path, "r");
+	char buf[4096];
+	int lineno = 0, before = l->errors;
+
+	if (!f) {
+		report(l, true, path, 0, "cannot open the table of signs");
+		return;
+	}
+	while (fgets(buf, sizeof buf, f)) {
+		lineno++;
+		size_t len = strlen(buf);
+		if (len == sizeof buf - 1 && buf[len - 1] != '\n') {
+			report(l, true, path, lineno, "line is too long");
+			int ch;
+			while ((ch = fgetc(f)) != EOF && ch != '\n')
+				;
+			continue;
+		}
+		while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+			buf[--len] = '\0';
+		const char *t = buf;
+		while (*t == ' ' || *t == '\t')
+			t++;
+		if (*t == '\0' || *t == '#')
+			continue;
+		char *field[5] = { 0 };
+		int nf = 0;
+		for (char *p = buf; nf < 5; nf++) {
+			field[nf] = p;
+			char *tab = strchr(p, '\t');
+			if (!tab) {
+				nf++;
+				break;
+			}
+			*tab = '\0';
+			p = tab + 1;
+		}
+		if (nf != 4) {
+			report(l, true, path, lineno, "expected 4 TAB-separated columns (id, tier, "
+			       "phrases, source), found %d", nf);
+			continue;
+		}
+		if (!is_ident(field[0])) {
+			report(l, true, path, lineno, "sign id \"%s\" is not a valid id (lower-case "
+			       "letters and digits, joined by single hyphens)", field[0]);
+			continue;
+		}
+		int tier = tier_index(field[1]);
+		if (tier < 0) {
+			report(l, true, path, lineno, "tier \"%s\" must be emergency, urgent or "
+			       "routine", field[1]);
+			continue;
+		}
+		if (is_blank((const xmlChar *)field[3])) {
+			report(l, true, path, lineno, "sign \"%s\" has no source", field[0]);
+			continue;
+		}
+		if (find_sign(l, field[0])) {
+			report(l, true, path, lineno, "sign \"%s\" is listed twice (first at line %d)",
+			       field[0], find_sign(l, field[0])->line);
+			continue;
+		}
+		struct sign_row row = { .tier = tier, .line = lineno };
+		bool ok = true;
+		char *save = NULL;
+		for (char *ph = strtok_r(field[2], "|", &save); ph && ok;
+		     ph = strtok_r(NULL, "|", &save)) {
+			if (!good_phrase(ph)) {
+				report(l, true, path, lineno, "phrase \"%s\" must be lowercase words "
+				       "(no leading or trailing space)", ph);
+				ok = false;
+				break;
+			}
+			for (size_t i = 0; i < l->n_signs && ok; i++)
+				for (size_t k = 0; k < l->signs[i].n_phrases && ok; k++)
+					if (strcmp(l->signs[i].phrases[k], ph) == 0) {
+						report(l, true, path, lineno, "phrase \"%s\" also names sign "
+						       "\"%s\" (line %d)", ph, l->signs[i].id,
+						       l->signs[i].line);
+						ok = false;
+					}
+			if (ok && !add_string(&row.phrases, &row.n_phrases, ph))
+				ok = false;
+		}
+		if (ok && row.n_phrases == 0) {
+			report(l, true, path, lineno, "sign \"%s\" has no phrases", field[0]);
+			ok = false;
+		}
+		struct sign_row *grown = ok ? realloc(l->signs, (l->n_signs + 1) * sizeof *grown)
+		                            : NULL;
+		if (!grown || !(row.id = strdup(field[0]))) {
+			if (grown)
+				l->signs = grown;
+			for (size_t k = 0; k < row.n_phrases; k++)
+				free(row.phrases[k]);
+			free(row.phrases);
+			if (ok)
+				report(l, true, path, lineno, "out of memory");
+			continue;
+		}
+		l->signs = grown;
+		l->signs[l->n_signs++] = row;
+	}
+	fclose(f);
+	l->signs_ok = l->errors == before;
+}
+
+/* Plain text of an element, white space collapsed to single spaces. */
+static char *collapsed_text(xmlNode *n)
+{
+	xmlChar *raw = xmlNodeGetContent(n);
+	char *out = raw ? malloc(strlen((const char *)raw) + 1) : NULL;
+	if (!out) {
+		xmlFree(raw);
+		return NULL;
+	}
+	char *o = out;
+	bool space = true;
+	for (const xmlChar *p = raw; *p; p++) {
+		if (isspace(*p)) {
+			if (!space)
+				*o++ = ' ';
+			space = true;
+		} else {
+			*o++ = (char)*p;
+			space = false;
+		}
+	}
+	if (o > out && o[-1] == ' ')
+		o--;
+	*o = '\0';
+	xmlFree(raw);
+	return out;
+}
+
+/* Signs live in <gethelp>: an emergency callout that lists <item>s is a
+ * second, competing list of signs. */
+static void check_emergency_callout(struct lint *l, xmlNode *n)
+{
+	xmlChar *kind = xmlGetProp(n, (const xmlChar *)"kind");
+	if (kind && strcmp((const char *)kind, "emergency") == 0) {
+		xmlNode *item = child(n, "item");
+		if (item)
+			report(l, true, l->file, xmlGetLineNo(item),
+			       "<callout kind=\"emergency\"> lists signs as <item>s: put them in a "
+			       "<gethelp> tier as <sign>s");
+	}
+	xmlFree(kind);
+}
+
+/* One tier: its title matches every other tier of its level, its signs
+ * are rows of the table and in this tier. */
+static void check_tier(struct lint *l, xmlNode *tier)
+{
+	xmlChar *level = xmlGetProp(tier, (const xmlChar *)"level");
+	int t = tier_index((const char *)level);
+	xmlFree(level);
+	if (t < 0)
+		return;   /* the schema reports it */
+	if (t == 0)
+		l->emergency_tier = true;
+	xmlNode *title = child(tier, "title");
+	if (title && !l->is_card) {
+		char *text = collapsed_text(title);
+		struct tier_title *tt = &l->titles[t];
+		if (!text) {
+			report(l, true, l->file, 0, "out of memory");
+		} else if (!tt->text) {
+			tt->text = text;
+			tt->file = strdup(l->file);
+			tt->line = xmlGetLineNo(title);
+			text = NULL;
+		} else if (strcmp(tt->text, text) != 0) {
+			report(l, true, l->file, xmlGetLineNo(title),
+			       "<tier level=\"%s\"> title \"%s\" differs from \"%s\" (%s:%ld): one "
+			       "tier, one title in every topic", tier_names[t], text, tt->text,
+			       tt->file ? tt->file : "?", tt->line);
+		}
+		free(text);
+	}
+	if (!l->signs_ok)
+		return;
+	for (xmlNode *s = tier->children; s; s = s->next) {
+		if (!named(s, "sign"))
+			continue;
+		xmlChar *id = xmlGetProp(s, (const xmlChar *)"id");
+		const struct sign_row *row = id ? find_sign(l, (const char *)id) : NULL;
+		if (id && !row)
+			report(l, true, l->file, xmlGetLineNo(s),
+			       "<sign id=\"%s\"> is not in %s (add a row: id, tier, phrases, "
+			       "source)", (const char *)id, l->opt.signs);
+		else if (row && row->tier != t)
+			report(l, true, l->file, xmlGetLineNo(s),
+			       "<sign id=\"%s\"> is in the %s tier here, but %s:%d puts it in %s: "
+			       "one sign, one tier in every topic", (const char *)id, tier_names[t],
+			       l->opt.signs, row->line, tier_names[row->tier]);
+		xmlFree(id);
+	}
+}
+
+/* Is the lowercase phrase in text (lowercased) as whole words? */
+static bool has_phrase(const char *text, const char *phrase)
+{
+	size_t n = strlen(phrase);
+	for (const char *p = text; (p = strstr(p, phrase)); p++) {
+		bool start = p == text || !isalnum((unsigned char)p[-1]);
+		bool end = !isalnum((unsigned char)p[n]);
+		if (start && end)
+			return true;
+	}
+	return false;
+}
+
+static bool topic_has_sign(xmlNode *node, const char *id)
+{
+	for (xmlNode *n = node; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (named(n, "sign")) {
+			xmlChar *sid = xmlGetProp(n, (const xmlChar *)"id");
+			bool same = sid && strcmp((const char *)sid, id) == 0;
+			xmlFree(sid);
+			if (same)
+				return true;
+		}
+		if (topic_has_sign(n->children, id))
+			return true;
+	}
+	return false;
+}
+
+/* The text units outside <gethelp> and <sources>: a phrase of the table
+ * found in one needs a <sign> with that id in the topic. Each sign is
+ * reported once per topic, at its first mention. */
+static void check_phrases(struct lint *l, xmlNode *root, xmlNode *node, bool *done)
+{
+	for (xmlNode *n = node; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || named(n, "gethelp") || named(n, "sources"))
+			continue;
+		if (!is_text_unit(n)) {
+			check_phrases(l, root, n->children, done);
+			continue;
+		}
+		char *text = collapsed_text(n);
+		if (!text)
+			continue;
+		for (char *p = text; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		for (size_t i = 0; i < l->n_signs; i++) {
+			if (done[i])
+				continue;
+			for (size_t k = 0; k < l->signs[i].n_phrases; k++) {
+				if (!has_phrase(text, l->signs[i].phrases[k]))
+					continue;
+				done[i] = true;
+				if (!topic_has_sign(root->children, l->signs[i].id))
+					report(l, true, l->file, xmlGetLineNo(n),
+					       "<%s> names the sign \"%s\" (%s:%d) but the topic's "
+					       "<gethelp> has no <sign id=\"%s\">", n->name,
+					       l->signs[i].phrases[k], l->opt.signs, l->signs[i].line,
+					       l->signs[i].id);
+				break;
+			}
+		}
+		free(text);
+	}
+}
+
 static void walk(struct lint *l, xmlNode *node, struct counts *c)
 {
 	for (xmlNode *n = node; n; n = n->next) {
@@ -664,12 +1037,10 @@ static void walk(struct lint *l, xmlNode *node, struct counts *c)
 		check_src(l, n);
 		if (named(n, "event"))
 			check_event(l, n);
-		if (named(n, "callout")) {
-			xmlChar *kind = xmlGetProp(n, (const xmlChar *)"kind");
-			if (kind && strcmp((const char *)kind, "emergency") == 0)
-				l->emergency_callout = true;
-			xmlFree(kind);
-		}
+		if (named(n, "callout"))
+			check_emergency_callout(l, n);
+		if (named(n, "tier"))
+			check_tier(l, n);
 		if (is_text_unit(n)) {
 			xmlChar *text = xmlNodeGetContent(n);
 			if (text) {
@@ -737,15 +1108,16 @@ static void check_section_ids(struct lint *l, xmlNode *root)
 }
 
 /* Topic-level promises to the kiosk: an emergency topic shows an
- * emergency callout, and the summary fits on a tile. */
+ * emergency tier (the emergency button opens it), and the summary fits on
+ * a tile. */
 static void check_topic_extras(struct lint *l, xmlNode *root)
 {
 	xmlChar *emergency = xmlGetProp(root, (const xmlChar *)"emergency");
 	xmlNode *summary = child(root, "summary");
 
-	if (emergency && strcmp((const char *)emergency, "yes") == 0 && !l->emergency_callout)
+	if (emergency && strcmp((const char *)emergency, "yes") == 0 && !l->emergency_tier)
 		report(l, true, l->file, xmlGetLineNo(root),
-		       "emergency topic has no <callout kind=\"emergency\">");
+		       "emergency topic has no <gethelp> with a <tier level=\"emergency\">");
 	xmlFree(emergency);
 	if (summary) {
 		xmlChar *text = xmlNodeGetContent(summary);
@@ -875,8 +1247,19 @@ static void check_file(struct lint *l, const char *path)
 	check_sources(l, root);
 	check_section_ids(l, root);
 	l->sources = child(root, "sources");
-	l->emergency_callout = false;
+	l->emergency_tier = false;
+	xmlChar *kind = xmlGetProp(root, (const xmlChar *)"kind");
+	l->is_card = kind && strcmp((const char *)kind, "card") == 0;
+	xmlFree(kind);
 	walk(l, root->children, &c);
+	if (l->signs_ok && strcmp(l->opt.lang, "en") == 0) {
+		bool *done = calloc(l->n_signs + 1, sizeof *done);
+		if (done)
+			check_phrases(l, root, root->children, done);
+		else
+			report(l, true, path, 0, "out of memory");
+		free(done);
+	}
 	check_topic_extras(l, root);
 	check_readability(l, root, is_blank(id) ? base : (const char *)id, &c);
 	xmlFree(id);
@@ -942,7 +1325,8 @@ static int usage(void)
 {
 	fprintf(stderr,
 		"usage: pe-lint [--lang en|es] [--schema FILE] [--required FILE]\n"
-		"               [--max-grade N] [--hyphen-dir DIR] [--words] DIR...\n");
+		"               [--max-grade N] [--hyphen-dir DIR] [--signs FILE] [--words]\n"
+		"               DIR...\n");
 	return 2;
 }
 
@@ -976,6 +1360,8 @@ int main(int argc, char **argv)
 			l.opt.schema = argv[++i];
 		else if (strcmp(arg, "--required") == 0)
 			l.opt.required = argv[++i];
+		else if (strcmp(arg, "--signs") == 0)
+			l.opt.signs = argv[++i];
 		else if (strcmp(arg, "--hyphen-dir") == 0)
 			l.opt.hyphen_dir = argv[++i];
 		else if (strcmp(arg, "--max-grade") == 0)
@@ -1009,6 +1395,8 @@ int main(int argc, char **argv)
 		goto out;
 	}
 
+	if (l.opt.signs)
+		load_signs(&l);
 	for (; i < argc; i++) {
 		char pattern[1024];
 		glob_t g;
@@ -1041,6 +1429,11 @@ out:
 	for (size_t k = 0; k < l.n_rows; k++)
 		free(l.rows[k].id);
 	free(l.rows);
+	free_signs(&l);
+	for (int t = 0; t < N_TIERS; t++) {
+		free(l.titles[t].text);
+		free(l.titles[t].file);
+	}
 	xmlCleanupParser();
 	return status;
 }

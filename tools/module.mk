@@ -12,7 +12,8 @@
 PE_LINT := $(BUILD)/bin/pe-lint
 LINT_OBJ := $(BUILD)/obj/tools/lint.o
 LINT_SCHEMA ?= content/topic.rng
-LINT_FLAGS := --schema $(LINT_SCHEMA) --required content/required-topics.txt
+LINT_FLAGS := --schema $(LINT_SCHEMA) --required content/required-topics.txt \
+	--signs content/signs.tsv
 
 $(PE_LINT): $(LINT_OBJ)
 	@mkdir -p $(@D)
