@@ -570,7 +570,7 @@ static void logo_cut_short_is_an_error(void **state)
 		pe_template *tpl = pe_template_find(names[k], &err);
 		assert_non_null(tpl);
 		pe_handout_req req = { .topics = (const pe_topic *const *)&t, .n_topics = k == 0,
-		                       .lang = "en", .tpl = tpl, .site = site };
+		                       .lang = "en", .tpl = tpl, .site = site, .card = f->card };
 		pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
 		if (dl) {
 			pe_dlist_destroy(dl);
