@@ -1543,7 +1543,7 @@ static bool complete(flow *f)
 {
 	const char *why = pe_layout_error(f->layout);
 	if (why) {
-		pe_error_set(f->err, NULL, 0, "handout: %s", why);
+		pe_error_set(f->err, NULL, 0, "%s", why);
 		return false;
 	}
 	for (size_t p = 0; p < f->dl->n_pages; p++)

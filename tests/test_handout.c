@@ -862,7 +862,7 @@ static void long_word_refused(void **state)
 		char *word = malloc(lengths[k] + 1);
 		assert_non_null(word);
 		for (size_t i = 0; i < lengths[k]; i++)
-			word[i] = "abcdefghij"[i % 10];
+			word[i] = "MWmw"[i % 4];   /* wide letters: the old overflow */
 		word[lengths[k]] = '\0';
 		free(t->sections[0].blocks[0].text.runs[0].text);
 		t->sections[0].blocks[0].text.runs[0].text = word;
