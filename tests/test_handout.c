@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "content.h"
 #include "fonts.h"
 #include "handout.h"
 #include "i18n.h"
@@ -1006,6 +1007,88 @@ static void allocation_failures_never_drop_text(void **state)
 	pe_template_destroy(tpl);
 }
 
+/* The same for laying out alone (no PDF): every run gives the same
+ * display list or an error. Returns how many runs failed cleanly. */
+static long inject_layout(fx *f, const pe_handout_req *req, const char *what)
+{
+	pe_error err = { { 0 } };
+	pe_dlist *dl = pe_handout_layout(f->layout, req, &err);
+	if (!dl)
+		fail_msg("%s: %s", what, err.msg);
+	char *want = signature(dl);
+	pe_dlist_destroy(dl);
+	long n, refused = 0;
+	for (n = 1; n < 200000; n++) {
+		err.msg[0] = '\0';
+		pe_alloc_fail_nth(n);
+		dl = pe_handout_layout(f->layout, req, &err);
+		bool fired = pe_alloc_failed();
+		pe_alloc_fail_nth(0);
+		if (dl) {
+			char *got = signature(dl);
+			if (strcmp(got, want) != 0)
+				fail_msg("%s: allocation %ld failed and the handout differs", what, n);
+			free(got);
+			pe_dlist_destroy(dl);
+		} else if (!err.msg[0]) {
+			fail_msg("%s: allocation %ld: no handout and no message", what, n);
+		} else {
+			refused++;
+		}
+		if (!fired)
+			break;
+	}
+	print_message("allocation failures, %s: %ld runs, %ld refused cleanly\n", what, n, refused);
+	free(want);
+	return refused;
+}
+
+/* Pictures (the IVIg timeline, the severity scale), callouts, both
+ * languages side by side and the wallet card, from the real content. */
+static void allocation_failures_in_real_topics(void **state)
+{
+	fx *f = *state;
+	pe_error err = { { 0 } };
+	char rng[4096], dir[4096];
+	assert_non_null(pe_paths_data(rng, sizeof rng, "topic.rng"));
+	pe_schema *schema = pe_schema_load(rng, &err);
+	assert_non_null(schema);
+	static const char *const ids[] = { "ivig-aftercare", "infusion-reactions" };
+	pe_topic *en[2], *es[2];
+	for (size_t i = 0; i < 2; i++) {
+		char rel[128];
+		snprintf(rel, sizeof rel, "content/en/%s.xml", ids[i]);
+		assert_non_null(pe_paths_data(dir, sizeof dir, rel));
+		assert_non_null(en[i] = pe_topic_load(dir, "en", schema, &err));
+		snprintf(rel, sizeof rel, "content/es/%s.xml", ids[i]);
+		assert_non_null(pe_paths_data(dir, sizeof dir, rel));
+		assert_non_null(es[i] = pe_topic_load(dir, "es", schema, &err));
+	}
+	pe_template *letter = pe_template_find("letter", &err);
+	pe_template *bi = pe_template_find("bilingual", &err);
+	pe_template *card = pe_template_find("wallet-card", &err);
+	assert_non_null(letter);
+	assert_non_null(bi);
+	assert_non_null(card);
+	pe_handout_req one = { .topics = (const pe_topic *const *)es, .n_topics = 2,
+	                       .lang = "es", .tpl = letter };
+	pe_handout_req two = { .topics = (const pe_topic *const *)en, .n_topics = 1,
+	                       .lang = "en", .second = (const pe_topic *const *)es,
+	                       .second_lang = "es", .tpl = bi };
+	pe_handout_req wallet = { .lang = "es", .tpl = card };
+	assert_true(inject_layout(f, &one, "letter, es, timeline + scale") > 100);
+	assert_true(inject_layout(f, &two, "bilingual en + es") > 100);
+	assert_true(inject_layout(f, &wallet, "wallet card") > 10);
+	for (size_t i = 0; i < 2; i++) {
+		pe_topic_destroy(en[i]);
+		pe_topic_destroy(es[i]);
+	}
+	pe_template_destroy(letter);
+	pe_template_destroy(bi);
+	pe_template_destroy(card);
+	pe_schema_destroy(schema);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1028,6 +1111,7 @@ int main(void)
 		cmocka_unit_test(refuses_bad_requests),
 		cmocka_unit_test(long_word_refused),
 		cmocka_unit_test(allocation_failures_never_drop_text),
+		cmocka_unit_test(allocation_failures_in_real_topics),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
