@@ -926,8 +926,8 @@ static void timeline_overview_and_infusion_node(void **state)
 	free_all();
 }
 
-/* The strip's axis names its landmarks in the layout's language (or the
- * UI language when none is set, as on the kiosk): at widths 300-600 and
+/* The strip's axis names its landmarks in the words the style carries
+ * (translated by the caller, pe_handout_picture_words): at widths 300-600 and
  * sizes 12-18, in English, Spanish and the ~35 % longer pseudo-locale, in
  * colour and in black on white, every text stays inside the column and
  * apart from every other; where the strip is drawn, "Infusion" is written
