@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "layout.h"
+#include "alloc.h"
 #include "pictures.h"
 #include "shapes.h"
 
@@ -23,11 +24,23 @@ typedef pe_breaks breaks;
 
 void pe_breaks_add(pe_breaks *bk, double y)
 {
-	if (!bk || bk->n >= bk->max)
+	if (!bk)
 		return;
 	double off = y - bk->y0;
 	if (bk->n > 0 && off <= bk->v[bk->n - 1])
 		return;
+	if (bk->n >= bk->max) {
+		if (!bk->grow || bk->failed)
+			return;
+		size_t cap = bk->max ? bk->max * 2 : 64;
+		double *v = pe_realloc(bk->v, cap * sizeof *v);
+		if (!v) {
+			bk->failed = true;
+			return;
+		}
+		bk->v = v;
+		bk->max = cap;
+	}
 	bk->v[bk->n++] = off;
 }
 
@@ -508,8 +521,27 @@ double pe_layout_block(pe_layout *L, pe_page *pg, const pe_block *block,
 size_t pe_layout_block_breaks(pe_layout *L, const pe_block *block, const pe_style *st,
                               double width, double *out, size_t max)
 {
-	breaks bk = { out, 0, max, 0 };
+	breaks bk = { out, 0, max, 0, false, false };
 	lay_block(L, NULL, block, st, 0, 0, width, &bk);
+	return bk.n;
+}
+
+size_t pe_layout_block_breaks_all(pe_layout *L, const pe_block *block, const pe_style *st,
+                                  double width, double **out)
+{
+	/* (a long list has a break per item: the handout once kept 256 and
+	 * cut the rest of a 16,000-item list by searching every op pair) */
+	breaks bk = { NULL, 0, 0, 0, true, false };
+	lay_block(L, NULL, block, st, 0, 0, width, &bk);
+	if (bk.failed) {
+		free(bk.v);
+		*out = NULL;
+		/* no break is still a correct layout, but a block meant to split
+		 * that cannot would overflow the page: say why */
+		pe_layout_set_error(L, "out of memory finding where a block may break");
+		return 0;
+	}
+	*out = bk.v;
 	return bk.n;
 }
 
@@ -542,7 +574,7 @@ static char *plain_of(const pe_text *text)
 	size_t n = 1;
 	for (size_t i = 0; i < text->n_runs; i++)
 		n += text->runs[i].text ? strlen(text->runs[i].text) : 0;
-	char *s = malloc(n);
+	char *s = pe_malloc(n);
 	if (!s)
 		return NULL;
 	s[0] = '\0';
@@ -579,6 +611,8 @@ double pe_layout_flow_topic(pe_layout *L, pe_page *pg, const pe_topic *topic,
 			if (title) {
 				pe_page_add_mark(pg, cy, title, 1);
 				free(title);
+			} else {
+				pe_page_fail(pg);
 			}
 		}
 		cy += pe_layout_heading(L, pg, sec, st, x, cy, width);

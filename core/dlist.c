@@ -5,6 +5,7 @@
  * out or paints.
  */
 #include "dlist.h"
+#include "alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +25,7 @@ pe_color pe_hex(unsigned rgb)
 
 pe_dlist *pe_dlist_create(void)
 {
-	return calloc(1, sizeof(pe_dlist));
+	return pe_calloc(1, sizeof(pe_dlist));
 }
 
 static void op_finish(pe_op *op)
@@ -73,7 +74,7 @@ void pe_dlist_destroy(pe_dlist *dl)
 static bool dup_opt(char **dst, const char *src)
 {
 	char *copy = NULL;
-	if (src && !(copy = strdup(src)))
+	if (src && !(copy = pe_strdup(src)))
 		return false;
 	free(*dst);
 	*dst = copy;
@@ -91,7 +92,7 @@ pe_page *pe_dlist_add_page(pe_dlist *dl, double width, double height)
 {
 	if (dl->n_pages == dl->cap_pages) {
 		size_t cap = dl->cap_pages ? dl->cap_pages * 2 : 4;
-		pe_page *pages = realloc(dl->pages, cap * sizeof *pages);
+		pe_page *pages = pe_realloc(dl->pages, cap * sizeof *pages);
 		if (!pages)
 			return NULL;
 		dl->pages = pages;
@@ -110,9 +111,11 @@ static pe_op *new_op(pe_page *pg, pe_op_kind kind, double x, double y, double w,
 {
 	if (pg->n_ops == pg->cap_ops) {
 		size_t cap = pg->cap_ops ? pg->cap_ops * 2 : 32;
-		pe_op *ops = realloc(pg->ops, cap * sizeof *ops);
-		if (!ops)
+		pe_op *ops = pe_realloc(pg->ops, cap * sizeof *ops);
+		if (!ops) {
+			pg->failed = true;
 			return NULL;
+		}
 		pg->ops = ops;
 		pg->cap_ops = cap;
 	}
@@ -126,11 +129,20 @@ static pe_op *new_op(pe_page *pg, pe_op_kind kind, double x, double y, double w,
 	return op;
 }
 
+/* Give back the op just reserved: something it needed could not be had,
+ * so the page is marked failed (sticky, see dlist.h). */
 static bool drop_op(pe_page *pg)
 {
 	pe_op *op = &pg->ops[--pg->n_ops];
 	op_finish(op);
+	pg->failed = true;
 	return false;
+}
+
+void pe_page_fail(pe_page *pg)
+{
+	if (pg)
+		pg->failed = true;
 }
 
 bool pe_page_add_text(pe_page *pg, double x, double baseline, double advance,
@@ -146,9 +158,9 @@ bool pe_page_add_text(pe_page *pg, double x, double baseline, double advance,
 	op->u.text.ascent = ascent;
 	op->u.text.descent = descent;
 	op->u.text.color = color;
-	if (!(op->u.text.utf8 = strdup(utf8)))
+	if (!(op->u.text.utf8 = pe_strdup(utf8)))
 		return drop_op(pg);
-	if (link && !(op->u.text.link = strdup(link)))
+	if (link && !(op->u.text.link = pe_strdup(link)))
 		return drop_op(pg);
 	return true;
 }
@@ -196,7 +208,7 @@ bool pe_page_add_path(pe_page *pg, const pe_path_seg *segs, size_t n_segs,
 	op->u.path.line_width = line_width;
 	op->u.path.dashed = dashed;
 	if (n_segs) {
-		op->u.path.segs = malloc(n_segs * sizeof *segs);
+		op->u.path.segs = pe_malloc(n_segs * sizeof *segs);
 		if (!op->u.path.segs)
 			return drop_op(pg);
 		memcpy(op->u.path.segs, segs, n_segs * sizeof *segs);
@@ -211,7 +223,7 @@ bool pe_page_add_png(pe_page *pg, double x, double y, double w, double h,
 	pe_op *op = new_op(pg, PE_OP_IMAGE, x, y, w, h);
 	if (!op)
 		return false;
-	if (!(op->u.image.png_path = strdup(png_path)))
+	if (!(op->u.image.png_path = pe_strdup(png_path)))
 		return drop_op(pg);
 	return true;
 }
@@ -219,13 +231,15 @@ bool pe_page_add_png(pe_page *pg, double x, double y, double w, double h,
 bool pe_page_add_gray(pe_page *pg, double x, double y, double w, double h,
                       const unsigned char *gray, int px_w, int px_h)
 {
-	if (px_w <= 0 || px_h <= 0)
+	if (px_w <= 0 || px_h <= 0) {
+		pg->failed = true;
 		return false;
+	}
 	pe_op *op = new_op(pg, PE_OP_IMAGE, x, y, w, h);
 	if (!op)
 		return false;
 	size_t n = (size_t)px_w * (size_t)px_h;
-	if (!(op->u.image.gray = malloc(n)))
+	if (!(op->u.image.gray = pe_malloc(n)))
 		return drop_op(pg);
 	memcpy(op->u.image.gray, gray, n);
 	op->u.image.px_w = px_w;
@@ -239,7 +253,7 @@ bool pe_page_add_link(pe_page *pg, double x, double y, double w, double h,
 	pe_op *op = new_op(pg, PE_OP_LINK, x, y, w, h);
 	if (!op)
 		return false;
-	if (!(op->u.link.uri = strdup(uri)))
+	if (!(op->u.link.uri = pe_strdup(uri)))
 		return drop_op(pg);
 	return true;
 }
@@ -261,7 +275,7 @@ bool pe_page_add_mark(pe_page *pg, double y, const char *title, int level)
 	if (!op)
 		return false;
 	op->u.mark.level = level;
-	if (!(op->u.mark.title = strdup(title)))
+	if (!(op->u.mark.title = pe_strdup(title)))
 		return drop_op(pg);
 	return true;
 }
@@ -287,9 +301,11 @@ static bool copy_op(pe_page *dst, const pe_op *src_op, double dx, double dy)
 		return ok;
 	}
 	case PE_OP_PATH: {
-		pe_path_seg *segs = malloc((src->u.path.n_segs ? src->u.path.n_segs : 1) * sizeof *segs);
-		if (!segs)
+		pe_path_seg *segs = pe_malloc((src->u.path.n_segs ? src->u.path.n_segs : 1) * sizeof *segs);
+		if (!segs) {
+			dst->failed = true;
 			return false;
+		}
 		for (size_t i = 0; i < src->u.path.n_segs; i++) {
 			segs[i] = src->u.path.segs[i];
 			for (int k = 0; k < 3; k++) {
@@ -317,6 +333,7 @@ static bool copy_op(pe_page *dst, const pe_op *src_op, double dx, double dy)
 	case PE_OP_MARK:
 		return pe_page_add_mark(dst, src->y + dy, src->u.mark.title, src->u.mark.level);
 	}
+	dst->failed = true;
 	return false;
 }
 
@@ -326,6 +343,9 @@ bool pe_page_copy_ops(pe_page *dst, const pe_page *src, double y_from, double y_
 	/* Only the ops that were there at the start: when dst == src the
 	 * copies must not be copied again. */
 	size_t n = src->n_ops, had = dst->n_ops;
+	/* an op lost on the source is lost on the copy too */
+	if (src->failed)
+		dst->failed = true;
 	for (size_t i = 0; i < n; i++) {
 		const pe_op *op = &src->ops[i];
 		double top = op->kind == PE_OP_TEXT ? op->y - op->u.text.ascent : op->y;

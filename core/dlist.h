@@ -106,6 +106,12 @@ typedef struct pe_page {
 	double width, height;
 	pe_op *ops;          /* owned array, painted in order */
 	size_t n_ops, cap_ops;
+	/* Sticky: an op could not be added (out of memory) or copied, so the
+	 * page lacks something layout meant to put on it. Set by every adder
+	 * that returns false and by pe_page_fail(); carried over by
+	 * pe_page_copy_ops(); never cleared. Callers that ignore an adder's
+	 * result check this once at the end (a handout is then not written). */
+	bool failed;
 } pe_page;
 
 typedef struct pe_dlist {
@@ -150,6 +156,10 @@ bool pe_page_add_link(pe_page *pg, double x, double y, double w, double h,
 bool pe_page_add_hit(pe_page *pg, double x, double y, double w, double h,
                      int action, int arg);
 bool pe_page_add_mark(pe_page *pg, double y, const char *title, int level);
+
+/* Mark the page failed (see pe_page.failed): layout lost something it
+ * meant to put on it. Accepts NULL (measuring only). */
+void pe_page_fail(pe_page *pg);
 
 /* Copy the ops of src whose top edge (text: baseline - ascent) lies in
  * [y_from, y_to) onto dst, moved by (dx, dy). Used by pagination to place a

@@ -60,6 +60,19 @@ const char *pe_handout_disclaimer(const char *lang);
  * with err naming the page and the text on the first fault. */
 bool pe_handout_check(const pe_dlist *dl, const pe_template *tpl, pe_error *err);
 
+/* The whole job, the one way both the handout command and the kiosk's
+ * "Print this" make a PDF: lay out, check (pe_handout_check) and write
+ * out_path (pdf.h). Nothing is written unless the layout is complete and
+ * passes the check; err then says why ("layout check failed: page 1:
+ * ..."). n_pages (may be NULL) gets the page count. */
+bool pe_handout_write(pe_layout *layout, const pe_handout_req *req, const char *out_path,
+                      size_t *n_pages, pe_error *err);
+
+/* The words pictures add (timeline landmarks and legend, layout.h) in
+ * lang, or in the current UI language when lang is NULL, into st. The
+ * strings belong to the catalogues. */
+void pe_handout_picture_words(pe_style *st, const char *lang);
+
 /* A QR code for text as gray pixels (0 = black) with a 4-module quiet
  * zone. Returns a malloc'd square of *px pixels per side, or NULL. */
 unsigned char *pe_handout_qr(const char *text, int *px);

@@ -15,9 +15,11 @@
  * here.
  */
 #include "layout.h"
+#include "alloc.h"
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,7 +87,7 @@ struct pe_layout {
 	struct piece *pieces;           /* pieces of the current text */
 	size_t n_pieces, cap_pieces;
 	struct cache_entry *cache;      /* CACHE_SLOTS entries */
-	char lang[16];                  /* pictures' words; "" = current UI */
+	char error[160];                /* sticky, see layout.h; "" = none */
 };
 
 static const char features[] = "kern 0, liga 0, clig 0";
@@ -101,8 +103,11 @@ static const char features[] = "kern 0, liga 0, clig 0";
  *   metrics (by laying out a sample sentence) and fontconfig sorts the
  *   fonts for each new PangoFont; with one font per face and text size
  *   that was a tenth of the cost of a one-page handout.
- * - An unbroken text stays below int overflow up to about 16,000 average
- *   characters. */
+ * - Pango's widths are ints: 2^31 units are 8,388 em at this size, about
+ *   8,000 characters on one line at the widest glyphs. Texts with a word
+ *   (a run without spaces) longer than PE_LAYOUT_MAX_WORD bytes are
+ *   refused before Pango sees them (a 13,500-character word overflowed,
+ *   and the text was drawn off the page with nothing noticing). */
 #define REF_PX 250.0
 #define REF_SIZE ((double)PANGO_SCALE * REF_PX)
 
@@ -161,30 +166,37 @@ static void no_hinting(FcPattern *pattern, gpointer data)
 	FcPatternAddInteger(pattern, FC_HINT_STYLE, FC_HINT_NONE);
 }
 
-void pe_layout_set_language(pe_layout *L, const char *code)
+/* Remember the first thing that went wrong (see layout.h). */
+void pe_layout_set_error(pe_layout *L, const char *why)
 {
-	/* A code that does not fit is not a language we built: fall back to
-	 * the UI language rather than cut it into another one. */
-	if (!code || strlen(code) >= sizeof L->lang)
-		L->lang[0] = '\0';
-	else
-		memcpy(L->lang, code, strlen(code) + 1);
+	if (!L->error[0])
+		snprintf(L->error, sizeof L->error, "%s", why);
 }
 
-const char *pe_layout_language(const pe_layout *L)
+static void layout_oom(pe_layout *L)
 {
-	return L->lang[0] ? L->lang : NULL;
+	pe_layout_set_error(L, "out of memory laying out text");
+}
+
+void pe_layout_reset_error(pe_layout *L)
+{
+	L->error[0] = '\0';
+}
+
+const char *pe_layout_error(const pe_layout *L)
+{
+	return L->error[0] ? L->error : NULL;
 }
 
 pe_layout *pe_layout_create(const pe_fonts *fonts, pe_error *err)
 {
-	pe_layout *L = calloc(1, sizeof *L);
+	pe_layout *L = pe_calloc(1, sizeof *L);
 	if (!L) {
 		pe_error_set(err, NULL, 0, "out of memory creating the layout");
 		return NULL;
 	}
 	L->fonts = fonts;
-	L->cache = calloc(CACHE_SLOTS, sizeof *L->cache);
+	L->cache = pe_calloc(CACHE_SLOTS, sizeof *L->cache);
 	if (!L->cache) {
 		pe_error_set(err, NULL, 0, "out of memory creating the layout");
 		free(L);
@@ -276,7 +288,7 @@ static bool grow(void **p, size_t *cap, size_t need, size_t elem)
 	size_t n = *cap ? *cap : 64;
 	while (n < need)
 		n *= 2;
-	void *q = realloc(*p, n * elem);
+	void *q = pe_realloc(*p, n * elem);
 	if (!q)
 		return false;
 	*p = q;
@@ -299,11 +311,11 @@ static bool text_append(pe_layout *L, const char *s, unsigned style)
 		return false;
 	if (L->n_runs + 2 > L->cap_runs) {
 		size_t cap = L->cap_runs ? L->cap_runs * 2 : 16;
-		size_t *starts = realloc(L->run_start, cap * sizeof *starts);
+		size_t *starts = pe_realloc(L->run_start, cap * sizeof *starts);
 		if (!starts)
 			return false;
 		L->run_start = starts;
-		unsigned *styles = realloc(L->run_style, cap * sizeof *styles);
+		unsigned *styles = pe_realloc(L->run_style, cap * sizeof *styles);
 		if (!styles)
 			return false;
 		L->run_style = styles;
@@ -421,10 +433,10 @@ static void cache_store(pe_layout *L, uint64_t hash, pe_face face, double size,
 {
 	cache_entry *e = &L->cache[hash % CACHE_SLOTS];
 	entry_clear(e);
-	e->text = malloc(L->len ? L->len : 1);
-	e->starts = malloc((L->n_runs + 1) * sizeof *e->starts);
-	e->styles = malloc((L->n_runs ? L->n_runs : 1) * sizeof *e->styles);
-	e->pieces = malloc((L->n_pieces ? L->n_pieces : 1) * sizeof *e->pieces);
+	e->text = pe_malloc(L->len ? L->len : 1);
+	e->starts = pe_malloc((L->n_runs + 1) * sizeof *e->starts);
+	e->styles = pe_malloc((L->n_runs ? L->n_runs : 1) * sizeof *e->styles);
+	e->pieces = pe_malloc((L->n_pieces ? L->n_pieces : 1) * sizeof *e->pieces);
 	if (!e->text || !e->starts || !e->styles || !e->pieces) {
 		entry_clear(e);   /* no room: simply not cached */
 		return;
@@ -493,7 +505,7 @@ static bool line_pieces(pe_layout *L, PangoLayoutLine *line, int index, double u
 	size_t le = ls + (size_t)line->length;
 	while (le > ls && is_trailing_space(L->buf[le - 1]))
 		le--;
-	int run_x = 0;
+	int64_t run_x = 0;   /* (sums of Pango's ints; each fits, see REF_PX) */
 	for (GSList *l = line->runs; l; l = l->next) {
 		PangoGlyphItem *gi = l->data;
 		PangoItem *item = gi->item;
@@ -507,7 +519,7 @@ static bool line_pieces(pe_layout *L, PangoLayoutLine *line, int index, double u
 			size_t b = L->run_start[r + 1] < to ? L->run_start[r + 1] : to;
 			if (a >= b)
 				continue;
-			int before = 0, width = 0;
+			int64_t before = 0, width = 0;
 			for (int g = 0; g < gs->num_glyphs; g++) {
 				size_t c = is + (size_t)gs->log_clusters[g];
 				int gw = gs->glyphs[g].geometry.width;
@@ -532,11 +544,46 @@ static void set_font(pe_layout *L, pe_face face)
 	pango_layout_set_font_description(L->lay, d);
 }
 
+/* The longest run of bytes with no space, tab or line break in it (all
+ * of the text when it is laid out unbroken): what one line may have to
+ * hold. Other break opportunities are ignored: this is a bound. */
+static size_t longest_word(const char *s, size_t n, bool unbroken)
+{
+	if (unbroken)
+		return n;
+	size_t best = 0, run = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+			run = 0;
+			continue;
+		}
+		if (++run > best)
+			best = run;
+	}
+	return best;
+}
+
 /* Run Pango over L->buf and collect its pieces into L->pieces. Returns
- * the line count; *natural gets the unbroken width when width <= 0. */
+ * the line count; *natural gets the unbroken width when width <= 0. -1
+ * (and no pieces) when the text cannot be laid out: the layout's error
+ * says why. */
 static int pango_pieces(pe_layout *L, pe_face base, double size, double width,
                         double *natural)
 {
+	*natural = 0;
+	L->n_pieces = 0;
+	size_t word = longest_word(L->buf, L->len, width <= 0);
+	if (word > PE_LAYOUT_MAX_WORD) {
+		char why[160], start[24];
+		size_t k = L->len < 20 ? L->len : 20;
+		while (k > 0 && k < L->len && ((unsigned char)L->buf[k] & 0xc0) == 0x80)
+			k--;   /* not in the middle of a UTF-8 character */
+		snprintf(start, sizeof start, "%.*s", (int)k, L->buf);
+		snprintf(why, sizeof why, "a word of %zu characters (\"%s...\") is too long to lay out "
+		         "(at most %d)", word, start, PE_LAYOUT_MAX_WORD);
+		pe_layout_set_error(L, why);
+		return -1;
+	}
 	set_font(L, base);
 	double unit = unit_of(size);
 	bool styled = false;
@@ -569,7 +616,11 @@ static int pango_pieces(pe_layout *L, pe_face base, double size, double width,
 	int n = 0;
 	L->n_pieces = 0;
 	for (GSList *l = pango_layout_get_lines_readonly(L->lay); l; l = l->next)
-		line_pieces(L, l->data, n++, unit);
+		if (!line_pieces(L, l->data, n++, unit)) {
+			layout_oom(L);
+			L->n_pieces = 0;
+			return -1;
+		}
 	*natural = 0;
 	if (width <= 0) {
 		PangoRectangle logical;
@@ -591,14 +642,19 @@ static int shape_buffer(pe_layout *L, pe_face base, double size, double width,
 	uint64_t hash = text_hash(L, base, size, width);
 	cache_entry *e = cache_find(L, hash, base, size, width);
 	if (e) {
-		if (!grow((void **)&L->pieces, &L->cap_pieces, e->n_pieces + 1, sizeof *L->pieces))
+		if (!grow((void **)&L->pieces, &L->cap_pieces, e->n_pieces + 1, sizeof *L->pieces)) {
+			layout_oom(L);
+			L->n_pieces = 0;
 			return 0;
+		}
 		memcpy(L->pieces, e->pieces, e->n_pieces * sizeof *e->pieces);
 		L->n_pieces = e->n_pieces;
 		*natural = e->natural;
 		return e->n_lines;
 	}
 	int n = pango_pieces(L, base, size, width, natural);
+	if (n < 0)
+		return 0;   /* failed (the layout's error says why): not cached */
 	cache_store(L, hash, base, size, width, n, *natural);
 	return n;
 }
@@ -621,8 +677,11 @@ static double lay_buffer(pe_layout *L, pe_page *pg, const pe_text_style *st, dou
 	if (pg) {
 		double off = baseline_offset(L, st);
 		for (size_t i = 0; i < L->n_pieces; i++)
-			if (!emit_piece(L, pg, st, &L->pieces[i], x, y + L->pieces[i].line * lh + off))
+			if (!emit_piece(L, pg, st, &L->pieces[i], x, y + L->pieces[i].line * lh + off)) {
+				layout_oom(L);
+				pe_page_fail(pg);
 				break;
+			}
 	}
 	if (n_lines)
 		*n_lines = n;
@@ -635,8 +694,13 @@ double pe_layout_text(pe_layout *L, pe_page *pg, const pe_text *text,
 {
 	text_reset(L);
 	for (size_t i = 0; text && i < text->n_runs; i++)
-		if (text->runs[i].text && !text_append(L, text->runs[i].text, text->runs[i].style))
+		if (text->runs[i].text && !text_append(L, text->runs[i].text, text->runs[i].style)) {
+			/* (laid out without the rest, for a height; the error
+			 * stops the result from being used) */
+			layout_oom(L);
+			pe_page_fail(pg);
 			break;
+		}
 	return lay_buffer(L, pg, st, x, y, width, n_lines);
 }
 
@@ -645,8 +709,10 @@ double pe_layout_plain(pe_layout *L, pe_page *pg, const char *utf8,
                        int *n_lines)
 {
 	text_reset(L);
-	if (utf8)
-		text_append(L, utf8, PE_RUN_PLAIN);
+	if (utf8 && !text_append(L, utf8, PE_RUN_PLAIN)) {
+		layout_oom(L);
+		pe_page_fail(pg);
+	}
 	return lay_buffer(L, pg, st, x, y, width, n_lines);
 }
 
@@ -655,8 +721,10 @@ double pe_layout_width(pe_layout *L, const char *utf8, pe_face face, double size
 	if (!utf8 || !*utf8)
 		return 0;
 	text_reset(L);
-	if (!text_append(L, utf8, PE_RUN_PLAIN))
+	if (!text_append(L, utf8, PE_RUN_PLAIN)) {
+		layout_oom(L);
 		return 0;
+	}
 	double natural = 0;
 	shape_buffer(L, face, size, -1, &natural);
 	return natural;
@@ -695,6 +763,11 @@ void pe_style_default(pe_style *st, double body, bool high_contrast)
 	st->rule = body / 14.0 > 0.75 ? body / 14.0 : 0.75;
 	st->radius = body * 0.35;
 	st->draw_icons = true;
+	for (int i = 0; i < PE_PICTURE_WORDS; i++) {
+		const char *key = pe_layout_picture_word_key(i);
+		const char *eot = strchr(key, '\004');
+		st->words[i] = eot ? eot + 1 : key;
+	}
 	st->page = pe_hex(0xffffff);
 	if (high_contrast) {
 		pe_color black = pe_hex(0x000000);

@@ -27,13 +27,21 @@ pe_layout *pe_layout_create(const pe_fonts *fonts, pe_error *err);
 void pe_layout_destroy(pe_layout *layout);         /* accepts NULL */
 const pe_fonts *pe_layout_fonts(const pe_layout *layout);
 
-/* The language of words that pictures draw themselves (time-axis
- * landmarks, legends; never content): a code from i18n.h, or NULL (the
- * default) for the current UI language, which is what the kiosk wants.
- * A handout sets it to the language of the column it lays out. The code
- * is copied. */
-void pe_layout_set_language(pe_layout *layout, const char *code);
-const char *pe_layout_language(const pe_layout *layout);   /* NULL: current */
+/* Sticky status: the first thing layout could not do since the last
+ * reset (out of memory, so text would be missing; a word too long to lay
+ * out). Layout calls go on after it (returning what they can); the
+ * caller checks once at the end and throws the result away: a handout is
+ * complete or not written. pe_layout_error() is NULL while all is well. */
+void pe_layout_reset_error(pe_layout *layout);
+const char *pe_layout_error(const pe_layout *layout);
+/* Record why (copied) unless an error is already recorded. */
+void pe_layout_set_error(pe_layout *layout, const char *why);
+
+/* The longest text with no space in it that layout accepts, in bytes.
+ * Pango measures in int units and every text is shaped at one large size
+ * (layout.c), so a line of about 8,000 characters would overflow them;
+ * a longer "word" sets the error above and lays out nothing. */
+#define PE_LAYOUT_MAX_WORD 4000
 
 /* How one piece of text looks. Runs marked em/strong/phone change the face
  * (and phone runs get link_color and a tel: link). */
@@ -63,6 +71,19 @@ double pe_layout_plain(pe_layout *layout, pe_page *pg, const char *utf8,
 /* Natural width of a string on one line, unbroken. */
 double pe_layout_width(pe_layout *layout, const char *utf8, pe_face face, double size);
 
+/* The picture words, in the order of pe_style.words. */
+enum {
+	PE_WORD_INFUSION, PE_WORD_2_DAYS_BEFORE, PE_WORD_1_DAY, PE_WORD_3_DAYS,
+	PE_WORD_3_WEEKS, PE_WORD_1_WEEK, PE_WORD_6_HOURS, PE_WORD_2_DAYS,
+	PE_WORD_LEGEND_CARE, PE_WORD_LEGEND_EFFECT, PE_WORD_LEGEND_WARNING,
+	PE_WORD_LEGEND_BENEFIT,
+	PE_PICTURE_WORDS
+};
+
+/* The gettext key of picture word i ("timeline\004Infusion", see
+ * NC_() in i18n.h): the English after the \004 is the word itself. */
+const char *pe_layout_picture_word_key(int i);
+
 /* The look of a block flow: type sizes, spacing and colours. Handout
  * templates fill one for paper (points); the kiosk fills one per screen
  * size, text-size step and theme (pixels). */
@@ -80,6 +101,12 @@ typedef struct pe_style {
 	pe_color info_bg, info_fg, warning_bg, warning_fg, emergency_bg, emergency_fg;
 	pe_color mild, moderate, severe;   /* severity scale colours */
 	bool draw_icons;           /* small vector icons before section headings */
+	/* Words pictures draw that are not in the content (time-axis
+	 * landmarks, the legend), already in the reader's language: layout
+	 * never translates. pe_style_default() puts the English ones here;
+	 * the caller replaces each with its translation of
+	 * pe_layout_picture_word_key(i) (handout.h: pe_handout_picture_words). */
+	const char *words[PE_PICTURE_WORDS];
 } pe_style;
 
 /* Fill a pe_style with the defaults for a body size (everything else is
@@ -90,7 +117,7 @@ void pe_style_default(pe_style *st, double body_size, bool high_contrast);
  * contact, checklist) at (x, y) in a column of the given width and return
  * its height. pg NULL measures only. Pictures (timeline, severity scale)
  * are drawn as vector paths and text; words they add that are not in the
- * content are in pe_layout_language().
+ * content are st->words.
  * The height covers the block's own ink only: the caller adds
  * st->block_gap between blocks. Every op's top edge is at or below y, so
  * pe_page_copy_ops() with y_from = y takes the whole block. Laid-out texts
@@ -111,6 +138,11 @@ double pe_layout_block(pe_layout *layout, pe_page *pg, const pe_block *block,
 size_t pe_layout_block_breaks(pe_layout *layout, const pe_block *block,
                               const pe_style *st, double width,
                               double *breaks, size_t max);
+/* The same with no limit: every break, into *breaks (malloc'd, caller
+ * frees; NULL when there is none). Returns the count; on out of memory
+ * sets the layout's error and returns 0. */
+size_t pe_layout_block_breaks_all(pe_layout *layout, const pe_block *block,
+                                  const pe_style *st, double width, double **breaks);
 
 /* A section heading (with its icon when st->draw_icons); returns height. */
 double pe_layout_heading(pe_layout *layout, pe_page *pg, const pe_section *sec,

@@ -13,7 +13,8 @@
  * scale of hours, so "2 days before", "6-12 hours", "3 days" and "several
  * weeks" all fit) with the same numbers as the list below: a drip hangs
  * over the infusion's line, landmarks ("Infusion" in bold, "1 day",
- * "1 week"...) are named under the axis in the layout's language, each
+ * "1 week"...) are named under the axis in the words the caller gave
+ * (pe_style.words, already translated), each
  * event's "when" is written inside its bar or beside it where it fits on
  * one line, and a legend says what the colours mean (not in black on
  * white, where they mean nothing). A landmark that would crowd another is
@@ -28,6 +29,7 @@
  * draw outside (x, width).
  */
 #include "pictures.h"
+#include "alloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -99,66 +101,93 @@ static void number_dot(pe_layout *L, pe_page *pg, const pe_style *st, int num, d
 	                 pe_layout_descent(L, PE_FACE_BOLD, size), st->page, NULL);
 }
 
-/* Landmarks named under the time axis, in the handout's language, in
+/* The words pictures draw that are not in the content, as gettext keys
+ * in the order of pe_style.words (layout.h). Only keys: the caller
+ * translates them (pe_handout_picture_words), so laying out never
+ * switches the language and one layout serves a kiosk screen in one
+ * language and a handout in another. */
+static const char *const word_keys[PE_PICTURE_WORDS] = {
+	/* TRANSLATORS: under the time axis of the care timeline: the moment
+	   of the infusion. One short word. */
+	[PE_WORD_INFUSION] = NC_("timeline", "Infusion"),
+	/* TRANSLATORS: under the time axis of the care timeline (2 days
+	   before the infusion). Keep it short. */
+	[PE_WORD_2_DAYS_BEFORE] = NC_("timeline", "2 days before"),
+	/* TRANSLATORS: under the time axis of the care timeline (after the
+	   infusion). Keep it short. */
+	[PE_WORD_1_DAY] = NC_("timeline", "1 day"),
+	/* TRANSLATORS: under the time axis of the care timeline. */
+	[PE_WORD_3_DAYS] = NC_("timeline", "3 days"),
+	/* TRANSLATORS: under the time axis of the care timeline. */
+	[PE_WORD_3_WEEKS] = NC_("timeline", "3 weeks"),
+	/* TRANSLATORS: under the time axis of the care timeline. */
+	[PE_WORD_1_WEEK] = NC_("timeline", "1 week"),
+	/* TRANSLATORS: under the time axis of the care timeline (6 hours
+	   after the start of the infusion). Keep it short. */
+	[PE_WORD_6_HOURS] = NC_("timeline", "6 hours"),
+	/* TRANSLATORS: under the time axis of the care timeline. */
+	[PE_WORD_2_DAYS] = NC_("timeline", "2 days"),
+	/* TRANSLATORS: legend of the care timeline: colour of the things the
+	   patient does (drink fluids, rest). Short. */
+	[PE_WORD_LEGEND_CARE] = NC_("timeline", "What you do"),
+	/* TRANSLATORS: legend of the care timeline: colour of side effects. */
+	[PE_WORD_LEGEND_EFFECT] = NC_("timeline", "Side effects"),
+	/* TRANSLATORS: legend of the care timeline: colour of rare, serious
+	   problems to watch for. Short. */
+	[PE_WORD_LEGEND_WARNING] = NC_("timeline", "Watch for"),
+	/* TRANSLATORS: legend of the care timeline: colour of the good effect
+	   of the treatment. */
+	[PE_WORD_LEGEND_BENEFIT] = NC_("timeline", "Benefit"),
+};
+
+const char *pe_layout_picture_word_key(int i)
+{
+	return i >= 0 && i < PE_PICTURE_WORDS ? word_keys[i] : "";
+}
+
+/* The word as the caller gave it, or the English of its key. */
+static const char *word(const pe_style *st, int i)
+{
+	if (st->words[i] && *st->words[i])
+		return st->words[i];
+	const char *eot = strchr(word_keys[i], '\004');
+	return eot ? eot + 1 : word_keys[i];
+}
+
+/* Landmarks named under the time axis, in the reader's language, in
  * order of importance: the infusion must always be there; a later one is
  * left out where it would crowd one placed before it. */
 typedef struct landmark {
 	double hours;
-	const char *key;       /* NC_() key */
-	const char *msgid;
+	int word;              /* PE_WORD_* */
 } landmark;
 
 static const landmark landmarks[] = {
-	/* TRANSLATORS: under the time axis of the care timeline: the moment
-	   of the infusion. One short word. */
-	{ 0, NC_("timeline", "Infusion"), "Infusion" },
-	/* TRANSLATORS: under the time axis of the care timeline (2 days
-	   before the infusion). Keep it short. */
-	{ -48, NC_("timeline", "2 days before"), "2 days before" },
-	/* TRANSLATORS: under the time axis of the care timeline (after the
-	   infusion). Keep it short. */
-	{ 24, NC_("timeline", "1 day"), "1 day" },
-	/* TRANSLATORS: under the time axis of the care timeline. */
-	{ 72, NC_("timeline", "3 days"), "3 days" },
+	{ 0, PE_WORD_INFUSION },
+	{ -48, PE_WORD_2_DAYS_BEFORE },
+	{ 24, PE_WORD_1_DAY },
+	{ 72, PE_WORD_3_DAYS },
 	/* (3 weeks before 1 week: at the end of the axis it names where the
 	 * benefit comes; 1 week gives way when the two would crowd) */
-	/* TRANSLATORS: under the time axis of the care timeline. */
-	{ 504, NC_("timeline", "3 weeks"), "3 weeks" },
-	/* TRANSLATORS: under the time axis of the care timeline. */
-	{ 168, NC_("timeline", "1 week"), "1 week" },
+	{ 504, PE_WORD_3_WEEKS },
+	{ 168, PE_WORD_1_WEEK },
 	/* Finer ones for short timelines, where there is room. */
-	/* TRANSLATORS: under the time axis of the care timeline (6 hours
-	   after the start of the infusion). Keep it short. */
-	{ 6, NC_("timeline", "6 hours"), "6 hours" },
-	/* TRANSLATORS: under the time axis of the care timeline. */
-	{ 48, NC_("timeline", "2 days"), "2 days" },
+	{ 6, PE_WORD_6_HOURS },
+	{ 48, PE_WORD_2_DAYS },
 };
 #define N_LANDMARKS (sizeof landmarks / sizeof landmarks[0])
 
 /* What the colours mean, in the order the legend shows them. */
 static const struct {
 	pe_event_kind kind;
-	const char *key, *msgid;
+	int word;
 } kinds[] = {
-	/* TRANSLATORS: legend of the care timeline: colour of the things the
-	   patient does (drink fluids, rest). Short. */
-	{ PE_EVENT_CARE, NC_("timeline", "What you do"), "What you do" },
-	/* TRANSLATORS: legend of the care timeline: colour of side effects. */
-	{ PE_EVENT_EFFECT, NC_("timeline", "Side effects"), "Side effects" },
-	/* TRANSLATORS: legend of the care timeline: colour of rare, serious
-	   problems to watch for. Short. */
-	{ PE_EVENT_WARNING, NC_("timeline", "Watch for"), "Watch for" },
-	/* TRANSLATORS: legend of the care timeline: colour of the good effect
-	   of the treatment. */
-	{ PE_EVENT_BENEFIT, NC_("timeline", "Benefit"), "Benefit" },
+	{ PE_EVENT_CARE, PE_WORD_LEGEND_CARE },
+	{ PE_EVENT_EFFECT, PE_WORD_LEGEND_EFFECT },
+	{ PE_EVENT_WARNING, PE_WORD_LEGEND_WARNING },
+	{ PE_EVENT_BENEFIT, PE_WORD_LEGEND_BENEFIT },
 };
 #define N_KINDS (sizeof kinds / sizeof kinds[0])
-
-static const char *tr_words(const pe_layout *L, const char *key, const char *msgid)
-{
-	const char *lang = pe_layout_language(L);
-	return lang ? pe_i18n_trc(lang, key, msgid) : pe_i18n_pgettext(key, msgid);
-}
 
 #define MAX_EVENTS 64
 #define DRIP 2.0   /* drip icon size, in body sizes */
@@ -266,7 +295,7 @@ static bool plan_overview(pe_layout *L, strip *sp, const pe_block *b, const pe_s
 		const landmark *m = &landmarks[k];
 		if (m->hours < tmin - 1e-9 || m->hours > tmax + 1e-9)
 			continue;
-		const char *t = tr_words(L, m->key, m->msgid);
+		const char *t = word(st, m->word);
 		pe_face face = m->hours == 0 ? PE_FACE_BOLD : PE_FACE_REGULAR;
 		double lw = pe_layout_width(L, t, face, small);
 		if (lw > w) {
@@ -299,8 +328,10 @@ static bool plan_overview(pe_layout *L, strip *sp, const pe_block *b, const pe_s
 	for (size_t i = 0; i < b->n_items; i++) {
 		const pe_item *it = &b->items[i];
 		char *t = pe_text_plain(&it->label);
-		if (!t)
+		if (!t) {
+			pe_layout_set_error(L, "out of memory laying out a timeline");
 			continue;
+		}
 		double tw = pe_layout_width(L, t, PE_FACE_BOLD, small);
 		double xa = ov_x(ov, it->at);
 		double xb = fmax(ov_x(ov, it->until > it->at ? it->until : it->at), xa);
@@ -356,7 +387,7 @@ static bool plan_overview(pe_layout *L, strip *sp, const pe_block *b, const pe_s
 				used |= b->items[i].event == kinds[k].kind;
 			if (!used)
 				continue;
-			double iw = 1.4 * s + pe_layout_width(L, tr_words(L, kinds[k].key, kinds[k].msgid),
+			double iw = 1.4 * s + pe_layout_width(L, word(st, kinds[k].word),
 			                                      PE_FACE_REGULAR, small);
 			if (iw > w) {
 				strip_free(sp, b->n_items);
@@ -455,7 +486,7 @@ static double lay_overview(pe_layout *L, pe_page *pg, const pe_block *b, const p
 				used |= b->items[i].event == kinds[k].kind;
 			if (!used)
 				continue;
-			const char *t = tr_words(L, kinds[k].key, kinds[k].msgid);
+			const char *t = word(st, kinds[k].word);
 			double tw = pe_layout_width(L, t, PE_FACE_REGULAR, small);
 			double iw = 1.4 * s + tw;
 			if (lx > x && lx + iw > x + w) {
@@ -515,9 +546,12 @@ static double lay_timeline(pe_layout *L, pe_page *pg, const pe_block *b, const p
 	size_t n = b->n_items;
 	if (n == 0)
 		return cy - y;
-	double *top = malloc(3 * n * sizeof *top);
-	if (!top)
-		return cy - y;   /* out of memory: the picture is left out */
+	double *top = pe_malloc(3 * n * sizeof *top);
+	if (!top) {
+		/* the picture is left out: the layout's error says so */
+		pe_layout_set_error(L, "out of memory laying out a timeline");
+		return cy - y;
+	}
 	double *bottom = top + n, *ny = top + 2 * n;
 	bool drip_done = false;
 	double ey = cy;
@@ -676,7 +710,9 @@ static double lay_scale(pe_layout *L, pe_page *pg, const pe_block *b, const pe_s
 		double room = bw - 2 * pad - meter(NULL, st, 0, 0, 0, st->text) - 0.5 * s;
 		for (size_t i = 0; row && i < n; i++) {
 			char *name = pe_text_plain(&b->items[i].label);
-			if (name && pe_layout_width(L, name, PE_FACE_BOLD, 1.1 * s) > room)
+			if (!name)
+				pe_layout_set_error(L, "out of memory laying out a scale");
+			else if (pe_layout_width(L, name, PE_FACE_BOLD, 1.1 * s) > room)
 				row = false;
 			free(name);
 		}

@@ -318,18 +318,16 @@ typedef struct made {
 static int make_pdf(const env *e, const pe_handout_req *req, const char *out, made *m)
 {
 	pe_error err = { { 0 } };
-	pe_dlist *dl = pe_handout_layout(e->layout, req, &err);
-	if (!dl)
+	size_t pages = 0;
+	/* The kiosk's "Print this" makes its PDF with the same call. On any
+	 * failure an older file of that name stays as it was. */
+	if (!pe_handout_write(e->layout, req, out, &pages, &err)) {
+		/* The PDF writer names the file in its own messages; layout
+		 * and check errors do not. */
+		if (strncmp(err.msg, out, strlen(out)) == 0)
+			return die(EXIT_FAILURE, "%s", err.msg);
 		return die(EXIT_FAILURE, "%s: %s", out, err.msg);
-	if (!pe_handout_check(dl, req->tpl, &err)) {
-		pe_dlist_destroy(dl);
-		return die(EXIT_FAILURE, "%s: layout check failed: %s", out, err.msg);
 	}
-	size_t pages = dl->n_pages;
-	bool ok = pe_pdf_write(dl, pe_layout_fonts(e->layout), out, &err);
-	pe_dlist_destroy(dl);
-	if (!ok)
-		return die(EXIT_FAILURE, "%s", err.msg);
 	if (m) {
 		struct stat st;
 		m->files++;

@@ -18,7 +18,6 @@
 #include <unistd.h>
 
 #include "handout.h"
-#include "pdf.h"
 #include "template.h"
 
 extern char **environ;
@@ -205,20 +204,21 @@ bool pe_print_make_pdf(pe_layout *layout, const pe_topic *topic, const pe_site *
 		.topics = topics, .n_topics = 1, .lang = topic->lang, .tpl = tpl, .site = site,
 	};
 	bool ok = false;
-	pe_dlist *dl = pe_handout_layout(layout, &req, err);
-	if (!dl)
-		goto done;
 	int fd = mkstemps(path, 4);
 	if (fd < 0) {
 		pe_error_set(err, path, 0, "print: cannot make a temporary file");
 		goto done;
 	}
 	close(fd);
-	ok = pe_pdf_write(dl, pe_layout_fonts(layout), path, err);
-	if (!ok)
+	/* The same job as the handout command, layout check included: a
+	 * handout that fails it is not printed (the patient sees the
+	 * printer message; the log says why). */
+	ok = pe_handout_write(layout, &req, path, NULL, err);
+	if (!ok) {
 		unlink(path);
+		pe_error_prefix(err, "print");
+	}
 done:
-	pe_dlist_destroy(dl);
 	pe_template_destroy(tpl);
 	return ok;
 }

@@ -39,8 +39,9 @@ pe_job_status pe_print_poll(pe_print_job *job, double timeout_s, pe_error *err);
 void pe_print_destroy(pe_print_job *job);   /* accepts NULL */
 
 /* The handout of one topic (in its own language) as a PDF in a new
- * temporary file, laid out by the handout pipeline with the template
- * ("letter" when NULL); its path into path. */
+ * temporary file, made by pe_handout_write() (layout, layout check, PDF:
+ * the handout command's own job) with the template ("letter" when NULL);
+ * its path into path. False with no file when any step fails. */
 bool pe_print_make_pdf(pe_layout *layout, const pe_topic *topic, const pe_site *site,
                        const char *template_name, char *path, size_t size, pe_error *err);
 

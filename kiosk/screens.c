@@ -12,6 +12,8 @@
  */
 #include "screens.h"
 
+#include "handout.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -754,6 +756,8 @@ static double widest_word(ctx *c, const char *s, pe_face face, double size)
 static void reader_style(ctx *c, const pe_topic *topic, double width, pe_style *st)
 {
 	pe_style_default(st, D(c, body_steps[c->app->text_step]), c->app->high_contrast);
+	/* the timeline's own words in the screen language (layout has none) */
+	pe_handout_picture_words(st, NULL);
 	double col = width - 2 * D(c, 40) - D(c, 8);
 	double w = widest_word(c, topic->title, PE_FACE_BOLD, st->title_size);
 	if (w > col)

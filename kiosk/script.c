@@ -24,6 +24,8 @@
 #define MAX_DEPTH 8
 #define MAX_MARKS 16
 #define TOUCH_ID 1
+#define MAX_WINDOW 16384
+#define LINE_MAX_CHARS 1024   /* a longer line is an error, never two commands */
 
 typedef struct runner {
 	pe_kiosk *k;
@@ -357,12 +359,19 @@ static bool expect(runner *r, char *what, char *rest)
 	return true;
 }
 
+/* Every number a script gives ends up as an int (SDL's event fields, the
+ * window size, a step count), and a float outside int's range converted
+ * to int is undefined behaviour: "tap 1e30 1e30", "tap nan nan". Numbers
+ * must be finite and within +-MAX_NUMBER, which is far more than any
+ * screen, time in seconds or drag in ms a test needs. */
+#define MAX_NUMBER 1e6
+
 static bool numbers(const char *s, double *v, int n)
 {
 	char *end;
 	for (int i = 0; i < n; i++) {
 		v[i] = strtod(s, &end);
-		if (end == s)
+		if (end == s || !isfinite(v[i]) || fabs(v[i]) > MAX_NUMBER)
 			return false;
 		s = end;
 	}
@@ -405,7 +414,7 @@ static bool command(runner *r, char *line)
 	double v[5];
 	if (strcmp(cmd, "tap") == 0 || strcmp(cmd, "click") == 0) {
 		if (!numbers(rest, v, 2))
-			return fail(r, "usage: %s X Y%s", cmd, NULL);
+			return fail(r, "usage: %s X Y (numbers within +-1000000)%s", cmd, NULL);
 		if (cmd[0] == 't') {
 			tap(r, v[0], v[1]);
 		} else {
@@ -429,13 +438,13 @@ static bool command(runner *r, char *line)
 		finger(r, cmd[0] == 'd' ? SDL_FINGERDOWN : SDL_FINGERUP, x, y);
 	} else if (strcmp(cmd, "press") == 0) {
 		if (!numbers(rest, v, 3))
-			return fail(r, "usage: press X Y SECONDS%s%s", NULL, NULL);
+			return fail(r, "usage: press X Y SECONDS (numbers within +-1000000)%s%s", NULL, NULL);
 		finger(r, SDL_FINGERDOWN, v[0], v[1]);
 		advance(r, r->now + v[2]);
 		finger(r, SDL_FINGERUP, v[0], v[1]);
 	} else if (strcmp(cmd, "drag") == 0 || strcmp(cmd, "mouse-drag") == 0) {
 		if (!numbers(rest, v, 5))
-			return fail(r, "usage: %s X1 Y1 X2 Y2 MS%s", cmd, NULL);
+			return fail(r, "usage: %s X1 Y1 X2 Y2 MS (numbers within +-1000000)%s", cmd, NULL);
 		if (cmd[0] == 'd') {
 			drag(r, v[0], v[1], v[2], v[3], v[4]);
 		} else {
@@ -453,7 +462,7 @@ static bool command(runner *r, char *line)
 		/* A vertical swipe of DY pixels through the middle of the reader. */
 		const pe_frame *f = pe_kiosk_frame(r->k);
 		if (!numbers(rest, v, 2))
-			return fail(r, "usage: swipe DY MS%s%s", NULL, NULL);
+			return fail(r, "usage: swipe DY MS (numbers within +-1000000)%s%s", NULL, NULL);
 		if (!f->reader)
 			return fail(r, "swipe: not on the reader screen%s%s", NULL, NULL);
 		/* Kept inside the viewport on small windows. */
@@ -462,8 +471,9 @@ static bool command(runner *r, char *line)
 		v[0] = dy;
 		drag(r, x, y, x, y + v[0], v[1]);
 	} else if (strcmp(cmd, "wheel") == 0) {
-		if (!numbers(rest, v, 1))
-			return fail(r, "usage: wheel N%s%s", NULL, NULL);
+		/* (SDL reports at most a few notches per event) */
+		if (!numbers(rest, v, 1) || fabs(v[0]) > 1000)
+			return fail(r, "usage: wheel N (N within +-1000)%s%s", NULL, NULL);
 		SDL_Event ev;
 		memset(&ev, 0, sizeof ev);
 		ev.type = SDL_MOUSEWHEEL;
@@ -471,13 +481,15 @@ static bool command(runner *r, char *line)
 		send(r, &ev);
 	} else if (strcmp(cmd, "wait") == 0) {
 		if (!numbers(rest, v, 1) || v[0] < 0)
-			return fail(r, "usage: wait SECONDS%s%s", NULL, NULL);
+			return fail(r, "usage: wait SECONDS (0 to 1000000)%s%s", NULL, NULL);
 		advance(r, r->now + v[0]);
 	} else if (strcmp(cmd, "wait-print") == 0) {
 		return wait_print(r);
 	} else if (strcmp(cmd, "resize") == 0) {
-		if (!numbers(rest, v, 2) || v[0] < 100 || v[1] < 100)
-			return fail(r, "usage: resize W H%s%s", NULL, NULL);
+		/* Cairo's image surfaces stop at 32767 px a side. */
+		if (!numbers(rest, v, 2) || v[0] < 100 || v[1] < 100 || v[0] > MAX_WINDOW ||
+		    v[1] > MAX_WINDOW)
+			return fail(r, "usage: resize W H (100 to 16384 px each)%s%s", NULL, NULL);
 		pe_kiosk_resize(r->k, v[0], v[1]);
 		if (r->surface) {
 			cairo_surface_destroy(r->surface);
@@ -543,13 +555,27 @@ bool pe_script_run(pe_kiosk *k, const pe_script_options *opts, long *events, pe_
 	}
 	char **lines = calloc(MAX_LINES, sizeof *lines);
 	size_t n = 0;
-	char buf[1024];
-	bool ok = lines != NULL;
+	char buf[LINE_MAX_CHARS + 1];
+	bool ok = lines != NULL, too_long = false;
 	while (ok && fgets(buf, sizeof buf, f)) {
+		/* fgets cuts a long line into pieces, and each piece would run
+		 * as a command of its own: a line that fills the buffer without
+		 * ending is refused. (A last line with no newline is fine.) */
+		size_t len = strlen(buf);
+		if (len == sizeof buf - 1 && buf[len - 1] != '\n') {
+			too_long = true;
+			ok = false;
+			break;
+		}
 		if (n == MAX_LINES || !(lines[n++] = strdup(buf)))
 			ok = false;
 	}
 	fclose(f);
+	if (too_long) {
+		pe_error_set(err, opts->path, (int)n + 1,
+		             "line longer than %d characters", LINE_MAX_CHARS - 1);
+		goto done;
+	}
 	if (!ok) {
 		pe_error_set(err, opts->path, 0, "script too long (or out of memory)");
 		goto done;
@@ -564,7 +590,7 @@ bool pe_script_run(pe_kiosk *k, const pe_script_options *opts, long *events, pe_
 	int depth = 0;
 	for (size_t i = 0; ok && i < n; i++) {
 		r.line = (int)i + 1;
-		char copy[1024];
+		char copy[LINE_MAX_CHARS + 1];
 		snprintf(copy, sizeof copy, "%s", lines[i]);
 		char *hash = strchr(copy, '#');
 		if (hash && (hash == copy || isspace((unsigned char)hash[-1])))
@@ -575,9 +601,10 @@ bool pe_script_run(pe_kiosk *k, const pe_script_options *opts, long *events, pe_
 		if (opts->verbose)
 			fprintf(stderr, "%s:%d: %s\n", opts->path, r.line, line);
 		if (strncmp(line, "repeat ", 7) == 0) {
-			long count = atol(line + 7);
-			if (depth == MAX_DEPTH || count < 0) {
-				ok = fail(&r, "bad repeat (count < 0 or nested too deep)%s%s", NULL, NULL);
+			char *end;
+			long count = strtol(line + 7, &end, 10);
+			if (depth == MAX_DEPTH || count < 0 || count > 1000000000L || *trim(end)) {
+				ok = fail(&r, "bad repeat (a count from 1 to 1000000000, nested at most 8 deep)%s%s", NULL, NULL);
 				break;
 			}
 			stack[depth].start = i;

@@ -6,7 +6,9 @@
 #   1. one typical one-page handout (a fixed sample, English and Spanish),
 #      started RUNS times as a whole process: median and best ms, bytes
 #      per page; the same made 200 times in one process (no start-up);
-#   2. the full set (handout --all): ms per PDF, KB per page.
+#   2. the full set (handout --all): ms per PDF, KB per page;
+#   3. one list of 1,000, 4,000 and 16,000 items: the cost per item, which
+#      must stay flat (it grew with the list: 16,000 items took 5.4 s).
 # Aim (issue "bench"): <= 5 ms and <= 30 KB for a one-page handout.
 #
 # Wall times on a shared machine move with the neighbours; for before/after
@@ -87,3 +89,36 @@ done
 awk -v ns=$((t1 - t0)) -v f="$files" -v p="$pages" -v b="$bytes" 'BEGIN {
 	printf "bench-handout: full set (handout --all, one process): %d PDFs, %d pages in %.0f ms: %.2f ms per PDF, %.1f KB per page\n",
 	       f, p, ns / 1e6, ns / f / 1e6, b / p / 1024 }'
+
+# A long list: the cost per item at 1k, 4k and 16k items (best of 3 each).
+# Linear means the same cost per item at every size.
+for n in 1000 4000 16000; do
+	python3 - "$n" > "$DATA/content/en/long-list.xml" <<'PY'
+import sys
+n = int(sys.argv[1])
+print('<?xml version="1.0" encoding="UTF-8"?>')
+print('<topic id="long-list" revised="2024-06-04" icon="info" order="99">')
+print('  <title>A long list</title><summary>For the benchmark</summary>')
+print('  <sources><source id="s" date="2024-06-04"><cite>Benchmark</cite>'
+      '<publisher>patient-ed tests</publisher></source></sources>')
+print('  <section id="list" icon="info"><heading>Items</heading><list src="s">')
+for i in range(n):
+    print(f'<item>Item {i + 1}: drink water and rest</item>')  # (topic files stop at 1 MB)
+print('  </list></section></topic>')
+PY
+	best=$(python3 -c '
+import subprocess, sys, time
+best = None
+for _ in range(3):
+    t0 = time.perf_counter_ns()
+    subprocess.run(sys.argv[1:], check=True)
+    t = time.perf_counter_ns() - t0
+    best = t if best is None or t < best else best
+print("%.1f" % (best / 1e6))
+' env PE_DATADIR="$DATA" "$BIN" --topic long-list --lang en -o "$TMP/list.pdf")
+	pages=$(pdfinfo "$TMP/list.pdf" | awk '/^Pages:/ {print $2}')
+	awk -v n="$n" -v ms="$best" -v p="$pages" 'BEGIN {
+		printf "bench-handout: one list of %d items (%d pages), whole process: %.0f ms, %.1f us per item (aim: the same per item at 1k, 4k and 16k)\n",
+		       n, p, ms, ms * 1000 / n }'
+done
+rm -f "$DATA/content/en/long-list.xml"

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "dlist.h"
 
 #define RED ((pe_color){ 1, 0, 0, 1 })
@@ -415,6 +416,44 @@ static void test_copy_ops_failure_leaves_dst(void **state)
 	pe_dlist_destroy(dl);
 }
 
+/* A failed adder marks the page (sticky) and the mark travels with its
+ * ops, so a handout composed from scratch pages knows text was lost
+ * even where the adder's result was not looked at. */
+static void test_failed_is_sticky_and_copied(void **state)
+{
+	(void)state;
+	pe_dlist *dl = pe_dlist_create();
+	assert_non_null(dl);
+	pe_page *src = pe_dlist_add_page(dl, 100, 100);
+	assert_non_null(src);
+	assert_true(pe_page_add_rect(src, 1, 1, 5, 5, pe_hex(0), PE_NO_COLOR, 0, 0));
+	assert_false(src->failed);
+	pe_alloc_fail_nth(1);   /* the text's copy */
+	assert_false(pe_page_add_text(src, 1, 20, 10, "lost", PE_FACE_REGULAR, 12, 10, 3,
+	                              pe_hex(0), NULL));
+	assert_true(pe_alloc_failed());
+	pe_alloc_fail_nth(0);
+	assert_true(src->failed);
+	assert_int_equal(src->n_ops, 1);
+	/* later successes do not clear it */
+	assert_true(pe_page_add_text(src, 1, 40, 10, "kept", PE_FACE_REGULAR, 12, 10, 3,
+	                             pe_hex(0), NULL));
+	assert_true(src->failed);
+	pe_dlist *out = pe_dlist_create();
+	assert_non_null(out);
+	pe_page *dst = pe_dlist_add_page(out, 100, 100);
+	assert_non_null(dst);
+	assert_true(pe_page_copy_ops(dst, &dl->pages[0], -1e9, 1e9, 0, 0));
+	assert_true(dst->failed);
+	pe_page *clean = pe_dlist_add_page(out, 100, 100);
+	assert_false(clean->failed);
+	pe_page_fail(clean);
+	assert_true(clean->failed);
+	pe_page_fail(NULL);   /* measuring only: nothing to mark */
+	pe_dlist_destroy(out);
+	pe_dlist_destroy(dl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -428,6 +467,7 @@ int main(void)
 		cmocka_unit_test(test_copy_ops_range),
 		cmocka_unit_test(test_copy_ops_same_page),
 		cmocka_unit_test(test_copy_ops_failure_leaves_dst),
+		cmocka_unit_test(test_failed_is_sticky_and_copied),
 	};
 	return cmocka_run_group_tests_name("dlist", tests, NULL, NULL);
 }

@@ -23,6 +23,7 @@
 
 #include "fonts.h"
 #include "i18n.h"
+#include "handout.h"
 #include "layout.h"
 #include "paths.h"
 
@@ -1018,8 +1019,8 @@ static void timeline_overview_and_infusion_node(void **state)
 	free_all();
 }
 
-/* The strip's axis names its landmarks in the layout's language (or the
- * UI language when none is set, as on the kiosk): at widths 300-600 and
+/* The strip's axis names its landmarks in the words the style carries
+ * (translated by the caller, pe_handout_picture_words): at widths 300-600 and
  * sizes 12-18, in English, Spanish and the ~35 % longer pseudo-locale, in
  * colour and in black on white, every text stays inside the column and
  * apart from every other; where the strip is drawn, "Infusion" is written
@@ -1035,14 +1036,13 @@ static void timeline_axis_labels_fit(void **state)
 	for (size_t li = 0; li < 3; li++) {
 		if (!pe_i18n_known(langs[li]))
 			continue;
-		pe_layout_set_language(fx->layout, langs[li]);
-		assert_string_equal(pe_layout_language(fx->layout), langs[li]);
 		const char *infusion = pe_i18n_trc(langs[li], NC_("timeline", "Infusion"), "Infusion");
 		for (int hc = 0; hc < 2; hc++)
 			for (size_t si = 0; si < 3; si++)
 				for (double w = 300; w <= 600; w += 25) {
 					pe_style st;
 					pe_style_default(&st, sizes[si], hc);
+					pe_handout_picture_words(&st, langs[li]);
 					pe_page *pg = page(fx);
 					double h = pe_layout_block(fx->layout, pg, &b, &st, 20, 30, w);
 					char what[96];
@@ -1092,8 +1092,6 @@ static void timeline_axis_labels_fit(void **state)
 					}
 				}
 	}
-	pe_layout_set_language(fx->layout, NULL);
-	assert_null(pe_layout_language(fx->layout));
 	assert_true(cases > 0);
 	assert_true(strips > 0);
 	page_done(fx);
@@ -1116,9 +1114,9 @@ static void timeline_strip_readable(void **state)
 	static const double body[] = { 13, 18 }, small[] = { 9, 13 }, width[] = { 540, 511 };
 	for (size_t li = 0; li < 2; li++)
 		for (size_t k = 0; k < 2; k++) {
-			pe_layout_set_language(fx->layout, langs[li]);
 			pe_style st;
 			pe_style_default(&st, body[k], false);
+			pe_handout_picture_words(&st, langs[li]);
 			st.small_size = small[k];
 			pe_page *pg = page(fx);
 			pe_layout_block(fx->layout, pg, &b, &st, 36, 30, width[k]);
@@ -1181,14 +1179,15 @@ static void timeline_strip_readable(void **state)
 					fail_msg("%s: a legend bar of a colour no bar has", what);
 			}
 		}
-	pe_layout_set_language(fx->layout, NULL);
 	page_done(fx);
 	free_all();
 }
 
-/* With no language set the words follow the UI language (the kiosk); a
- * set language wins over it (a handout made while the screen shows
- * another); a wrong code falls back to the UI language. */
+/* Pictures draw the words the style carries, whatever the UI language:
+ * layout never translates (it once kept a language of its own, and a
+ * Spanish handout printed from the kiosk left the English screen's
+ * timeline in Spanish). The defaults are English; the caller's
+ * translations win. */
 static void timeline_words_follow_the_language(void **state)
 {
 	fixture *fx = *state;
@@ -1200,24 +1199,32 @@ static void timeline_words_follow_the_language(void **state)
 	const char *key = NC_("timeline", "Infusion");
 	const char *pseudo = pe_i18n_trc("qps", key, "Infusion");
 	assert_string_not_equal(pseudo, "Infusion");
-	pe_layout_set_language(fx->layout, NULL);
+	/* the UI in the pseudo-locale, the style in English: English */
 	assert_true(pe_i18n_set_language("qps", NULL));
 	pe_page *pg = page(fx);
 	pe_layout_block(fx->layout, pg, &b, &st, 0, 0, 600);
-	assert_non_null(find_exact(pg, pseudo));
-	assert_null(find_exact(pg, "Infusion"));
-	pe_layout_set_language(fx->layout, "en");
-	pg = page(fx);
-	pe_layout_block(fx->layout, pg, &b, &st, 0, 0, 600);
 	assert_non_null(find_exact(pg, "Infusion"));
 	assert_null(find_exact(pg, pseudo));
-	pe_layout_set_language(fx->layout, "a-code-much-too-long-for-any-language");
-	assert_null(pe_layout_language(fx->layout));
-	pe_layout_set_language(fx->layout, NULL);
-	assert_true(pe_i18n_set_language("en", NULL));
+	/* the caller's words for the UI language (NULL): the kiosk */
+	pe_style ui = st;
+	pe_handout_picture_words(&ui, NULL);
 	pg = page(fx);
-	pe_layout_block(fx->layout, pg, &b, &st, 0, 0, 600);
+	pe_layout_block(fx->layout, pg, &b, &ui, 0, 0, 600);
+	assert_non_null(find_exact(pg, pseudo));
+	/* a handout's words in another language, then the screen again: the
+	 * screen's words are the screen's (nothing stayed behind) */
+	assert_true(pe_i18n_set_language("en", NULL));
+	pe_style es = st;
+	pe_handout_picture_words(&es, "qps");
+	pg = page(fx);
+	pe_layout_block(fx->layout, pg, &b, &es, 0, 0, 600);
+	assert_non_null(find_exact(pg, pseudo));
+	pe_style en = st;
+	pe_handout_picture_words(&en, NULL);
+	pg = page(fx);
+	pe_layout_block(fx->layout, pg, &b, &en, 0, 0, 600);
 	assert_non_null(find_exact(pg, "Infusion"));
+	assert_null(find_exact(pg, pseudo));
 	page_done(fx);
 	free_all();
 }
