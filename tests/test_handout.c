@@ -1398,9 +1398,9 @@ static void allocation_failures_in_real_topics(void **state)
 	assert_non_null(pe_paths_data(rng, sizeof rng, "topic.rng"));
 	pe_schema *schema = pe_schema_load(rng, &err);
 	assert_non_null(schema);
-	static const char *const ids[] = { "ivig-aftercare", "infusion-reactions" };
-	pe_topic *en[2], *es[2];
-	for (size_t i = 0; i < 2; i++) {
+	static const char *const ids[] = { "ivig-aftercare", "infusion-reactions", "wallet-card" };
+	pe_topic *en[3], *es[3];
+	for (size_t i = 0; i < 3; i++) {
 		char rel[128];
 		snprintf(rel, sizeof rel, "content/en/%s.xml", ids[i]);
 		assert_non_null(pe_paths_data(dir, sizeof dir, rel));
@@ -1420,11 +1420,11 @@ static void allocation_failures_in_real_topics(void **state)
 	pe_handout_req two = { .topics = (const pe_topic *const *)en, .n_topics = 1,
 	                       .lang = "en", .second = (const pe_topic *const *)es,
 	                       .second_lang = "es", .tpl = bi };
-	pe_handout_req wallet = { .lang = "es", .tpl = card };
+	pe_handout_req wallet = { .lang = "es", .tpl = card, .card = es[2] };
 	assert_true(inject_layout(f, &one, "letter, es, timeline + scale") > 100);
 	assert_true(inject_layout(f, &two, "bilingual en + es") > 100);
 	assert_true(inject_layout(f, &wallet, "wallet card") > 10);
-	for (size_t i = 0; i < 2; i++) {
+	for (size_t i = 0; i < 3; i++) {
 		pe_topic_destroy(en[i]);
 		pe_topic_destroy(es[i]);
 	}
