@@ -1267,11 +1267,22 @@ static void staff_note(ctx *c, pe_page *pg, double x, double y, double w, double
 	const pe_app *app = c->app;
 	const char *note = NULL;
 	pe_color color = c->th->text;
+	char locked[256];
 	switch (app->staff_note) {
 	case PE_STAFF_NOTE_NONE:
 		break;
 	case PE_STAFF_NOTE_WRONG_PIN:
 		note = C_("kiosk/staff", "That PIN is not right. Please try again.");
+		color = c->th->bad;
+		break;
+	case PE_STAFF_NOTE_PIN_LOCKED:
+		/* TRANSLATORS: the PIN pad after 3 wrong PINs; %d counts down. */
+		snprintf(locked, sizeof locked,
+		         CP_("kiosk/staff", "Too many wrong PINs. Try again in %d second.",
+		             "Too many wrong PINs. Try again in %d seconds.",
+		             (unsigned long)app->pin_lock_shown),
+		         app->pin_lock_shown);
+		note = locked;
 		color = c->th->bad;
 		break;
 	case PE_STAFF_NOTE_RELOADED:
