@@ -197,6 +197,9 @@ static long rss_kb(void)
 	return res * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
+/* The top-left corner of the last target find_hit found. */
+static double hit_x0, hit_y0;
+
 /* Find the hit region called name on screen; its centre into x, y. */
 static bool find_hit(runner *r, const char *name, double *x, double *y)
 {
@@ -210,6 +213,8 @@ static bool find_hit(runner *r, const char *name, double *x, double *y)
 		    strcmp(buf, name) == 0) {
 			*x = op->x + op->w / 2;
 			*y = op->y + op->h / 2;
+			hit_x0 = op->x;
+			hit_y0 = op->y;
 			return true;
 		}
 	}
@@ -469,7 +474,9 @@ static bool command(runner *r, char *line)
 		advance(r, r->now + v[2]);
 		finger(r, SDL_FINGERUP, v[0], v[1]);
 	} else if (strcmp(cmd, "press-id") == 0) {
-		/* "press-id NAME SECONDS": hold a finger on a target. */
+		/* "press-id NAME SECONDS": hold a finger on a target, 12 px in
+		 * from its top-left corner (Home's corner is where the staff
+		 * gesture's corner once caught a patient's press). */
 		double x, y;
 		char *secs = strrchr(rest, ' ');
 		if (!secs || !numbers(secs + 1, v, 1))
@@ -477,6 +484,8 @@ static bool command(runner *r, char *line)
 		*secs = 0;
 		if (!find_hit(r, trim(rest), &x, &y))
 			return fail(r, "no '%s' on screen%s", rest, NULL);
+		x = hit_x0 + 12;
+		y = hit_y0 + 12;
 		settle(r);
 		finger(r, SDL_FINGERDOWN, x, y);
 		advance(r, r->now + v[0]);
