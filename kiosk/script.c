@@ -608,7 +608,8 @@ static bool command(runner *r, char *line)
 			const pe_op *op = &pg->ops[i];
 			if (op->kind == PE_OP_HIT &&
 			    pe_screens_hit_name(pe_kiosk_env(r->k), op, buf, sizeof buf))
-				printf("%s %d %d\n", buf, (int)(op->x + op->w / 2), (int)(op->y + op->h / 2));
+				printf("%s %d %d %d %d\n", buf, (int)(op->x + op->w / 2),
+				       (int)(op->y + op->h / 2), (int)op->x, (int)op->y);
 		}
 		fflush(stdout);
 	} else if (strcmp(cmd, "report") == 0) {
