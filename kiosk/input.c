@@ -107,10 +107,11 @@ static void pointer_down(pe_input *in, const pe_input_target *t, double x, doubl
 	in->in_viewport = !had_warning && f && f->reader && !f->overlay &&
 	                  in_rect(x, y, f->vx, f->vy, f->vw, f->vh);
 	/* The staff gesture: a long press in the top-left corner (15 mm),
-	 * begun on no button and not within the slop of one: a patient who
-	 * leans on Home gets Home, never the PIN pad. */
+	 * begun on no button and at least 2 mm from one: a patient who leans
+	 * on Home gets Home, never the PIN pad. (With Home 32 dp in, that
+	 * leaves staff a strip about 6 mm wide along the left edge.) */
 	double corner = f && f->min_target > 0 ? f->min_target : 54;
-	in->long_at = x < corner && y < corner && !near_target(f, x, y, slop(t))
+	in->long_at = x < corner && y < corner && !near_target(f, x, y, slop(t) / 2)
 	                  ? t->now + PE_STAFF_PRESS_SECONDS
 	                  : 0;
 }
