@@ -26,10 +26,19 @@ static void stop_momentum(pe_app *app)
 	app->velocity = 0;
 }
 
+/* Something else is under the finger now (another screen, another
+ * topic): taps start over. The callers have just set last_touch to now. */
+static void new_screen(pe_app *app)
+{
+	app->screen_serial++;
+	app->screen_since = app->last_touch;
+}
+
 static void go(pe_app *app, pe_screen screen)
 {
 	if (app->screen != screen) {
 		app->screen = screen;
+		new_screen(app);
 		mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);
 	}
 }
@@ -73,6 +82,7 @@ static void reset_everything(pe_app *app, double now)
 	app->staff_note = PE_STAFF_NOTE_NONE;
 	app->staff_detail[0] = 0;
 	app->last_touch = now;
+	new_screen(app);
 	mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);
 }
 
@@ -103,6 +113,8 @@ pe_app *pe_app_create(const pe_app_config *cfg, double now)
 	app->emergency_section = SIZE_MAX;
 	app->jump_section = SIZE_MAX;
 	reset_everything(app, now);
+	/* The first screen takes taps at once. */
+	app->screen_since = -INFINITY;
 	return app;
 }
 
@@ -143,7 +155,8 @@ static void clamp_scroll(pe_app *app)
 	}
 }
 
-size_t pe_app_reading(const pe_app *app)
+/* The section the reader shows at the top quarter of the viewport. */
+static size_t reading_at_scroll(const pe_app *app)
 {
 	double line = app->scroll + app->view_height / 4;
 	size_t r = 0;
@@ -153,10 +166,19 @@ size_t pe_app_reading(const pe_app *app)
 	return r;
 }
 
+size_t pe_app_reading(const pe_app *app)
+{
+	if (app->reading_tapped && app->reading < app->n_marks)
+		return app->reading;
+	return reading_at_scroll(app);
+}
+
 /* The page moved: when another section comes to the top, the list must
- * be laid out again to show it selected (a plain scroll only paints). */
+ * be laid out again to show it selected (a plain scroll only paints). A
+ * move by hand ends what a section tap selected. */
 static void scrolled(pe_app *app)
 {
+	app->reading_tapped = false;
 	size_t r = pe_app_reading(app);
 	if (r != app->reading) {
 		app->reading = r;
@@ -193,6 +215,8 @@ bool pe_app_set_doc(pe_app *app, double doc_height, double view_height,
 	app->jump_section = SIZE_MAX;
 	clamp_scroll(app);
 	/* Called while the screen is being built, which then shows it. */
+	if (app->reading_tapped && app->reading >= n_marks)
+		app->reading_tapped = false;
 	app->reading = pe_app_reading(app);
 	return true;
 }
@@ -214,21 +238,27 @@ static void open_topic(pe_app *app, size_t topic)
 		return;
 	if (app->screen != PE_SCREEN_TOPIC || app->topic != topic) {
 		app->jump_section = SIZE_MAX;
+		if (app->screen == PE_SCREEN_TOPIC)
+			new_screen(app);   /* another topic in the same reader */
 		app->topic = topic;
 		app->scroll = 0;
 		app->velocity = 0;
 		app->doc_height = 0;
 		app->n_marks = 0;
 		app->section_first = 0;
+		app->reading = 0;
+		app->reading_tapped = false;
 	}
 	go(app, PE_SCREEN_TOPIC);
 	mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);
 }
 
-static void staff_action(pe_app *app, pe_action action, int arg)
+static void staff_action(pe_app *app, pe_action action, int arg, double now)
 {
 	switch (action) {
 	case PE_ACT_PIN_DIGIT: {
+		if (pe_app_pin_locked(app, now))
+			break;
 		size_t n = strlen(app->pin_entry);
 		if (arg >= 0 && arg <= 9 && n < PE_PIN_MAX) {
 			app->pin_entry[n] = (char)('0' + arg);
@@ -242,9 +272,22 @@ static void staff_action(pe_app *app, pe_action action, int arg)
 		app->staff_note = PE_STAFF_NOTE_NONE;
 		break;
 	case PE_ACT_PIN_OK:
+		/* A locked pad takes no PIN, not even the right one: guessing
+		 * goes at PE_PIN_TRIES a minute at most. */
+		if (pe_app_pin_locked(app, now)) {
+			app->pin_entry[0] = 0;
+			break;
+		}
 		if (app->pin[0] && strcmp(app->pin_entry, app->pin) == 0) {
 			app->staff_unlocked = true;
+			app->staff_unlocks++;
+			app->pin_failures = 0;
 			app->staff_note = PE_STAFF_NOTE_NONE;
+		} else if (++app->pin_failures >= PE_PIN_TRIES) {
+			app->pin_failures = 0;
+			app->pin_locked_until = now + PE_PIN_LOCK_SECONDS;
+			app->pin_lock_shown = PE_PIN_LOCK_SECONDS;
+			app->staff_note = PE_STAFF_NOTE_PIN_LOCKED;
 		} else {
 			app->staff_note = PE_STAFF_NOTE_WRONG_PIN;
 		}
@@ -326,6 +369,10 @@ void pe_app_action(pe_app *app, pe_action action, int arg, double now)
 			app->velocity = 0;
 			app->scroll = app->marks[arg];
 			clamp_scroll(app);
+			/* The last sections cannot come to the top: the one tapped
+			 * is the one shown selected all the same. */
+			app->reading = (size_t)arg;
+			app->reading_tapped = true;
 		}
 		break;
 	case PE_ACT_SECTIONS_UP:
@@ -379,7 +426,7 @@ void pe_app_action(pe_app *app, pe_action action, int arg, double now)
 	case PE_ACT_STAFF_CONTRAST:
 	case PE_ACT_STAFF_EXIT:
 		if (app->screen == PE_SCREEN_STAFF)
-			staff_action(app, action, arg);
+			staff_action(app, action, arg, now);
 		break;
 	case PE_ACT_STAFF_CLOSE:
 		app->staff_unlocked = false;
@@ -396,7 +443,7 @@ void pe_app_staff_gesture(pe_app *app, double now)
 		return;   /* no PIN configured: no staff menu */
 	app->staff_unlocked = false;
 	app->pin_entry[0] = 0;
-	app->staff_note = PE_STAFF_NOTE_NONE;
+	app->staff_note = pe_app_pin_locked(app, now) ? PE_STAFF_NOTE_PIN_LOCKED : PE_STAFF_NOTE_NONE;
 	app->staff_detail[0] = 0;
 	go(app, PE_SCREEN_STAFF);
 }
@@ -471,6 +518,17 @@ int pe_app_countdown(const pe_app *app, double now)
 void pe_app_tick(pe_app *app, double now)
 {
 	step_momentum(app, now);
+	if (app->pin_lock_shown > 0) {
+		/* The pad shows the seconds left: paint it each second. */
+		int left = pe_app_pin_locked(app, now);
+		if (left != (int)app->pin_lock_shown) {
+			app->pin_lock_shown = left;
+			if (left == 0 && app->staff_note == PE_STAFF_NOTE_PIN_LOCKED)
+				app->staff_note = PE_STAFF_NOTE_NONE;
+			if (app->screen == PE_SCREEN_STAFF)
+				mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);
+		}
+	}
 	if (!app->warning) {
 		/* A pristine home screen has nothing to hide: no warning, no
 		 * timer, no wake-ups. */
@@ -510,6 +568,12 @@ double pe_app_next_deadline(const pe_app *app)
 			next = t;
 	} else if (!pe_app_is_pristine(app)) {
 		double t = app->last_touch + app->cfg.idle_seconds;
+		if (t < next)
+			next = t;
+	}
+	if (app->pin_lock_shown > 0) {
+		/* The next whole second of the lock's countdown. */
+		double t = app->pin_locked_until - (app->pin_lock_shown - 1);
 		if (t < next)
 			next = t;
 	}
@@ -555,6 +619,18 @@ void pe_app_reload_result(pe_app *app, bool ok, const char *detail)
 		app->staff_detail[sizeof app->staff_detail - 1] = 0;
 	}
 	mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);
+}
+
+bool pe_app_tap_allowed(const pe_app *app, double down_at, unsigned long down_serial)
+{
+	return down_serial == app->screen_serial &&
+	       down_at >= app->screen_since + PE_TAP_GUARD_SECONDS;
+}
+
+int pe_app_pin_locked(const pe_app *app, double now)
+{
+	double left = app->pin_locked_until - now;
+	return left > 0 ? (int)ceil(left - 1e-9) : 0;
 }
 
 const char *pe_app_screen_name(const pe_app *app)

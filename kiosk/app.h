@@ -71,6 +71,7 @@ typedef enum pe_print_state {
 typedef enum pe_staff_note {
 	PE_STAFF_NOTE_NONE,
 	PE_STAFF_NOTE_WRONG_PIN,
+	PE_STAFF_NOTE_PIN_LOCKED,   /* too many wrong PINs: the pad waits */
 	PE_STAFF_NOTE_RELOADED,
 	PE_STAFF_NOTE_RELOAD_FAILED,
 	PE_STAFF_NOTE_PRINT_BUSY,
@@ -91,6 +92,12 @@ enum pe_dirty {
 #define PE_PIN_MAX 8
 #define PE_COUNTDOWN_SECONDS 20
 #define PE_NOTE_MAX 256
+/* Taps on a screen that came up less than this ago do nothing: the
+ * second tap of a quick double tap must not land on the next screen. */
+#define PE_TAP_GUARD_SECONDS 0.4
+/* Wrong PINs in a row before the pad locks, and for how long. */
+#define PE_PIN_TRIES 3
+#define PE_PIN_LOCK_SECONDS 60
 
 typedef struct pe_app_config {
 	size_t n_langs;           /* languages the switch offers (>= 1) */
@@ -110,6 +117,11 @@ typedef struct pe_app {
 
 	pe_screen screen;
 	pe_screen print_return;            /* where Back on Print goes */
+	/* When the screen last changed, and how many times it has: a tap
+	 * counts only if its finger went down on the screen it comes up on,
+	 * and not in the first PE_TAP_GUARD_SECONDS of that screen. */
+	double screen_since;
+	unsigned long screen_serial;
 	size_t lang;
 	size_t n_topics;
 	size_t topic;                      /* valid on TOPIC/PRINT */
@@ -134,6 +146,10 @@ typedef struct pe_app {
 	/* The section being read (its heading at or above the top quarter of
 	 * the viewport): the list shows it selected. */
 	size_t reading;
+	/* The section list's last tap: shown selected even when the reader
+	 * cannot bring that section to the top (the last ones of a topic),
+	 * until the page is scrolled by hand. */
+	bool reading_tapped;
 	double view_height;
 
 	/* Idle: the warning shows at last_touch + idle_seconds; reset at
@@ -160,6 +176,10 @@ typedef struct pe_app {
 	bool staff_unlocked;
 	char pin_entry[PE_PIN_MAX + 1];
 	pe_staff_note staff_note;
+	int pin_failures;                  /* wrong PINs in a row */
+	double pin_locked_until;           /* the pad takes no PIN until then */
+	int pin_lock_shown;                /* seconds left the pad shows */
+	unsigned long staff_unlocks;       /* times the right PIN was entered */
 	char staff_detail[PE_NOTE_MAX];    /* e.g. the content error */
 
 	pe_request request;
@@ -224,6 +244,13 @@ bool pe_app_print_allowed(const pe_app *app);
 /* Results of requests. detail (may be NULL) is shown on the staff screen. */
 void pe_app_print_result(pe_app *app, bool ok, double now);
 void pe_app_reload_result(pe_app *app, bool ok, const char *detail);
+
+/* Whether a tap that went down at down_at, on the screen numbered
+ * down_serial, may act now: the screen is the same and the finger went
+ * down after the guard time. */
+bool pe_app_tap_allowed(const pe_app *app, double down_at, unsigned long down_serial);
+/* Whole seconds the PIN pad stays locked; 0 when it takes PINs. */
+int pe_app_pin_locked(const pe_app *app, double now);
 
 /* "home", "topic", "print", "idle" (the warning is up), "staff". */
 const char *pe_app_screen_name(const pe_app *app);

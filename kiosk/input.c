@@ -61,6 +61,19 @@ static bool in_rect(double x, double y, double rx, double ry, double rw, double 
 	return x >= rx && x < rx + rw && y >= ry && y < ry + rh;
 }
 
+/* Is (x, y) on a hit region of the frame, or within d of one? */
+static bool near_target(const pe_frame *f, double x, double y, double d)
+{
+	const pe_page *pg = f ? pe_frame_hit_page(f) : NULL;
+	for (size_t i = 0; pg && i < pg->n_ops; i++) {
+		const pe_op *op = &pg->ops[i];
+		if (op->kind == PE_OP_HIT &&
+		    in_rect(x, y, op->x - d, op->y - d, op->w + 2 * d, op->h + 2 * d))
+			return true;
+	}
+	return false;
+}
+
 static void pointer_down(pe_input *in, const pe_input_target *t, double x, double y)
 {
 	in->down = true;
@@ -71,11 +84,14 @@ static void pointer_down(pe_input *in, const pe_input_target *t, double x, doubl
 	in->n_samples = in->next_sample = 0;
 	bool had_warning = t->app->warning;
 	pe_app_touch(t->app, t->now);
+	in->down_at = t->now;
+	in->down_serial = t->app->screen_serial;
 	sample(in, t->now, y);
 	const pe_frame *f = t->frame;
-	/* The touch that takes the idle warning down does nothing else. */
+	/* The touch that takes the idle warning down does nothing else, and
+	 * a screen just up takes no tap yet (nor shades its button). */
 	in->has_hit = false;
-	if (!had_warning && f) {
+	if (!had_warning && f && pe_app_tap_allowed(t->app, in->down_at, in->down_serial)) {
 		const pe_page *pg = pe_frame_hit_page(f);
 		const pe_op *op = pg ? pe_page_hit_test(pg, x, y) : NULL;
 		if (op) {
@@ -90,9 +106,14 @@ static void pointer_down(pe_input *in, const pe_input_target *t, double x, doubl
 	}
 	in->in_viewport = !had_warning && f && f->reader && !f->overlay &&
 	                  in_rect(x, y, f->vx, f->vy, f->vw, f->vh);
-	/* The staff gesture: a long press in the top-left corner (15 mm). */
+	/* The staff gesture: a long press in the top-left corner (15 mm),
+	 * begun on no button and at least 2 mm from one: a patient who leans
+	 * on Home gets Home, never the PIN pad. (With Home 32 dp in, that
+	 * leaves staff a strip about 6 mm wide along the left edge.) */
 	double corner = f && f->min_target > 0 ? f->min_target : 54;
-	in->long_at = x < corner && y < corner ? t->now + PE_STAFF_PRESS_SECONDS : 0;
+	in->long_at = x < corner && y < corner && !near_target(f, x, y, slop(t) / 2)
+	                  ? t->now + PE_STAFF_PRESS_SECONDS
+	                  : 0;
 }
 
 static void pointer_move(pe_input *in, const pe_input_target *t, double x, double y)
@@ -129,7 +150,10 @@ static void pointer_up(pe_input *in, const pe_input_target *t, double x, double 
 		pe_app_fling(t->app, velocity(in, t->now), t->now);
 		return;
 	}
-	if (in->has_hit && in_rect(x, y, in->hx, in->hy, in->hw, in->hh))
+	/* The finger went down on this screen, after its guard time: not the
+	 * second half of a double tap on the screen before. */
+	if (in->has_hit && in_rect(x, y, in->hx, in->hy, in->hw, in->hh) &&
+	    pe_app_tap_allowed(t->app, in->down_at, in->down_serial))
 		pe_app_action(t->app, (pe_action)in->hit_action, in->hit_arg, t->now);
 	in->has_hit = false;
 }
@@ -178,6 +202,13 @@ bool pe_input_event(pe_input *in, const SDL_Event *ev, const pe_input_target *t)
 		if (ev->motion.which == SDL_TOUCH_MOUSEID || !in->down || !in->from_mouse)
 			return false;
 		pointer_move(in, t, ev->motion.x, ev->motion.y);
+		return true;
+	case SDL_KEYDOWN:
+	case SDL_KEYUP:
+	case SDL_TEXTINPUT:
+		/* A kiosk has no keys: Escape, Alt+F4, Ctrl+Q, Ctrl+W, F11 and
+		 * the rest are taken here and do nothing (the window's close is
+		 * loop.c's). */
 		return true;
 	case SDL_MOUSEWHEEL:
 		if (ev->wheel.which == SDL_TOUCH_MOUSEID)

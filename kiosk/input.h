@@ -6,9 +6,14 @@
  * SDL_TOUCH_MOUSEID) and, with SDL_HINT_MOUSE_TOUCH_EVENTS, a touch for
  * every mouse press (touchId == SDL_MOUSE_TOUCHID); both copies are
  * dropped so nothing is handled twice. A tap activates the hit region it
- * went down and came up in; a drag in the reader scrolls and a release
- * while moving flings; a 3-second press in the top-left corner opens the
- * staff PIN pad. One finger at a time: a second finger is ignored.
+ * went down and came up in, if both happened on the screen it acts on and
+ * the finger went down after that screen's first PE_TAP_GUARD_SECONDS (a
+ * quick double tap opens one screen, not the button under it on the
+ * next); a drag in the reader scrolls and a release while moving flings;
+ * a 3-second press in the top-left corner, begun away from every button,
+ * opens the staff PIN pad (a patient holding Home down gets Home). Keys
+ * do nothing: no key closes or leaves the kiosk. One finger at a time: a
+ * second finger is ignored.
  *
  * Handlers hit-test the regions layout recorded, change app state and
  * mark it dirty; they never draw.
@@ -36,6 +41,8 @@ typedef struct pe_input {
 	bool has_hit;                 /* the region the press went down in */
 	int hit_action, hit_arg;
 	double hx, hy, hw, hh;
+	double down_at;               /* when the finger went down */
+	unsigned long down_serial;    /* on which screen (pe_app.screen_serial) */
 	double long_at;               /* staff press fires then; 0 = not armed */
 	bool long_fired;
 	double st[PE_INPUT_SAMPLES], sy[PE_INPUT_SAMPLES];

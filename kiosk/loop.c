@@ -144,6 +144,10 @@ bool pe_loop_run(const pe_kiosk_options *kopts, const pe_output_options *oopts,
 	/* Mouse presses also arrive as touches (input.c drops those copies),
 	 * so a mouse-driven test drives the same code a finger does. */
 	SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "1");
+	/* Lock-down: a window manager's close (Alt+F4, a title bar's x) is a
+	 * window event, not a quit: only SIGTERM/SIGINT (which SDL turns into
+	 * SDL_QUIT) and the staff menu's Exit end a fullscreen kiosk. */
+	SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
 	if (SDL_Init(SDL_INIT_VIDEO) != 0) {
 		pe_error_set(err, NULL, 0, "kiosk: cannot start SDL video: %s", SDL_GetError());
 		return false;
@@ -159,6 +163,11 @@ bool pe_loop_run(const pe_kiosk_options *kopts, const pe_output_options *oopts,
 	pe_output *out = pe_output_create(oopts, err);
 	if (!out)
 		goto done;
+	char desktop[160];
+	if (!oopts->windowed && pe_output_desktop(out, desktop, sizeof desktop))
+		fprintf(stderr, "kiosk: warning: running under %s: a window manager is not a kiosk (its "
+		        "keys and menus can hide or close this window); run it under cage, see "
+		        "kiosk/deploy/README.md\n", desktop);
 	int w, h;
 	pe_output_size(out, &w, &h);
 	pe_kiosk_options ko = *kopts;
@@ -178,6 +187,7 @@ bool pe_loop_run(const pe_kiosk_options *kopts, const pe_output_options *oopts,
 	}
 	ok = true;
 	bool quit = false;
+	int close_said = 0;
 	while (!quit && !pe_kiosk_should_quit(k)) {
 		double deadline = pe_kiosk_next_deadline(k);
 		SDL_Event ev;
@@ -195,6 +205,15 @@ bool pe_loop_run(const pe_kiosk_options *kopts, const pe_output_options *oopts,
 			if (ev.type == SDL_QUIT) {
 				quit = true;
 			} else if (ev.type == SDL_WINDOWEVENT) {
+				if (ev.window.event == SDL_WINDOWEVENT_CLOSE) {
+					/* A developer's window closes; a kiosk's stays. */
+					if (oopts->windowed)
+						quit = true;
+					else if (!close_said++)
+						fprintf(stderr, "kiosk: the window manager asked to close the "
+						        "window: ignored (the staff menu's Exit or SIGTERM "
+						        "end the kiosk)\n");
+				}
 				if (ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
 					/* Resize or rotation: new texture, new layout; the
 					 * input path reads the new size from the kiosk. */

@@ -4,7 +4,13 @@
  */
 #include "output.h"
 
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include <SDL.h>
+#include <SDL_syswm.h>
 
 struct pe_output {
 	SDL_Window *window;
@@ -73,6 +79,13 @@ pe_output *pe_output_create(const pe_output_options *opts, pe_error *err)
 	}
 	if (!make_texture(out, err))
 		goto fail;
+	if (!opts->windowed) {
+		/* Keys go to the kiosk, not to a window manager's shortcuts,
+		 * where the display server lets a window take them (X11 does;
+		 * under cage there is nothing to take them from). The kiosk
+		 * does nothing with them (input.c). */
+		SDL_SetWindowKeyboardGrab(out->window, SDL_TRUE);
+	}
 	return out;
 fail:
 	pe_output_destroy(out);
@@ -90,6 +103,64 @@ void pe_output_destroy(pe_output *out)
 	if (out->window)
 		SDL_DestroyWindow(out->window);
 	SDL_free(out);
+}
+
+#ifdef SDL_VIDEO_DRIVER_X11
+/* An EWMH window manager sets _NET_SUPPORTING_WM_CHECK on the root
+ * window. libX11 is SDL's, already loaded: borrowed with dlsym rather
+ * than linked, so the kiosk needs no X11 at build or run time. */
+static bool x11_has_wm(Display *dpy)
+{
+	void *x11 = dlopen("libX11.so.6", RTLD_NOW | RTLD_NOLOAD);
+	if (!x11)
+		return false;
+	Atom (*intern)(Display *, const char *, Bool) = (Atom (*)(Display *, const char *, Bool))dlsym(x11, "XInternAtom");
+	Window (*root)(Display *) = (Window (*)(Display *))dlsym(x11, "XDefaultRootWindow");
+	int (*getprop)(Display *, Window, Atom, long, long, Bool, Atom, Atom *, int *,
+	               unsigned long *, unsigned long *, unsigned char **) =
+		(int (*)(Display *, Window, Atom, long, long, Bool, Atom, Atom *, int *,
+		         unsigned long *, unsigned long *, unsigned char **))dlsym(x11, "XGetWindowProperty");
+	int (*xfree)(void *) = (int (*)(void *))dlsym(x11, "XFree");
+	bool found = false;
+	if (intern && root && getprop && xfree) {
+		Atom check = intern(dpy, "_NET_SUPPORTING_WM_CHECK", True);
+		Atom type;
+		int format;
+		unsigned long n = 0, after;
+		unsigned char *data = NULL;
+		if (check != None &&
+		    getprop(dpy, root(dpy), check, 0, 1, False, AnyPropertyType, &type, &format, &n,
+		            &after, &data) == Success && data) {
+			found = n > 0;
+			xfree(data);
+		}
+	}
+	dlclose(x11);
+	return found;
+}
+#endif
+
+const char *pe_output_desktop(const pe_output *out, char *buf, size_t size)
+{
+	SDL_SysWMinfo info;
+	SDL_VERSION(&info.version);
+#ifdef SDL_VIDEO_DRIVER_X11
+	if (SDL_GetWindowWMInfo(out->window, &info) && info.subsystem == SDL_SYSWM_X11 &&
+	    x11_has_wm(info.info.x11.display)) {
+		snprintf(buf, size, "a window manager (_NET_SUPPORTING_WM_CHECK on the X root)");
+		return buf;
+	}
+#else
+	(void)info;
+	(void)out;
+#endif
+	/* Desktop sessions say who they are; cage says nothing. */
+	const char *desktop = getenv("XDG_CURRENT_DESKTOP");
+	if (desktop && *desktop && strcmp(desktop, "cage") != 0) {
+		snprintf(buf, size, "the desktop session %s (XDG_CURRENT_DESKTOP)", desktop);
+		return buf;
+	}
+	return NULL;
 }
 
 void pe_output_size(const pe_output *out, int *w, int *h)

@@ -15,6 +15,7 @@
 #define PE_KIOSK_OUTPUT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include <cairo.h>
 
@@ -30,6 +31,12 @@ typedef struct pe_output pe_output;
 /* Call after SDL_Init(SDL_INIT_VIDEO) and the hints. */
 pe_output *pe_output_create(const pe_output_options *opts, pe_error *err);
 void pe_output_destroy(pe_output *out);    /* accepts NULL */
+
+/* A desktop window manager or session the kiosk is running under, in a
+ * few words ("a window manager (_NET_SUPPORTING_WM_CHECK)", "the desktop
+ * GNOME"), or NULL when there is none (cage, bare X). A window manager is
+ * not a kiosk: its keys and menus can hide or close the window. */
+const char *pe_output_desktop(const pe_output *out, char *buf, size_t size);
 
 /* Current drawable size in pixels. */
 void pe_output_size(const pe_output *out, int *w, int *h);

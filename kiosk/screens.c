@@ -616,30 +616,73 @@ static void emergency_tile(ctx *c, pe_page *pg, double x, double y, double w, do
 	hit(c, pg, x, y, w, h, PE_ACT_EMERGENCY, 0);
 }
 
+/* A tile's text box: its width beside the icon and its inner height. */
+static void tile_box(ctx *c, const pe_topic *topic, double w, double h, double *icon,
+                     double *tw, double *inner)
+{
+	double pad = D(c, 24);
+	*icon = fmin(D(c, 84), fmin(h - 2 * pad, w * 0.2));
+	*tw = w - 2 * pad;
+	if (topic->icon != PE_ICON_NONE && *icon > D(c, 32))
+		*tw -= *icon + pad;
+	*inner = h - 2 * pad;
+}
+
+/* One type scale for every tile (dp): the largest title size at which
+ * every title fits, and a summary size that fits every summary and stays
+ * below the title. Tiles that each fit their own text came out with a
+ * summary bigger than the title beside them. */
+static void tile_scale(ctx *c, double w, double h, double *title_dp, double *summary_dp)
+{
+	double ts = 38, gap = D(c, 10);
+	for (size_t i = 0; i < topic_count(c); i++) {
+		const pe_topic *topic = topic_at(c, i);
+		double icon, tw, inner;
+		if (i == c->app->emergency_topic)
+			continue;
+		tile_box(c, topic, w, h, &icon, &tw, &inner);
+		ts = fmin(ts, fit_size(c, topic->title, PE_FACE_BOLD, 38, 20, tw, inner * 0.55));
+	}
+	double ss = fmin(28, ts * 0.8);
+	for (size_t i = 0; i < topic_count(c); i++) {
+		const pe_topic *topic = topic_at(c, i);
+		double icon, tw, inner;
+		if (i == c->app->emergency_topic)
+			continue;
+		tile_box(c, topic, w, h, &icon, &tw, &inner);
+		double th = fit_text(c, NULL, topic->title, PE_FACE_BOLD, ts, ts, 0, 0, tw, inner,
+		                     c->th->tile_title, ALIGN_LEFT);
+		ss = fmin(ss, fit_size(c, topic->summary, PE_FACE_REGULAR, ss, fmin(17, ss), tw,
+		                       inner - th - gap));
+	}
+	*title_dp = ts;
+	*summary_dp = ss;
+}
+
 static void topic_tile(ctx *c, pe_page *pg, const pe_topic *topic, size_t index, double x,
-                       double y, double w, double h)
+                       double y, double w, double h, double title_dp, double summary_dp)
 {
 	const theme *t = c->th;
 	rect(c, pg, x, y, w, h, t->tile_bg, t->tile_border, D(c, t->border), D(c, 20));
-	double pad = D(c, 24);
-	double icon = fmin(D(c, 84), fmin(h - 2 * pad, w * 0.2));
-	double tx = x + pad, tw = w - 2 * pad;
+	double pad = D(c, 24), icon, tw, inner;
+	tile_box(c, topic, w, h, &icon, &tw, &inner);
+	double tx = x + pad;
 	if (topic->icon != PE_ICON_NONE && icon > D(c, 32)) {
 		pe_layout_icon(pg, topic->icon, x + pad, y + (h - icon) / 2, icon, t->icon);
 		tx += icon + pad;
-		tw -= icon + pad;
 	}
-	double inner = h - 2 * pad, gap = D(c, 10);
-	/* Title and summary as one block, centred in the tile. */
-	double th = fit_text(c, NULL, topic->title, PE_FACE_BOLD, 38, 20, tx, 0, tw, inner * 0.55,
-	                     t->tile_title, ALIGN_LEFT);
-	double sh = fit_text(c, NULL, topic->summary, PE_FACE_REGULAR, 28, 17, tx, 0, tw,
-	                     inner - th - gap, t->tile_text, ALIGN_LEFT);
+	double gap = D(c, 10);
+	/* Title and summary as one block, centred in the tile, in the sizes
+	 * every tile shares. */
+	double th = fit_text(c, NULL, topic->title, PE_FACE_BOLD, title_dp, title_dp, tx, 0, tw,
+	                     inner, t->tile_title, ALIGN_LEFT);
+	double sh = fit_text(c, NULL, topic->summary, PE_FACE_REGULAR, summary_dp, summary_dp, tx,
+	                     0, tw, inner, t->tile_text, ALIGN_LEFT);
 	double top = y + pad + (inner - (th + gap + sh)) / 2;
-	fit_text(c, pg, topic->title, PE_FACE_BOLD, 38, 20, tx, top, tw, th, t->tile_title,
-	         ALIGN_LEFT);
-	fit_text(c, pg, topic->summary, PE_FACE_REGULAR, 28, 17, tx, top + th + gap, tw, sh,
-	         t->tile_text, ALIGN_LEFT);
+	fit_text(c, pg, topic->title, PE_FACE_BOLD, title_dp, title_dp, tx, top, tw, th,
+	         t->tile_title, ALIGN_LEFT);
+	fit_text(c, pg, topic->summary, PE_FACE_REGULAR, summary_dp, summary_dp, tx,
+	         top + th + gap, tw, sh, t->tile_text, ALIGN_LEFT);
 	hit(c, pg, x, y, w, h, PE_ACT_TOPIC, (int)index);
 }
 
@@ -714,6 +757,8 @@ static void build_home(ctx *c, pe_page *pg)
 		y += (ah - ((double)rows * cap + (double)(rows - 1) * g)) / 2;
 		th = cap;
 	}
+	double title_dp, summary_dp;
+	tile_scale(c, tw, th, &title_dp, &summary_dp);
 	size_t k = 0;
 	for (size_t i = 0; i < topic_count(c); i++) {
 		if (i == emergency)
@@ -723,7 +768,7 @@ static void build_home(ctx *c, pe_page *pg)
 		size_t in_row = r == rows - 1 ? n - r * cols : cols;
 		double x0 = m + (aw - ((double)in_row * tw + (double)(in_row - 1) * g)) / 2;
 		topic_tile(c, pg, topic_at(c, i), i, x0 + (double)col * (tw + g),
-		           y + (double)r * (th + g), tw, th);
+		           y + (double)r * (th + g), tw, th, title_dp, summary_dp);
 		k++;
 	}
 }
@@ -1286,11 +1331,22 @@ static void staff_note(ctx *c, pe_page *pg, double x, double y, double w, double
 	const pe_app *app = c->app;
 	const char *note = NULL;
 	pe_color color = c->th->text;
+	char locked[256];
 	switch (app->staff_note) {
 	case PE_STAFF_NOTE_NONE:
 		break;
 	case PE_STAFF_NOTE_WRONG_PIN:
 		note = C_("kiosk/staff", "That PIN is not right. Please try again.");
+		color = c->th->bad;
+		break;
+	case PE_STAFF_NOTE_PIN_LOCKED:
+		/* TRANSLATORS: the PIN pad after 3 wrong PINs; %d counts down. */
+		snprintf(locked, sizeof locked,
+		         CP_("kiosk/staff", "Too many wrong PINs. Try again in %d second.",
+		             "Too many wrong PINs. Try again in %d seconds.",
+		             (unsigned long)app->pin_lock_shown),
+		         app->pin_lock_shown);
+		note = locked;
 		color = c->th->bad;
 		break;
 	case PE_STAFF_NOTE_RELOADED:

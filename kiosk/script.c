@@ -17,10 +17,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
-#define MAX_LINES 10000
+#define MAX_LINES 200000        /* the 100,000-event monkey test */
 #define MAX_DEPTH 8
 #define MAX_MARKS 16
 #define TOUCH_ID 1
@@ -154,6 +155,16 @@ static void mouse_event(runner *r, Uint32 type, double x, double y, Uint32 which
 	send(r, &ev);
 }
 
+/* A person looks at a screen that just came up before touching it: wait
+ * out its tap guard (PE_TAP_GUARD_SECONDS). double-tap-id does not. */
+static void settle(runner *r)
+{
+	const pe_app *app = pe_kiosk_app(r->k);
+	double ready = app->screen_since + PE_TAP_GUARD_SECONDS;
+	if (r->now < ready)
+		advance(r, ready);
+}
+
 static void tap(runner *r, double x, double y)
 {
 	finger(r, SDL_FINGERDOWN, x, y);
@@ -164,6 +175,7 @@ static void tap(runner *r, double x, double y)
 
 static void drag(runner *r, double x1, double y1, double x2, double y2, double ms)
 {
+	settle(r);
 	int steps = (int)fmax(1, ms / 16.0);
 	finger(r, SDL_FINGERDOWN, x1, y1);
 	for (int i = 1; i <= steps; i++) {
@@ -187,6 +199,9 @@ static long rss_kb(void)
 	return res * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
+/* The top-left corner of the last target find_hit found. */
+static double hit_x0, hit_y0;
+
 /* Find the hit region called name on screen; its centre into x, y. */
 static bool find_hit(runner *r, const char *name, double *x, double *y)
 {
@@ -200,6 +215,8 @@ static bool find_hit(runner *r, const char *name, double *x, double *y)
 		    strcmp(buf, name) == 0) {
 			*x = op->x + op->w / 2;
 			*y = op->y + op->h / 2;
+			hit_x0 = op->x;
+			hit_y0 = op->y;
 			return true;
 		}
 	}
@@ -335,6 +352,14 @@ static bool expect(runner *r, char *what, char *rest)
 		double x, y;
 		if (!find_hit(r, rest, &x, &y))
 			return fail(r, "expected a '%s' target on screen%s", rest, "");
+	} else if (strcmp(what, "staff-unlocks") == 0) {
+		/* How many times the staff menu was opened with the PIN. */
+		snprintf(got, sizeof got, "%lu", app->staff_unlocks);
+		if (strcmp(got, rest) != 0)
+			return fail(r, "expected staff-unlocks %s, got %s", rest, got);
+	} else if (strcmp(what, "no-quit") == 0) {
+		if (pe_kiosk_should_quit(r->k))
+			return fail(r, "the kiosk is quitting%s%s", NULL, NULL);
 	} else if (strcmp(what, "quit") == 0) {
 		if (!pe_kiosk_should_quit(r->k))
 			return fail(r, "expected the kiosk to quit%s%s", NULL, NULL);
@@ -415,6 +440,7 @@ static bool command(runner *r, char *line)
 	if (strcmp(cmd, "tap") == 0 || strcmp(cmd, "click") == 0) {
 		if (!numbers(rest, v, 2))
 			return fail(r, "usage: %s X Y (numbers within +-1000000)%s", cmd, NULL);
+		settle(r);
 		if (cmd[0] == 't') {
 			tap(r, v[0], v[1]);
 		} else {
@@ -429,19 +455,78 @@ static bool command(runner *r, char *line)
 			hit_names(r, names, sizeof names);
 			return fail(r, "no '%s' on screen (there is: %s)", rest, names);
 		}
+		settle(r);
+		tap(r, x, y);
+	} else if (strcmp(cmd, "double-tap-id") == 0) {
+		/* Two taps 100 ms apart, as an impatient finger makes them: the
+		 * second one must not act on the screen the first one opened. */
+		double x, y;
+		if (!find_hit(r, rest, &x, &y))
+			return fail(r, "no '%s' on screen%s", rest, NULL);
+		settle(r);
+		tap(r, x, y);
+		advance(r, r->now + 0.05);
 		tap(r, x, y);
 	} else if (strcmp(cmd, "down-id") == 0 || strcmp(cmd, "up-id") == 0) {
 		/* A finger held on a target (to see it shaded), then lifted. */
 		double x, y;
 		if (!find_hit(r, rest, &x, &y))
 			return fail(r, "no '%s' on screen%s", rest, NULL);
+		if (cmd[0] == 'd')
+			settle(r);
 		finger(r, cmd[0] == 'd' ? SDL_FINGERDOWN : SDL_FINGERUP, x, y);
 	} else if (strcmp(cmd, "press") == 0) {
 		if (!numbers(rest, v, 3))
 			return fail(r, "usage: press X Y SECONDS (numbers within +-1000000)%s%s", NULL, NULL);
+		settle(r);
 		finger(r, SDL_FINGERDOWN, v[0], v[1]);
 		advance(r, r->now + v[2]);
 		finger(r, SDL_FINGERUP, v[0], v[1]);
+	} else if (strcmp(cmd, "press-id") == 0) {
+		/* "press-id NAME SECONDS": hold a finger on a target, 12 px in
+		 * from its top-left corner (Home's corner is where the staff
+		 * gesture's corner once caught a patient's press). */
+		double x, y;
+		char *secs = strrchr(rest, ' ');
+		if (!secs || !numbers(secs + 1, v, 1))
+			return fail(r, "usage: press-id NAME SECONDS%s%s", NULL, NULL);
+		*secs = 0;
+		if (!find_hit(r, trim(rest), &x, &y))
+			return fail(r, "no '%s' on screen%s", rest, NULL);
+		x = hit_x0 + 12;
+		y = hit_y0 + 12;
+		settle(r);
+		finger(r, SDL_FINGERDOWN, x, y);
+		advance(r, r->now + v[0]);
+		finger(r, SDL_FINGERUP, x, y);
+	} else if (strcmp(cmd, "key") == 0) {
+		/* "key alt+F4": modifiers (ctrl, alt, shift, gui) and an SDL key
+		 * name, pressed and released. */
+		SDL_Keymod mod = KMOD_NONE;
+		char *k = rest, *plus;
+		while ((plus = strchr(k, '+')) && plus[1]) {
+			*plus = 0;
+			if (strcasecmp(k, "ctrl") == 0) mod |= KMOD_LCTRL;
+			else if (strcasecmp(k, "alt") == 0) mod |= KMOD_LALT;
+			else if (strcasecmp(k, "shift") == 0) mod |= KMOD_LSHIFT;
+			else if (strcasecmp(k, "gui") == 0) mod |= KMOD_LGUI;
+			else return fail(r, "key: unknown modifier '%s'%s", k, NULL);
+			k = plus + 1;
+		}
+		SDL_Keycode code = SDL_GetKeyFromName(k);
+		if (code == SDLK_UNKNOWN)
+			return fail(r, "key: unknown key '%s'%s", k, NULL);
+		SDL_Event ev;
+		memset(&ev, 0, sizeof ev);
+		ev.type = SDL_KEYDOWN;
+		ev.key.state = SDL_PRESSED;
+		ev.key.keysym.sym = code;
+		ev.key.keysym.scancode = SDL_GetScancodeFromKey(code);
+		ev.key.keysym.mod = (Uint16)mod;
+		send(r, &ev);
+		ev.type = SDL_KEYUP;
+		ev.key.state = SDL_RELEASED;
+		send(r, &ev);
 	} else if (strcmp(cmd, "drag") == 0 || strcmp(cmd, "mouse-drag") == 0) {
 		if (!numbers(rest, v, 5))
 			return fail(r, "usage: %s X1 Y1 X2 Y2 MS (numbers within +-1000000)%s", cmd, NULL);
@@ -449,6 +534,7 @@ static bool command(runner *r, char *line)
 			drag(r, v[0], v[1], v[2], v[3], v[4]);
 		} else {
 			int steps = (int)fmax(1, v[4] / 16.0);
+			settle(r);
 			mouse(r, SDL_MOUSEBUTTONDOWN, v[0], v[1]);
 			for (int i = 1; i <= steps; i++) {
 				double f = (double)i / steps;
@@ -534,7 +620,8 @@ static bool command(runner *r, char *line)
 			const pe_op *op = &pg->ops[i];
 			if (op->kind == PE_OP_HIT &&
 			    pe_screens_hit_name(pe_kiosk_env(r->k), op, buf, sizeof buf))
-				printf("%s %d %d\n", buf, (int)(op->x + op->w / 2), (int)(op->y + op->h / 2));
+				printf("%s %d %d %d %d\n", buf, (int)(op->x + op->w / 2),
+				       (int)(op->y + op->h / 2), (int)op->x, (int)op->y);
 		}
 		fflush(stdout);
 	} else if (strcmp(cmd, "report") == 0) {

@@ -494,6 +494,116 @@ static void test_reading_section_follows_scroll(void **state)
 	pe_app_destroy(app);
 }
 
+/* Issue 15: the last sections of a topic cannot come to the top of the
+ * reader; the one tapped is the one the list shows selected, until the
+ * page is scrolled by hand. */
+static void test_last_section_tapped_is_selected(void **state)
+{
+	(void)state;
+	pe_app *app = make(NULL, 0);
+	pe_app_action(app, PE_ACT_TOPIC, 0, 0);
+	const double marks[] = { 0, 800, 1600, 2500, 2900 };
+	assert_true(pe_app_set_doc(app, 3000, 1000, marks, 5));
+	pe_app_action(app, PE_ACT_SECTION, 4, 1);
+	assert_true(app->scroll == 2000);                  /* clamped: 2900 cannot reach the top */
+	assert_int_equal(pe_app_reading(app), 4);
+	assert_int_equal(app->reading, 4);
+	pe_app_action(app, PE_ACT_SECTION, 3, 2);
+	assert_int_equal(app->reading, 3);
+	/* Laid out again (the screen is rebuilt): still the one tapped. */
+	assert_true(pe_app_set_doc(app, 3000, 1000, marks, 5));
+	assert_int_equal(app->reading, 3);
+	/* A drag by hand: the list follows the page again. */
+	pe_app_drag(app, 10, 3);
+	assert_int_equal(app->reading, 2);
+	/* Another topic starts at its first section. */
+	pe_app_action(app, PE_ACT_SECTION, 4, 4);
+	pe_app_action(app, PE_ACT_TOPIC, 1, 5);
+	assert_true(pe_app_set_doc(app, 3000, 1000, marks, 5));
+	assert_int_equal(app->reading, 0);
+	pe_app_destroy(app);
+}
+
+/* Issue 15: a tap counts only on the screen its finger went down on, and
+ * not in the first PE_TAP_GUARD_SECONDS of a screen (double-tap
+ * tap-through). */
+static void test_tap_guard_after_screen_change(void **state)
+{
+	(void)state;
+	pe_app *app = make(NULL, 0);
+	unsigned long home = app->screen_serial;
+	assert_true(pe_app_tap_allowed(app, 0.01, home));  /* the first screen at once */
+	pe_app_action(app, PE_ACT_TOPIC, 0, 10);
+	unsigned long topic = app->screen_serial;
+	assert_true(topic != home);
+	assert_false(pe_app_tap_allowed(app, 10.1, topic));
+	assert_true(pe_app_tap_allowed(app, 10 + PE_TAP_GUARD_SECONDS, topic));
+	assert_false(pe_app_tap_allowed(app, 11, home));    /* went down on home */
+	/* The emergency button on the reader opens another topic: a new screen. */
+	pe_app_action(app, PE_ACT_EMERGENCY, 0, 12);
+	assert_true(app->screen_serial != topic);
+	/* A section jump is not. */
+	unsigned long emergency = app->screen_serial;
+	const double marks[] = { 0, 800 };
+	assert_true(pe_app_set_doc(app, 3000, 1000, marks, 2));
+	pe_app_action(app, PE_ACT_SECTION, 1, 13);
+	assert_int_equal(app->screen_serial, emergency);
+	/* The idle reset is. */
+	double now = 13;
+	run_until(app, &now, 200);
+	assert_string_equal(pe_app_screen_name(app), "home");
+	assert_true(app->screen_serial != emergency);
+	assert_false(pe_app_tap_allowed(app, now, emergency));
+	pe_app_destroy(app);
+}
+
+static void enter_pin(pe_app *app, const char *pin, double now)
+{
+	for (const char *p = pin; *p; p++)
+		pe_app_action(app, PE_ACT_PIN_DIGIT, *p - '0', now);
+	pe_app_action(app, PE_ACT_PIN_OK, 0, now);
+}
+
+/* Issue 15: 3 wrong PINs lock the pad for 60 s, shown counting down;
+ * while locked not even the right PIN opens the menu. */
+static void test_wrong_pins_lock_the_pad(void **state)
+{
+	(void)state;
+	pe_app *app = make("4321", 0);
+	pe_app_staff_gesture(app, 1);
+	enter_pin(app, "1111", 2);
+	enter_pin(app, "2222", 3);
+	assert_int_equal(app->staff_note, PE_STAFF_NOTE_WRONG_PIN);
+	assert_int_equal(pe_app_pin_locked(app, 3), 0);
+	enter_pin(app, "3333", 4);
+	assert_int_equal(app->staff_note, PE_STAFF_NOTE_PIN_LOCKED);
+	assert_int_equal(pe_app_pin_locked(app, 4), PE_PIN_LOCK_SECONDS);
+	enter_pin(app, "4321", 5);
+	assert_false(app->staff_unlocked);
+	assert_string_equal(app->pin_entry, "");
+	assert_int_equal(app->staff_unlocks, 0);
+	/* The countdown repaints each second. */
+	double now = 5;
+	pe_app_take_dirty(app);
+	run_until(app, &now, 20.5);
+	assert_int_equal(app->pin_lock_shown, 44);
+	assert_true(pe_app_take_dirty(app) & PE_DIRTY_LAYOUT);
+	/* Leaving and coming back does not lift the lock. */
+	pe_app_action(app, PE_ACT_HOME, 0, 21);
+	pe_app_staff_gesture(app, 22);
+	assert_int_equal(app->staff_note, PE_STAFF_NOTE_PIN_LOCKED);
+	enter_pin(app, "4321", 23);
+	assert_false(app->staff_unlocked);
+	now = 23;
+	run_until(app, &now, 64.5);
+	assert_int_equal(pe_app_pin_locked(app, now), 0);
+	assert_int_equal(app->staff_note, PE_STAFF_NOTE_NONE);
+	enter_pin(app, "4321", 65);
+	assert_true(app->staff_unlocked);
+	assert_int_equal(app->staff_unlocks, 1);
+	pe_app_destroy(app);
+}
+
 static void test_reload_with_fewer_topics_goes_home(void **state)
 {
 	(void)state;
@@ -526,6 +636,9 @@ int main(void)
 		cmocka_unit_test(test_print_once_per_job),
 		cmocka_unit_test(test_reading_section_follows_scroll),
 		cmocka_unit_test(test_reload_with_fewer_topics_goes_home),
+		cmocka_unit_test(test_last_section_tapped_is_selected),
+		cmocka_unit_test(test_tap_guard_after_screen_change),
+		cmocka_unit_test(test_wrong_pins_lock_the_pad),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -332,6 +332,45 @@ static void check_same_size(world *w, const pe_frame *f, const char *a, const ch
 		fault(w, what, "\"%s\" is %.1f px but \"%s\" is %.1f px", a, sa, b, sb);
 }
 
+/* Issue 15: one type scale for every home tile: every title in one size,
+ * every summary in one smaller size (at 1280x800 some summaries once came
+ * out bigger than their titles, each tile fitting its own text). */
+static void check_tile_type_scale(world *w, const pe_frame *f, const char *what)
+{
+	const pe_page *pg = &f->dl->pages[0];
+	double t_min = INFINITY, t_max = 0, s_min = INFINITY, s_max = 0;
+	size_t tiles = 0;
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		const pe_op *box = &pg->ops[i];
+		if (box->kind != PE_OP_HIT || box->u.hit.action != PE_ACT_TOPIC)
+			continue;
+		tiles++;
+		for (size_t j = 0; j < pg->n_ops; j++) {
+			const pe_op *op = &pg->ops[j];
+			if (op->kind != PE_OP_TEXT || !op->u.text.utf8[0] ||
+			    !centre_in(op->x + op->w / 2, op->y, box))
+				continue;
+			double sz = op->u.text.size;
+			if (op->u.text.face == PE_FACE_BOLD) {
+				t_min = fmin(t_min, sz);
+				t_max = fmax(t_max, sz);
+			} else {
+				s_min = fmin(s_min, sz);
+				s_max = fmax(s_max, sz);
+			}
+		}
+	}
+	if (tiles == 0)
+		return;
+	if (t_max - t_min > 0.01)
+		fault(w, what, "tile titles in sizes %.1f to %.1f px", t_min, t_max);
+	if (s_max - s_min > 0.01)
+		fault(w, what, "tile summaries in sizes %.1f to %.1f px", s_min, s_max);
+	if (s_max >= t_min)
+		fault(w, what, "a tile summary (%.1f px) is not smaller than a title (%.1f px)", s_max,
+		      t_min);
+}
+
 /* Whitespace runs to one space, none at the ends. */
 static void squeeze(char *s)
 {
@@ -394,6 +433,7 @@ static void check_home(world *w, pe_screens *screens, pe_screen_env *env, pe_app
 	assert_non_null(head);
 	check_text_shown(w, &f, head, what);
 	check_text_shown(w, &f, pe_handout_disclaimer(pe_i18n_language()), what);
+	check_tile_type_scale(w, &f, what);
 	free(head);
 	pe_frame_finish(&f);
 }
