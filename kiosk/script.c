@@ -330,6 +330,10 @@ static bool expect(runner *r, char *what, char *rest)
 		snprintf(got, sizeof got, "%.1f", s);
 		if ((op == '=' && fabs(s - v) > 0.5) || (op == '>' && !(s > v)) || (op == '<' && !(s < v)))
 			return fail(r, "expected scroll %s, got %s", rest, got);
+	} else if (strcmp(what, "reading") == 0) {
+		snprintf(got, sizeof got, "%zu", pe_app_reading(app));
+		if (strcmp(got, rest) != 0)
+			return fail(r, "expected reading section %s, got %s", rest, got);
 	} else if (strcmp(what, "text-size") == 0) {
 		snprintf(got, sizeof got, "%d", app->text_step);
 		if (strcmp(got, rest) != 0)
