@@ -1,5 +1,6 @@
 /*
- * test_content.c - the content loader (core/content.c, core/doc.c).
+ * test_content.c - the content loader as a whole (core/content.c, library.c,
+ * xmlread.c, walk.c, topic_text.c, topic_grammar.c; core/doc.c).
  *
  * Runs from the repository root: the schema is content/topic.rng and the
  * fixtures are under tests/fixtures/content/. Every malformed fixture must
