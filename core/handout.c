@@ -30,6 +30,7 @@
 #include "i18n.h"
 #include "pdf.h"
 #include "pngfile.h"
+#include "validate.h"
 
 #define EPS 0.01
 
@@ -506,16 +507,6 @@ unsigned char *pe_handout_qr(const char *text, int *px)
 	return gray;
 }
 
-/* Digits of a phone number as a tel: URI ("tel:18002272345"). */
-static void tel_uri(const char *phone, char *buf, size_t size)
-{
-	size_t n = snprintf(buf, size, "tel:");
-	for (const char *c = phone; *c && n + 1 < size; c++)
-		if ((*c >= '0' && *c <= '9') || (*c == '+' && n == 4))
-			buf[n++] = *c;
-	buf[n] = '\0';
-}
-
 /* A QR code of uri at (x, y), size points square, with its label under it
  * in small type; returns the height used. */
 static double add_qr(flow *f, pe_page *pg, const char *uri, const char *label, double x,
@@ -571,7 +562,7 @@ static bool block_column(flow *f, column *c, const pe_block *b, const char *lang
 	double card_w = width - qcol - gap;
 	double h = pe_layout_block(f->layout, pg, b, &f->st, x, 0, card_w);
 	char uri[64];
-	tel_uri(b->contact.phone, uri, sizeof uri);
+	pe_phone_tel_uri(b->contact.phone, strlen(b->contact.phone), uri, sizeof uri);
 	const char *label;
 	if (strcmp(uri, PE_HELPLINE_TEL) == 0)
 		/* TRANSLATORS: label under the QR code that dials the helpline. */

@@ -174,7 +174,8 @@ bool pe_walk_phone_text(pe_walk *w, const xmlNode *el, char **out)
 	if (!pe_phone_valid(raw)) {
 		bool empty = pe_xml_all_space(raw);
 		pe_walk_fail(w, el, empty ? "<phone> is empty%s" :
-		             "<phone> \"%s\" is not a phone number (digits, spaces, ( ) - and a leading +)",
+		             "<phone> \"%s\" is not a phone number (3 to 15 digits; spaces, ( ) - . "
+		     "and a leading +)",
 		             empty ? "" : raw);
 		free(raw);
 		return false;

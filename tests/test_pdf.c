@@ -439,6 +439,25 @@ static void png16_becomes_8bit(void **state)
 	}
 }
 
+/* The handout passes its gettext language code (locales/LINGUAS: pt_BR);
+ * /Lang takes the BCP 47 tag (pt-BR). Refusing pt_BR as a "bad language
+ * tag" would make a Brazilian Portuguese handout impossible. */
+static void gettext_code_becomes_lang_tag(void **state)
+{
+	fixture *f = *state;
+	pe_dlist *dl = sample("Hello", "pt_BR", NULL);
+	char out[512];
+	snprintf(out, sizeof out, "%s/pt.pdf", f->dir);
+	pe_error err = { { 0 } };
+	if (!pe_pdf_write_files(dl, f->font_ptrs, out, &err))
+		fail_msg("%s", err.msg);
+	size_t n;
+	char *pdf = slurp(out, &n);
+	assert_true(contains(pdf, n, "/Lang (pt-BR)"));
+	g_free(pdf);
+	pe_dlist_destroy(dl);
+}
+
 static void empty_and_bad_lang_fail(void **state)
 {
 	fixture *f = *state;
@@ -461,6 +480,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(writes_complete_pdf, setup, teardown),
+		cmocka_unit_test_setup_teardown(gettext_code_becomes_lang_tag, setup, teardown),
 		cmocka_unit_test_setup_teardown(chooses_encoding, setup, teardown),
 		cmocka_unit_test_setup_teardown(utf8_route_writes, setup, teardown),
 		cmocka_unit_test_setup_teardown(missing_glyph_fails_naming_text, setup, teardown),
