@@ -2,8 +2,8 @@
  * layout.c - Pango line breaking and block layout into display lists.
  *
  * Every position on a handout page or a kiosk screen is decided here, once.
- * The Pango context is set up exactly as DESIGN.md measured (72 dpi, hint
- * metrics off, no hinting, unrounded glyph positions, kerning and
+ * The Pango context is set up exactly as doc/measurements.md says (72
+ * dpi, hint metrics off, no hinting, unrounded glyph positions, kerning and
  * ligatures off, no inserted hyphens, bundled fonts only), so the advance
  * widths Pango measures are the font's own advance widths, which is what
  * libharu draws with. This file must never paint, never open files other
@@ -156,7 +156,7 @@ static bool load_metrics(pe_layout *L, pe_face face, pe_error *err)
 	return L->ascent[face] > 0;
 }
 
-/* No hinting and no hinted metrics (DESIGN.md): advances stay the font's
+/* No hinting and no hinted metrics (doc/measurements.md): advances stay the font's
  * own, which is what libharu draws with. */
 static void no_hinting(FcPattern *pattern, gpointer data)
 {

@@ -576,7 +576,7 @@ static bool draw_rect(painter *p, HPDF_Page page, double h, const pe_op *op)
 	if (fill.a <= 0 && stroke.a <= 0)
 		return true;
 	if (!check(p, HPDF_Page_GSave(page), "HPDF_Page_GSave") ||
-	    !set_paint(p, page, fill, stroke, op->u.rect.line_width, op->u.rect.dashed))
+	    !set_paint(p, page, fill, stroke, op->u.rect.line_width, false))
 		return false;
 	double x0 = op->x, x1 = op->x + op->w;
 	double y0 = h - op->y - op->h, y1 = h - op->y;   /* PDF: y0 bottom */

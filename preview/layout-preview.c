@@ -103,7 +103,7 @@ static void paint(cairo_t *cr, const pe_page *pg, cairo_font_face_t **faces, boo
 		case PE_OP_RECT:
 			rect_path(cr, op->x, op->y, op->w, op->h, op->u.rect.radius);
 			fill_stroke(cr, op->u.rect.fill, op->u.rect.stroke, op->u.rect.line_width,
-			            op->u.rect.dashed);
+			            false);
 			break;
 		case PE_OP_PATH:
 			for (size_t k = 0; k < op->u.path.n_segs; k++) {

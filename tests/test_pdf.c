@@ -110,7 +110,6 @@ static pe_dlist *sample(const char *text, const char *lang, const char *png)
 	                             11, 3, pe_hex(0x004488), "tel:18002272345"));
 	assert_true(pe_page_add_mark(pg, 140, "Señales", 1));
 	assert_true(pe_page_add_rect(pg, 72, 140, 300, 80, pe_hex(0xfff4e5), pe_hex(0xcc6600), 1.5, 8));
-	pg->ops[pg->n_ops - 1].u.rect.dashed = true;
 	pe_path_seg segs[] = {
 		{ PE_PATH_MOVE, { 80 }, { 250 } },
 		{ PE_PATH_LINE, { 300 }, { 250 } },
