@@ -249,17 +249,7 @@ static bool simple_items(pe_walk *w, pe_block *b, pe_kids *k, const char *name)
 {
 	size_t cap = 0;
 	const xmlNode *n;
-	for (;;) {
-		if (!pe_kids_peek(w, k, &n))
-			return false;
-		if (!n)
-			break;
-		if (!pe_walk_is(n, name)) {
-			char want[32];
-			snprintf(want, sizeof want, "<%s>", name);
-			return pe_walk_unexpected(w, k->parent, n, want);
-		}
-		pe_kids_take(k);
+	while (pe_kids_next(w, k, name, &n)) {
 		if (!pe_walk_check_attrs(w, n, TRACED))
 			return false;
 		pe_item *it = new_item(w, b, &cap, n);
@@ -267,6 +257,8 @@ static bool simple_items(pe_walk *w, pe_block *b, pe_kids *k, const char *name)
 			return false;
 		it->bullet = true;
 	}
+	if (w->failed)
+		return false;
 	if (b->n_items == 0)
 		return pe_walk_fail(w, k->parent, "<%s> needs at least one <%s>",
 		                    pe_walk_name(k->parent), name);
@@ -310,20 +302,25 @@ static bool callout_block(pe_walk *w, pe_block *b, const xmlNode *el, pe_kids *k
 	return true;
 }
 
+/* An <event> or a <level>: its <when> or <name> (the item's label), then
+ * a <what> (its text), and nothing else. */
+static bool label_and_what(pe_walk *w, const xmlNode *el, const char *label, pe_item *it)
+{
+	pe_kids k;
+	const xmlNode *c;
+	pe_kids_init(&k, el);
+	return pe_kids_expect(w, &k, label, &c) && pe_walk_inline_child(w, c, &it->label) &&
+	       pe_kids_expect(w, &k, "what", &c) && pe_walk_inline_child(w, c, &it->text) &&
+	       pe_kids_end(w, &k);
+}
+
 static bool timeline_block(pe_walk *w, pe_block *b, const xmlNode *el, pe_kids *k)
 {
 	static const char *const kinds[] = { "care", "effect", "benefit", "warning" };
 	static const char *const attrs[] = { "at", "until", "kind", "src", "origin", NULL };
 	size_t cap = 0;
 	const xmlNode *n;
-	for (;;) {
-		if (!pe_kids_peek(w, k, &n))
-			return false;
-		if (!n)
-			break;
-		if (!pe_walk_is(n, "event"))
-			return pe_walk_unexpected(w, el, n, "<event>");
-		pe_kids_take(k);
+	while (pe_kids_next(w, k, "event", &n)) {
 		char v[64];
 		if (!pe_walk_check_attrs(w, n, attrs) ||
 		    !pe_walk_need_attr(w, n, "at", v, sizeof v))
@@ -346,14 +343,11 @@ static bool timeline_block(pe_walk *w, pe_block *b, const xmlNode *el, pe_kids *
 		if (kind < 0)
 			return false;
 		it->event = (pe_event_kind)kind;
-		pe_kids ek;
-		const xmlNode *c;
-		pe_kids_init(&ek, n);
-		if (!pe_kids_expect(w, &ek, "when", &c) || !pe_walk_inline_child(w, c, &it->label) ||
-		    !pe_kids_expect(w, &ek, "what", &c) || !pe_walk_inline_child(w, c, &it->text) ||
-		    !pe_kids_end(w, &ek))
+		if (!label_and_what(w, n, "when", it))
 			return false;
 	}
+	if (w->failed)
+		return false;
 	if (b->n_items == 0)
 		return pe_walk_fail(w, el, "<timeline> needs at least one <event>");
 	return true;
@@ -365,14 +359,7 @@ static bool scale_block(pe_walk *w, pe_block *b, const xmlNode *el, pe_kids *k)
 	static const char *const attrs[] = { "grade", "src", "origin", NULL };
 	size_t cap = 0;
 	const xmlNode *n;
-	for (;;) {
-		if (!pe_kids_peek(w, k, &n))
-			return false;
-		if (!n)
-			break;
-		if (!pe_walk_is(n, "level"))
-			return pe_walk_unexpected(w, el, n, "<level>");
-		pe_kids_take(k);
+	while (pe_kids_next(w, k, "level", &n)) {
 		if (!pe_walk_check_attrs(w, n, attrs))
 			return false;
 		int grade = pe_walk_keyword_attr(w, n, "grade", true, 0, grades, 3);
@@ -382,14 +369,11 @@ static bool scale_block(pe_walk *w, pe_block *b, const xmlNode *el, pe_kids *k)
 		if (!it)
 			return false;
 		it->grade = (pe_grade)(PE_GRADE_MILD + grade);
-		pe_kids lk;
-		const xmlNode *c;
-		pe_kids_init(&lk, n);
-		if (!pe_kids_expect(w, &lk, "name", &c) || !pe_walk_inline_child(w, c, &it->label) ||
-		    !pe_kids_expect(w, &lk, "what", &c) || !pe_walk_inline_child(w, c, &it->text) ||
-		    !pe_kids_end(w, &lk))
+		if (!label_and_what(w, n, "name", it))
 			return false;
 	}
+	if (w->failed)
+		return false;
 	if (b->n_items == 0)
 		return pe_walk_fail(w, el, "<scale> needs at least one <level>");
 	return true;
@@ -425,14 +409,7 @@ static bool gethelp_block(pe_walk *w, pe_block *b, const xmlNode *el, pe_kids *k
 	b->tiers = calloc(PE_TIER_COUNT, sizeof *b->tiers);
 	if (!b->tiers)
 		return pe_walk_oom(w, el);
-	for (;;) {
-		if (!pe_kids_peek(w, k, &n))
-			return false;
-		if (!n)
-			break;
-		if (!pe_walk_is(n, "tier"))
-			return pe_walk_unexpected(w, el, n, "<tier>");
-		pe_kids_take(k);
+	while (pe_kids_next(w, k, "tier", &n)) {
 		if (!pe_walk_check_attrs(w, n, tier_attrs))
 			return false;
 		int level = pe_walk_keyword_attr(w, n, "level", true, 0, levels, PE_TIER_COUNT);
@@ -508,6 +485,8 @@ static bool gethelp_block(pe_walk *w, pe_block *b, const xmlNode *el, pe_kids *k
 		if (t->n_signs == 0)
 			return pe_walk_fail(w, n, "<tier> needs at least one <sign>");
 	}
+	if (w->failed)
+		return false;
 	if (b->n_tiers == 0)
 		return pe_walk_fail(w, el, "<gethelp> needs at least one <tier>");
 	return true;
@@ -627,14 +606,7 @@ static bool parse_sources(pe_walk *w, pe_topic *t, const xmlNode *el)
 	const xmlNode *n;
 	size_t cap = 0;
 	pe_kids_init(&k, el);
-	for (;;) {
-		if (!pe_kids_peek(w, &k, &n))
-			return false;
-		if (!n)
-			break;
-		if (!pe_walk_is(n, "source"))
-			return pe_walk_unexpected(w, el, n, "<source>");
-		pe_kids_take(&k);
+	while (pe_kids_next(w, &k, "source", &n)) {
 		if (!pe_grow((void **)&t->sources, &cap, t->n_sources, sizeof *t->sources))
 			return pe_walk_oom(w, n);
 		pe_source *s = &t->sources[t->n_sources++];
@@ -665,6 +637,8 @@ static bool parse_sources(pe_walk *w, pe_topic *t, const xmlNode *el)
 		    !pe_kids_end(w, &sk))
 			return false;
 	}
+	if (w->failed)
+		return false;
 	if (t->n_sources == 0)
 		return pe_walk_fail(w, el, "<sources> needs at least one <source>");
 	return true;
@@ -713,14 +687,7 @@ static bool parse_topic(pe_walk *w, pe_topic *t, const xmlNode *root)
 	    !pe_kids_expect(w, &k, "sources", &n) || !parse_sources(w, t, n))
 		return false;
 	size_t cap = 0;
-	for (;;) {
-		if (!pe_kids_peek(w, &k, &n))
-			return false;
-		if (!n)
-			break;
-		if (!pe_walk_is(n, "section"))
-			return pe_walk_unexpected(w, root, n, "<section>");
-		pe_kids_take(&k);
+	while (pe_kids_next(w, &k, "section", &n)) {
 		if (!pe_grow((void **)&t->sections, &cap, t->n_sections, sizeof *t->sections))
 			return pe_walk_oom(w, n);
 		pe_section *s = &t->sections[t->n_sections++];
@@ -728,6 +695,8 @@ static bool parse_topic(pe_walk *w, pe_topic *t, const xmlNode *root)
 		if (!parse_section(w, s, n))
 			return false;
 	}
+	if (w->failed)
+		return false;
 	if (t->n_sections == 0)
 		return pe_walk_fail(w, root, "<topic> needs at least one <section>");
 	return true;

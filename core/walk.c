@@ -222,6 +222,23 @@ bool pe_kids_end(pe_walk *w, pe_kids *k)
 	return true;
 }
 
+bool pe_kids_next(pe_walk *w, pe_kids *k, const char *name, const xmlNode **out)
+{
+	const xmlNode *n;
+	*out = NULL;
+	if (!pe_kids_peek(w, k, &n) || !n)
+		return false;
+	if (!pe_walk_is(n, name)) {
+		char want[64];
+		snprintf(want, sizeof want, "<%s>", name);
+		pe_walk_unexpected(w, k->parent, n, want);
+		return false;
+	}
+	pe_kids_take(k);
+	*out = n;
+	return true;
+}
+
 /* Attributes: every attribute must be in the allowed list (NULL-ended). */
 bool pe_walk_check_attrs(pe_walk *w, const xmlNode *el, const char *const *allowed)
 {

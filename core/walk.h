@@ -70,6 +70,11 @@ bool pe_kids_expect(pe_walk *w, pe_kids *k, const char *name, const xmlNode **ou
 bool pe_kids_optional(pe_walk *w, pe_kids *k, const char *name, const xmlNode **out);
 /* Nothing may follow. */
 bool pe_kids_end(pe_walk *w, pe_kids *k);
+/* The next of a run of <name> children: true with *out set; false at the
+ * end of the children, or after an error (w->failed then tells), so a
+ * loop is `while (pe_kids_next(w, k, "event", &n)) { ... }` and a check of
+ * w->failed after it. */
+bool pe_kids_next(pe_walk *w, pe_kids *k, const char *name, const xmlNode **out);
 
 /* Every attribute of el must be in allowed (NULL-ended). */
 bool pe_walk_check_attrs(pe_walk *w, const xmlNode *el, const char *const *allowed);
