@@ -30,7 +30,7 @@ pe_schema *pe_schema_load(const char *rng_path, pe_error *err)
 {
 	size_t len;
 	pe_schema *schema = NULL;
-	char *buf = pe_xml_read_file(rng_path, &len, err);
+	char *buf = pe_xml_read_file(rng_path, PE_CONTENT_MAX_BYTES, &len, err);
 	if (!buf)
 		return NULL;
 	/* Parsed by us, so its errors read like a topic's. */
@@ -108,7 +108,7 @@ pe_topic *pe_topic_load_at(const char *path, const char *lang, const pe_schema *
 		pe_error_set(err, path, 0, "no language given");
 		return NULL;
 	}
-	char *buf = pe_xml_read_file(path, &len, err);
+	char *buf = pe_xml_read_file(path, PE_CONTENT_MAX_BYTES, &len, err);
 	if (!buf)
 		return NULL;
 

@@ -3,7 +3,7 @@
  * xmlread.h): the first three gates a topic file goes through, each with
  * its own message:
  *   1. the file itself: it opens, it is a regular file, it is not larger
- *      than PE_CONTENT_MAX_BYTES (checked before reading it all);
+ *      than the caller's limit (checked before reading it all);
  *   2. the bytes are valid UTF-8 (our own check, so the message names the
  *      line and the byte instead of libxml2's "indicate encoding !");
  *   3. libxml2 parses it (no network, no DTD, no entity substitution);
@@ -27,15 +27,14 @@
 
 #include <libxml/parser.h>
 
-#include "content.h"
 
 /* ---- reading files ---------------------------------------------------- */
 
 /* Read a whole file into a NUL-terminated buffer, refusing anything that is
- * not a regular file or is larger than PE_CONTENT_MAX_BYTES. The size is
+ * not a regular file or is larger than max_bytes. The size is
  * checked with fstat before reading, and again while reading in case the
  * file grows under us. */
-char *pe_xml_read_file(const char *path, size_t *len_out, pe_error *err)
+char *pe_xml_read_file(const char *path, size_t max_bytes, size_t *len_out, pe_error *err)
 {
 	char *buf = NULL;
 	FILE *f = fopen(path, "rb");
@@ -56,24 +55,24 @@ char *pe_xml_read_file(const char *path, size_t *len_out, pe_error *err)
 		pe_error_set(err, path, 0, "cannot open: not a regular file");
 		goto close_file;
 	}
-	if (st.st_size > PE_CONTENT_MAX_BYTES) {
-		pe_error_set(err, path, 0, "file is too large (%lld bytes, limit %d)",
-		             (long long)st.st_size, PE_CONTENT_MAX_BYTES);
+	if ((unsigned long long)st.st_size > max_bytes) {
+		pe_error_set(err, path, 0, "file is too large (%lld bytes, limit %zu)",
+		             (long long)st.st_size, max_bytes);
 		goto close_file;
 	}
-	buf = malloc((size_t)PE_CONTENT_MAX_BYTES + 2);
+	buf = malloc(max_bytes + 2);
 	if (!buf) {
 		pe_error_set(err, path, 0, "out of memory");
 		goto close_file;
 	}
-	size_t len = fread(buf, 1, (size_t)PE_CONTENT_MAX_BYTES + 1, f);
+	size_t len = fread(buf, 1, max_bytes + 1, f);
 	if (ferror(f)) {
 		pe_error_set(err, path, 0, "cannot read: %s", strerror(errno));
 		goto free_buf;
 	}
-	if (len > PE_CONTENT_MAX_BYTES) {
-		pe_error_set(err, path, 0, "file is too large (more than %d bytes, limit %d)",
-		             PE_CONTENT_MAX_BYTES, PE_CONTENT_MAX_BYTES);
+	if (len > max_bytes) {
+		pe_error_set(err, path, 0, "file is too large (more than %zu bytes, limit %zu)",
+		             max_bytes, max_bytes);
 		goto free_buf;
 	}
 	buf[len] = '\0';

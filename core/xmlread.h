@@ -2,7 +2,7 @@
  * xmlread.h - reading a content file and parsing it with libxml2 (private
  * to the content loader: content.c, library.c and the walker).
  *
- * A file is read whole (a regular file, at most PE_CONTENT_MAX_BYTES),
+ * A file is read whole (a regular file, at most the caller's limit),
  * checked to be UTF-8 by our own code (so the message names the line and
  * the byte), then parsed with no network, no DTD and no entity
  * substitution. libxml2's errors are caught by handlers installed only for
@@ -23,9 +23,9 @@
 #include "xml_compat.h"
 
 /* Read a whole file into a NUL-terminated buffer (free() it), refusing
- * anything that is not a regular file or is larger than
- * PE_CONTENT_MAX_BYTES. */
-char *pe_xml_read_file(const char *path, size_t *len_out, pe_error *err);
+ * anything that is not a regular file or is larger than max_bytes (the
+ * content loader passes PE_CONTENT_MAX_BYTES). */
+char *pe_xml_read_file(const char *path, size_t max_bytes, size_t *len_out, pe_error *err);
 
 /* Parse a file already read into buf (NUL-terminated): UTF-8 only, no
  * DOCTYPE, no network, entities not substituted. Returns the document
