@@ -14,7 +14,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "paths.h"
+
 static char dir[4096];
+
+/* The same as tests/lsan.supp, built in so that replaying one input by
+ * hand needs no LSAN_OPTIONS: Pango's thread loads fontconfig's default
+ * configuration once and never frees it. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:libfontconfig.so\n";
+}
 
 static int remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
 {
@@ -46,18 +57,12 @@ void pe_fuzz_setup(void)
 {
 	if (dir[0])
 		return;
-	const char *data = getenv("PE_DATADIR");
+	/* $PE_DATADIR, else build-fuzz/share/patient-ed next to the harness
+	 * (build-fuzz/fuzz/), as the programs find theirs (paths.h). */
 	char buf[4096];
-	if (!data || !*data) {
-		if (!getcwd(buf, sizeof buf - 64))
-			pe_fuzz_fail("cannot find the current directory");
-		strcat(buf, "/build/share/patient-ed");
-		setenv("PE_DATADIR", buf, 1);
-		data = getenv("PE_DATADIR");
-	}
-	snprintf(buf, sizeof buf, "%s/topic.rng", data);
-	if (access(buf, R_OK) != 0) {
-		fprintf(stderr, "fuzz: no staged data in %s (run make first, or set PE_DATADIR)\n", data);
+	if (!pe_paths_data(buf, sizeof buf, "topic.rng") || access(buf, R_OK) != 0) {
+		fprintf(stderr, "fuzz: no staged data in %s (make fuzz-build, or set PE_DATADIR)\n",
+		        pe_paths_datadir());
 		exit(2);
 	}
 	setenv("LC_ALL", "C.UTF-8", 1);

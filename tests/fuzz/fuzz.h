@@ -21,7 +21,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Environment every harness needs: the staged data directory (PE_DATADIR,
- * else build/share/patient-ed under the current directory), C.UTF-8 and
+ * else build-fuzz/share/patient-ed next to the harness), C.UTF-8 and
  * the private directory (also made TMPDIR and XDG_RUNTIME_DIR). Exits
  * with a message when the data is missing. */
 void pe_fuzz_setup(void);

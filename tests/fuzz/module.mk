@@ -2,6 +2,7 @@
 #
 #   make fuzz                  every target for FUZZ_SECONDS (default 60) each
 #   make fuzz FUZZ_SECONDS=600 FUZZ_TARGETS=pdf
+#   make fuzz FUZZ_FLAGS="-fork=1 -ignore_crashes=1"   keep going past a crash
 #   make check-fuzz            CI: every target 30 s from the seed corpus, then
 #                              every saved crash input replayed once
 #
@@ -46,10 +47,10 @@ fuzz-build:
 		fuzz-bins data
 
 fuzz: fuzz-build
-	@tests/fuzz/run --seconds $(FUZZ_SECONDS) $(FUZZ_BUILD) $(FUZZ_TARGETS)
+	@FUZZ_FLAGS="$(FUZZ_FLAGS)" tests/fuzz/run --seconds $(FUZZ_SECONDS) $(FUZZ_BUILD) $(FUZZ_TARGETS)
 
 check-fuzz: fuzz-build
-	@tests/fuzz/run --check --seconds $(FUZZ_CHECK_SECONDS) $(FUZZ_BUILD) $(FUZZ_TARGETS)
+	@FUZZ_FLAGS="$(FUZZ_FLAGS)" tests/fuzz/run --check --seconds $(FUZZ_CHECK_SECONDS) $(FUZZ_BUILD) $(FUZZ_TARGETS)
 
 clean-fuzz:
 	rm -rf $(FUZZ_BUILD)
