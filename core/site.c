@@ -103,6 +103,17 @@ static bool apply(pe_site *s, const site_setting *st, GKeyFile *kf, const char *
 		g_free(raw);
 		return true;
 	}
+	/* GKeyFile has already turned the escapes \n, \t and \r into real
+	 * control characters; no value of ours may hold one (a clinic name on
+	 * two lines overflows every header, a queue name with one is none). */
+	for (const char *c = v; *c && !problem; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f)
+			problem = "a control character (an escape such as \\n or \\t) is not allowed";
+	if (problem) {
+		pe_error_set(err, file, line, "[%s] %s: %s", st->group, st->key, problem);
+		g_free(raw);
+		return false;
+	}
 	char *end;
 	switch (st->type) {
 	case S_TEXT:

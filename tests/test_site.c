@@ -207,6 +207,14 @@ static void errors_name_file_line_key(void **state)
 	expect_error("[clinic]\nphone = 555+0100\n", "[clinic] phone", "site.ini:2:");
 	expect_error("[clinic]\nlogo = /nonexistent/logo.png\n", "does not exist", "site.ini:2:");
 	expect_error("[clinic]\nname = X\n[[broken\n", "", "site.ini:3:");
+	/* GKeyFile turns the escapes \n, \t and \r into real control
+	 * characters: a clinic name on two lines overflowed every handout's
+	 * header ("layout check failed"), and a printer queue name with a
+	 * newline is no queue (found by tests/fuzz/fuzz_site). */
+	expect_error("[clinic]\nname = Riverside\\nInfusion Center\n", "[clinic] name: a control character",
+	             "site.ini:2:");
+	expect_error("[kiosk]\n\nprinter = desk\\tqueue\n", "[kiosk] printer: a control character",
+	             "site.ini:3:");
 }
 
 static void logo_must_be_png(void **state)

@@ -54,35 +54,10 @@ static bool acceptable(const uint8_t *data, size_t size)
 	return true;
 }
 
-#ifdef PE_FUZZ_SKIP_KNOWN
-/* Long exploratory runs before issue 10's fix lands: numbers no screen
- * has (1e30, nan, inf, 9+ digits) hit the known float-to-int UB at once. */
-static bool huge_number(const uint8_t *data, size_t size)
-{
-	size_t digits = 0;
-	for (size_t i = 0; i < size; i++) {
-		int c = data[i] | 0x20;
-		digits = data[i] >= '0' && data[i] <= '9' ? digits + 1 : 0;
-		if (digits >= 9)
-			return true;
-		if (i > 0 && c == 'e' && data[i - 1] >= '0' && data[i - 1] <= '9')
-			return true;
-		if (i + 2 < size && ((c == 'n' && (data[i + 1] | 0x20) == 'a' && (data[i + 2] | 0x20) == 'n') ||
-		                     (c == 'i' && (data[i + 1] | 0x20) == 'n' && (data[i + 2] | 0x20) == 'f')))
-			return true;
-	}
-	return false;
-}
-#endif
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (!acceptable(data, size))
 		return -1;
-#ifdef PE_FUZZ_SKIP_KNOWN
-	if (huge_number(data, size))
-		return -1;
-#endif
 	pe_error err = { { 0 } };
 	pe_kiosk_options ko = { .width = 1280, .height = 800 };
 	pe_kiosk *k = pe_kiosk_create(&ko, 0, &err);

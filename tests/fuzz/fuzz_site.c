@@ -37,12 +37,6 @@ static void check_string(const char *s, const char *what)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-#ifdef PE_FUZZ_SKIP_KNOWN
-	/* Long exploratory runs before issue 10's fix lands: every other
-	 * input had a NUL byte. */
-	if (memchr(data, 0, size))
-		return -1;
-#endif
 	char path[4200];
 	pe_fuzz_write(data, size, "site.ini", path, sizeof path);
 	pe_error err = { { 0 } };
