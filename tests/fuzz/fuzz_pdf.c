@@ -94,7 +94,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		req.second_lang = "es";
 	}
 	pe_dlist *dl = pe_handout_layout(layout, &req, &err);
-	pe_layout_set_language(layout, NULL);
 	if (dl && pe_handout_check(dl, tpl, &err)) {
 		if (pe_pdf_write(dl, fonts, out, &err))
 			check_pdf(out);

@@ -28,7 +28,7 @@
 
 static pe_fonts *fonts;
 static pe_layout *layout;
-static pe_topic *topic_en, *topic_es;
+static pe_topic *topic_en, *topic_es, *card_en;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -45,7 +45,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	if (!(topic_en = pe_topic_load(pe_paths_data(path, sizeof path, "content/en/helpline.xml"),
 	                               "en", schema, &err)) ||
 	    !(topic_es = pe_topic_load(pe_paths_data(path, sizeof path, "content/es/helpline.xml"),
-	                               "es", schema, &err)))
+	                               "es", schema, &err)) ||
+	    !(card_en = pe_topic_load(pe_paths_data(path, sizeof path, "content/en/wallet-card.xml"),
+	                              "en", schema, &err)))
 		pe_fuzz_fail("%s", err.msg);
 	pe_schema_destroy(schema);
 	if (!(fonts = pe_fonts_load(pe_paths_data(path, sizeof path, "fonts"), &err)) ||
@@ -79,7 +81,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	pe_template_style(tpl, &st);
 
 	const pe_topic *en[1] = { topic_en }, *es[1] = { topic_es };
-	pe_handout_req req = { .tpl = tpl, .lang = "en" };
+	pe_handout_req req = { .tpl = tpl, .lang = "en", .card = card_en };
 	if (tpl->kind != PE_TEMPLATE_WALLET) {
 		req.topics = en;
 		req.n_topics = 1;
@@ -93,8 +95,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		pe_handout_check(dl, tpl, &err);
 		pe_dlist_destroy(dl);
 	}
-	/* The layout is reused: undo what a handout may leave set in it. */
-	pe_layout_set_language(layout, NULL);
 	pe_template_destroy(tpl);
 	return 0;
 }
