@@ -1,0 +1,76 @@
+/*
+ * handout_priv.h - what the files of the handout composition share:
+ * handout.c (topic units, entry points), handout_end.c (care-team box,
+ * sources), handout_header.c (header and footer), wallet.c (wallet card).
+ *
+ * Internal to core; handout.h is the API. The composition turns topics,
+ * a template and a site into columns (layout.h) and hands them to the
+ * paginator (paginate.h); it never measures text itself or paints.
+ */
+#ifndef PE_HANDOUT_PRIV_H
+#define PE_HANDOUT_PRIV_H
+
+#include <glib.h>
+
+#include "handout.h"
+#include "paginate.h"
+
+#define EPS PE_PAGINATE_EPS
+
+/* One handout being composed. The pager's page tags are topic indices
+ * (into req->topics) and its body lies between header and footer. */
+typedef struct pe_flow {
+	pe_layout *layout;
+	const pe_handout_req *req;
+	const pe_template *tpl;
+	pe_style st;
+	pe_error *err;
+	double x0, x1, top, bottom;          /* printable area */
+	pe_pager pager;
+} pe_flow;
+
+/* The columns of one unit, one per language: n is 1 for a handout and 2
+ * for a bilingual one; x/w give the column of each. */
+typedef struct pe_cols_geom {
+	size_t n;
+	double x[2], w[2];
+	const pe_topic *t[2];
+	const char *lang[2];
+} pe_cols_geom;
+
+/* Set err to "out of memory"; returns false. */
+bool pe_flow_oom(pe_flow *f);
+/* The template's leading and link colour with this face, size and colour. */
+pe_text_style pe_flow_text_style(const pe_flow *f, pe_face face, double size, pe_color color);
+/* "A" or, bilingual, "A / B" (the same text once when both say it). */
+void pe_flow_append_both(GString *out, const char *a, const char *b);
+
+/* A QR code of uri at (x, y), size points square, with its label under it
+ * in small type; returns the height used (*ok false, err set, on failure). */
+double pe_flow_add_qr(pe_flow *f, pe_page *pg, const char *uri, const char *label, double x,
+                      double y, double size, double label_w, bool *ok);
+
+/* handout_end.c */
+/* A labelled blank line a nurse can write on ("Phone: ________") at
+ * (x, y); the writing line starts at line_x when the label leaves room
+ * for min_rule. Returns the height used. */
+double pe_flow_blank_line(pe_flow *f, pe_page *pg, const char *label, double x, double y,
+                          double width, double line_x, double size, double min_rule);
+/* Where the writing lines of a group of labels start. */
+double pe_flow_lines_x(pe_flow *f, const char *const *labels, size_t n, double x, double size);
+/* The site logo's size in pixels (false with err set when it no longer reads). */
+bool pe_flow_logo_size(pe_flow *f, double *w, double *h);
+/* The end of a topic into out[0..g->n): the care-team box and the
+ * sources, stacked or side by side, each unbreakable. */
+bool pe_flow_end_units(pe_flow *f, const pe_cols_geom *g, pe_column *out, bool side_by_side);
+
+/* handout_header.c */
+double pe_flow_header_height(const pe_flow *f);
+double pe_flow_footer_height(const pe_flow *f);
+/* Header and footer on every page of f->pager.dl. */
+bool pe_flow_decorate(pe_flow *f);
+
+/* wallet.c: both sides of the wallet card, each a new page. */
+bool pe_wallet_layout(pe_flow *f, const char *lang);
+
+#endif
