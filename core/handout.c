@@ -1,18 +1,17 @@
 /*
- * handout.c - compose topics into paged handouts (see handout.h): the
- * topic units (title, headings, blocks with a QR code beside a phone
- * card, the "when to get help" section first) handed to the paginator
- * (paginate.h), and the entry points. A heading only goes where the
- * start of what follows fits under it. The end of a topic (care-team box,
- * sources) is in handout_end.c, header and footer (added last, when the
- * page count is known) in handout_header.c, the wallet card in wallet.c,
- * the layout check in handout_check.c.
+ * handout.c - the units of a handout (see handout.h, handout_priv.h): a
+ * topic's title, its section headings, each content block in a column
+ * (a phone card with its QR code beside it), the disclaimer; and what the
+ * other files of the composition share: styles, QR codes, blank lines to
+ * write on, the logo's size. handout_layout.c puts the units on pages;
+ * handout_end.c, handout_header.c and wallet.c build the rest.
  *
- * This module must never measure text itself (layout does), paint (pdf.c
- * does) or read files (the caller loads topics, template and site; only
- * the logo's PNG header is read, for its size, in handout_end.c). Words
- * printed here that are not content go through pe_i18n_tr() in the handout's language, so a
- * Spanish handout can be made from an English UI.
+ * The base of the handout composition: it calls nothing of the other
+ * files. This module must never measure text itself (layout does), paint
+ * (pdf.c does) or read files (the caller loads topics, template and site;
+ * only the logo's PNG header is read, for its size, through pngfile.h).
+ * Words printed here that are not content go through pe_i18n_tr() in the
+ * handout's language, so a Spanish handout can be made from an English UI.
  */
 #include "handout.h"
 #include "handout_priv.h"
@@ -25,7 +24,7 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "pdf.h"
+#include "pngfile.h"
 
 bool pe_flow_oom(pe_flow *f)
 {
@@ -83,7 +82,7 @@ static void tel_uri(const char *phone, char *buf, size_t size)
 /* A QR code of uri at (x, y), size points square, with its label under it
  * in small type; returns the height used. */
 double pe_flow_add_qr(pe_flow *f, pe_page *pg, const char *uri, const char *label, double x,
-                     double y, double size, double label_w, bool *ok)
+                      double y, double size, double label_w, bool *ok)
 {
 	int px = 0;
 	unsigned char *gray = pe_handout_qr(uri, &px);
@@ -114,8 +113,8 @@ static double qr_size(const pe_flow *f)
 
 /* Lay out one content block into a column of the given width at x. A
  * phone card gets its QR code beside it. */
-static bool block_column(pe_flow *f, pe_column *c, const pe_block *b, const char *lang, double x,
-                         double width)
+bool pe_flow_block_column(pe_flow *f, pe_column *c, const pe_block *b, const char *lang, double x,
+                          double width)
 {
 	pe_page *pg = pe_column_init(c, f->tpl->width, f->tpl->height);
 	if (!pg)
@@ -156,7 +155,7 @@ static bool block_column(pe_flow *f, pe_column *c, const pe_block *b, const char
  * be mild, moderate or severe." over the severity scale): at most two
  * lines, or ending in a colon. It goes to the next page with that block
  * rather than stay behind at the bottom of a page. */
-static bool lead_in(const pe_column *c, const pe_block *b)
+bool pe_flow_lead_in(const pe_column *c, const pe_block *b)
 {
 	if (b->kind != PE_BLOCK_PARAGRAPH)
 		return false;
@@ -190,8 +189,8 @@ static bool lead_in(const pe_column *c, const pe_block *b)
 
 /* mark: the outline entry for the section (NULL: none from this column;
  * bilingual, the first column's names both languages). */
-static bool heading_column(pe_flow *f, pe_column *c, const pe_section *sec, double x, double width,
-                           const char *mark)
+bool pe_flow_heading_column(pe_flow *f, pe_column *c, const pe_section *sec, double x, double width,
+                            const char *mark)
 {
 	pe_page *pg = pe_column_init(c, f->tpl->width, f->tpl->height);
 	if (!pg)
@@ -218,8 +217,8 @@ const char *pe_handout_disclaimer(const char *lang)
 
 /* Title, summary, the general-information line and a short accent bar
  * under them. */
-static bool title_column(pe_flow *f, pe_column *c, const pe_topic *t, double x, double width,
-                         const char *mark, const char *lang_label, const char *lang)
+bool pe_flow_title_column(pe_flow *f, pe_column *c, const pe_topic *t, double x, double width,
+                          const char *mark, const char *lang_label, const char *lang)
 {
 	pe_page *pg = pe_column_init(c, f->tpl->width, f->tpl->height);
 	if (!pg)
@@ -251,241 +250,6 @@ static bool title_column(pe_flow *f, pe_column *c, const pe_topic *t, double x, 
 	return true;
 }
 
-
-/* ---- topics ------------------------------------------------------------ */
-
-static bool empty_column(pe_flow *f, pe_column *c)
-{
-	if (!pe_column_init(c, f->tpl->width, f->tpl->height))
-		return pe_flow_oom(f);
-	c->h = 0;
-	return true;
-}
-
-/* Section s in handout order: the section holding the topic's "when to
- * get help" block comes first, right under the title (content puts it
- * first anyway; this keeps it on page 1 or 2 whatever a file does), the
- * others keep their order. NULL past the end. */
-static const pe_section *section_at(const pe_topic *t, size_t s)
-{
-	if (s >= t->n_sections)
-		return NULL;
-	size_t gh;
-	if (!pe_topic_gethelp(t, &gh) || s > gh)
-		return &t->sections[s];
-	return &t->sections[s == 0 ? gh : s - 1];
-}
-
-static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
-{
-	pe_column a[2] = { 0 }, b[2] = { 0 };
-	bool ok = false;
-	size_t n = g->n;
-
-	if (!f->pager.fresh && !pe_pager_new_page(&f->pager))
-		return false;
-	f->pager.page_tag[f->pager.page] = f->pager.tag;
-
-	/* The outline names both languages of a bilingual handout. */
-	GString *mark = g_string_new(NULL);
-	pe_flow_append_both(mark, g->t[0]->title, n > 1 ? g->t[1]->title : NULL);
-	for (size_t i = 0; i < n; i++)
-		if (!title_column(f, &a[i], g->t[i], g->x[i], g->w[i], i == 0 ? mark->str : NULL,
-		                  n > 1 ? pe_i18n_native_name(g->lang[i]) : NULL, g->lang[i])) {
-			g_string_free(mark, TRUE);
-			goto out;
-		}
-	g_string_free(mark, TRUE);
-	if (!pe_pager_place(&f->pager, a, n, f->st.section_gap))
-		goto out;
-	pe_columns_finish(a, n);
-
-	size_t n_sec = g->t[0]->n_sections;
-	for (size_t i = 1; i < n; i++)
-		n_sec = n_sec > g->t[i]->n_sections ? n_sec : g->t[i]->n_sections;
-	for (size_t s = 0; s < n_sec; s++) {
-		/* Heading and first block of the section, in every column. */
-		size_t n_blocks = 0;
-		char *names[2] = { NULL, NULL };
-		for (size_t i = 0; i < n; i++)
-			if (s < g->t[i]->n_sections &&
-			    !(names[i] = pe_text_plain(&section_at(g->t[i], s)->heading))) {
-				free(names[0]);
-				goto out_oom;
-			}
-		GString *smark = g_string_new(NULL);
-		if (names[0])
-			pe_flow_append_both(smark, names[0], names[1]);
-		else if (names[1])
-			g_string_append(smark, names[1]);
-		free(names[0]);
-		free(names[1]);
-		for (size_t i = 0; i < n; i++) {
-			const pe_section *sec = section_at(g->t[i], s);
-			if (sec ? !heading_column(f, &a[i], sec, g->x[i], g->w[i],
-			                          i == 0 || (i == 1 && !a[0].d->pages[0].n_ops) ? smark->str : NULL)
-			        : !empty_column(f, &a[i])) {
-				g_string_free(smark, TRUE);
-				goto out;
-			}
-			if (sec && sec->n_blocks > n_blocks)
-				n_blocks = sec->n_blocks;
-		}
-		g_string_free(smark, TRUE);
-		double head_h = 0;
-		for (size_t i = 0; i < n; i++)
-			head_h = fmax(head_h, a[i].h);
-		for (size_t k = 0; k < n_blocks; k++) {
-			bool lead = false;
-			for (size_t i = 0; i < n; i++) {
-				const pe_section *sec = section_at(g->t[i], s);
-				bool has = sec && k < sec->n_blocks;
-				if (has ? !block_column(f, &b[i], &sec->blocks[k], g->lang[i], g->x[i], g->w[i])
-				        : !empty_column(f, &b[i]))
-					goto out;
-				lead |= has && k + 1 < sec->n_blocks && lead_in(&b[i], &sec->blocks[k]);
-			}
-			/* What must fit under the heading (or alone, further down):
-			 * the start of this block, or all of a lead-in and the start
-			 * of the block it introduces. */
-			double gap = f->st.body_size * 0.35;
-			/* The first section follows the title, which was placed
-			 * with a section gap after it already: no second gap
-			 * (the "when to get help" box needs that room on page 1). */
-			double sec_gap = s == 0 ? 0 : f->st.section_gap;
-			double above = k == 0 ? sec_gap + head_h + gap : 0;
-			bool fits;
-			if (!lead) {
-				fits = pe_pager_start_fits(&f->pager, b, n, f->pager.body_bottom - (f->pager.y + above));
-			} else {
-				double lead_h = 0;
-				for (size_t i = 0; i < n; i++)
-					lead_h = fmax(lead_h, b[i].h);
-				pe_column nx[2] = { 0 };
-				bool laid = true;
-				for (size_t i = 0; laid && i < n; i++) {
-					const pe_section *sec = section_at(g->t[i], s);
-					laid = sec && k + 1 < sec->n_blocks
-					       ? block_column(f, &nx[i], &sec->blocks[k + 1], g->lang[i], g->x[i], g->w[i])
-					       : empty_column(f, &nx[i]);
-				}
-				fits = laid && lead_h <= f->pager.body_bottom - (f->pager.y + above) + EPS &&
-				       pe_pager_start_fits(&f->pager, nx, n,
-				                  f->pager.body_bottom - (f->pager.y + above + lead_h + f->st.block_gap));
-				pe_columns_finish(nx, n);
-				if (!laid)
-					goto out;
-			}
-			if (k == 0) {
-				/* Never a heading at the bottom of a page: it goes
-				 * only where the start of its first block fits too
-				 * (its first block after a short lead-in). */
-				if (!f->pager.fresh && !fits) {
-					if (!pe_pager_new_page(&f->pager))
-						goto out;
-				} else if (!f->pager.fresh) {
-					f->pager.y += sec_gap;
-				}
-				if (!pe_pager_place(&f->pager, a, n, gap))
-					goto out;
-				pe_columns_finish(a, n);
-			} else if (lead && !f->pager.fresh && !fits && !pe_pager_new_page(&f->pager)) {
-				goto out;
-			}
-			if (!pe_pager_place(&f->pager, b, n, f->st.block_gap))
-				goto out;
-			pe_columns_finish(b, n);
-		}
-		pe_columns_finish(a, n);
-	}
-
-	if (f->tpl->care_team || (f->tpl->footer & PE_EL_SOURCES)) {
-		/* The care-team box and the sources end the topic as one unit:
-		 * stacked when that fits on the page; else side by side (the
-		 * sources in a narrow column beside a narrower box) when that
-		 * fits; else stacked on the next page. Never the sources alone
-		 * on a last page. */
-		f->pager.y += f->tpl->care_team ? f->st.section_gap - f->st.block_gap : f->st.block_gap;
-		double avail = f->pager.body_bottom - f->pager.y;
-		if (!pe_flow_end_units(f, g, a, false))
-			goto out;
-		double h = 0;
-		for (size_t i = 0; i < n; i++)
-			h = fmax(h, a[i].h);
-		if (h > avail + EPS && !f->pager.fresh && f->tpl->care_team &&
-		    (f->tpl->footer & PE_EL_SOURCES)) {
-			pe_column sbs[2] = { 0 };
-			if (!pe_flow_end_units(f, g, sbs, true)) {
-				pe_columns_finish(sbs, 2);
-				goto out;
-			}
-			double h2 = 0;
-			for (size_t i = 0; i < n; i++)
-				h2 = fmax(h2, sbs[i].h);
-			if (h2 <= avail + EPS && h2 < h) {
-				pe_columns_finish(a, n);
-				memcpy(a, sbs, sizeof sbs);
-			} else {
-				pe_columns_finish(sbs, 2);
-			}
-		}
-		if (!pe_pager_place(&f->pager, a, n, f->st.block_gap))
-			goto out;
-		pe_columns_finish(a, n);
-	}
-	ok = true;
-	goto out;
-out_oom:
-	pe_flow_oom(f);
-out:
-	pe_columns_finish(a, 2);
-	pe_columns_finish(b, 2);
-	return ok;
-}
-
-
-/* ---- entry points ------------------------------------------------------ */
-
-/* "A" or, bilingual, "A / B" (the same text once when both say it). */
-void pe_flow_append_both(GString *out, const char *a, const char *b)
-{
-	g_string_append(out, a ? a : "");
-	if (b && a && strcmp(a, b) != 0)
-		g_string_append_printf(out, " / %s", b);
-}
-
-/* PDF Title and Subject, which viewers show in the window title and the
- * document list: every topic of a pack ("A; B"), both languages of a
- * bilingual handout ("A / B"); the wallet card's Subject says what is on
- * it rather than repeating its title. */
-static bool set_meta(pe_flow *f)
-{
-	const pe_handout_req *req = f->req;
-	const char *lang = req->lang;
-	bool bi = f->tpl->kind == PE_TEMPLATE_BILINGUAL;
-	GString *title = g_string_new(NULL), *subject = g_string_new(NULL);
-	if (f->tpl->kind == PE_TEMPLATE_WALLET) {
-		/* TRANSLATORS: PDF title of the wallet card (shown by PDF viewers). */
-		g_string_append(title, tr(lang, NC_("wallet-card/pdf-title", "Emergency wallet card")));
-		/* The subject is the card topic's summary: its words are content. */
-		if (req->card && req->card->summary)
-			g_string_append(subject, req->card->summary);
-	}
-	for (size_t i = 0; f->tpl->kind != PE_TEMPLATE_WALLET && i < req->n_topics; i++) {
-		const pe_topic *t = req->topics[i], *t2 = bi ? req->second[i] : NULL;
-		if (i > 0) {
-			g_string_append(title, "; ");
-			g_string_append(subject, "; ");
-		}
-		pe_flow_append_both(title, t->title, t2 ? t2->title : NULL);
-		pe_flow_append_both(subject, t->summary, t2 ? t2->summary : NULL);
-	}
-	bool ok = pe_dlist_set_meta(f->pager.dl, title->str, subject->str, lang);
-	g_string_free(title, TRUE);
-	g_string_free(subject, TRUE);
-	return ok;
-}
-
 void pe_handout_picture_words(pe_style *st, const char *lang)
 {
 	for (int i = 0; i < PE_PICTURE_WORDS; i++) {
@@ -495,118 +259,53 @@ void pe_handout_picture_words(pe_style *st, const char *lang)
 	}
 }
 
-/* Nothing was lost on the way: every allocation of layout and of the
- * display list succeeded (they mark failures instead of stopping), and no
- * text was refused. Otherwise the handout is not complete: an error. */
-static bool complete(pe_flow *f)
+/* ---- blank lines and the logo ----------------------------------------- */
+
+/* A labelled blank line a nurse can write on: "Phone: ________". The
+ * writing lines of one group start at line_x (labels end before it), so
+ * they line up; a label too long for that goes on its own line. */
+double pe_flow_blank_line(pe_flow *f, pe_page *pg, const char *label, double x, double y,
+                          double width, double line_x, double size, double min_rule)
 {
-	const char *why = pe_layout_error(f->layout);
-	if (why) {
-		pe_error_set(f->err, NULL, 0, "%s", why);
-		return false;
+	pe_text_style ts = pe_flow_text_style(f, PE_FACE_REGULAR, size, f->st.text);
+	double lw = pe_layout_width(f->layout, label, PE_FACE_REGULAR, size);
+	double line_h = size * ts.leading;
+	double h = pe_layout_plain(f->layout, pg, label, &ts, x, y, width, NULL);
+	double own = x + lw + size * 0.4;
+	double lx = fmax(line_x, own);
+	double rule_y = y + size * 1.3;   /* on the baseline, a little under */
+	min_rule = fmin(min_rule, width * 0.35);
+	if (x + width - lx < min_rule)
+		lx = own;   /* give up lining up before giving up the line */
+	if (x + width - lx < min_rule || h > line_h + EPS) {
+		lx = x;
+		rule_y = y + h + size * 1.3;
+		h += line_h;
 	}
-	for (size_t p = 0; p < f->pager.dl->n_pages; p++)
-		if (f->pager.dl->pages[p].failed) {
-			pe_error_set(f->err, NULL, 0, "handout: out of memory laying out page %zu", p + 1);
-			return false;
-		}
+	if (!pe_page_add_rect(pg, lx, rule_y, x + width - lx, fmax(0.5, size / 20), f->st.muted,
+	                      PE_NO_COLOR, 0, 0))
+		pe_flow_oom(f);
+	return h + size * 0.35;
+}
+
+/* Where the writing lines of a group of labels start. */
+double pe_flow_lines_x(pe_flow *f, const char *const *labels, size_t n, double x, double size)
+{
+	double w = 0;
+	for (size_t i = 0; i < n; i++)
+		w = fmax(w, pe_layout_width(f->layout, labels[i], PE_FACE_REGULAR, size));
+	return x + w + size * 0.5;
+}
+
+/* The logo's size in pixels, from its PNG header (pngfile.h; the site
+ * loader checked the whole file). A logo that no longer reads (changed on
+ * disk since) is an error naming it, never a handout without it. */
+bool pe_flow_logo_size(pe_flow *f, double *w, double *h)
+{
+	unsigned pw, ph;
+	if (!pe_png_header(f->req->site->logo, &pw, &ph, NULL, f->err))
+		return false;
+	*w = pw;
+	*h = ph;
 	return true;
-}
-
-pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_error *err)
-{
-	const pe_template *tpl = req->tpl;
-	pe_flow f = { .layout = layout, .req = req, .tpl = tpl, .err = err,
-	              .pager = { .err = err } };
-	if (!tpl || !req->lang) {
-		pe_error_set(err, NULL, 0, "handout: no template or language given");
-		return NULL;
-	}
-	if (tpl->kind != PE_TEMPLATE_WALLET && req->n_topics == 0) {
-		pe_error_set(err, NULL, 0, "handout: no topic given");
-		return NULL;
-	}
-	if (tpl->kind == PE_TEMPLATE_BILINGUAL && (!req->second || !req->second_lang)) {
-		pe_error_set(err, NULL, 0, "handout: the bilingual template needs a second language");
-		return NULL;
-	}
-	f.pager.page_width = tpl->width;
-	f.pager.page_height = tpl->height;
-	pe_template_style(tpl, &f.st);
-	pe_handout_picture_words(&f.st, req->lang);
-	/* The layout's error is sticky: start clean, look once at the end. */
-	pe_layout_reset_error(layout);
-	pe_template_area(tpl, &f.x0, &f.top, &f.x1, &f.bottom);
-	f.pager.body_top = f.top + pe_flow_header_height(&f) + (tpl->header ? f.st.body_size * 1.2 : 0);
-	f.pager.body_bottom = f.bottom - pe_flow_footer_height(&f) - (pe_flow_footer_height(&f) > 0 ? f.st.body_size * 0.6 : 0);
-	if (!(f.pager.dl = pe_dlist_create())) {
-		pe_flow_oom(&f);
-		return NULL;
-	}
-
-	if (!set_meta(&f)) {
-		pe_flow_oom(&f);
-		goto fail;
-	}
-
-	if (tpl->kind == PE_TEMPLATE_WALLET) {
-		f.pager.body_top = f.top;
-		f.pager.body_bottom = f.bottom;
-		if (!pe_wallet_layout(&f, req->lang))
-			goto fail;
-		if (!complete(&f))
-			goto fail;
-		pe_pager_finish(&f.pager);
-		return f.pager.dl;
-	}
-
-	if (!pe_pager_new_page(&f.pager))
-		goto fail;
-	for (size_t i = 0; i < req->n_topics; i++) {
-		f.pager.tag = i;
-		pe_cols_geom g = { .n = 1, .x = { f.x0 }, .w = { f.x1 - f.x0 },
-		                .t = { req->topics[i] }, .lang = { req->lang } };
-		if (tpl->kind == PE_TEMPLATE_BILINGUAL) {
-			double gutter = f.st.body_size * 2.4;
-			double w = (f.x1 - f.x0 - gutter) / 2;
-			g.n = 2;
-			g.w[0] = g.w[1] = w;
-			g.x[1] = f.x0 + w + gutter;
-			g.t[1] = req->second[i];
-			g.lang[1] = req->second_lang;
-		}
-		if (!layout_topic(&f, &g))
-			goto fail;
-	}
-	if (!pe_flow_decorate(&f))
-		goto fail;
-	if (!complete(&f))
-		goto fail;
-	pe_pager_finish(&f.pager);
-	return f.pager.dl;
-
-fail:
-	pe_pager_finish(&f.pager);
-	pe_dlist_destroy(f.pager.dl);
-	return NULL;
-}
-
-
-bool pe_handout_write(pe_layout *layout, const pe_handout_req *req, const char *out_path,
-                      size_t *n_pages, pe_error *err)
-{
-	pe_dlist *dl = pe_handout_layout(layout, req, err);
-	if (!dl)
-		return false;
-	if (!pe_handout_check(dl, req->tpl, err)) {
-		pe_error_prefix(err, "layout check failed");
-		pe_dlist_destroy(dl);
-		return false;
-	}
-	size_t pages = dl->n_pages;
-	bool ok = pe_pdf_write(dl, pe_layout_fonts(layout), out_path, err);
-	pe_dlist_destroy(dl);
-	if (ok && n_pages)
-		*n_pages = pages;
-	return ok;
 }

@@ -13,10 +13,8 @@
 #include <glib.h>
 #include <math.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "i18n.h"
-#include "pngfile.h"
 
 /* Sources in small type: "Title. Publisher, June 4, 2024." */
 static bool sources_column(pe_flow *f, pe_column *c, const pe_topic *t, const char *lang, double x,
@@ -58,55 +56,6 @@ static bool sources_column(pe_flow *f, pe_column *c, const pe_topic *t, const ch
 	}
 	c->h = y;
 	c->n_breaks = 0;
-	return true;
-}
-
-/* A labelled blank line a nurse can write on: "Phone: ________". The
- * writing lines of one group start at line_x (labels end before it), so
- * they line up; a label too long for that goes on its own line. */
-double pe_flow_blank_line(pe_flow *f, pe_page *pg, const char *label, double x, double y,
-                         double width, double line_x, double size, double min_rule)
-{
-	pe_text_style ts = pe_flow_text_style(f, PE_FACE_REGULAR, size, f->st.text);
-	double lw = pe_layout_width(f->layout, label, PE_FACE_REGULAR, size);
-	double line_h = size * ts.leading;
-	double h = pe_layout_plain(f->layout, pg, label, &ts, x, y, width, NULL);
-	double own = x + lw + size * 0.4;
-	double lx = fmax(line_x, own);
-	double rule_y = y + size * 1.3;   /* on the baseline, a little under */
-	min_rule = fmin(min_rule, width * 0.35);
-	if (x + width - lx < min_rule)
-		lx = own;   /* give up lining up before giving up the line */
-	if (x + width - lx < min_rule || h > line_h + EPS) {
-		lx = x;
-		rule_y = y + h + size * 1.3;
-		h += line_h;
-	}
-	if (!pe_page_add_rect(pg, lx, rule_y, x + width - lx, fmax(0.5, size / 20), f->st.muted,
-	                      PE_NO_COLOR, 0, 0))
-		pe_flow_oom(f);
-	return h + size * 0.35;
-}
-
-/* Where the writing lines of a group of labels start. */
-double pe_flow_lines_x(pe_flow *f, const char *const *labels, size_t n, double x, double size)
-{
-	double w = 0;
-	for (size_t i = 0; i < n; i++)
-		w = fmax(w, pe_layout_width(f->layout, labels[i], PE_FACE_REGULAR, size));
-	return x + w + size * 0.5;
-}
-
-/* The logo's size in pixels, from its PNG header (pngfile.h; the site
- * loader checked the whole file). A logo that no longer reads (changed on
- * disk since) is an error naming it, never a handout without it. */
-bool pe_flow_logo_size(pe_flow *f, double *w, double *h)
-{
-	unsigned pw, ph;
-	if (!pe_png_header(f->req->site->logo, &pw, &ph, NULL, f->err))
-		return false;
-	*w = pw;
-	*h = ph;
 	return true;
 }
 

@@ -12,7 +12,6 @@
 #include <glib.h>
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "i18n.h"
 #include "shapes.h"
