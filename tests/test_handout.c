@@ -5,9 +5,10 @@
  * inside the printable area, headings never last on a page, a footer with
  * "Page x of y" on every page, marks for the outline, the QR code beside
  * the helpline card, the care-team box with blank lines or tel: links,
- * the two-sided wallet card, every template passing the layout check
- * (the check itself: test_handout_check.c; the paginator alone:
- * test_paginate.c).
+ * every template passing the layout check, the gethelp box early, and
+ * allocation failures refused cleanly (the wallet card: test_wallet.c;
+ * the check itself: test_handout_check.c; the paginator alone:
+ * test_paginate.c; the fixture they share: handout_fixture.h).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -32,300 +33,7 @@
 #include "site.h"
 #include "template.h"
 
-/* The wallet card's words: fixtures shaped like content/wallet-card.xml. */
-#define CARD_FIX "tests/fixtures/handout/card/"
-
-typedef struct fx {
-	pe_fonts *fonts;
-	pe_layout *layout;
-	pe_schema *schema;
-	pe_topic *card;       /* CARD_FIX wallet-card-en.xml */
-} fx;
-
-static int setup(void **state)
-{
-	fx *f = calloc(1, sizeof *f);
-	pe_error err = { { 0 } };
-	char dir[4096];
-	if (!f || !pe_paths_data(dir, sizeof dir, "fonts"))
-		return -1;
-	pe_i18n_init(&err);   /* "Page 1 of 2" falls back to English without it */
-	if (!(f->fonts = pe_fonts_load(dir, &err))) {
-		fprintf(stderr, "%s\n", err.msg);
-		return -1;
-	}
-	if (!(f->layout = pe_layout_create(f->fonts, &err))) {
-		fprintf(stderr, "%s\n", err.msg);
-		return -1;
-	}
-	if (!(f->schema = pe_schema_load("content/topic.rng", &err)) ||
-	    !(f->card = pe_topic_load(CARD_FIX "wallet-card-en.xml", "en", f->schema, &err))) {
-		fprintf(stderr, "%s\n", err.msg);
-		return -1;
-	}
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fx *f = *state;
-	pe_layout_destroy(f->layout);
-	pe_fonts_destroy(f->fonts);
-	pe_topic_destroy(f->card);
-	pe_schema_destroy(f->schema);
-	pe_i18n_finish();
-	free(f);
-	return 0;
-}
-
-/* ---- building topics by hand ------------------------------------------ */
-
-static pe_text text1(const char *s, unsigned style)
-{
-	pe_text t = { calloc(1, sizeof(pe_run)), 1 };
-	assert_non_null(t.runs);
-	t.runs[0].text = strdup(s);
-	t.runs[0].style = style;
-	return t;
-}
-
-static const char *lorem =
-	"Drink plenty of water for the next 2 days. Rest when you feel tired and take short walks "
-	"when you can. A mild headache is common in the first 24-48 hours and usually goes away "
-	"with rest, fluids and the medicine your nurse told you about.";
-
-static pe_block paragraph(const char *s)
-{
-	pe_block b = { .kind = PE_BLOCK_PARAGRAPH };
-	b.text = text1(s, PE_RUN_PLAIN);
-	return b;
-}
-
-static pe_block list(size_t n)
-{
-	pe_block b = { .kind = PE_BLOCK_LIST, .n_items = n };
-	b.items = calloc(n, sizeof *b.items);
-	assert_non_null(b.items);
-	for (size_t i = 0; i < n; i++)
-		b.items[i].text = text1("Fever of 100.4 F (38 C) or higher, or chills and shaking",
-		                        PE_RUN_PLAIN);
-	return b;
-}
-
-static pe_block helpline(void)
-{
-	pe_block b = { .kind = PE_BLOCK_CONTACT };
-	b.contact.name = text1("Cancer helpline", PE_RUN_PLAIN);
-	b.contact.phone = strdup(PE_HELPLINE_DISPLAY);
-	b.contact.hours = text1("Any time, day or night", PE_RUN_PLAIN);
-	return b;
-}
-
-/* A topic with n_sections sections of n_paras paragraphs (plus a list),
- * and a helpline card in the last section. */
-static pe_topic *topic(const char *id, size_t n_sections, size_t n_paras)
-{
-	pe_topic *t = calloc(1, sizeof *t);
-	assert_non_null(t);
-	t->id = strdup(id);
-	t->lang = strdup("en");
-	t->path = strdup("test.xml");
-	t->title = strdup("After your IVIG infusion");
-	t->summary = strdup("What to expect at home and when to call.");
-	t->revised = strdup("2024-06-04");
-	t->n_sources = 1;
-	t->sources = calloc(1, sizeof *t->sources);
-	t->sources[0].id = strdup("src");
-	t->sources[0].cite = strdup("Infusion reactions");
-	t->sources[0].publisher = strdup("Example Cancer Society");
-	t->sources[0].date = strdup("2023-01-15");
-	t->n_sections = n_sections;
-	t->sections = calloc(n_sections, sizeof *t->sections);
-	assert_non_null(t->sections);
-	for (size_t s = 0; s < n_sections; s++) {
-		pe_section *sec = &t->sections[s];
-		char id_buf[32];
-		snprintf(id_buf, sizeof id_buf, "sec%zu", s);
-		sec->id = strdup(id_buf);
-		char head[64];
-		snprintf(head, sizeof head, "Section heading %zu", s + 1);
-		sec->heading = text1(head, PE_RUN_PLAIN);
-		sec->icon = PE_ICON_INFO;
-		bool last = s + 1 == n_sections;
-		sec->n_blocks = n_paras + 1 + (last ? 1 : 0);
-		sec->blocks = calloc(sec->n_blocks, sizeof *sec->blocks);
-		assert_non_null(sec->blocks);
-		for (size_t k = 0; k < n_paras; k++)
-			sec->blocks[k] = paragraph(lorem);
-		sec->blocks[n_paras] = list(3);
-		if (last)
-			sec->blocks[n_paras + 1] = helpline();
-	}
-	return t;
-}
-
-/* ---- queries on the display list --------------------------------------- */
-
-static const pe_op *find_text(const pe_page *pg, const char *needle)
-{
-	for (size_t i = 0; i < pg->n_ops; i++)
-		if (pg->ops[i].kind == PE_OP_TEXT && strstr(pg->ops[i].u.text.utf8, needle))
-			return &pg->ops[i];
-	return NULL;
-}
-
-static bool doc_has_text(const pe_dlist *dl, const char *needle)
-{
-	for (size_t p = 0; p < dl->n_pages; p++)
-		if (find_text(&dl->pages[p], needle))
-			return true;
-	return false;
-}
-
-static pe_dlist *make(fx *f, const char *tpl_name, pe_topic **topics, size_t n,
-                      const pe_site *site)
-{
-	pe_error err = { { 0 } };
-	pe_template *tpl = pe_template_find(tpl_name, &err);
-	assert_non_null(tpl);
-	pe_handout_req req = { .topics = (const pe_topic *const *)topics, .n_topics = n,
-	                       .lang = "en", .tpl = tpl, .site = site,
-	                       .second = (const pe_topic *const *)topics, .second_lang = "en",
-	                       .card = f->card };
-	pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
-	if (!dl)
-		fail_msg("%s", err.msg);
-	if (!pe_handout_check(dl, tpl, &err))
-		fail_msg("check failed for %s: %s", tpl_name, err.msg);
-	pe_template_destroy(tpl);
-	return dl;
-}
-
-/* Every text op of a page joined by single spaces, white space collapsed:
- * the words a reader sees, in drawing order. */
-static char *page_words(const pe_page *pg)
-{
-	size_t n = 1;
-	for (size_t i = 0; i < pg->n_ops; i++)
-		if (pg->ops[i].kind == PE_OP_TEXT)
-			n += strlen(pg->ops[i].u.text.utf8) + 1;
-	char *s = calloc(1, n), *o = s;
-	assert_non_null(s);
-	bool space = true;
-	for (size_t i = 0; i < pg->n_ops; i++) {
-		if (pg->ops[i].kind != PE_OP_TEXT)
-			continue;
-		for (const char *c = pg->ops[i].u.text.utf8; ; c++) {
-			bool sp = !*c || *c == ' ' || *c == '\n';
-			if (sp && !space)
-				*o++ = ' ';
-			else if (!sp)
-				*o++ = *c;
-			space = sp;
-			if (!*c)
-				break;
-		}
-	}
-	if (o > s && o[-1] == ' ')
-		o--;
-	*o = '\0';
-	return s;
-}
-
-/* Append the plain text of t to buf (size 4096), a space between pieces. */
-static void words_append(char *buf, const pe_text *t)
-{
-	char *plain = pe_text_plain(t);
-	assert_non_null(plain);
-	size_t n = strlen(buf);
-	snprintf(buf + n, 4096 - n, "%s%s", n ? " " : "", plain);
-	free(plain);
-}
-
-static void words_append_plain(char *buf, const char *s)
-{
-	size_t n = strlen(buf);
-	snprintf(buf + n, 4096 - n, "%s%s", n ? " " : "", s);
-}
-
-/* The front of the wallet card says the card topic's words and nothing
- * else: the emergency tier's title (the band), its signs and its notes,
- * then the form labels (UI strings). */
-static void assert_card_front(fx *f, const pe_topic *card, const char *lang)
-{
-	pe_error err = { { 0 } };
-	pe_template *tpl = pe_template_find("wallet-card", &err);
-	assert_non_null(tpl);
-	pe_handout_req req = { .lang = lang, .tpl = tpl, .card = card };
-	pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
-	if (!dl)
-		fail_msg("%s", err.msg);
-	if (!pe_handout_check(dl, tpl, &err))
-		fail_msg("%s", err.msg);
-	const pe_tier *tier = &pe_topic_gethelp(card, NULL)->tiers[0];
-	char want[4096] = "";
-	words_append(want, &tier->title);
-	for (size_t i = 0; i < tier->n_signs; i++)
-		words_append(want, &tier->signs[i].text);
-	for (size_t i = 0; i < tier->n_paras; i++)
-		words_append(want, &tier->paras[i].text);
-	words_append_plain(want, pe_i18n_tr_key(lang, NC_("wallet-card/front", "My name:")));
-	words_append_plain(want, pe_i18n_tr_key(lang, NC_("wallet-card/front", "My treatment:")));
-	char *got = page_words(&dl->pages[0]);
-	assert_string_equal(got, want);
-	/* and the PDF subject is the card's summary */
-	assert_string_equal(dl->subject, card->summary);
-	free(got);
-	pe_dlist_destroy(dl);
-	pe_template_destroy(tpl);
-}
-
-static void wallet_card_words_from_content(void **state)
-{
-	fx *f = *state;
-	assert_card_front(f, f->card, "en");
-	pe_error err = { { 0 } };
-	pe_topic *es = pe_topic_load(CARD_FIX "wallet-card-es.xml", "es", f->schema, &err);
-	if (!es)
-		fail_msg("%s", err.msg);
-	assert_card_front(f, es, "es");
-	pe_topic_destroy(es);
-
-	/* Change the card's words: the card follows (nothing in C). */
-	pe_topic *t = pe_topic_load(CARD_FIX "wallet-card-en.xml", "en", f->schema, &err);
-	assert_non_null(t);
-	pe_tier *tier = &t->sections[0].blocks[0].tiers[0];
-	free(tier->signs[0].text.runs[0].text);
-	tier->signs[0].text.runs[0].text = strdup("A sign only this test has");
-	size_t keep = tier->n_signs, keep_p = tier->n_paras;
-	tier->n_paras = 0;   /* no notes: none drawn */
-	tier->n_signs = 2;
-	assert_card_front(f, t, "en");
-	tier->n_signs = keep;
-	tier->n_paras = keep_p;
-	pe_topic_destroy(t);
-}
-
-/* No card, or a card without an emergency tier: an error, no card. */
-static void wallet_card_needs_words(void **state)
-{
-	fx *f = *state;
-	pe_error err = { { 0 } };
-	pe_template *tpl = pe_template_find("wallet-card", &err);
-	assert_non_null(tpl);
-	pe_handout_req req = { .lang = "en", .tpl = tpl };
-	assert_null(pe_handout_layout(f->layout, &req, &err));
-	assert_non_null(strstr(err.msg, "kind=\"card\""));
-	pe_topic *t = pe_topic_load(CARD_FIX "wallet-card-en.xml", "en", f->schema, &err);
-	assert_non_null(t);
-	t->sections[0].blocks[0].tiers[0].level = PE_TIER_URGENT;
-	req.card = t;
-	assert_null(pe_handout_layout(f->layout, &req, &err));
-	assert_non_null(strstr(err.msg, CARD_FIX "wallet-card-en.xml:12: the wallet card needs"));
-	pe_topic_destroy(t);
-	pe_template_destroy(tpl);
-}
+#include "handout_fixture.h"
 
 /* A vertical line (MOVE + LINE at one x): a timeline's connector. */
 static bool is_vertical_line(const pe_op *op)
@@ -346,9 +54,9 @@ static void paginates_long_topic(void **state)
 	char want[64];
 	for (size_t p = 0; p < dl->n_pages; p++) {
 		snprintf(want, sizeof want, "Page %zu of %zu", p + 1, dl->n_pages);
-		if (!find_text(&dl->pages[p], want))
+		if (!page_find_text(&dl->pages[p], want))
 			fail_msg("page %zu has no footer '%s'", p + 1, want);
-		assert_non_null(find_text(&dl->pages[p], "Revised"));
+		assert_non_null(page_find_text(&dl->pages[p], "Revised"));
 	}
 	/* Never a heading at the bottom of a page: after every section mark
 	 * there is body text on the same page below it. */
@@ -357,7 +65,7 @@ static void paginates_long_topic(void **state)
 		for (size_t i = 0; i < pg->n_ops; i++) {
 			if (pg->ops[i].kind != PE_OP_MARK || pg->ops[i].u.mark.level != 1)
 				continue;
-			const pe_op *heading = find_text(pg, pg->ops[i].u.mark.title);
+			const pe_op *heading = page_find_text(pg, pg->ops[i].u.mark.title);
 			assert_non_null(heading);
 			bool body_after = false;
 			for (size_t k = 0; k < pg->n_ops; k++) {
@@ -449,11 +157,11 @@ static void qr_beside_helpline(void **state)
 	assert_non_null(img);
 	assert_int_equal(img->u.image.px_w, 21 + 8);   /* version 1 + quiet zone */
 	assert_true(img->w >= 56);                      /* about 2 cm */
-	const pe_op *label = find_text(on, "Scan");
+	const pe_op *label = page_find_text(on, "Scan");
 	assert_non_null(label);
 	assert_true(label->y > img->y + img->h);   /* under the code */
 	/* The helpline card is on the same page. */
-	assert_non_null(find_text(on, "Cancer helpline"));
+	assert_non_null(page_find_text(on, "Cancer helpline"));
 	pe_dlist_destroy(dl);
 	pe_topic_destroy(t);
 }
@@ -607,7 +315,7 @@ static void large_print_is_large(void **state)
 	fx *f = *state;
 	pe_topic *t = topic("lp", 2, 2);
 	pe_dlist *dl = make(f, "large-print", &t, 1, NULL);
-	const pe_op *o = find_text(&dl->pages[0], "Drink");
+	const pe_op *o = page_find_text(&dl->pages[0], "Drink");
 	assert_non_null(o);
 	assert_true(o->u.text.size >= 18);
 	pe_dlist_destroy(dl);
@@ -638,26 +346,6 @@ static void bilingual_has_two_columns(void **state)
 	assert_int_equal(marks, 1 + 2);
 	pe_dlist_destroy(dl);
 	pe_topic_destroy(t);
-}
-
-static void wallet_card_two_sides(void **state)
-{
-	fx *f = *state;
-	pe_dlist *dl = make(f, "wallet-card", NULL, 0, NULL);
-	/* its PDF subject says what is on it, not the title again */
-	assert_non_null(dl->title);
-	assert_non_null(dl->subject);
-	assert_string_not_equal(dl->title, dl->subject);
-	assert_int_equal(dl->n_pages, 2);
-	assert_float_equal(dl->pages[0].width, 85.6 * 72 / 25.4, 0.01);
-	assert_true(doc_has_text(dl, "911"));
-	assert_true(doc_has_text(dl, PE_HELPLINE_DISPLAY));
-	assert_true(doc_has_text(dl, "Scan"));
-	bool qr = false;
-	for (size_t i = 0; i < dl->pages[1].n_ops; i++)
-		qr |= dl->pages[1].ops[i].kind == PE_OP_IMAGE;
-	assert_true(qr);
-	pe_dlist_destroy(dl);
 }
 
 /* A section holding only the given blocks. */
@@ -732,7 +420,7 @@ static void callouts_never_split(void **state)
 static size_t page_of_text(const pe_dlist *dl, const char *needle)
 {
 	for (size_t p = 0; p < dl->n_pages; p++)
-		if (find_text(&dl->pages[p], needle))
+		if (page_find_text(&dl->pages[p], needle))
 			return p;
 	fail_msg("no text '%s'", needle);
 	return 0;
@@ -797,8 +485,8 @@ static void sources_never_alone(void **state)
 			if (src_p != care_p)
 				fail_msg("%s, %zu paragraphs: the care team on page %zu, the sources alone on "
 				         "page %zu", names[tp], m, care_p + 1, src_p + 1);
-			const pe_op *src = find_text(&dl->pages[src_p], "Sources");
-			const pe_op *care = find_text(&dl->pages[care_p], "Your care team");
+			const pe_op *src = page_find_text(&dl->pages[src_p], "Sources");
+			const pe_op *care = page_find_text(&dl->pages[care_p], "Your care team");
 			if (src->y < care->y + care->h)
 				beside = true;
 			pe_dlist_destroy(dl);
@@ -1399,9 +1087,6 @@ int main(void)
 		cmocka_unit_test(large_print_is_large),
 		cmocka_unit_test(tall_timeline_keeps_its_chart),
 		cmocka_unit_test(bilingual_has_two_columns),
-		cmocka_unit_test(wallet_card_two_sides),
-		cmocka_unit_test(wallet_card_words_from_content),
-		cmocka_unit_test(wallet_card_needs_words),
 		cmocka_unit_test(gethelp_box_comes_first),
 		cmocka_unit_test(gethelp_box_early_everywhere),
 		cmocka_unit_test(callouts_never_split),
@@ -1414,5 +1099,5 @@ int main(void)
 		cmocka_unit_test(allocation_failures_never_drop_text),
 		cmocka_unit_test(allocation_failures_in_real_topics),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, handout_setup, handout_teardown);
 }
