@@ -362,7 +362,7 @@ bool pe_painter_paint(pe_painter *painter, cairo_t *cr, const pe_page *pg,
 		case PE_OP_RECT:
 			rect_outline(cr, op, dx, dy);
 			fill_and_stroke(cr, op->u.rect.fill, op->u.rect.stroke, op->u.rect.line_width,
-			                op->u.rect.dashed);
+			                false);
 			break;
 		case PE_OP_PATH:
 			paint_path(cr, op, dx, dy);

@@ -292,14 +292,10 @@ static bool copy_op(pe_page *dst, const pe_op *src_op, double dx, double dy)
 		return pe_page_add_text(dst, src->x + dx, src->y + dy, src->w, src->u.text.utf8,
 		                        src->u.text.face, src->u.text.size, src->u.text.ascent,
 		                        src->u.text.descent, src->u.text.color, src->u.text.link);
-	case PE_OP_RECT: {
-		bool ok = pe_page_add_rect(dst, src->x + dx, src->y + dy, src->w, src->h,
-		                           src->u.rect.fill, src->u.rect.stroke,
-		                           src->u.rect.line_width, src->u.rect.radius);
-		if (ok)
-			dst->ops[dst->n_ops - 1].u.rect.dashed = src->u.rect.dashed;
-		return ok;
-	}
+	case PE_OP_RECT:
+		return pe_page_add_rect(dst, src->x + dx, src->y + dy, src->w, src->h,
+		                        src->u.rect.fill, src->u.rect.stroke,
+		                        src->u.rect.line_width, src->u.rect.radius);
 	case PE_OP_PATH: {
 		pe_path_seg *segs = pe_malloc((src->u.path.n_segs ? src->u.path.n_segs : 1) * sizeof *segs);
 		if (!segs) {

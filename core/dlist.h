@@ -73,7 +73,6 @@ typedef struct pe_op {
 			pe_color stroke;   /* a == 0: not stroked */
 			double line_width;
 			double radius;     /* corner radius, 0 = square */
-			bool dashed;
 		} rect;
 		struct {
 			pe_path_seg *segs; /* owned */
@@ -120,7 +119,8 @@ typedef struct pe_dlist {
 	/* Document metadata for painters that use it (PDF info, /Lang). */
 	char *title;         /* owned or NULL */
 	char *subject;       /* owned or NULL */
-	char *lang;          /* owned or NULL: BCP 47, "en", "es" */
+	char *lang;          /* owned or NULL: the gettext code ("en", "pt_BR");
+	                        the PDF painter writes its BCP 47 tag */
 } pe_dlist;
 
 pe_dlist *pe_dlist_create(void);
@@ -171,8 +171,8 @@ bool pe_page_copy_ops(pe_page *dst, const pe_page *src, double y_from, double y_
 /* The topmost hit region containing (x, y), or NULL. */
 const pe_op *pe_page_hit_test(const pe_page *pg, double x, double y);
 
-/* Helpers for tests and checks: ink bounds of one op (text uses
- * ascent/descent), and whether every painted op lies inside the rectangle. */
+/* For tests and checks: the ink bounds of one op (text uses
+ * ascent/descent). */
 void pe_op_bounds(const pe_op *op, double *x0, double *y0, double *x1, double *y1);
 
 /* Colour constructors: pe_hex(0x1a2b3c) is opaque #1a2b3c. */

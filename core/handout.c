@@ -25,6 +25,7 @@
 
 #include "i18n.h"
 #include "pngfile.h"
+#include "validate.h"
 
 bool pe_flow_oom(pe_flow *f)
 {
@@ -67,16 +68,6 @@ unsigned char *pe_handout_qr(const char *text, int *px)
 	}
 	QRcode_free(qr);
 	return gray;
-}
-
-/* Digits of a phone number as a tel: URI ("tel:18002272345"). */
-static void tel_uri(const char *phone, char *buf, size_t size)
-{
-	size_t n = snprintf(buf, size, "tel:");
-	for (const char *c = phone; *c && n + 1 < size; c++)
-		if ((*c >= '0' && *c <= '9') || (*c == '+' && n == 4))
-			buf[n++] = *c;
-	buf[n] = '\0';
 }
 
 /* A QR code of uri at (x, y), size points square, with its label under it
@@ -134,7 +125,7 @@ bool pe_flow_block_column(pe_flow *f, pe_column *c, const pe_block *b, const cha
 	double card_w = width - qcol - gap;
 	double h = pe_layout_block(f->layout, pg, b, &f->st, x, 0, card_w);
 	char uri[64];
-	tel_uri(b->contact.phone, uri, sizeof uri);
+	pe_phone_tel_uri(b->contact.phone, strlen(b->contact.phone), uri, sizeof uri);
 	const char *label;
 	if (strcmp(uri, PE_HELPLINE_TEL) == 0)
 		/* TRANSLATORS: label under the QR code that dials the helpline. */

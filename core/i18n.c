@@ -28,8 +28,9 @@
 #include <unistd.h>
 
 #include "paths.h"
+#include "validate.h"
 
-#define CODE_MAX 16
+#define CODE_MAX PE_LANG_CODE_MAX
 #define LANG_MAX 64
 #define PSEUDO_CODE "qps"
 
@@ -50,29 +51,6 @@ static struct {
 	char snapdir[PATH_MAX];
 } st = { .current = "en" };
 
-/* A gettext language code: ll, lll, ll_CC, optionally @variant. */
-static bool valid_code(const char *s)
-{
-	size_t n = 0;
-	while (s[n] >= 'a' && s[n] <= 'z')
-		n++;
-	if (n < 2 || n > 3)
-		return false;
-	if (s[n] == '_') {
-		if (!(s[n + 1] >= 'A' && s[n + 1] <= 'Z' && s[n + 2] >= 'A' && s[n + 2] <= 'Z'))
-			return false;
-		n += 3;
-	}
-	if (s[n] == '@') {
-		n++;
-		if (!s[n])
-			return false;
-		while ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= '0' && s[n] <= '9'))
-			n++;
-	}
-	return s[n] == '\0' && n < CODE_MAX;
-}
-
 static struct lang *find(const char *code)
 {
 	if (!st.ready || !code)
@@ -86,7 +64,7 @@ static struct lang *find(const char *code)
 
 static bool add_lang(const char *code, const char *file, int line, pe_error *err)
 {
-	if (!valid_code(code)) {
+	if (!pe_lang_valid(code)) {
 		pe_error_set(err, file, line, "bad language code '%s'", code);
 		return false;
 	}
@@ -526,28 +504,10 @@ const char *pe_i18n_pgettext(const char *ctx_msgid, const char *msgid)
 	return t == ctx_msgid ? msgid : t;
 }
 
-static bool parse_iso_date(const char *s, int *y, int *m, int *d)
-{
-	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return false;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return false;
-	*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-	*m = (s[5] - '0') * 10 + (s[6] - '0');
-	*d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (*y < 1 || *m < 1 || *m > 12 || *d < 1)
-		return false;
-	bool leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
-	int last = mdays[*m - 1] + (*m == 2 && leap ? 1 : 0);
-	return *d <= last;
-}
-
 bool pe_i18n_format_date(const char *code, const char *iso, char *buf, size_t size)
 {
 	int y, m, d;
-	if (!buf || size == 0 || !parse_iso_date(iso, &y, &m, &d) || !find(code))
+	if (!buf || size == 0 || !pe_date_parse(iso, &y, &m, &d) || !find(code))
 		return false;
 	bool other = strcmp(code, st.current) != 0;
 	if (other)

@@ -2,8 +2,8 @@
  * layout.c - Pango line breaking and block layout into display lists.
  *
  * Every position on a handout page or a kiosk screen is decided here, once.
- * The Pango context is set up exactly as DESIGN.md measured (72 dpi, hint
- * metrics off, no hinting, unrounded glyph positions, kerning and
+ * The Pango context is set up exactly as doc/measurements.md says (72
+ * dpi, hint metrics off, no hinting, unrounded glyph positions, kerning and
  * ligatures off, no inserted hyphens, bundled fonts only), so the advance
  * widths Pango measures are the font's own advance widths, which is what
  * libharu draws with. This file must never paint, never open files other
@@ -16,6 +16,7 @@
  */
 #include "layout.h"
 #include "alloc.h"
+#include "validate.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -155,7 +156,7 @@ static bool load_metrics(pe_layout *L, pe_face face, pe_error *err)
 	return L->ascent[face] > 0;
 }
 
-/* No hinting and no hinted metrics (DESIGN.md): advances stay the font's
+/* No hinting and no hinted metrics (doc/measurements.md): advances stay the font's
  * own, which is what libharu draws with. */
 static void no_hinting(FcPattern *pattern, gpointer data)
 {
@@ -347,25 +348,6 @@ static pe_face face_with(pe_face base, unsigned style)
 	return bold ? PE_FACE_BOLD : italic ? PE_FACE_ITALIC : PE_FACE_REGULAR;
 }
 
-/* "tel:" and the digits of a written phone number (a leading + kept for
- * international numbers): "1-800-227-2345" -> "tel:18002272345". */
-static void tel_uri(char *out, size_t size, const char *text, size_t n)
-{
-	size_t o = 0;
-	const char *pre = "tel:";
-	while (*pre && o + 1 < size)
-		out[o++] = *pre++;
-	bool first = true;
-	for (size_t i = 0; i < n && o + 1 < size; i++) {
-		char c = text[i];
-		if ((c >= '0' && c <= '9') || (c == '+' && first))
-			out[o++] = c;
-		if (c != ' ')
-			first = false;
-	}
-	out[o] = '\0';
-}
-
 static size_t run_of(const pe_layout *L, size_t byte)
 {
 	size_t lo = 0, hi = L->n_runs;
@@ -484,7 +466,7 @@ static bool emit_piece(pe_layout *L, pe_page *pg, const pe_text_style *st, const
 			color = st->link_color;
 		/* the link holds the whole number even when this piece is part */
 		size_t rs = L->run_start[r], re = L->run_start[r + 1];
-		tel_uri(link, sizeof link, L->buf + rs, re - rs);
+		pe_phone_tel_uri(L->buf + rs, re - rs, link, sizeof link);
 		uri = link;
 	}
 	return pe_page_add_text(pg, x + p->dx, baseline, p->w, L->tmp, face, st->size,

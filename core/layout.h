@@ -1,12 +1,12 @@
 /*
  * layout.h - Pango layout into display lists (dlist.h).
  *
- * One Pango context set up as DESIGN.md measured (72 dpi, hint metrics off,
- * hinting none, unrounded glyph positions, "kern 0, liga 0, clig 0", no
- * automatic hyphens) over the bundled fonts (fonts.h), so that the widths
- * Pango measures are the widths libharu and Cairo draw. Layout decides
- * every position; painters only draw. Nothing here knows about libharu,
- * SDL or files other than the fonts.
+ * One Pango context set up as doc/measurements.md says (72 dpi, hint
+ * metrics off, hinting none, unrounded glyph positions, "kern 0, liga 0,
+ * clig 0", no automatic hyphens) over the bundled fonts (fonts.h), so
+ * that the widths Pango measures are the widths libharu and Cairo draw.
+ * Layout decides every position; painters only draw. Nothing here knows
+ * about libharu, SDL or files other than the fonts.
  *
  * Left-aligned, ragged right, no hyphenation. Units: points on paper,
  * pixels on screens (the caller chooses; layout does not care).

@@ -17,6 +17,7 @@
 #include "atomicfile.h"
 #include "pngfile.h"
 #include "shapes.h"
+#include "validate.h"
 
 #include <errno.h>
 #include <glib.h>
@@ -602,7 +603,7 @@ static bool draw_rect(painter *p, HPDF_Page page, double h, const pe_op *op)
 	if (fill.a <= 0 && stroke.a <= 0)
 		return true;
 	if (!check(p, HPDF_Page_GSave(page), "HPDF_Page_GSave") ||
-	    !set_paint(p, page, fill, stroke, op->u.rect.line_width, op->u.rect.dashed))
+	    !set_paint(p, page, fill, stroke, op->u.rect.line_width, false))
 		return false;
 	double x0 = op->x, y0 = h - op->y - op->h;   /* PDF: y0 bottom */
 	double r = fmin(op->u.rect.radius, fmin(op->w, op->h) / 2);
@@ -730,16 +731,6 @@ static bool draw_page(painter *p, const pe_page *pg)
 
 /* ---- document ---------------------------------------------------------- */
 
-static bool valid_lang(const char *lang)
-{
-	if (!lang || !*lang || strlen(lang) > 35)
-		return false;
-	for (const char *c = lang; *c; c++)
-		if (!g_ascii_isalnum(*c) && *c != '-')
-			return false;
-	return true;
-}
-
 static bool set_info(painter *p, const pe_dlist *dl)
 {
 	/* Info strings are written with the current encoder (as UTF-16 when
@@ -777,12 +768,14 @@ static bool set_info(painter *p, const pe_dlist *dl)
 	/* /Lang has no API in libharu 2.3.0: add it to the catalog directly, so
 	 * screen readers and text extraction know the language. */
 	if (dl->lang) {
-		if (!valid_lang(dl->lang)) {
+		/* dl->lang is the gettext code (pt_BR); /Lang takes BCP 47 (pt-BR). */
+		char tag[PE_LANG_CODE_MAX];
+		if (!pe_lang_tag(dl->lang, tag, sizeof tag)) {
 			p->failed = true;
 			pe_error_set(p->err, p->out_name, 0, "bad language tag \"%s\"", dl->lang);
 			return false;
 		}
-		HPDF_String s = HPDF_String_New(p->doc->mmgr, dl->lang, NULL);
+		HPDF_String s = HPDF_String_New(p->doc->mmgr, tag, NULL);
 		if (!s || p->hpdf_error)
 			return fail(p, "HPDF_String_New(Lang)");
 		if (!check(p, HPDF_Dict_Add(p->doc->catalog, "Lang", s), "HPDF_Dict_Add(Lang)"))

@@ -20,6 +20,7 @@
 
 #include "keyfile.h"
 #include "pngfile.h"
+#include "validate.h"
 
 typedef enum site_type {
 	S_TEXT,      /* free text, one line */
@@ -83,31 +84,6 @@ pe_site *pe_site_new_default(void)
 	return s;
 }
 
-static bool valid_phone(const char *v)
-{
-	int digits = 0;
-	for (const char *c = v; *c; c++) {
-		if (g_ascii_isdigit(*c))
-			digits++;
-		else if (!strchr("+-(). ", *c))
-			return false;
-	}
-	return digits >= 3 && digits <= 15;
-}
-
-static bool valid_lang(const char *v)
-{
-	size_t n = strspn(v, "abcdefghijklmnopqrstuvwxyz");
-	if (n < 2 || n > 3)
-		return false;
-	if (!v[n])
-		return true;
-	if (v[n] != '-' && v[n] != '_')
-		return false;
-	const char *r = v + n + 1;
-	return strlen(r) >= 2 && strlen(r) <= 8 && strspn(r, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") == strlen(r);
-}
-
 static bool apply(pe_site *s, const site_setting *st, GKeyFile *kf, const char *file,
                   const char *data, pe_error *err)
 {
@@ -127,6 +103,17 @@ static bool apply(pe_site *s, const site_setting *st, GKeyFile *kf, const char *
 		g_free(raw);
 		return true;
 	}
+	/* GKeyFile has already turned the escapes \n, \t and \r into real
+	 * control characters; no value of ours may hold one (a clinic name on
+	 * two lines overflows every header, a queue name with one is none). */
+	for (const char *c = v; *c && !problem; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f)
+			problem = "a control character (an escape such as \\n or \\t) is not allowed";
+	if (problem) {
+		pe_error_set(err, file, line, "[%s] %s: %s", st->group, st->key, problem);
+		g_free(raw);
+		return false;
+	}
 	char *end;
 	switch (st->type) {
 	case S_TEXT:
@@ -136,7 +123,7 @@ static bool apply(pe_site *s, const site_setting *st, GKeyFile *kf, const char *
 			owned = strdup(v);
 		break;
 	case S_PHONE:
-		if (!valid_phone(v))
+		if (!pe_phone_valid(v))
 			problem = "not a phone number (digits, spaces and + - ( ) . only)";
 		else
 			owned = strdup(v);
@@ -187,7 +174,7 @@ static bool apply(pe_site *s, const site_setting *st, GKeyFile *kf, const char *
 			owned = strdup(v);
 		break;
 	case S_LANG:
-		if (!valid_lang(v))
+		if (!pe_lang_valid(v))
 			problem = "not a language code (en, es, ...)";
 		else
 			owned = strdup(v);

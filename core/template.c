@@ -159,6 +159,16 @@ static bool parse_color(const char *s, pe_color *c)
 	return true;
 }
 
+/* The 1-based line that byte offset at falls on. */
+static int line_at(const char *data, size_t at)
+{
+	int line = 1;
+	for (size_t i = 0; i < at; i++)
+		if (data[i] == '\n')
+			line++;
+	return line;
+}
+
 /* Report a problem with one key: "file:line: [group] key: problem". */
 static void key_error(pe_error *err, const char *file, const char *data, const setting *st,
                       const char *fmt, const char *value)
@@ -361,6 +371,14 @@ pe_template *pe_template_load_data(const char *data, const char *name, pe_error 
 		pe_error_set(err, name, 0, "out of memory");
 		goto fail;
 	}
+	/* GKeyFile checks only the values it is asked for as strings: a
+	 * description in Latin-1 would pass (found by tests/fuzz). */
+	const char *bad;
+	if (!g_utf8_validate(data, -1, &bad)) {
+		pe_error_set(err, name, line_at(data, (size_t)(bad - data)),
+		             "not UTF-8 text (save the file as UTF-8)");
+		goto fail;
+	}
 	if (!g_key_file_load_from_data(kf, data, (gsize)-1, G_KEY_FILE_NONE, &gerr)) {
 		pe_error_set(err, name, pe_keyfile_bad_line(data), "%s", gerr->message);
 		g_error_free(gerr);
@@ -386,11 +404,21 @@ fail:
 pe_template *pe_template_load(const char *path, pe_error *err)
 {
 	gchar *data = NULL;
+	gsize len = 0;
 	GError *gerr = NULL;
-	if (!g_file_get_contents(path, &data, NULL, &gerr)) {
+	if (!g_file_get_contents(path, &data, &len, &gerr)) {
 		pe_error_set(err, path, 0, "cannot read template: %s",
 		             gerr->code == G_FILE_ERROR_NOENT ? "no such file" : gerr->message);
 		g_error_free(gerr);
+		return NULL;
+	}
+	/* The text is parsed as a C string: at a NUL byte the rest of the
+	 * file would be ignored without a word (found by tests/fuzz). */
+	const char *nul = memchr(data, '\0', len);
+	if (nul) {
+		pe_error_set(err, path, line_at(data, (size_t)(nul - data)),
+		             "a NUL byte: not a text file (saved by a word processor?)");
+		g_free(data);
 		return NULL;
 	}
 	pe_template *t = pe_template_load_data(data, path, err);

@@ -4,7 +4,7 @@
 # package. `make fonts` regenerates them from Debian's fonts-noto-core with
 # pyftsubset (fonttools): a Latin subset that covers English, Spanish and
 # the typographic marks we use (about 30 KB each instead of 512 KB), which
-# makes handouts small and fast (see DESIGN: 2.9 ms vs 11 ms per handout).
+# makes handouts small and fast (doc/measurements.md: 2.9 ms vs 11 ms per handout).
 # Kerning and ligature tables are dropped on purpose: layout turns those
 # features off so Pango and libharu agree on every width.
 

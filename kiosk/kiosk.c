@@ -56,7 +56,6 @@ struct pe_kiosk {
 	pe_print_job *job;
 	double job_next_poll;
 	bool job_for_staff;
-	char print_message[PE_ERROR_MAX];
 	bool quit;
 };
 
@@ -270,14 +269,11 @@ static void start_print(pe_kiosk *k, const pe_topic *topic, int copies, bool sta
 	    !(k->job = pe_print_send(pdf, k->site->printer, copies, true, &err))) {
 		if (!topic)
 			pe_error_set(&err, NULL, 0, "print: no topic to print");
-		snprintf(k->print_message, sizeof k->print_message, "%s", err.msg);
 		log_line("print failed", err.msg);
 		pe_app_print_result(k->app, false, now);
 		return;
 	}
 	k->job_next_poll = now + PRINT_POLL;
-	snprintf(k->print_message, sizeof k->print_message, "printing %s (%s), %d copies",
-	         topic->id, topic->lang, copies);
 }
 
 static void poll_print(pe_kiosk *k, double now)
@@ -290,12 +286,8 @@ static void poll_print(pe_kiosk *k, double now)
 		k->job_next_poll = now + PRINT_POLL;
 		return;
 	}
-	if (st == PE_JOB_DONE)
-		snprintf(k->print_message, sizeof k->print_message, "printed");
-	else {
-		snprintf(k->print_message, sizeof k->print_message, "%s", err.msg);
+	if (st != PE_JOB_DONE)
 		log_line("print failed", err.msg);
-	}
 	pe_print_destroy(k->job);
 	k->job = NULL;
 	pe_app_print_result(k->app, st == PE_JOB_DONE, now);
@@ -461,9 +453,4 @@ const char *pe_kiosk_topic_id(const pe_kiosk *k)
 		return NULL;
 	const pe_topic *t = current_topic(k, k->app->lang);
 	return t ? t->id : NULL;
-}
-
-const char *pe_kiosk_print_message(const pe_kiosk *k)
-{
-	return k->print_message;
 }

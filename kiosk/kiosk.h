@@ -60,7 +60,5 @@ const pe_screen_env *pe_kiosk_env(const pe_kiosk *k);
 const char *pe_kiosk_lang(const pe_kiosk *k);
 /* The id of the open topic, or NULL. */
 const char *pe_kiosk_topic_id(const pe_kiosk *k);
-/* Last print outcome text (for logs and scripts); "" if none. */
-const char *pe_kiosk_print_message(const pe_kiosk *k);
 
 #endif

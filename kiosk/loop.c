@@ -137,7 +137,7 @@ static bool paint(pe_output *out, pe_kiosk *k, stats *st, painted *last, bool sc
 bool pe_loop_run(const pe_kiosk_options *kopts, const pe_output_options *oopts,
                  pe_error *err)
 {
-	/* The traps DESIGN.md measured: without this hint the "software"
+	/* Measured (doc/measurements.md): without this hint the "software"
 	 * renderer goes through OpenGL (579 ms start, 158 MiB). */
 	SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
 	SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");

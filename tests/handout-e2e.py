@@ -37,7 +37,7 @@ IMGDIFF = os.path.join(HERE, "handout-imgdiff.py")
 # large enough to ignore antialiasing noise between poppler builds.
 TOLERANCE = 3.0
 # libharu's UTF-8 route writes a ToUnicode CMap that poppler warns about
-# (DESIGN.md); only the pseudo-locale takes that route.
+# (doc/measurements.md); only the pseudo-locale takes that route.
 UTF8_CMAP_WARNING = "Invalid 'begincidrange' operator in ToUnicode CMap"
 
 failures = []

@@ -1,5 +1,6 @@
 /*
- * test_content.c - the content loader (core/content.c, core/doc.c).
+ * test_content.c - the content loader as a whole (core/content.c, library.c,
+ * xmlread.c, walk.c, topic_text.c, topic_grammar.c; core/doc.c).
  *
  * Runs from the repository root: the schema is content/topic.rng and the
  * fixtures are under tests/fixtures/content/. Every malformed fixture must
@@ -520,6 +521,35 @@ static void test_bad_fixture(void **state)
 	assert_null(strchr(err.msg, '\n'));
 }
 
+/* A <phone> follows the one phone rule the site file follows too
+ * (validate.c): "(555) 010-0100" and "555.010.0100" are numbers in a
+ * site file, so they are in a topic; 16 digits or a + after a digit are
+ * not numbers in either. */
+static void test_phone_rule_is_the_site_files(void **state)
+{
+	static const char *const good[] = { "(555) 010-0100", "555.010.0100", "(+44) 20 7946 0000" };
+	static const char *const bad[] = { "1234 5678 9012 3456", "555+0100", "+1 +555 0100" };
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		char body[128];
+		pe_error err = { "" };
+		snprintf(body, sizeof body, "<p>Call <phone>%s</phone>.</p>", good[i]);
+		pe_topic *t = load_body(body, &err);
+		if (!t)
+			fail_msg("<phone>%s</phone> refused: %s", good[i], err.msg);
+		assert_run(&t->sections[0].blocks[0].text, 1, good[i], PE_RUN_PHONE);
+		pe_topic_destroy(t);
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char body[128];
+		pe_error err = { "" };
+		snprintf(body, sizeof body, "<p>Call <phone>%s</phone>.</p>", bad[i]);
+		pe_topic *t = load_body(body, &err);
+		if (t)
+			fail_msg("<phone>%s</phone> accepted", bad[i]);
+		assert_contains(err.msg, "is not a phone number");
+	}
+}
+
 /* Errors all differ: a loader that says the same thing for everything
  * cannot pass. */
 static void test_bad_messages_differ(void **state)
@@ -987,6 +1017,7 @@ int main(void)
 		cmocka_unit_test(test_good_fixture),
 		cmocka_unit_test(test_lang_and_no_schema),
 		cmocka_unit_test(test_whitespace_and_runs),
+		cmocka_unit_test(test_phone_rule_is_the_site_files),
 		cmocka_unit_test(test_bad_messages_differ),
 		cmocka_unit_test(test_missing_file),
 		cmocka_unit_test(test_too_large),

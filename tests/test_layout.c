@@ -107,6 +107,24 @@ static void runs_keep_the_source_text(void **state)
 	page_done(fx);
 }
 
+/* The tel: link of a number written "(+44) 20 7946 0000": the + leads the
+ * digits, so it stays (the handout's QR code and the text link once
+ * disagreed; "tel:442079460000" would dial a local number). */
+static void international_number_keeps_its_plus(void **state)
+{
+	fixture *fx = *state;
+	pe_page *pg = page(fx);
+	pe_text text = T("Call [(+44) 20 7946 0000] or [+1 555 0100].");
+	pe_text_style t = body(12);
+	pe_layout_text(fx->layout, pg, &text, &t, 0, 0, 1000, NULL);
+	const pe_op *op = find_text(pg, "(+44)");
+	assert_non_null(op);
+	assert_string_equal(op->u.text.link, "tel:+442079460000");
+	op = find_text(pg, "+1");
+	assert_non_null(op);
+	assert_string_equal(op->u.text.link, "tel:+15550100");
+}
+
 static void styles_pick_faces_and_links(void **state)
 {
 	fixture *fx = *state;
@@ -435,6 +453,7 @@ int main(void)
 		cmocka_unit_test(wraps_within_width_and_height_is_lines),
 		cmocka_unit_test(runs_keep_the_source_text),
 		cmocka_unit_test(styles_pick_faces_and_links),
+		cmocka_unit_test(international_number_keeps_its_plus),
 		cmocka_unit_test(phone_number_is_not_broken),
 		cmocka_unit_test(long_word_overflows_honestly),
 		cmocka_unit_test(width_scales_with_size),

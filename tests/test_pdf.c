@@ -110,7 +110,6 @@ static pe_dlist *sample(const char *text, const char *lang, const char *png)
 	                             11, 3, pe_hex(0x004488), "tel:18002272345"));
 	assert_true(pe_page_add_mark(pg, 140, "Señales", 1));
 	assert_true(pe_page_add_rect(pg, 72, 140, 300, 80, pe_hex(0xfff4e5), pe_hex(0xcc6600), 1.5, 8));
-	pg->ops[pg->n_ops - 1].u.rect.dashed = true;
 	pe_path_seg segs[] = {
 		{ PE_PATH_MOVE, { 80 }, { 250 } },
 		{ PE_PATH_LINE, { 300 }, { 250 } },
@@ -439,6 +438,25 @@ static void png16_becomes_8bit(void **state)
 	}
 }
 
+/* The handout passes its gettext language code (locales/LINGUAS: pt_BR);
+ * /Lang takes the BCP 47 tag (pt-BR). Refusing pt_BR as a "bad language
+ * tag" would make a Brazilian Portuguese handout impossible. */
+static void gettext_code_becomes_lang_tag(void **state)
+{
+	fixture *f = *state;
+	pe_dlist *dl = sample("Hello", "pt_BR", NULL);
+	char out[512];
+	snprintf(out, sizeof out, "%s/pt.pdf", f->dir);
+	pe_error err = { { 0 } };
+	if (!pe_pdf_write_files(dl, f->font_ptrs, out, &err))
+		fail_msg("%s", err.msg);
+	size_t n;
+	char *pdf = slurp(out, &n);
+	assert_true(contains(pdf, n, "/Lang (pt-BR)"));
+	g_free(pdf);
+	pe_dlist_destroy(dl);
+}
+
 static void empty_and_bad_lang_fail(void **state)
 {
 	fixture *f = *state;
@@ -461,6 +479,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(writes_complete_pdf, setup, teardown),
+		cmocka_unit_test_setup_teardown(gettext_code_becomes_lang_tag, setup, teardown),
 		cmocka_unit_test_setup_teardown(chooses_encoding, setup, teardown),
 		cmocka_unit_test_setup_teardown(utf8_route_writes, setup, teardown),
 		cmocka_unit_test_setup_teardown(missing_glyph_fails_naming_text, setup, teardown),

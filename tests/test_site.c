@@ -139,6 +139,30 @@ static void every_key(void **state)
 	pe_site_destroy(s);
 }
 
+/* default_language takes what locales/LINGUAS lists: ll, lll, ll_CC and
+ * @variant, the codes the kiosk looks up; and "(+44) 20 7946 0000" is a
+ * phone number. */
+static void gettext_language_codes_and_international_phones(void **state)
+{
+	(void)state;
+	static const char *const codes[] = { "pt_BR", "sr@latin", "fil", "es" };
+	for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+		char data[128];
+		pe_error err = { { 0 } };
+		snprintf(data, sizeof data, "[kiosk]\ndefault_language = %s\n", codes[i]);
+		pe_site *s = pe_site_load_data(data, "s.ini", &err);
+		if (!s)
+			fail_msg("%s refused: %s", codes[i], err.msg);
+		assert_string_equal(s->default_language, codes[i]);
+		pe_site_destroy(s);
+	}
+	pe_error err = { { 0 } };
+	pe_site *s = pe_site_load_data("[clinic]\nphone = (+44) 20 7946 0000\n", "s.ini", &err);
+	assert_non_null(s);
+	assert_string_equal(s->phone, "(+44) 20 7946 0000");
+	pe_site_destroy(s);
+}
+
 static void empty_value_means_unset(void **state)
 {
 	(void)state;
@@ -175,8 +199,22 @@ static void errors_name_file_line_key(void **state)
 	expect_error("[kiosk]\nhigh_contrast = yes\n", "[kiosk] high_contrast", "site.ini:2:");
 	expect_error("[kiosk]\nscreen_diagonal_inches = 0\n", "[kiosk] screen_diagonal_inches", "site.ini:2:");
 	expect_error("[kiosk]\ndefault_language = English\n", "[kiosk] default_language", "site.ini:2:");
+	/* Language codes are gettext's, as in locales/LINGUAS (pt_BR): one the
+	 * kiosk can never find is refused here, at its line (validate.c). */
+	expect_error("[kiosk]\ndefault_language = pt-BR\n", "[kiosk] default_language", "site.ini:2:");
+	expect_error("[kiosk]\ndefault_language = es_mx\n", "[kiosk] default_language", "site.ini:2:");
+	/* and phone numbers follow the topics' rule: a + only before the digits */
+	expect_error("[clinic]\nphone = 555+0100\n", "[clinic] phone", "site.ini:2:");
 	expect_error("[clinic]\nlogo = /nonexistent/logo.png\n", "does not exist", "site.ini:2:");
 	expect_error("[clinic]\nname = X\n[[broken\n", "", "site.ini:3:");
+	/* GKeyFile turns the escapes \n, \t and \r into real control
+	 * characters: a clinic name on two lines overflowed every handout's
+	 * header ("layout check failed"), and a printer queue name with a
+	 * newline is no queue (found by tests/fuzz/fuzz_site). */
+	expect_error("[clinic]\nname = Riverside\\nInfusion Center\n", "[clinic] name: a control character",
+	             "site.ini:2:");
+	expect_error("[kiosk]\n\nprinter = desk\\tqueue\n", "[kiosk] printer: a control character",
+	             "site.ini:3:");
 }
 
 static void logo_must_be_png(void **state)
@@ -302,6 +340,7 @@ int main(void)
 		cmocka_unit_test(defaults),
 		cmocka_unit_test(every_key),
 		cmocka_unit_test(empty_value_means_unset),
+		cmocka_unit_test(gettext_language_codes_and_international_phones),
 		cmocka_unit_test(errors_name_file_line_key),
 		cmocka_unit_test(logo_must_be_png),
 		cmocka_unit_test(damaged_or_huge_logo_is_refused),

@@ -10,7 +10,9 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "template.h"
 
@@ -181,6 +183,35 @@ static void type_floor_per_purpose(void **state)
 	pe_template_destroy(t);
 }
 
+/* Found by tests/fuzz/fuzz_template.c: GKeyFile stops at a NUL byte, so
+ * a template file with one lost everything after it without a word (a
+ * whole [paper] group ignored, the defaults printed instead); and a
+ * description that is not UTF-8 was accepted. Both are refused with the
+ * line they are on. */
+static void nul_byte_and_bad_utf8_refused(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/test_template_XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	static const char text[] = "[template]\ndescription = x\n\0[paper]\nwidth = 1\n";
+	assert_int_equal(write(fd, text, sizeof text - 1), (ssize_t)(sizeof text - 1));
+	close(fd);
+	pe_error err = { { 0 } };
+	pe_template *t = pe_template_load(path, &err);
+	unlink(path);
+	if (t) {
+		pe_template_destroy(t);
+		fail_msg("a template with a NUL byte was accepted");
+	}
+	char want[64];
+	snprintf(want, sizeof want, "%s:3: a NUL byte", path);
+	if (strncmp(err.msg, want, strlen(want)) != 0)
+		fail_msg("message '%s' does not start with '%s'", err.msg, want);
+
+	expect_error("[template]\n\ndescription = caf\xe9\n", "not UTF-8", "bad.ini:3:");
+}
+
 static void style_follows_template(void **state)
 {
 	(void)state;
@@ -205,6 +236,7 @@ int main(void)
 		cmocka_unit_test(new_paper_needs_no_code),
 		cmocka_unit_test(bad_files_name_line_and_key),
 		cmocka_unit_test(type_floor_per_purpose),
+		cmocka_unit_test(nul_byte_and_bad_utf8_refused),
 		cmocka_unit_test(style_follows_template),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
