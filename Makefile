@@ -126,6 +126,15 @@ TEST_BINS := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
 # Built through a pattern rule, so make would delete them as intermediates
 # after the first `make check` and relink every test binary the next time.
 .SECONDARY: $(TEST_SRCS:%.c=$(BUILD)/obj/%.o)
+# Helpers several tests share (tests/*.c not named test_*, e.g. the layout
+# fixture): an archive, so a test binary takes only what it calls.
+TEST_SUPPORT_SRCS := $(filter-out $(TEST_SRCS),$(wildcard tests/*.c))
+TEST_SUPPORT := $(BUILD)/libpetest.a
+
+$(TEST_SUPPORT): $(TEST_SUPPORT_SRCS:%.c=$(BUILD)/obj/%.o)
+	@mkdir -p $(@D)
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
 
 $(BUILD)/obj/tests/%.o: tests/%.c
 	$(if $(strip $(TEST_PKG_MISSING)),$(error $(call missing_message,$(TEST_PKG_MISSING),test-deps)))
@@ -133,10 +142,10 @@ $(BUILD)/obj/tests/%.o: tests/%.c
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) $(TEST_PKG_CFLAGS) -c $< -o $@
 
-$(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(LIBPE)
+$(BUILD)/tests/%: $(BUILD)/obj/tests/%.o $(TEST_SUPPORT) $(LIBPE)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  LD      $@")
-	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBPE) $(ALL_LIBS) $(TEST_PKG_LIBS)
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< $(TEST_SUPPORT) $(LIBPE) $(ALL_LIBS) $(TEST_PKG_LIBS)
 
 # Environment every test and tool runs with: the staged data, no user locale.
 TEST_ENV = PE_DATADIR=$(abspath $(SHARE)) PE_BUILD=$(abspath $(BUILD)) LC_ALL=C.UTF-8
@@ -208,4 +217,4 @@ clean:
 help:
 	@sed -n '2,/^$$/s/^# \{0,1\}//p' Makefile
 
--include $(CORE_OBJS:.o=.d) $(TEST_SRCS:%.c=$(BUILD)/obj/%.d)
+-include $(CORE_OBJS:.o=.d) $(TEST_SRCS:%.c=$(BUILD)/obj/%.d) $(TEST_SUPPORT_SRCS:%.c=$(BUILD)/obj/%.d)

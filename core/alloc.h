@@ -2,8 +2,8 @@
  * alloc.h - the allocator of the display list and layout code, with a
  * fault-injection hook for tests.
  *
- * dlist.c, layout.c, blocks.c and pictures.c allocate through these so a
- * test can make the Nth allocation fail and prove that every failure
+ * dlist.c, layout.c, blocks.c, breaks.c and pictures.c allocate through
+ * these so a test can make the Nth allocation fail and prove that every failure
  * ends as a clean error (a handout complete or not written), never as
  * text silently left out. Outside tests they are malloc and friends.
  * (Pango's and GLib's own allocations abort on failure: not ours.)

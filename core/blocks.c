@@ -15,34 +15,11 @@
 
 #include "layout.h"
 #include "alloc.h"
+#include "breaks.h"
 #include "pictures.h"
 #include "shapes.h"
 
 /* ---- blocks ----------------------------------------------------------- */
-
-typedef pe_breaks breaks;
-
-void pe_breaks_add(pe_breaks *bk, double y)
-{
-	if (!bk)
-		return;
-	double off = y - bk->y0;
-	if (bk->n > 0 && off <= bk->v[bk->n - 1])
-		return;
-	if (bk->n >= bk->max) {
-		if (!bk->grow || bk->failed)
-			return;
-		size_t cap = bk->max ? bk->max * 2 : 64;
-		double *v = pe_realloc(bk->v, cap * sizeof *v);
-		if (!v) {
-			bk->failed = true;
-			return;
-		}
-		bk->v = v;
-		bk->max = cap;
-	}
-	bk->v[bk->n++] = off;
-}
 
 static pe_text_style body_style(const pe_style *st)
 {
@@ -72,7 +49,7 @@ static double first_baseline(const pe_layout *L, const pe_text_style *t, double 
 }
 
 static double lay_paragraph(pe_layout *L, pe_page *pg, const pe_block *b,
-                            const pe_style *st, double x, double y, double w, breaks *bk)
+                            const pe_style *st, double x, double y, double w, pe_breaks *bk)
 {
 	pe_text_style t = body_style(st);
 	int n = 0;
@@ -100,7 +77,7 @@ static void bullet_dot(const pe_layout *L, pe_page *pg, const pe_text_style *t,
 }
 
 static double lay_list(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
-                       double x, double y, double w, breaks *bk)
+                       double x, double y, double w, pe_breaks *bk)
 {
 	pe_text_style t = body_style(st);
 	double indent = st->indent;
@@ -118,7 +95,7 @@ static double lay_list(pe_layout *L, pe_page *pg, const pe_block *b, const pe_st
 }
 
 static double lay_steps(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
-                        double x, double y, double w, breaks *bk)
+                        double x, double y, double w, pe_breaks *bk)
 {
 	pe_text_style t = body_style(st);
 	double s = st->body_size;
@@ -155,7 +132,7 @@ static double lay_steps(pe_layout *L, pe_page *pg, const pe_block *b, const pe_s
 }
 
 static double lay_checklist(pe_layout *L, pe_page *pg, const pe_block *b,
-                            const pe_style *st, double x, double y, double w, breaks *bk)
+                            const pe_style *st, double x, double y, double w, pe_breaks *bk)
 {
 	double s = st->body_size;
 	pe_text_style tt = { PE_FACE_BOLD, s * 1.1, 1.3, st->heading, st->link };
@@ -473,7 +450,7 @@ static double lay_tier(pe_layout *L, pe_page *pg, const pe_tier *tier, const pe_
  * split are between two tiers, so a tier never starts at the bottom of one
  * page and ends on the next. */
 static double lay_gethelp(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
-                          double x, double y, double w, breaks *bk)
+                          double x, double y, double w, pe_breaks *bk)
 {
 	double cy = y;
 	for (size_t i = 0; i < b->n_tiers; i++) {
@@ -487,7 +464,7 @@ static double lay_gethelp(pe_layout *L, pe_page *pg, const pe_block *b, const pe
 }
 
 static double lay_block(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
-                        double x, double y, double w, breaks *bk)
+                        double x, double y, double w, pe_breaks *bk)
 {
 	switch (b->kind) {
 	case PE_BLOCK_PARAGRAPH:
@@ -521,7 +498,7 @@ double pe_layout_block(pe_layout *L, pe_page *pg, const pe_block *block,
 size_t pe_layout_block_breaks(pe_layout *L, const pe_block *block, const pe_style *st,
                               double width, double *out, size_t max)
 {
-	breaks bk = { out, 0, max, 0, false, false };
+	pe_breaks bk = { out, 0, max, 0, false, false };
 	lay_block(L, NULL, block, st, 0, 0, width, &bk);
 	return bk.n;
 }
@@ -531,7 +508,7 @@ size_t pe_layout_block_breaks_all(pe_layout *L, const pe_block *block, const pe_
 {
 	/* (a long list has a break per item: the handout once kept 256 and
 	 * cut the rest of a 16,000-item list by searching every op pair) */
-	breaks bk = { NULL, 0, 0, 0, true, false };
+	pe_breaks bk = { NULL, 0, 0, 0, true, false };
 	lay_block(L, NULL, block, st, 0, 0, width, &bk);
 	if (bk.failed) {
 		free(bk.v);

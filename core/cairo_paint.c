@@ -14,6 +14,7 @@
 #include "cairo_paint.h"
 
 #include "atomicfile.h"
+#include "shapes.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -168,24 +169,6 @@ static void set_color(cairo_t *cr, pe_color c)
 	cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
 }
 
-static void rounded_rect(cairo_t *cr, double x, double y, double w, double h, double r)
-{
-	if (r > w / 2)
-		r = w / 2;
-	if (r > h / 2)
-		r = h / 2;
-	if (r <= 0) {
-		cairo_rectangle(cr, x, y, w, h);
-		return;
-	}
-	cairo_new_sub_path(cr);
-	cairo_arc(cr, x + w - r, y + r, r, -M_PI / 2, 0);
-	cairo_arc(cr, x + w - r, y + h - r, r, 0, M_PI / 2);
-	cairo_arc(cr, x + r, y + h - r, r, M_PI / 2, M_PI);
-	cairo_arc(cr, x + r, y + r, r, M_PI, 3 * M_PI / 2);
-	cairo_close_path(cr);
-}
-
 static void fill_and_stroke(cairo_t *cr, pe_color fill, pe_color stroke,
                             double line_width, bool dashed)
 {
@@ -223,10 +206,10 @@ static void paint_text(pe_painter *painter, cairo_t *cr, const pe_op *op, double
 	cairo_new_path(cr);
 }
 
-static void paint_path(cairo_t *cr, const pe_op *op, double dx, double dy)
+static void trace(cairo_t *cr, const pe_path_seg *segs, size_t n, double dx, double dy)
 {
-	for (size_t i = 0; i < op->u.path.n_segs; i++) {
-		const pe_path_seg *s = &op->u.path.segs[i];
+	for (size_t i = 0; i < n; i++) {
+		const pe_path_seg *s = &segs[i];
 		switch (s->verb) {
 		case PE_PATH_MOVE:
 			cairo_move_to(cr, s->x[0] + dx, s->y[0] + dy);
@@ -243,8 +226,26 @@ static void paint_path(cairo_t *cr, const pe_op *op, double dx, double dy)
 			break;
 		}
 	}
+}
+
+static void paint_path(cairo_t *cr, const pe_op *op, double dx, double dy)
+{
+	trace(cr, op->u.path.segs, op->u.path.n_segs, dx, dy);
 	fill_and_stroke(cr, op->u.path.fill, op->u.path.stroke, op->u.path.line_width,
 	                op->u.path.dashed);
+}
+
+/* Square corners as a rectangle; rounded ones from shapes.h, the outline
+ * every painter draws. */
+static void rect_outline(cairo_t *cr, const pe_op *op, double dx, double dy)
+{
+	if (op->u.rect.radius <= 0) {
+		cairo_rectangle(cr, op->x + dx, op->y + dy, op->w, op->h);
+		return;
+	}
+	pe_pathb pb;
+	pe_pb_rect_op(&pb, op, dx, dy);
+	trace(cr, pb.segs, pb.n, 0, 0);
 }
 
 static cairo_surface_t *png_lookup(pe_painter *painter, const char *path, pe_error *err,
@@ -359,7 +360,7 @@ bool pe_painter_paint(pe_painter *painter, cairo_t *cr, const pe_page *pg,
 			paint_text(painter, cr, op, dx, dy);
 			break;
 		case PE_OP_RECT:
-			rounded_rect(cr, op->x + dx, op->y + dy, op->w, op->h, op->u.rect.radius);
+			rect_outline(cr, op, dx, dy);
 			fill_and_stroke(cr, op->u.rect.fill, op->u.rect.stroke, op->u.rect.line_width,
 			                false);
 			break;

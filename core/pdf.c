@@ -16,6 +16,7 @@
 
 #include "atomicfile.h"
 #include "pngfile.h"
+#include "shapes.h"
 #include "validate.h"
 
 #include <errno.h>
@@ -38,9 +39,6 @@
 #ifndef PE_VERSION
 #define PE_VERSION "0"
 #endif
-
-/* Quarter-circle Bezier control distance for a unit radius. */
-#define KAPPA 0.5522847498
 
 /* Ops this close to a value are treated as equal when deciding whether to
  * re-send a colour or font (saves bytes, changes nothing visible). */
@@ -570,64 +568,12 @@ static bool paint_path(painter *p, HPDF_Page page, pe_color fill, pe_color strok
 	return check(p, st, what);
 }
 
-static bool draw_rect(painter *p, HPDF_Page page, double h, const pe_op *op)
+/* Segments of a path (y down, as in the display list) on a PDF page of
+ * height h. */
+static bool trace(painter *p, HPDF_Page page, double h, const pe_path_seg *segs, size_t n)
 {
-	const pe_color fill = op->u.rect.fill, stroke = op->u.rect.stroke;
-	if (fill.a <= 0 && stroke.a <= 0)
-		return true;
-	if (!check(p, HPDF_Page_GSave(page), "HPDF_Page_GSave") ||
-	    !set_paint(p, page, fill, stroke, op->u.rect.line_width, false))
-		return false;
-	double x0 = op->x, x1 = op->x + op->w;
-	double y0 = h - op->y - op->h, y1 = h - op->y;   /* PDF: y0 bottom */
-	double r = fmin(op->u.rect.radius, fmin(op->w, op->h) / 2);
-	if (r <= 0) {
-		if (!check(p, HPDF_Page_Rectangle(page, (HPDF_REAL)x0, (HPDF_REAL)y0, (HPDF_REAL)op->w,
-		                                  (HPDF_REAL)op->h), "HPDF_Page_Rectangle"))
-			return false;
-	} else {
-		double k = r * KAPPA;
-		bool ok = check(p, HPDF_Page_MoveTo(page, (HPDF_REAL)(x0 + r), (HPDF_REAL)y0), "HPDF_Page_MoveTo") &&
-		          check(p, HPDF_Page_LineTo(page, (HPDF_REAL)(x1 - r), (HPDF_REAL)y0), "HPDF_Page_LineTo") &&
-		          check(p, HPDF_Page_CurveTo(page, (HPDF_REAL)(x1 - r + k), (HPDF_REAL)y0,
-		                                     (HPDF_REAL)x1, (HPDF_REAL)(y0 + r - k),
-		                                     (HPDF_REAL)x1, (HPDF_REAL)(y0 + r)), "HPDF_Page_CurveTo") &&
-		          check(p, HPDF_Page_LineTo(page, (HPDF_REAL)x1, (HPDF_REAL)(y1 - r)), "HPDF_Page_LineTo") &&
-		          check(p, HPDF_Page_CurveTo(page, (HPDF_REAL)x1, (HPDF_REAL)(y1 - r + k),
-		                                     (HPDF_REAL)(x1 - r + k), (HPDF_REAL)y1,
-		                                     (HPDF_REAL)(x1 - r), (HPDF_REAL)y1), "HPDF_Page_CurveTo") &&
-		          check(p, HPDF_Page_LineTo(page, (HPDF_REAL)(x0 + r), (HPDF_REAL)y1), "HPDF_Page_LineTo") &&
-		          check(p, HPDF_Page_CurveTo(page, (HPDF_REAL)(x0 + r - k), (HPDF_REAL)y1,
-		                                     (HPDF_REAL)x0, (HPDF_REAL)(y1 - r + k),
-		                                     (HPDF_REAL)x0, (HPDF_REAL)(y1 - r)), "HPDF_Page_CurveTo") &&
-		          check(p, HPDF_Page_LineTo(page, (HPDF_REAL)x0, (HPDF_REAL)(y0 + r)), "HPDF_Page_LineTo") &&
-		          check(p, HPDF_Page_CurveTo(page, (HPDF_REAL)x0, (HPDF_REAL)(y0 + r - k),
-		                                     (HPDF_REAL)(x0 + r - k), (HPDF_REAL)y0,
-		                                     (HPDF_REAL)(x0 + r), (HPDF_REAL)y0), "HPDF_Page_CurveTo") &&
-		          check(p, HPDF_Page_ClosePath(page), "HPDF_Page_ClosePath");
-		if (!ok)
-			return false;
-	}
-	return paint_path(p, page, fill, stroke) &&
-	       check(p, HPDF_Page_GRestore(page), "HPDF_Page_GRestore");
-}
-
-static bool draw_path(painter *p, HPDF_Page page, double h, const pe_op *op)
-{
-	const pe_color fill = op->u.path.fill, stroke = op->u.path.stroke;
-	if ((fill.a <= 0 && stroke.a <= 0) || op->u.path.n_segs == 0)
-		return true;
-	if (!check(p, HPDF_Page_GSave(page), "HPDF_Page_GSave") ||
-	    !set_paint(p, page, fill, stroke, op->u.path.line_width, op->u.path.dashed))
-		return false;
-	/* Round joins and caps: the pictures (timeline arrows, scale) look
-	 * drawn rather than cut. */
-	if (stroke.a > 0 &&
-	    (!check(p, HPDF_Page_SetLineJoin(page, HPDF_ROUND_JOIN), "HPDF_Page_SetLineJoin") ||
-	     !check(p, HPDF_Page_SetLineCap(page, HPDF_ROUND_END), "HPDF_Page_SetLineCap")))
-		return false;
-	for (size_t i = 0; i < op->u.path.n_segs; i++) {
-		const pe_path_seg *s = &op->u.path.segs[i];
+	for (size_t i = 0; i < n; i++) {
+		const pe_path_seg *s = &segs[i];
 		HPDF_STATUS st = HPDF_OK;
 		switch (s->verb) {
 		case PE_PATH_MOVE:
@@ -648,6 +594,49 @@ static bool draw_path(painter *p, HPDF_Page page, double h, const pe_op *op)
 		if (!check(p, st, "drawing a path"))
 			return false;
 	}
+	return true;
+}
+
+static bool draw_rect(painter *p, HPDF_Page page, double h, const pe_op *op)
+{
+	const pe_color fill = op->u.rect.fill, stroke = op->u.rect.stroke;
+	if (fill.a <= 0 && stroke.a <= 0)
+		return true;
+	if (!check(p, HPDF_Page_GSave(page), "HPDF_Page_GSave") ||
+	    !set_paint(p, page, fill, stroke, op->u.rect.line_width, false))
+		return false;
+	double x0 = op->x, y0 = h - op->y - op->h;   /* PDF: y0 bottom */
+	double r = fmin(op->u.rect.radius, fmin(op->w, op->h) / 2);
+	if (r <= 0) {
+		if (!check(p, HPDF_Page_Rectangle(page, (HPDF_REAL)x0, (HPDF_REAL)y0, (HPDF_REAL)op->w,
+		                                  (HPDF_REAL)op->h), "HPDF_Page_Rectangle"))
+			return false;
+	} else {   /* the rounded outline every painter draws (shapes.h) */
+		pe_pathb pb;
+		pe_pb_rect_op(&pb, op, 0, 0);
+		if (!trace(p, page, h, pb.segs, pb.n))
+			return false;
+	}
+	return paint_path(p, page, fill, stroke) &&
+	       check(p, HPDF_Page_GRestore(page), "HPDF_Page_GRestore");
+}
+
+static bool draw_path(painter *p, HPDF_Page page, double h, const pe_op *op)
+{
+	const pe_color fill = op->u.path.fill, stroke = op->u.path.stroke;
+	if ((fill.a <= 0 && stroke.a <= 0) || op->u.path.n_segs == 0)
+		return true;
+	if (!check(p, HPDF_Page_GSave(page), "HPDF_Page_GSave") ||
+	    !set_paint(p, page, fill, stroke, op->u.path.line_width, op->u.path.dashed))
+		return false;
+	/* Round joins and caps: the pictures (timeline arrows, scale) look
+	 * drawn rather than cut. */
+	if (stroke.a > 0 &&
+	    (!check(p, HPDF_Page_SetLineJoin(page, HPDF_ROUND_JOIN), "HPDF_Page_SetLineJoin") ||
+	     !check(p, HPDF_Page_SetLineCap(page, HPDF_ROUND_END), "HPDF_Page_SetLineCap")))
+		return false;
+	if (!trace(p, page, h, op->u.path.segs, op->u.path.n_segs))
+		return false;
 	return paint_path(p, page, fill, stroke) &&
 	       check(p, HPDF_Page_GRestore(page), "HPDF_Page_GRestore");
 }

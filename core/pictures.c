@@ -101,57 +101,14 @@ static void number_dot(pe_layout *L, pe_page *pg, const pe_style *st, int num, d
 	                 pe_layout_descent(L, PE_FACE_BOLD, size), st->page, NULL);
 }
 
-/* The words pictures draw that are not in the content, as gettext keys
- * in the order of pe_style.words (layout.h). Only keys: the caller
- * translates them (pe_handout_picture_words), so laying out never
- * switches the language and one layout serves a kiosk screen in one
- * language and a handout in another. */
-static const char *const word_keys[PE_PICTURE_WORDS] = {
-	/* TRANSLATORS: under the time axis of the care timeline: the moment
-	   of the infusion. One short word. */
-	[PE_WORD_INFUSION] = NC_("timeline", "Infusion"),
-	/* TRANSLATORS: under the time axis of the care timeline (2 days
-	   before the infusion). Keep it short. */
-	[PE_WORD_2_DAYS_BEFORE] = NC_("timeline", "2 days before"),
-	/* TRANSLATORS: under the time axis of the care timeline (after the
-	   infusion). Keep it short. */
-	[PE_WORD_1_DAY] = NC_("timeline", "1 day"),
-	/* TRANSLATORS: under the time axis of the care timeline. */
-	[PE_WORD_3_DAYS] = NC_("timeline", "3 days"),
-	/* TRANSLATORS: under the time axis of the care timeline. */
-	[PE_WORD_3_WEEKS] = NC_("timeline", "3 weeks"),
-	/* TRANSLATORS: under the time axis of the care timeline. */
-	[PE_WORD_1_WEEK] = NC_("timeline", "1 week"),
-	/* TRANSLATORS: under the time axis of the care timeline (6 hours
-	   after the start of the infusion). Keep it short. */
-	[PE_WORD_6_HOURS] = NC_("timeline", "6 hours"),
-	/* TRANSLATORS: under the time axis of the care timeline. */
-	[PE_WORD_2_DAYS] = NC_("timeline", "2 days"),
-	/* TRANSLATORS: legend of the care timeline: colour of the things the
-	   patient does (drink fluids, rest). Short. */
-	[PE_WORD_LEGEND_CARE] = NC_("timeline", "What you do"),
-	/* TRANSLATORS: legend of the care timeline: colour of side effects. */
-	[PE_WORD_LEGEND_EFFECT] = NC_("timeline", "Side effects"),
-	/* TRANSLATORS: legend of the care timeline: colour of rare, serious
-	   problems to watch for. Short. */
-	[PE_WORD_LEGEND_WARNING] = NC_("timeline", "Watch for"),
-	/* TRANSLATORS: legend of the care timeline: colour of the good effect
-	   of the treatment. */
-	[PE_WORD_LEGEND_BENEFIT] = NC_("timeline", "Benefit"),
-};
-
-const char *pe_layout_picture_word_key(int i)
-{
-	return i >= 0 && i < PE_PICTURE_WORDS ? word_keys[i] : "";
-}
-
 /* The word as the caller gave it, or the English of its key. */
 static const char *word(const pe_style *st, int i)
 {
 	if (st->words[i] && *st->words[i])
 		return st->words[i];
-	const char *eot = strchr(word_keys[i], '\004');
-	return eot ? eot + 1 : word_keys[i];
+	const char *key = pe_layout_picture_word_key(i);
+	const char *eot = strchr(key, '\004');
+	return eot ? eot + 1 : key;
 }
 
 /* Landmarks named under the time axis, in the reader's language, in

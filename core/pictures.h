@@ -9,21 +9,8 @@
 #ifndef PE_PICTURES_H
 #define PE_PICTURES_H
 
+#include "breaks.h"
 #include "layout.h"
-
-/* Where a block may be split across pages, collected while it is laid
- * out (NULL when only laying out): offsets from y0, increasing. */
-typedef struct pe_breaks {
-	double *v;
-	size_t n, max;
-	double y0;
-	bool grow;       /* v is malloc'd and grows past max (pe_layout_block_breaks_all) */
-	bool failed;     /* could not grow: out of memory */
-} pe_breaks;
-
-/* Record a break at page y (ignored when full and not growing, or not
- * after the last). */
-void pe_breaks_add(pe_breaks *bk, double y);
 
 /* The timeline may be split after its overview chart and between events,
  * never inside the chart or an event (bk may be NULL). */

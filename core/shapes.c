@@ -129,6 +129,13 @@ void pe_pb_round_rect(pe_pathb *pb, double x, double y, double w, double h,
 	pe_pb_close(pb);
 }
 
+void pe_pb_rect_op(pe_pathb *pb, const pe_op *op, double dx, double dy)
+{
+	double r = op->u.rect.radius;
+	pe_pb_reset(pb);
+	pe_pb_round_rect(pb, op->x + dx, op->y + dy, op->w, op->h, r, r, r, r);
+}
+
 bool pe_pb_emit(pe_page *pg, const pe_pathb *pb, pe_color fill, pe_color stroke,
                 double line_width)
 {

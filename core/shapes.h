@@ -3,8 +3,10 @@
  *
  * Builds pe_path_seg arrays (circles, arcs, rounded rectangles with a
  * radius per corner) in a fixed buffer and appends them to a page as one
- * PE_OP_PATH. Internal to layout (layout.c, icons.c, pictures.c); it only
- * computes points and never measures text or paints.
+ * PE_OP_PATH. Used by layout (blocks.c, icons.c, pictures.c) and by the
+ * painters (pdf.c, cairo_paint.c), which take a rectangle op's rounded
+ * outline from here (pe_pb_rect_op): the one place its corners are
+ * computed. It only computes points and never measures text or paints.
  */
 #ifndef PE_SHAPES_H
 #define PE_SHAPES_H
@@ -37,6 +39,10 @@ void pe_pb_circle(pe_pathb *pb, double cx, double cy, double r);
  * bottom-right, bottom-left (each clamped to half the shorter side). */
 void pe_pb_round_rect(pe_pathb *pb, double x, double y, double w, double h,
                       double rtl, double rtr, double rbr, double rbl);
+
+/* The outline of a PE_OP_RECT at (x + dx, y + dy), its corners rounded
+ * to u.rect.radius (clamped as above): what painters draw for it. */
+void pe_pb_rect_op(pe_pathb *pb, const pe_op *op, double dx, double dy);
 
 /* Append the path to pg (nothing when pg is NULL or the path is empty). */
 bool pe_pb_emit(pe_page *pg, const pe_pathb *pb, pe_color fill, pe_color stroke,

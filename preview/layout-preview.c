@@ -7,19 +7,14 @@
  * Lays out TOPIC.xml (through the content loader), or the built-in sample
  * topic (every block kind), in one column of
  * WIDTH points at body size BODY with pe_layout_flow_topic(), then paints
- * the display list with a minimal Cairo painter of its own, so you can
- * look at blocks, the timeline and the severity scale. -c: high contrast;
+ * the display list with the product's Cairo painter (core/cairo_paint.c:
+ * what the kiosk shows), links underlined, so you can look at blocks, the
+ * timeline and the severity scale. -c: high contrast;
  * -d: outline every op's bounds and report ops outside the column;
  * -i: every icon at several sizes; -S N: only section N of the sample;
  * -b N: benchmark, lay the topic out N times and print the time.
- *
- * The painter here is deliberately tiny and private to this tool; the
- * product's Cairo painter is core/cairo_paint.c.
  */
-#include <cairo-ft.h>
 #include <cairo.h>
-#include <ft2build.h>
-#include FT_FREETYPE_H
 
 #include <math.h>
 #include <stdio.h>
@@ -35,109 +30,33 @@
 #include "paths.h"
 #include "sample.h"
 
-static void set_color(cairo_t *cr, pe_color c)
+/* What the product's painter does not draw: links underlined (the PDF
+ * makes them live instead) and, with -d, every op's bounds and the marks. */
+static void annotate(cairo_t *cr, const pe_page *pg, bool debug)
 {
-	cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
-}
-
-static void rect_path(cairo_t *cr, double x, double y, double w, double h, double r)
-{
-	if (r <= 0) {
-		cairo_rectangle(cr, x, y, w, h);
-		return;
-	}
-	if (r > w / 2) r = w / 2;
-	if (r > h / 2) r = h / 2;
-	cairo_new_sub_path(cr);
-	cairo_arc(cr, x + w - r, y + r, r, -M_PI / 2, 0);
-	cairo_arc(cr, x + w - r, y + h - r, r, 0, M_PI / 2);
-	cairo_arc(cr, x + r, y + h - r, r, M_PI / 2, M_PI);
-	cairo_arc(cr, x + r, y + r, r, M_PI, 3 * M_PI / 2);
-	cairo_close_path(cr);
-}
-
-static void fill_stroke(cairo_t *cr, pe_color fill, pe_color stroke, double lw, bool dashed)
-{
-	if (fill.a > 0) {
-		set_color(cr, fill);
-		cairo_fill_preserve(cr);
-	}
-	if (stroke.a > 0) {
-		set_color(cr, stroke);
-		cairo_set_line_width(cr, lw);
-		if (dashed) {
-			double d[] = { 3 * lw, 2 * lw };
-			cairo_set_dash(cr, d, 2, 0);
-		}
-		cairo_stroke_preserve(cr);
-		cairo_set_dash(cr, NULL, 0, 0);
-	}
-	cairo_new_path(cr);
-}
-
-static void paint(cairo_t *cr, const pe_page *pg, cairo_font_face_t **faces, bool debug)
-{
-	cairo_font_options_t *fo = cairo_font_options_create();
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	cairo_set_font_options(cr, fo);
-	cairo_font_options_destroy(fo);
 	for (size_t i = 0; i < pg->n_ops; i++) {
 		const pe_op *op = &pg->ops[i];
-		switch (op->kind) {
-		case PE_OP_TEXT:
-			cairo_set_font_face(cr, faces[op->u.text.face]);
-			cairo_set_font_size(cr, op->u.text.size);
-			set_color(cr, op->u.text.color);
-			cairo_move_to(cr, op->x, op->y);
-			cairo_show_text(cr, op->u.text.utf8);
-			cairo_new_path(cr);
-			if (op->u.text.link) {
-				cairo_set_source_rgba(cr, 0, 0.3, 1, 0.5);
-				cairo_set_line_width(cr, 0.5);
-				cairo_move_to(cr, op->x, op->y + 2);
-				cairo_line_to(cr, op->x + op->w, op->y + 2);
-				cairo_stroke(cr);
-			}
-			break;
-		case PE_OP_RECT:
-			rect_path(cr, op->x, op->y, op->w, op->h, op->u.rect.radius);
-			fill_stroke(cr, op->u.rect.fill, op->u.rect.stroke, op->u.rect.line_width,
-			            false);
-			break;
-		case PE_OP_PATH:
-			for (size_t k = 0; k < op->u.path.n_segs; k++) {
-				const pe_path_seg *s = &op->u.path.segs[k];
-				switch (s->verb) {
-				case PE_PATH_MOVE: cairo_move_to(cr, s->x[0], s->y[0]); break;
-				case PE_PATH_LINE: cairo_line_to(cr, s->x[0], s->y[0]); break;
-				case PE_PATH_CURVE:
-					cairo_curve_to(cr, s->x[0], s->y[0], s->x[1], s->y[1], s->x[2], s->y[2]);
-					break;
-				case PE_PATH_CLOSE: cairo_close_path(cr); break;
-				}
-			}
-			fill_stroke(cr, op->u.path.fill, op->u.path.stroke, op->u.path.line_width,
-			            op->u.path.dashed);
-			break;
-		case PE_OP_MARK:
-			if (debug) {
-				cairo_set_source_rgba(cr, 0, 0.6, 0, 0.8);
-				cairo_rectangle(cr, 0, op->y, 6, 1);
-				cairo_fill(cr);
-			}
-			break;
-		default:
-			break;
-		}
-		if (debug && op->kind != PE_OP_MARK) {
-			double x0, y0, x1, y1;
-			pe_op_bounds(op, &x0, &y0, &x1, &y1);
-			cairo_set_source_rgba(cr, 1, 0, 0, 0.35);
-			cairo_set_line_width(cr, 0.3);
-			cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
+		if (op->kind == PE_OP_TEXT && op->u.text.link) {
+			cairo_set_source_rgba(cr, 0, 0.3, 1, 0.5);
+			cairo_set_line_width(cr, 0.5);
+			cairo_move_to(cr, op->x, op->y + 2);
+			cairo_line_to(cr, op->x + op->w, op->y + 2);
 			cairo_stroke(cr);
 		}
+		if (!debug)
+			continue;
+		if (op->kind == PE_OP_MARK) {
+			cairo_set_source_rgba(cr, 0, 0.6, 0, 0.8);
+			cairo_rectangle(cr, 0, op->y, 6, 1);
+			cairo_fill(cr);
+			continue;
+		}
+		double x0, y0, x1, y1;
+		pe_op_bounds(op, &x0, &y0, &x1, &y1);
+		cairo_set_source_rgba(cr, 1, 0, 0, 0.35);
+		cairo_set_line_width(cr, 0.3);
+		cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
+		cairo_stroke(cr);
 	}
 }
 
@@ -266,9 +185,7 @@ int main(int argc, char **argv)
 	pe_layout *L = NULL;
 	pe_dlist *dl = NULL;
 	pe_topic *topic = NULL, *loaded = NULL;
-	FT_Library ft = NULL;
-	FT_Face ftf[PE_FACE_COUNT] = { 0 };
-	cairo_font_face_t *faces[PE_FACE_COUNT] = { 0 };
+	pe_painter *painter = NULL;
 
 	if (!pe_paths_data(dir, sizeof dir, "fonts") || !(fonts = pe_fonts_load(dir, &err)) ||
 	    !(L = pe_layout_create(fonts, &err))) {
@@ -347,12 +264,9 @@ int main(int argc, char **argv)
 	}
 	fprintf(stderr, "%zu ops, height %.1f, %d outside the column\n", pg->n_ops, h, outside);
 
-	if (FT_Init_FreeType(&ft))
+	if (!(painter = pe_painter_create(fonts, &err))) {
+		fprintf(stderr, "pe-layout-preview: %s\n", err.msg);
 		goto out;
-	for (int f = 0; f < PE_FACE_COUNT; f++) {
-		if (FT_New_Face(ft, pe_fonts_path(fonts, (pe_face)f), 0, &ftf[f]))
-			goto out;
-		faces[f] = cairo_ft_font_face_create_for_ft_face(ftf[f], 0);
 	}
 	int pw = (int)ceil(pg->width * zoom), ph = (int)ceil(pg->height * zoom);
 	cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pw, ph);
@@ -366,23 +280,17 @@ int main(int argc, char **argv)
 		cairo_rectangle(cr, margin, 0, width, pg->height);
 		cairo_stroke(cr);
 	}
-	paint(cr, pg, faces, debug);
-	cairo_destroy(cr);
 	pe_error werr = { { 0 } };
-	if (!pe_surface_write_png(surf, out, &werr))
+	bool painted = pe_painter_paint_page(painter, cr, pg, &werr);
+	annotate(cr, pg, debug);
+	cairo_destroy(cr);
+	if (!painted || !pe_surface_write_png(surf, out, &werr))
 		fprintf(stderr, "pe-layout-preview: %s\n", werr.msg);
 	else
 		rc = 0;
 	cairo_surface_destroy(surf);
 out:
-	for (int f = 0; f < PE_FACE_COUNT; f++) {
-		if (faces[f])
-			cairo_font_face_destroy(faces[f]);
-		if (ftf[f])
-			FT_Done_Face(ftf[f]);
-	}
-	if (ft)
-		FT_Done_FreeType(ft);
+	pe_painter_destroy(painter);
 	pe_dlist_destroy(dl);
 	if (loaded)
 		pe_topic_destroy(loaded);

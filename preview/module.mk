@@ -1,6 +1,6 @@
 # preview/module.mk - pe-layout-preview, a developer tool that paints the
-# layout of a sample topic (every block kind) to PNG with its own tiny
-# Cairo painter, to look at what layout makes.
+# layout of a sample topic (every block kind) to PNG with the product's
+# Cairo painter (core/cairo_paint.c), to look at what layout makes.
 
 PREVIEW_SRCS := preview/layout-preview.c preview/sample.c
 PREVIEW_OBJS := $(PREVIEW_SRCS:%.c=$(BUILD)/obj/%.o)

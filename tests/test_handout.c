@@ -5,7 +5,10 @@
  * inside the printable area, headings never last on a page, a footer with
  * "Page x of y" on every page, marks for the outline, the QR code beside
  * the helpline card, the care-team box with blank lines or tel: links,
- * the two-sided wallet card, and the checker catching what it must.
+ * every template passing the layout check, the gethelp box early, and
+ * allocation failures refused cleanly (the wallet card: test_wallet.c;
+ * the check itself: test_handout_check.c; the paginator alone:
+ * test_paginate.c; the fixture they share: handout_fixture.h).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,7 +23,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "alloc.h"
 #include "content.h"
 #include "fonts.h"
 #include "handout.h"
@@ -30,300 +32,7 @@
 #include "site.h"
 #include "template.h"
 
-/* The wallet card's words: fixtures shaped like content/wallet-card.xml. */
-#define CARD_FIX "tests/fixtures/handout/card/"
-
-typedef struct fx {
-	pe_fonts *fonts;
-	pe_layout *layout;
-	pe_schema *schema;
-	pe_topic *card;       /* CARD_FIX wallet-card-en.xml */
-} fx;
-
-static int setup(void **state)
-{
-	fx *f = calloc(1, sizeof *f);
-	pe_error err = { { 0 } };
-	char dir[4096];
-	if (!f || !pe_paths_data(dir, sizeof dir, "fonts"))
-		return -1;
-	pe_i18n_init(&err);   /* "Page 1 of 2" falls back to English without it */
-	if (!(f->fonts = pe_fonts_load(dir, &err))) {
-		fprintf(stderr, "%s\n", err.msg);
-		return -1;
-	}
-	if (!(f->layout = pe_layout_create(f->fonts, &err))) {
-		fprintf(stderr, "%s\n", err.msg);
-		return -1;
-	}
-	if (!(f->schema = pe_schema_load("content/topic.rng", &err)) ||
-	    !(f->card = pe_topic_load(CARD_FIX "wallet-card-en.xml", "en", f->schema, &err))) {
-		fprintf(stderr, "%s\n", err.msg);
-		return -1;
-	}
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	fx *f = *state;
-	pe_layout_destroy(f->layout);
-	pe_fonts_destroy(f->fonts);
-	pe_topic_destroy(f->card);
-	pe_schema_destroy(f->schema);
-	pe_i18n_finish();
-	free(f);
-	return 0;
-}
-
-/* ---- building topics by hand ------------------------------------------ */
-
-static pe_text text1(const char *s, unsigned style)
-{
-	pe_text t = { calloc(1, sizeof(pe_run)), 1 };
-	assert_non_null(t.runs);
-	t.runs[0].text = strdup(s);
-	t.runs[0].style = style;
-	return t;
-}
-
-static const char *lorem =
-	"Drink plenty of water for the next 2 days. Rest when you feel tired and take short walks "
-	"when you can. A mild headache is common in the first 24-48 hours and usually goes away "
-	"with rest, fluids and the medicine your nurse told you about.";
-
-static pe_block paragraph(const char *s)
-{
-	pe_block b = { .kind = PE_BLOCK_PARAGRAPH };
-	b.text = text1(s, PE_RUN_PLAIN);
-	return b;
-}
-
-static pe_block list(size_t n)
-{
-	pe_block b = { .kind = PE_BLOCK_LIST, .n_items = n };
-	b.items = calloc(n, sizeof *b.items);
-	assert_non_null(b.items);
-	for (size_t i = 0; i < n; i++)
-		b.items[i].text = text1("Fever of 100.4 F (38 C) or higher, or chills and shaking",
-		                        PE_RUN_PLAIN);
-	return b;
-}
-
-static pe_block helpline(void)
-{
-	pe_block b = { .kind = PE_BLOCK_CONTACT };
-	b.contact.name = text1("Cancer helpline", PE_RUN_PLAIN);
-	b.contact.phone = strdup(PE_HELPLINE_DISPLAY);
-	b.contact.hours = text1("Any time, day or night", PE_RUN_PLAIN);
-	return b;
-}
-
-/* A topic with n_sections sections of n_paras paragraphs (plus a list),
- * and a helpline card in the last section. */
-static pe_topic *topic(const char *id, size_t n_sections, size_t n_paras)
-{
-	pe_topic *t = calloc(1, sizeof *t);
-	assert_non_null(t);
-	t->id = strdup(id);
-	t->lang = strdup("en");
-	t->path = strdup("test.xml");
-	t->title = strdup("After your IVIG infusion");
-	t->summary = strdup("What to expect at home and when to call.");
-	t->revised = strdup("2024-06-04");
-	t->n_sources = 1;
-	t->sources = calloc(1, sizeof *t->sources);
-	t->sources[0].id = strdup("src");
-	t->sources[0].cite = strdup("Infusion reactions");
-	t->sources[0].publisher = strdup("Example Cancer Society");
-	t->sources[0].date = strdup("2023-01-15");
-	t->n_sections = n_sections;
-	t->sections = calloc(n_sections, sizeof *t->sections);
-	assert_non_null(t->sections);
-	for (size_t s = 0; s < n_sections; s++) {
-		pe_section *sec = &t->sections[s];
-		char id_buf[32];
-		snprintf(id_buf, sizeof id_buf, "sec%zu", s);
-		sec->id = strdup(id_buf);
-		char head[64];
-		snprintf(head, sizeof head, "Section heading %zu", s + 1);
-		sec->heading = text1(head, PE_RUN_PLAIN);
-		sec->icon = PE_ICON_INFO;
-		bool last = s + 1 == n_sections;
-		sec->n_blocks = n_paras + 1 + (last ? 1 : 0);
-		sec->blocks = calloc(sec->n_blocks, sizeof *sec->blocks);
-		assert_non_null(sec->blocks);
-		for (size_t k = 0; k < n_paras; k++)
-			sec->blocks[k] = paragraph(lorem);
-		sec->blocks[n_paras] = list(3);
-		if (last)
-			sec->blocks[n_paras + 1] = helpline();
-	}
-	return t;
-}
-
-/* ---- queries on the display list --------------------------------------- */
-
-static const pe_op *find_text(const pe_page *pg, const char *needle)
-{
-	for (size_t i = 0; i < pg->n_ops; i++)
-		if (pg->ops[i].kind == PE_OP_TEXT && strstr(pg->ops[i].u.text.utf8, needle))
-			return &pg->ops[i];
-	return NULL;
-}
-
-static bool doc_has_text(const pe_dlist *dl, const char *needle)
-{
-	for (size_t p = 0; p < dl->n_pages; p++)
-		if (find_text(&dl->pages[p], needle))
-			return true;
-	return false;
-}
-
-static pe_dlist *make(fx *f, const char *tpl_name, pe_topic **topics, size_t n,
-                      const pe_site *site)
-{
-	pe_error err = { { 0 } };
-	pe_template *tpl = pe_template_find(tpl_name, &err);
-	assert_non_null(tpl);
-	pe_handout_req req = { .topics = (const pe_topic *const *)topics, .n_topics = n,
-	                       .lang = "en", .tpl = tpl, .site = site,
-	                       .second = (const pe_topic *const *)topics, .second_lang = "en",
-	                       .card = f->card };
-	pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
-	if (!dl)
-		fail_msg("%s", err.msg);
-	if (!pe_handout_check(dl, tpl, &err))
-		fail_msg("check failed for %s: %s", tpl_name, err.msg);
-	pe_template_destroy(tpl);
-	return dl;
-}
-
-/* Every text op of a page joined by single spaces, white space collapsed:
- * the words a reader sees, in drawing order. */
-static char *page_words(const pe_page *pg)
-{
-	size_t n = 1;
-	for (size_t i = 0; i < pg->n_ops; i++)
-		if (pg->ops[i].kind == PE_OP_TEXT)
-			n += strlen(pg->ops[i].u.text.utf8) + 1;
-	char *s = calloc(1, n), *o = s;
-	assert_non_null(s);
-	bool space = true;
-	for (size_t i = 0; i < pg->n_ops; i++) {
-		if (pg->ops[i].kind != PE_OP_TEXT)
-			continue;
-		for (const char *c = pg->ops[i].u.text.utf8; ; c++) {
-			bool sp = !*c || *c == ' ' || *c == '\n';
-			if (sp && !space)
-				*o++ = ' ';
-			else if (!sp)
-				*o++ = *c;
-			space = sp;
-			if (!*c)
-				break;
-		}
-	}
-	if (o > s && o[-1] == ' ')
-		o--;
-	*o = '\0';
-	return s;
-}
-
-/* Append the plain text of t to buf (size 4096), a space between pieces. */
-static void words_append(char *buf, const pe_text *t)
-{
-	char *plain = pe_text_plain(t);
-	assert_non_null(plain);
-	size_t n = strlen(buf);
-	snprintf(buf + n, 4096 - n, "%s%s", n ? " " : "", plain);
-	free(plain);
-}
-
-static void words_append_plain(char *buf, const char *s)
-{
-	size_t n = strlen(buf);
-	snprintf(buf + n, 4096 - n, "%s%s", n ? " " : "", s);
-}
-
-/* The front of the wallet card says the card topic's words and nothing
- * else: the emergency tier's title (the band), its signs and its notes,
- * then the form labels (UI strings). */
-static void assert_card_front(fx *f, const pe_topic *card, const char *lang)
-{
-	pe_error err = { { 0 } };
-	pe_template *tpl = pe_template_find("wallet-card", &err);
-	assert_non_null(tpl);
-	pe_handout_req req = { .lang = lang, .tpl = tpl, .card = card };
-	pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
-	if (!dl)
-		fail_msg("%s", err.msg);
-	if (!pe_handout_check(dl, tpl, &err))
-		fail_msg("%s", err.msg);
-	const pe_tier *tier = &pe_topic_gethelp(card, NULL)->tiers[0];
-	char want[4096] = "";
-	words_append(want, &tier->title);
-	for (size_t i = 0; i < tier->n_signs; i++)
-		words_append(want, &tier->signs[i].text);
-	for (size_t i = 0; i < tier->n_paras; i++)
-		words_append(want, &tier->paras[i].text);
-	words_append_plain(want, pe_i18n_tr_key(lang, NC_("wallet-card/front", "My name:")));
-	words_append_plain(want, pe_i18n_tr_key(lang, NC_("wallet-card/front", "My treatment:")));
-	char *got = page_words(&dl->pages[0]);
-	assert_string_equal(got, want);
-	/* and the PDF subject is the card's summary */
-	assert_string_equal(dl->subject, card->summary);
-	free(got);
-	pe_dlist_destroy(dl);
-	pe_template_destroy(tpl);
-}
-
-static void wallet_card_words_from_content(void **state)
-{
-	fx *f = *state;
-	assert_card_front(f, f->card, "en");
-	pe_error err = { { 0 } };
-	pe_topic *es = pe_topic_load(CARD_FIX "wallet-card-es.xml", "es", f->schema, &err);
-	if (!es)
-		fail_msg("%s", err.msg);
-	assert_card_front(f, es, "es");
-	pe_topic_destroy(es);
-
-	/* Change the card's words: the card follows (nothing in C). */
-	pe_topic *t = pe_topic_load(CARD_FIX "wallet-card-en.xml", "en", f->schema, &err);
-	assert_non_null(t);
-	pe_tier *tier = &t->sections[0].blocks[0].tiers[0];
-	free(tier->signs[0].text.runs[0].text);
-	tier->signs[0].text.runs[0].text = strdup("A sign only this test has");
-	size_t keep = tier->n_signs, keep_p = tier->n_paras;
-	tier->n_paras = 0;   /* no notes: none drawn */
-	tier->n_signs = 2;
-	assert_card_front(f, t, "en");
-	tier->n_signs = keep;
-	tier->n_paras = keep_p;
-	pe_topic_destroy(t);
-}
-
-/* No card, or a card without an emergency tier: an error, no card. */
-static void wallet_card_needs_words(void **state)
-{
-	fx *f = *state;
-	pe_error err = { { 0 } };
-	pe_template *tpl = pe_template_find("wallet-card", &err);
-	assert_non_null(tpl);
-	pe_handout_req req = { .lang = "en", .tpl = tpl };
-	assert_null(pe_handout_layout(f->layout, &req, &err));
-	assert_non_null(strstr(err.msg, "kind=\"card\""));
-	pe_topic *t = pe_topic_load(CARD_FIX "wallet-card-en.xml", "en", f->schema, &err);
-	assert_non_null(t);
-	t->sections[0].blocks[0].tiers[0].level = PE_TIER_URGENT;
-	req.card = t;
-	assert_null(pe_handout_layout(f->layout, &req, &err));
-	assert_non_null(strstr(err.msg, CARD_FIX "wallet-card-en.xml:12: the wallet card needs"));
-	pe_topic_destroy(t);
-	pe_template_destroy(tpl);
-}
+#include "handout_fixture.h"
 
 /* A vertical line (MOVE + LINE at one x): a timeline's connector. */
 static bool is_vertical_line(const pe_op *op)
@@ -344,9 +53,9 @@ static void paginates_long_topic(void **state)
 	char want[64];
 	for (size_t p = 0; p < dl->n_pages; p++) {
 		snprintf(want, sizeof want, "Page %zu of %zu", p + 1, dl->n_pages);
-		if (!find_text(&dl->pages[p], want))
+		if (!page_find_text(&dl->pages[p], want))
 			fail_msg("page %zu has no footer '%s'", p + 1, want);
-		assert_non_null(find_text(&dl->pages[p], "Revised"));
+		assert_non_null(page_find_text(&dl->pages[p], "Revised"));
 	}
 	/* Never a heading at the bottom of a page: after every section mark
 	 * there is body text on the same page below it. */
@@ -355,7 +64,7 @@ static void paginates_long_topic(void **state)
 		for (size_t i = 0; i < pg->n_ops; i++) {
 			if (pg->ops[i].kind != PE_OP_MARK || pg->ops[i].u.mark.level != 1)
 				continue;
-			const pe_op *heading = find_text(pg, pg->ops[i].u.mark.title);
+			const pe_op *heading = page_find_text(pg, pg->ops[i].u.mark.title);
 			assert_non_null(heading);
 			bool body_after = false;
 			for (size_t k = 0; k < pg->n_ops; k++) {
@@ -447,11 +156,11 @@ static void qr_beside_helpline(void **state)
 	assert_non_null(img);
 	assert_int_equal(img->u.image.px_w, 21 + 8);   /* version 1 + quiet zone */
 	assert_true(img->w >= 56);                      /* about 2 cm */
-	const pe_op *label = find_text(on, "Scan");
+	const pe_op *label = page_find_text(on, "Scan");
 	assert_non_null(label);
 	assert_true(label->y > img->y + img->h);   /* under the code */
 	/* The helpline card is on the same page. */
-	assert_non_null(find_text(on, "Cancer helpline"));
+	assert_non_null(page_find_text(on, "Cancer helpline"));
 	pe_dlist_destroy(dl);
 	pe_topic_destroy(t);
 }
@@ -605,7 +314,7 @@ static void large_print_is_large(void **state)
 	fx *f = *state;
 	pe_topic *t = topic("lp", 2, 2);
 	pe_dlist *dl = make(f, "large-print", &t, 1, NULL);
-	const pe_op *o = find_text(&dl->pages[0], "Drink");
+	const pe_op *o = page_find_text(&dl->pages[0], "Drink");
 	assert_non_null(o);
 	assert_true(o->u.text.size >= 18);
 	pe_dlist_destroy(dl);
@@ -636,26 +345,6 @@ static void bilingual_has_two_columns(void **state)
 	assert_int_equal(marks, 1 + 2);
 	pe_dlist_destroy(dl);
 	pe_topic_destroy(t);
-}
-
-static void wallet_card_two_sides(void **state)
-{
-	fx *f = *state;
-	pe_dlist *dl = make(f, "wallet-card", NULL, 0, NULL);
-	/* its PDF subject says what is on it, not the title again */
-	assert_non_null(dl->title);
-	assert_non_null(dl->subject);
-	assert_string_not_equal(dl->title, dl->subject);
-	assert_int_equal(dl->n_pages, 2);
-	assert_float_equal(dl->pages[0].width, 85.6 * 72 / 25.4, 0.01);
-	assert_true(doc_has_text(dl, "911"));
-	assert_true(doc_has_text(dl, PE_HELPLINE_DISPLAY));
-	assert_true(doc_has_text(dl, "Scan"));
-	bool qr = false;
-	for (size_t i = 0; i < dl->pages[1].n_ops; i++)
-		qr |= dl->pages[1].ops[i].kind == PE_OP_IMAGE;
-	assert_true(qr);
-	pe_dlist_destroy(dl);
 }
 
 /* A section holding only the given blocks. */
@@ -730,7 +419,7 @@ static void callouts_never_split(void **state)
 static size_t page_of_text(const pe_dlist *dl, const char *needle)
 {
 	for (size_t p = 0; p < dl->n_pages; p++)
-		if (find_text(&dl->pages[p], needle))
+		if (page_find_text(&dl->pages[p], needle))
 			return p;
 	fail_msg("no text '%s'", needle);
 	return 0;
@@ -795,8 +484,8 @@ static void sources_never_alone(void **state)
 			if (src_p != care_p)
 				fail_msg("%s, %zu paragraphs: the care team on page %zu, the sources alone on "
 				         "page %zu", names[tp], m, care_p + 1, src_p + 1);
-			const pe_op *src = find_text(&dl->pages[src_p], "Sources");
-			const pe_op *care = find_text(&dl->pages[care_p], "Your care team");
+			const pe_op *src = page_find_text(&dl->pages[src_p], "Sources");
+			const pe_op *care = page_find_text(&dl->pages[care_p], "Your care team");
 			if (src->y < care->y + care->h)
 				beside = true;
 			pe_dlist_destroy(dl);
@@ -1082,56 +771,6 @@ static void tall_timeline_keeps_its_chart(void **state)
 	}
 }
 
-static void checker_catches_faults(void **state)
-{
-	(void)state;
-	pe_error err = { { 0 } };
-	pe_template *tpl = pe_template_find("letter", &err);
-	assert_non_null(tpl);
-	pe_dlist *dl = pe_dlist_create();
-	pe_page *pg = pe_dlist_add_page(dl, tpl->width, tpl->height);
-	assert_true(pe_page_add_text(pg, 100, 100, 50, "inside", PE_FACE_REGULAR, 12, 10, 3,
-	                             pe_rgb(0, 0, 0), NULL));
-	assert_true(pe_handout_check(dl, tpl, &err));
-
-	/* In the margin. */
-	assert_true(pe_page_add_text(pg, 10, 100, 50, "in the margin", PE_FACE_REGULAR, 12, 10, 3,
-	                             pe_rgb(0, 0, 0), NULL));
-	assert_false(pe_handout_check(dl, tpl, &err));
-	assert_non_null(strstr(err.msg, "page 1"));
-	assert_non_null(strstr(err.msg, "in the margin"));
-	assert_non_null(strstr(err.msg, "printable area"));
-	pe_dlist_destroy(dl);
-
-	/* Text running out of its box. */
-	dl = pe_dlist_create();
-	pg = pe_dlist_add_page(dl, tpl->width, tpl->height);
-	assert_true(pe_page_add_rect(pg, 100, 100, 80, 40, pe_rgb(1, 1, 0), PE_NO_COLOR, 0, 4));
-	assert_true(pe_page_add_text(pg, 110, 120, 120, "far too wide for it", PE_FACE_REGULAR, 12,
-	                             10, 3, pe_rgb(0, 0, 0), NULL));
-	assert_false(pe_handout_check(dl, tpl, &err));
-	assert_non_null(strstr(err.msg, "overflows its box"));
-	pe_dlist_destroy(dl);
-
-	/* A picture's bar (a pill, rounded to half its height) is no box: its
-	 * label may run on past its end (the IVIg strip). */
-	dl = pe_dlist_create();
-	pg = pe_dlist_add_page(dl, tpl->width, tpl->height);
-	assert_true(pe_page_add_rect(pg, 100, 100, 80, 14, pe_rgb(1, 0.8, 0.6), PE_NO_COLOR, 0, 7));
-	assert_true(pe_page_add_text(pg, 110, 111, 120, "far too wide for it", PE_FACE_BOLD, 9,
-	                             8, 2, pe_rgb(0, 0, 0), NULL));
-	assert_true(pe_handout_check(dl, tpl, &err));
-	pe_dlist_destroy(dl);
-
-	/* Wrong paper. */
-	dl = pe_dlist_create();
-	pe_dlist_add_page(dl, 595.28, 841.89);
-	assert_false(pe_handout_check(dl, tpl, &err));
-	assert_non_null(strstr(err.msg, "template letter"));
-	pe_dlist_destroy(dl);
-	pe_template_destroy(tpl);
-}
-
 static void qr_has_quiet_zone(void **state)
 {
 	(void)state;
@@ -1176,264 +815,6 @@ static void refuses_bad_requests(void **state)
 }
 
 
-/* ---- whole jobs: refused, never wrong ---------------------------------- */
-
-static bool file_exists(const char *path)
-{
-	return access(path, F_OK) == 0;
-}
-
-static void temp_pdf(char *path, size_t size, const char *name)
-{
-	const char *dir = getenv("TMPDIR");
-	snprintf(path, size, "%s/test-handout-%ld-%s.pdf", dir && *dir ? dir : "/tmp",
-	         (long)getpid(), name);
-	unlink(path);
-}
-
-/* A word of 13,500 characters overflowed Pango's int units: the text was
- * drawn off the page and the handout written with exit 0. It is refused
- * now, with the reason; a long word that fits the units but not the page
- * is refused by the layout check, and pe_handout_write (the command's and
- * the kiosk's one way to a PDF) writes nothing in either case. */
-static void long_word_refused(void **state)
-{
-	fx *f = *state;
-	pe_error err = { { 0 } };
-	pe_template *tpl = pe_template_find("letter", &err);
-	assert_non_null(tpl);
-	static const size_t lengths[] = { 13500, 40000, 300 };
-	for (size_t k = 0; k < 3; k++) {
-		pe_topic *t = topic("w", 1, 1);
-		char *word = malloc(lengths[k] + 1);
-		assert_non_null(word);
-		for (size_t i = 0; i < lengths[k]; i++)
-			word[i] = "MWmw"[i % 4];   /* wide letters: the old overflow */
-		word[lengths[k]] = '\0';
-		free(t->sections[0].blocks[0].text.runs[0].text);
-		t->sections[0].blocks[0].text.runs[0].text = word;
-		pe_handout_req req = { .topics = (const pe_topic *const *)&t, .n_topics = 1,
-		                       .lang = "en", .tpl = tpl };
-		char out[4096];
-		temp_pdf(out, sizeof out, "long-word");
-		err.msg[0] = '\0';
-		assert_false(pe_handout_write(f->layout, &req, out, NULL, &err));
-		assert_false(file_exists(out));
-		if (lengths[k] > PE_LAYOUT_MAX_WORD) {
-			if (!strstr(err.msg, "too long to lay out"))
-				fail_msg("%zu: %s", lengths[k], err.msg);
-			pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
-			assert_null(dl);
-		} else {
-			if (!strstr(err.msg, "layout check failed") || !strstr(err.msg, "outside"))
-				fail_msg("%zu: %s", lengths[k], err.msg);
-		}
-		pe_topic_destroy(t);
-	}
-	/* and the layout is clean for the next job */
-	pe_topic *t = topic("ok", 1, 1);
-	pe_handout_req req = { .topics = (const pe_topic *const *)&t, .n_topics = 1,
-	                       .lang = "en", .tpl = tpl };
-	char out[4096];
-	temp_pdf(out, sizeof out, "after");
-	if (!pe_handout_write(f->layout, &req, out, NULL, &err))
-		fail_msg("%s", err.msg);
-	assert_true(file_exists(out));
-	unlink(out);
-	pe_topic_destroy(t);
-	pe_template_destroy(tpl);
-}
-
-/* Everything a reader sees, in order: each page's text ops with their
- * positions, and how many ops of each kind. */
-static char *signature(const pe_dlist *dl)
-{
-	size_t cap = 1 << 16, n = 0;
-	char *s = malloc(cap);
-	assert_non_null(s);
-	s[0] = '\0';
-	for (size_t p = 0; p < dl->n_pages; p++) {
-		const pe_page *pg = &dl->pages[p];
-		size_t kinds[8] = { 0 };
-		for (size_t i = 0; i < pg->n_ops; i++) {
-			const pe_op *op = &pg->ops[i];
-			kinds[op->kind]++;
-			if (op->kind != PE_OP_TEXT)
-				continue;
-			size_t need = strlen(op->u.text.utf8) + 64;
-			if (n + need >= cap) {
-				cap = (cap + need) * 2;
-				s = realloc(s, cap);
-				assert_non_null(s);
-			}
-			n += (size_t)snprintf(s + n, cap - n, "%.2f %.2f %s\n", op->x, op->y,
-			                      op->u.text.utf8);
-		}
-		if (n + 128 >= cap) {
-			cap *= 2;
-			s = realloc(s, cap);
-			assert_non_null(s);
-		}
-		n += (size_t)snprintf(s + n, cap - n, "page %zu: %zu %zu %zu %zu %zu %zu %zu\n", p,
-		                      kinds[0], kinds[1], kinds[2], kinds[3], kinds[4], kinds[5],
-		                      kinds[6]);
-	}
-	return s;
-}
-
-/* Allocation failures once dropped text silently (an op not added, a
- * run not appended: the handout was written without it). Fail the Nth
- * allocation of the display list and layout code, for every N until a
- * run no longer reaches N: each run either gives the very same handout
- * or fails with a message and writes nothing (and, under ASan, leaks
- * nothing). */
-static void allocation_failures_never_drop_text(void **state)
-{
-	fx *f = *state;
-	pe_error err = { { 0 } };
-	pe_template *tpl = pe_template_find("letter", &err);
-	assert_non_null(tpl);
-	pe_topic *t = topic("alloc", 3, 2);
-	pe_handout_req req = { .topics = (const pe_topic *const *)&t, .n_topics = 1,
-	                       .lang = "en", .tpl = tpl };
-	pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
-	assert_non_null(dl);
-	char *want = signature(dl);
-	pe_dlist_destroy(dl);
-	char out[4096];
-	temp_pdf(out, sizeof out, "alloc");
-	long n, failed_runs = 0, same_runs = 0;
-	/* PE_ALLOC_FROM=N starts at N (to look at one case in a debugger) */
-	const char *from = getenv("PE_ALLOC_FROM");
-	for (n = from ? atol(from) : 1; n < 200000; n++) {
-		err.msg[0] = '\0';
-		pe_alloc_fail_nth(n);
-		dl = pe_handout_layout(f->layout, &req, &err);
-		bool fired = pe_alloc_failed();
-		pe_alloc_fail_nth(0);
-		if (dl) {
-			char *got = signature(dl);
-			if (strcmp(got, want) != 0) {
-				size_t k = 0;
-				while (got[k] == want[k])
-					k++;
-				while (k > 0 && want[k - 1] != '\n')
-					k--;
-				fail_msg("allocation %ld failed and the handout differs at:\n%.200s\ngot:\n%.200s",
-				         n, want + k, got + k);
-			}
-			free(got);
-			pe_dlist_destroy(dl);
-			same_runs++;
-		} else {
-			if (!err.msg[0])
-				fail_msg("allocation %ld: no handout and no message", n);
-			failed_runs++;
-		}
-		/* the whole job: nothing written when anything failed */
-		pe_alloc_fail_nth(n);
-		bool wrote = pe_handout_write(f->layout, &req, out, NULL, &err);
-		bool fired_w = pe_alloc_failed();
-		pe_alloc_fail_nth(0);
-		if (wrote)
-			unlink(out);
-		else if (file_exists(out))
-			fail_msg("allocation %ld: a failed job left %s", n, out);
-		if (!wrote && !fired_w)
-			fail_msg("allocation %ld: failed with nothing injected: %s", n, err.msg);
-		if (!fired && !fired_w)
-			break;   /* past the last allocation a run makes */
-	}
-	print_message("allocation failures: %ld runs, %ld refused cleanly, %ld complete\n", n,
-	              failed_runs, same_runs);
-	assert_true(failed_runs > 100);
-	free(want);
-	pe_topic_destroy(t);
-	pe_template_destroy(tpl);
-}
-
-/* The same for laying out alone (no PDF): every run gives the same
- * display list or an error. Returns how many runs failed cleanly. */
-static long inject_layout(fx *f, const pe_handout_req *req, const char *what)
-{
-	pe_error err = { { 0 } };
-	pe_dlist *dl = pe_handout_layout(f->layout, req, &err);
-	if (!dl)
-		fail_msg("%s: %s", what, err.msg);
-	char *want = signature(dl);
-	pe_dlist_destroy(dl);
-	long n, refused = 0;
-	for (n = 1; n < 200000; n++) {
-		err.msg[0] = '\0';
-		pe_alloc_fail_nth(n);
-		dl = pe_handout_layout(f->layout, req, &err);
-		bool fired = pe_alloc_failed();
-		pe_alloc_fail_nth(0);
-		if (dl) {
-			char *got = signature(dl);
-			if (strcmp(got, want) != 0)
-				fail_msg("%s: allocation %ld failed and the handout differs", what, n);
-			free(got);
-			pe_dlist_destroy(dl);
-		} else if (!err.msg[0]) {
-			fail_msg("%s: allocation %ld: no handout and no message", what, n);
-		} else {
-			refused++;
-		}
-		if (!fired)
-			break;
-	}
-	print_message("allocation failures, %s: %ld runs, %ld refused cleanly\n", what, n, refused);
-	free(want);
-	return refused;
-}
-
-/* Pictures (the IVIg timeline, the severity scale), callouts, both
- * languages side by side and the wallet card, from the real content. */
-static void allocation_failures_in_real_topics(void **state)
-{
-	fx *f = *state;
-	pe_error err = { { 0 } };
-	char rng[4096], dir[4096];
-	assert_non_null(pe_paths_data(rng, sizeof rng, "topic.rng"));
-	pe_schema *schema = pe_schema_load(rng, &err);
-	assert_non_null(schema);
-	static const char *const ids[] = { "ivig-aftercare", "infusion-reactions", "wallet-card" };
-	pe_topic *en[3], *es[3];
-	for (size_t i = 0; i < 3; i++) {
-		char rel[128];
-		snprintf(rel, sizeof rel, "content/en/%s.xml", ids[i]);
-		assert_non_null(pe_paths_data(dir, sizeof dir, rel));
-		assert_non_null(en[i] = pe_topic_load(dir, "en", schema, &err));
-		snprintf(rel, sizeof rel, "content/es/%s.xml", ids[i]);
-		assert_non_null(pe_paths_data(dir, sizeof dir, rel));
-		assert_non_null(es[i] = pe_topic_load(dir, "es", schema, &err));
-	}
-	pe_template *letter = pe_template_find("letter", &err);
-	pe_template *bi = pe_template_find("bilingual", &err);
-	pe_template *card = pe_template_find("wallet-card", &err);
-	assert_non_null(letter);
-	assert_non_null(bi);
-	assert_non_null(card);
-	pe_handout_req one = { .topics = (const pe_topic *const *)es, .n_topics = 2,
-	                       .lang = "es", .tpl = letter };
-	pe_handout_req two = { .topics = (const pe_topic *const *)en, .n_topics = 1,
-	                       .lang = "en", .second = (const pe_topic *const *)es,
-	                       .second_lang = "es", .tpl = bi };
-	pe_handout_req wallet = { .lang = "es", .tpl = card, .card = es[2] };
-	assert_true(inject_layout(f, &one, "letter, es, timeline + scale") > 100);
-	assert_true(inject_layout(f, &two, "bilingual en + es") > 100);
-	assert_true(inject_layout(f, &wallet, "wallet card") > 10);
-	for (size_t i = 0; i < 3; i++) {
-		pe_topic_destroy(en[i]);
-		pe_topic_destroy(es[i]);
-	}
-	pe_template_destroy(letter);
-	pe_template_destroy(bi);
-	pe_template_destroy(card);
-	pe_schema_destroy(schema);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1447,21 +828,14 @@ int main(void)
 		cmocka_unit_test(large_print_is_large),
 		cmocka_unit_test(tall_timeline_keeps_its_chart),
 		cmocka_unit_test(bilingual_has_two_columns),
-		cmocka_unit_test(wallet_card_two_sides),
-		cmocka_unit_test(wallet_card_words_from_content),
-		cmocka_unit_test(wallet_card_needs_words),
 		cmocka_unit_test(gethelp_box_comes_first),
 		cmocka_unit_test(gethelp_box_early_everywhere),
 		cmocka_unit_test(callouts_never_split),
 		cmocka_unit_test(lead_in_kept_with_next),
 		cmocka_unit_test(sources_never_alone),
 		cmocka_unit_test(tall_block_is_cut_not_lost),
-		cmocka_unit_test(checker_catches_faults),
 		cmocka_unit_test(qr_has_quiet_zone),
 		cmocka_unit_test(refuses_bad_requests),
-		cmocka_unit_test(long_word_refused),
-		cmocka_unit_test(allocation_failures_never_drop_text),
-		cmocka_unit_test(allocation_failures_in_real_topics),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, handout_setup, handout_teardown);
 }

@@ -1,0 +1,372 @@
+/*
+ * handout_layout.c - pe_handout_layout and pe_handout_write (handout.h):
+ * each topic in turn, title, then its sections in handout order (the
+ * "when to get help" section first), a heading only where the start of
+ * what follows fits under it, and the end of the topic (handout_end.c);
+ * header and footer last, when the page count is known; the wallet card
+ * instead (wallet.c) for its template. The units come from handout.c and
+ * go onto pages through the paginator (paginate.h).
+ *
+ * The top of the handout composition: nothing else in core calls into it
+ * but the public API. It never measures text itself or paints.
+ */
+#include "handout_priv.h"
+
+#include <glib.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "pdf.h"
+
+/* "A" or, bilingual, "A / B" (the same text once when both say it). */
+static void append_both(GString *out, const char *a, const char *b)
+{
+	g_string_append(out, a ? a : "");
+	if (b && a && strcmp(a, b) != 0)
+		g_string_append_printf(out, " / %s", b);
+}
+
+
+/* ---- topics ------------------------------------------------------------ */
+
+static bool empty_column(pe_flow *f, pe_column *c)
+{
+	if (!pe_column_init(c, f->tpl->width, f->tpl->height))
+		return pe_flow_oom(f);
+	c->h = 0;
+	return true;
+}
+
+/* Section s in handout order: the section holding the topic's "when to
+ * get help" block comes first, right under the title (content puts it
+ * first anyway; this keeps it on page 1 or 2 whatever a file does), the
+ * others keep their order. NULL past the end. */
+static const pe_section *section_at(const pe_topic *t, size_t s)
+{
+	if (s >= t->n_sections)
+		return NULL;
+	size_t gh;
+	if (!pe_topic_gethelp(t, &gh) || s > gh)
+		return &t->sections[s];
+	return &t->sections[s == 0 ? gh : s - 1];
+}
+
+static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
+{
+	pe_column a[2] = { 0 }, b[2] = { 0 };
+	bool ok = false;
+	size_t n = g->n;
+
+	if (!f->pager.fresh && !pe_pager_new_page(&f->pager))
+		return false;
+	f->pager.page_tag[f->pager.page] = f->pager.tag;
+
+	/* The outline names both languages of a bilingual handout. */
+	GString *mark = g_string_new(NULL);
+	append_both(mark, g->t[0]->title, n > 1 ? g->t[1]->title : NULL);
+	for (size_t i = 0; i < n; i++)
+		if (!pe_flow_title_column(f, &a[i], g->t[i], g->x[i], g->w[i], i == 0 ? mark->str : NULL,
+		                  n > 1 ? pe_i18n_native_name(g->lang[i]) : NULL, g->lang[i])) {
+			g_string_free(mark, TRUE);
+			goto out;
+		}
+	g_string_free(mark, TRUE);
+	if (!pe_pager_place(&f->pager, a, n, f->st.section_gap))
+		goto out;
+	pe_columns_finish(a, n);
+
+	size_t n_sec = g->t[0]->n_sections;
+	for (size_t i = 1; i < n; i++)
+		n_sec = n_sec > g->t[i]->n_sections ? n_sec : g->t[i]->n_sections;
+	for (size_t s = 0; s < n_sec; s++) {
+		/* Heading and first block of the section, in every column. */
+		size_t n_blocks = 0;
+		char *names[2] = { NULL, NULL };
+		for (size_t i = 0; i < n; i++)
+			if (s < g->t[i]->n_sections &&
+			    !(names[i] = pe_text_plain(&section_at(g->t[i], s)->heading))) {
+				free(names[0]);
+				goto out_oom;
+			}
+		GString *smark = g_string_new(NULL);
+		if (names[0])
+			append_both(smark, names[0], names[1]);
+		else if (names[1])
+			g_string_append(smark, names[1]);
+		free(names[0]);
+		free(names[1]);
+		for (size_t i = 0; i < n; i++) {
+			const pe_section *sec = section_at(g->t[i], s);
+			if (sec ? !pe_flow_heading_column(f, &a[i], sec, g->x[i], g->w[i],
+			                          i == 0 || (i == 1 && !a[0].d->pages[0].n_ops) ? smark->str : NULL)
+			        : !empty_column(f, &a[i])) {
+				g_string_free(smark, TRUE);
+				goto out;
+			}
+			if (sec && sec->n_blocks > n_blocks)
+				n_blocks = sec->n_blocks;
+		}
+		g_string_free(smark, TRUE);
+		double head_h = 0;
+		for (size_t i = 0; i < n; i++)
+			head_h = fmax(head_h, a[i].h);
+		for (size_t k = 0; k < n_blocks; k++) {
+			bool lead = false;
+			for (size_t i = 0; i < n; i++) {
+				const pe_section *sec = section_at(g->t[i], s);
+				bool has = sec && k < sec->n_blocks;
+				if (has ? !pe_flow_block_column(f, &b[i], &sec->blocks[k], g->lang[i], g->x[i], g->w[i])
+				        : !empty_column(f, &b[i]))
+					goto out;
+				lead |= has && k + 1 < sec->n_blocks && pe_flow_lead_in(&b[i], &sec->blocks[k]);
+			}
+			/* What must fit under the heading (or alone, further down):
+			 * the start of this block, or all of a lead-in and the start
+			 * of the block it introduces. */
+			double gap = f->st.body_size * 0.35;
+			/* The first section follows the title, which was placed
+			 * with a section gap after it already: no second gap
+			 * (the "when to get help" box needs that room on page 1). */
+			double sec_gap = s == 0 ? 0 : f->st.section_gap;
+			double above = k == 0 ? sec_gap + head_h + gap : 0;
+			bool fits;
+			if (!lead) {
+				fits = pe_pager_start_fits(&f->pager, b, n, f->pager.body_bottom - (f->pager.y + above));
+			} else {
+				double lead_h = 0;
+				for (size_t i = 0; i < n; i++)
+					lead_h = fmax(lead_h, b[i].h);
+				pe_column nx[2] = { 0 };
+				bool laid = true;
+				for (size_t i = 0; laid && i < n; i++) {
+					const pe_section *sec = section_at(g->t[i], s);
+					laid = sec && k + 1 < sec->n_blocks
+					       ? pe_flow_block_column(f, &nx[i], &sec->blocks[k + 1], g->lang[i], g->x[i], g->w[i])
+					       : empty_column(f, &nx[i]);
+				}
+				fits = laid && lead_h <= f->pager.body_bottom - (f->pager.y + above) + EPS &&
+				       pe_pager_start_fits(&f->pager, nx, n,
+				                  f->pager.body_bottom - (f->pager.y + above + lead_h + f->st.block_gap));
+				pe_columns_finish(nx, n);
+				if (!laid)
+					goto out;
+			}
+			if (k == 0) {
+				/* Never a heading at the bottom of a page: it goes
+				 * only where the start of its first block fits too
+				 * (its first block after a short lead-in). */
+				if (!f->pager.fresh && !fits) {
+					if (!pe_pager_new_page(&f->pager))
+						goto out;
+				} else if (!f->pager.fresh) {
+					f->pager.y += sec_gap;
+				}
+				if (!pe_pager_place(&f->pager, a, n, gap))
+					goto out;
+				pe_columns_finish(a, n);
+			} else if (lead && !f->pager.fresh && !fits && !pe_pager_new_page(&f->pager)) {
+				goto out;
+			}
+			if (!pe_pager_place(&f->pager, b, n, f->st.block_gap))
+				goto out;
+			pe_columns_finish(b, n);
+		}
+		pe_columns_finish(a, n);
+	}
+
+	if (f->tpl->care_team || (f->tpl->footer & PE_EL_SOURCES)) {
+		/* The care-team box and the sources end the topic as one unit:
+		 * stacked when that fits on the page; else side by side (the
+		 * sources in a narrow column beside a narrower box) when that
+		 * fits; else stacked on the next page. Never the sources alone
+		 * on a last page. */
+		f->pager.y += f->tpl->care_team ? f->st.section_gap - f->st.block_gap : f->st.block_gap;
+		double avail = f->pager.body_bottom - f->pager.y;
+		if (!pe_flow_end_units(f, g, a, false))
+			goto out;
+		double h = 0;
+		for (size_t i = 0; i < n; i++)
+			h = fmax(h, a[i].h);
+		if (h > avail + EPS && !f->pager.fresh && f->tpl->care_team &&
+		    (f->tpl->footer & PE_EL_SOURCES)) {
+			pe_column sbs[2] = { 0 };
+			if (!pe_flow_end_units(f, g, sbs, true)) {
+				pe_columns_finish(sbs, 2);
+				goto out;
+			}
+			double h2 = 0;
+			for (size_t i = 0; i < n; i++)
+				h2 = fmax(h2, sbs[i].h);
+			if (h2 <= avail + EPS && h2 < h) {
+				pe_columns_finish(a, n);
+				memcpy(a, sbs, sizeof sbs);
+			} else {
+				pe_columns_finish(sbs, 2);
+			}
+		}
+		if (!pe_pager_place(&f->pager, a, n, f->st.block_gap))
+			goto out;
+		pe_columns_finish(a, n);
+	}
+	ok = true;
+	goto out;
+out_oom:
+	pe_flow_oom(f);
+out:
+	pe_columns_finish(a, 2);
+	pe_columns_finish(b, 2);
+	return ok;
+}
+
+/* ---- entry points ------------------------------------------------------ */
+
+/* PDF Title and Subject, which viewers show in the window title and the
+ * document list: every topic of a pack ("A; B"), both languages of a
+ * bilingual handout ("A / B"); the wallet card's Subject says what is on
+ * it rather than repeating its title. */
+static bool set_meta(pe_flow *f)
+{
+	const pe_handout_req *req = f->req;
+	const char *lang = req->lang;
+	bool bi = f->tpl->kind == PE_TEMPLATE_BILINGUAL;
+	GString *title = g_string_new(NULL), *subject = g_string_new(NULL);
+	if (f->tpl->kind == PE_TEMPLATE_WALLET) {
+		/* TRANSLATORS: PDF title of the wallet card (shown by PDF viewers). */
+		g_string_append(title, pe_i18n_tr_key(lang, NC_("wallet-card/pdf-title", "Emergency wallet card")));
+		/* The subject is the card topic's summary: its words are content. */
+		if (req->card && req->card->summary)
+			g_string_append(subject, req->card->summary);
+	}
+	for (size_t i = 0; f->tpl->kind != PE_TEMPLATE_WALLET && i < req->n_topics; i++) {
+		const pe_topic *t = req->topics[i], *t2 = bi ? req->second[i] : NULL;
+		if (i > 0) {
+			g_string_append(title, "; ");
+			g_string_append(subject, "; ");
+		}
+		append_both(title, t->title, t2 ? t2->title : NULL);
+		append_both(subject, t->summary, t2 ? t2->summary : NULL);
+	}
+	bool ok = pe_dlist_set_meta(f->pager.dl, title->str, subject->str, lang);
+	g_string_free(title, TRUE);
+	g_string_free(subject, TRUE);
+	return ok;
+}
+
+/* Nothing was lost on the way: every allocation of layout and of the
+ * display list succeeded (they mark failures instead of stopping), and no
+ * text was refused. Otherwise the handout is not complete: an error. */
+static bool complete(pe_flow *f)
+{
+	const char *why = pe_layout_error(f->layout);
+	if (why) {
+		pe_error_set(f->err, NULL, 0, "%s", why);
+		return false;
+	}
+	for (size_t p = 0; p < f->pager.dl->n_pages; p++)
+		if (f->pager.dl->pages[p].failed) {
+			pe_error_set(f->err, NULL, 0, "handout: out of memory laying out page %zu", p + 1);
+			return false;
+		}
+	return true;
+}
+
+pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_error *err)
+{
+	const pe_template *tpl = req->tpl;
+	pe_flow f = { .layout = layout, .req = req, .tpl = tpl, .err = err,
+	              .pager = { .err = err } };
+	if (!tpl || !req->lang) {
+		pe_error_set(err, NULL, 0, "handout: no template or language given");
+		return NULL;
+	}
+	if (tpl->kind != PE_TEMPLATE_WALLET && req->n_topics == 0) {
+		pe_error_set(err, NULL, 0, "handout: no topic given");
+		return NULL;
+	}
+	if (tpl->kind == PE_TEMPLATE_BILINGUAL && (!req->second || !req->second_lang)) {
+		pe_error_set(err, NULL, 0, "handout: the bilingual template needs a second language");
+		return NULL;
+	}
+	f.pager.page_width = tpl->width;
+	f.pager.page_height = tpl->height;
+	pe_template_style(tpl, &f.st);
+	pe_handout_picture_words(&f.st, req->lang);
+	/* The layout's error is sticky: start clean, look once at the end. */
+	pe_layout_reset_error(layout);
+	pe_template_area(tpl, &f.x0, &f.top, &f.x1, &f.bottom);
+	f.pager.body_top = f.top + pe_flow_header_height(&f) + (tpl->header ? f.st.body_size * 1.2 : 0);
+	f.pager.body_bottom = f.bottom - pe_flow_footer_height(&f) - (pe_flow_footer_height(&f) > 0 ? f.st.body_size * 0.6 : 0);
+	if (!(f.pager.dl = pe_dlist_create())) {
+		pe_flow_oom(&f);
+		return NULL;
+	}
+
+	if (!set_meta(&f)) {
+		pe_flow_oom(&f);
+		goto fail;
+	}
+
+	if (tpl->kind == PE_TEMPLATE_WALLET) {
+		f.pager.body_top = f.top;
+		f.pager.body_bottom = f.bottom;
+		if (!pe_wallet_layout(&f, req->lang))
+			goto fail;
+		if (!complete(&f))
+			goto fail;
+		pe_pager_finish(&f.pager);
+		return f.pager.dl;
+	}
+
+	if (!pe_pager_new_page(&f.pager))
+		goto fail;
+	for (size_t i = 0; i < req->n_topics; i++) {
+		f.pager.tag = i;
+		pe_cols_geom g = { .n = 1, .x = { f.x0 }, .w = { f.x1 - f.x0 },
+		                .t = { req->topics[i] }, .lang = { req->lang } };
+		if (tpl->kind == PE_TEMPLATE_BILINGUAL) {
+			double gutter = f.st.body_size * 2.4;
+			double w = (f.x1 - f.x0 - gutter) / 2;
+			g.n = 2;
+			g.w[0] = g.w[1] = w;
+			g.x[1] = f.x0 + w + gutter;
+			g.t[1] = req->second[i];
+			g.lang[1] = req->second_lang;
+		}
+		if (!layout_topic(&f, &g))
+			goto fail;
+	}
+	if (!pe_flow_decorate(&f))
+		goto fail;
+	if (!complete(&f))
+		goto fail;
+	pe_pager_finish(&f.pager);
+	return f.pager.dl;
+
+fail:
+	pe_pager_finish(&f.pager);
+	pe_dlist_destroy(f.pager.dl);
+	return NULL;
+}
+
+
+bool pe_handout_write(pe_layout *layout, const pe_handout_req *req, const char *out_path,
+                      size_t *n_pages, pe_error *err)
+{
+	pe_dlist *dl = pe_handout_layout(layout, req, err);
+	if (!dl)
+		return false;
+	if (!pe_handout_check(dl, req->tpl, err)) {
+		pe_error_prefix(err, "layout check failed");
+		pe_dlist_destroy(dl);
+		return false;
+	}
+	size_t pages = dl->n_pages;
+	bool ok = pe_pdf_write(dl, pe_layout_fonts(layout), out_path, err);
+	pe_dlist_destroy(dl);
+	if (ok && n_pages)
+		*n_pages = pages;
+	return ok;
+}

@@ -1,0 +1,439 @@
+/*
+ * paginate.c - the paginator (see paginate.h).
+ *
+ * Every block is laid out once on a scratch page at y = 0 (a column),
+ * then copied onto real pages here: whole when it fits, else cut at one
+ * of the break points layout allows (never a lone line, never inside an
+ * item, step, callout, card, timeline chart or event, or scale). A block
+ * taller than a page whose next break fits a fresh page goes there rather
+ * than being cut early; only one with no such break is cut elsewhere:
+ * between its ops, where nothing but a line is cut.
+ *
+ * Engine code: it knows display lists, heights and break offsets, never
+ * what a topic, a template or a language is; it never measures text
+ * (layout does) or paints (pdf.c does).
+ */
+#include "paginate.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EPS PE_PAGINATE_EPS
+
+/* (the handout's message: the paginator has no other user that reports) */
+static bool oom(pe_pager *p)
+{
+	pe_error_set(p->err, NULL, 0, "handout: out of memory");
+	return false;
+}
+
+/* ---- columns ----------------------------------------------------------- */
+
+pe_page *pe_column_init(pe_column *c, double w, double h)
+{
+	memset(c, 0, sizeof *c);
+	if (!(c->d = pe_dlist_create()))
+		return NULL;
+	pe_page *pg = pe_dlist_add_page(c->d, w, h);
+	if (!pg) {   /* (callers that fail here need not free the column) */
+		pe_dlist_destroy(c->d);
+		c->d = NULL;
+	}
+	return pg;
+}
+
+pe_page *pe_column_page(pe_column *c)
+{
+	return &c->d->pages[0];
+}
+
+void pe_column_finish(pe_column *c)
+{
+	pe_dlist_destroy(c->d);
+	c->d = NULL;
+	free(c->breaks);
+	c->breaks = NULL;
+	c->n_breaks = 0;
+	free(c->top_pmax);
+	c->top_pmax = c->top_smin = NULL;
+	c->n_index = 0;
+	free(c->clip);
+	c->clip = NULL;
+	c->n_clip = 0;
+}
+
+void pe_columns_finish(pe_column *cols, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		pe_column_finish(&cols[i]);
+}
+
+/* ---- pages ------------------------------------------------------------- */
+
+bool pe_pager_new_page(pe_pager *p)
+{
+	if (!pe_dlist_add_page(p->dl, p->page_width, p->page_height))
+		return oom(p);
+	p->page = p->dl->n_pages - 1;
+	if (p->dl->n_pages > p->cap_pages) {
+		size_t cap = p->cap_pages ? p->cap_pages * 2 : 8;
+		size_t *pt = realloc(p->page_tag, cap * sizeof *pt);
+		if (!pt)
+			return oom(p);
+		p->page_tag = pt;
+		p->cap_pages = cap;
+	}
+	p->page_tag[p->page] = p->tag;
+	p->y = p->body_top;
+	p->fresh = true;
+	return true;
+}
+
+void pe_pager_finish(pe_pager *p)
+{
+	free(p->page_tag);
+	p->page_tag = NULL;
+	p->cap_pages = 0;
+}
+
+pe_page *pe_pager_page(pe_pager *p)
+{
+	return &p->dl->pages[p->page];
+}
+
+/* A vertical line (MOVE + LINE at one x): the connector of a timeline. */
+static bool vertical_line(const pe_op *op)
+{
+	return op->kind == PE_OP_PATH && op->u.path.n_segs == 2 &&
+	       op->u.path.segs[0].verb == PE_PATH_MOVE && op->u.path.segs[1].verb == PE_PATH_LINE &&
+	       fabs(op->u.path.segs[0].x[0] - op->u.path.segs[1].x[0]) < EPS;
+}
+
+/* Ops that can be cut at a page break without harm: plain rectangles and
+ * vertical lines (a long background band or connector). */
+static bool clippable(const pe_op *op)
+{
+	return (op->kind == PE_OP_RECT && op->u.rect.radius <= 0) || vertical_line(op);
+}
+
+/* Limit a clippable op (already on the page) to [lo, hi] in y. */
+static void clip_op(pe_op *op, double lo, double hi)
+{
+	if (op->kind == PE_OP_RECT) {
+		double y0 = fmax(op->y, lo), y1 = fmin(op->y + op->h, hi);
+		op->y = y0;
+		op->h = fmax(0, y1 - y0);
+		return;
+	}
+	for (int k = 0; k < 2; k++)
+		op->u.path.segs[k].y[0] = fmin(fmax(op->u.path.segs[k].y[0], lo), hi);
+	op->y = fmin(op->u.path.segs[0].y[0], op->u.path.segs[1].y[0]);
+	op->h = fabs(op->u.path.segs[0].y[0] - op->u.path.segs[1].y[0]);
+}
+
+static double op_top(const pe_op *op)
+{
+	/* the top edge pe_page_copy_ops() goes by */
+	return op->kind == PE_OP_TEXT ? op->y - op->u.text.ascent : op->y;
+}
+
+/* The ops of a column whose top may lie in [lo, hi): every op before a
+ * (all tops so far below lo) and from b on (all later tops at or past
+ * hi) is outside. Ops are laid out top to bottom, so [a, b) is about one
+ * page's worth. False when out of memory. */
+static bool op_stretch(pe_column *c, double lo, double hi, size_t *a, size_t *b)
+{
+	const pe_page *src = pe_column_page(c);
+	size_t n = src->n_ops;
+	if (n < 64) {   /* not worth an index */
+		*a = 0;
+		*b = n;
+		return true;
+	}
+	if (c->n_index != n) {
+		double *v = realloc(c->top_pmax, 2 * n * sizeof *v);
+		if (!v)
+			return false;
+		c->top_pmax = v;
+		c->top_smin = v + n;
+		size_t *clip = realloc(c->clip, n * sizeof *clip);
+		if (!clip)
+			return false;
+		c->clip = clip;
+		c->n_clip = 0;
+		for (size_t i = 0; i < n; i++)
+			if (clippable(&src->ops[i]))
+				clip[c->n_clip++] = i;
+		c->n_index = n;
+		for (size_t i = 0; i < n; i++) {
+			double t = op_top(&src->ops[i]);
+			v[i] = i == 0 || t > v[i - 1] ? t : v[i - 1];
+		}
+		for (size_t i = n; i-- > 0;) {
+			double t = op_top(&src->ops[i]);
+			c->top_smin[i] = i == n - 1 || t < c->top_smin[i + 1] ? t : c->top_smin[i + 1];
+		}
+	}
+	/* a: the first op whose prefix maximum reaches lo */
+	size_t l = 0, h = n;
+	while (l < h) {
+		size_t m = l + (h - l) / 2;
+		if (c->top_pmax[m] < lo)
+			l = m + 1;
+		else
+			h = m;
+	}
+	*a = l;
+	/* b: the first op from which every top is at or past hi */
+	l = *a;
+	h = n;
+	while (l < h) {
+		size_t m = l + (h - l) / 2;
+		if (c->top_smin[m] < hi)
+			l = m + 1;
+		else
+			h = m;
+	}
+	*b = l;
+	return true;
+}
+
+/* Copy [from, to) of a column onto the current page at p->y. The first
+ * piece takes everything above it and the last everything below, so ops
+ * that reach a hair outside the laid-out box are never lost. Rectangles
+ * and vertical lines that run across the cut are cut with it: each piece
+ * gets its part. */
+static bool copy_piece(pe_pager *p, pe_column *c, double from, double to, double y)
+{
+	double lo = from <= EPS ? -1e9 : from;
+	double hi = to >= c->h - EPS ? 1e9 : to;
+	double dy = y - from;
+	const pe_page *src = pe_column_page(c);
+	pe_page *dst = pe_pager_page(p);
+	size_t first = dst->n_ops;
+	size_t a, b;
+	if (!op_stretch(c, lo, hi, &a, &b))
+		return oom(p);
+	pe_page stretch = *src;   /* the same ops, a view of [a, b) */
+	stretch.ops = src->ops + a;
+	stretch.n_ops = b - a;
+	if (!pe_page_copy_ops(dst, &stretch, lo, hi, 0, dy))
+		return oom(p);
+	size_t own_end = dst->n_ops;
+	/* Parts of ops that started in an earlier piece (only clippable ops
+	 * qualify: on a long column, look at those alone). */
+	bool indexed = c->n_index == src->n_ops && src->n_ops >= 64;
+	size_t n_look = indexed ? c->n_clip : src->n_ops;
+	for (size_t j = 0; lo > -1e9 && j < n_look; j++) {
+		const pe_op *op = &src->ops[indexed ? c->clip[j] : j];
+		/* (a hair's overhang past a break is not worth a new piece) */
+		if (!clippable(op) || op->y >= lo || op->y + op->h <= lo + 0.5)
+			continue;
+		pe_column tmp;
+		pe_page *one = pe_column_init(&tmp, src->width, src->height);
+		pe_page single = { .width = src->width, .height = src->height,
+		                   .ops = (pe_op *)op, .n_ops = 1, .cap_ops = 1 };
+		bool ok = one && pe_page_copy_ops(one, &single, -1e9, 1e9, 0, 0);
+		if (ok) {
+			clip_op(&one->ops[0], lo, hi);
+			ok = pe_page_copy_ops(dst, one, -1e9, 1e9, 0, dy);
+		}
+		pe_column_finish(&tmp);
+		if (!ok)
+			return oom(p);
+	}
+	/* Those parts were drawn first in the block (a timeline's connector
+	 * goes under its numbered circles): move them before this piece's own
+	 * ops, or the connector is painted over the circles on the new page. */
+	if (dst->n_ops > own_end && own_end > first) {
+		size_t n_own = own_end - first, n_carried = dst->n_ops - own_end;
+		pe_op *tmp = malloc(n_own * sizeof *tmp);
+		if (!tmp)
+			return oom(p);
+		memcpy(tmp, &dst->ops[first], n_own * sizeof *tmp);
+		memmove(&dst->ops[first], &dst->ops[own_end], n_carried * sizeof *tmp);
+		memcpy(&dst->ops[first + n_carried], tmp, n_own * sizeof *tmp);
+		free(tmp);
+	}
+	/* Parts that run on into the next piece stop at this one's end. */
+	if (hi < 1e9)
+		for (size_t i = first; i < dst->n_ops; i++)
+			if (clippable(&dst->ops[i]) && dst->ops[i].y + dst->ops[i].h > hi + dy)
+				clip_op(&dst->ops[i], -1e9, hi + dy);
+	return true;
+}
+
+/* A cut for a block that allows none but is taller than a page (a long
+ * timeline in large print, say): the lowest y in (from, limit] where a
+ * new op starts and no op straddles, so nothing is cut in half. Lines
+ * and plain rectangles are cut with the page (copy_piece), and ops taller
+ * than the page cannot be kept whole anyway: neither blocks a cut.
+ * Returns -1 when there is no such y. */
+static double safe_cut(const pe_column *c, double from, double limit, double page_h)
+{
+	const pe_page *pg = &c->d->pages[0];
+	double best = -1;
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		double x0, t, x1, b;
+		pe_op_bounds(&pg->ops[i], &x0, &t, &x1, &b);
+		if (pg->ops[i].kind == PE_OP_TEXT)
+			t = pg->ops[i].y - pg->ops[i].u.text.ascent;   /* what copy_ops uses */
+		if (t <= from + EPS || t > limit || t <= best)
+			continue;
+		bool clear = true;
+		for (size_t k = 0; clear && k < pg->n_ops; k++) {
+			const pe_op *o = &pg->ops[k];
+			if (o->kind == PE_OP_MARK || o->kind == PE_OP_HIT || clippable(o))
+				continue;
+			double ox0, ot, ox1, ob;
+			pe_op_bounds(o, &ox0, &ot, &ox1, &ob);
+			if (ob - ot > page_h)
+				continue;
+			if (ot < t - EPS && ob > t + EPS)
+				clear = false;
+		}
+		if (clear)
+			best = t;
+	}
+	return best;
+}
+
+/* How many of the column's breaks b have b - from <= room (breaks
+ * increase, so those are the first ones: a binary search, as a long list
+ * has thousands). */
+static size_t breaks_within(const pe_column *c, double from, double room)
+{
+	size_t l = 0, h = c->n_breaks;
+	while (l < h) {
+		size_t m = l + (h - l) / 2;
+		if (c->breaks[m] - from <= room)
+			l = m + 1;
+		else
+			h = m;
+	}
+	return l;
+}
+
+/* Whether every column not yet cut (cut < 0) has a break after from
+ * within a page's height. */
+static bool breaks_reach(const pe_column *cols, size_t n, const double *from, const double *cut,
+                         double page_h)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (cut[i] >= 0)
+			continue;
+		size_t k = breaks_within(&cols[i], from[i], page_h + EPS);
+		bool found = k > 0 && cols[i].breaks[k - 1] > from[i] + EPS &&
+		             cols[i].breaks[k - 1] - from[i] <= page_h + EPS;
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/* Place a unit of n side-by-side columns at p->y, splitting across pages
+ * at allowed breaks, and advance p->y past it plus gap_after. */
+bool pe_pager_place(pe_pager *p, pe_column *cols, size_t n, double gap_after)
+{
+	double from[2] = { 0, 0 };
+	for (int guard = 0; guard < 1000; guard++) {
+		double avail = p->body_bottom - p->y;
+		double rem_max = 0;
+		for (size_t i = 0; i < n; i++)
+			rem_max = fmax(rem_max, cols[i].h - from[i]);
+		if (rem_max <= avail + EPS) {
+			for (size_t i = 0; i < n; i++)
+				if (!copy_piece(p, &cols[i], from[i], cols[i].h, p->y))
+					return false;
+			p->y += rem_max + gap_after;
+			p->fresh = false;
+			return true;
+		}
+		double cut[2] = { 0, 0 };
+		bool can = true, progress = false;
+		for (size_t i = 0; i < n; i++) {
+			double rem = cols[i].h - from[i];
+			if (rem <= avail + EPS) {
+				cut[i] = cols[i].h;
+				progress |= rem > EPS;
+				continue;
+			}
+			/* the last break that fits */
+			double best = -1;
+			size_t k = breaks_within(&cols[i], from[i], avail + EPS);
+			if (k > 0 && cols[i].breaks[k - 1] > from[i] + EPS &&
+			    cols[i].breaks[k - 1] - from[i] <= avail + EPS)
+				best = cols[i].breaks[k - 1];
+			if (best < 0) {
+				can = false;
+				cut[i] = -1;
+			} else {
+				cut[i] = best;
+				progress = true;
+			}
+		}
+		double page_h = p->body_bottom - p->body_top;
+		if (!can || !progress) {
+			/* A block that fits on a fresh page goes there whole; one
+			 * taller than a page goes to a fresh page when that page
+			 * reaches its next break, so it turns the page at a break
+			 * (after a timeline's chart) rather than being cut here. */
+			if (!p->fresh && (rem_max <= page_h + EPS || breaks_reach(cols, n, from, cut, page_h))) {
+				if (!pe_pager_new_page(p))
+					return false;
+				continue;
+			}
+			/* Taller than a whole page with no break that fits: cut
+			 * between ops where nothing straddles; failing that at the
+			 * first break after all (the check then reports the
+			 * overflow rather than printing it silently). */
+			for (size_t i = 0; i < n; i++) {
+				if (cut[i] >= 0)
+					continue;
+				cut[i] = safe_cut(&cols[i], from[i], from[i] + avail, page_h);
+				if (cut[i] > from[i])
+					continue;
+				if (!p->fresh) {
+					cut[i] = from[i];   /* nothing of it here: next page */
+					continue;
+				}
+				cut[i] = cols[i].h;
+				/* the first break past from */
+				size_t k = breaks_within(&cols[i], from[i], EPS);
+				while (k < cols[i].n_breaks && !(cols[i].breaks[k] > from[i] + EPS))
+					k++;
+				if (k < cols[i].n_breaks)
+					cut[i] = cols[i].breaks[k];
+			}
+		}
+		for (size_t i = 0; i < n; i++)
+			if (cut[i] > from[i] && !copy_piece(p, &cols[i], from[i], cut[i], p->y))
+				return false;
+		for (size_t i = 0; i < n; i++)
+			from[i] = cut[i];
+		if (!pe_pager_new_page(p))
+			return false;
+	}
+	pe_error_set(p->err, NULL, 0, "handout: a block could not be placed on any page");
+	return false;
+}
+
+/* Whether the start of a unit fits in avail: all of it, up to a break,
+ * or (for a block taller than a page) up to a safe cut. */
+bool pe_pager_start_fits(const pe_pager *p, const pe_column *cols, size_t n, double avail)
+{
+	double page_h = p->body_bottom - p->body_top;
+	for (size_t i = 0; i < n; i++) {
+		const pe_column *c = &cols[i];
+		if (c->h <= avail + EPS || (c->n_breaks && c->breaks[0] <= avail + EPS))
+			continue;
+		/* Cut anywhere safe only when no break of it fits even a
+		 * fresh page: otherwise it starts on the next page. */
+		if (c->h > page_h && !(c->n_breaks && c->breaks[0] <= page_h + EPS) &&
+		    safe_cut(c, 0, avail, page_h) > 0)
+			continue;
+		return false;
+	}
+	return true;
+}

@@ -1,0 +1,407 @@
+/*
+ * test_pictures.c - the drawn blocks (pictures.c): the care timeline
+ * (overview strip, events, axis labels in the reader's language) and the
+ * severity scale (a row, or stacked when a name cannot fit).
+ * Shares its fixture with the other layout tests (layout_fixture.h).
+ */
+#include "layout_fixture.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handout.h"
+#include "i18n.h"
+
+static bool digits_only(const char *s)
+{
+	return *s && strspn(s, "0123456789") == strlen(s);
+}
+
+/* Text never overlaps other text (ink box: cap top to descender) and
+ * numbered markers on one row keep a marker's width apart; a message names
+ * the case. */
+static void assert_texts_apart(const pe_page *pg, double size, const char *what)
+{
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		const pe_op *a = &pg->ops[i];
+		if (a->kind != PE_OP_TEXT)
+			continue;
+		for (size_t j = i + 1; j < pg->n_ops; j++) {
+			const pe_op *c = &pg->ops[j];
+			if (c->kind != PE_OP_TEXT)
+				continue;
+			bool apart = a->x + a->w <= c->x + EPS || c->x + c->w <= a->x + EPS ||
+			             a->y + 0.22 * a->u.text.size <= c->y - 0.72 * c->u.text.size + EPS ||
+			             c->y + 0.22 * c->u.text.size <= a->y - 0.72 * a->u.text.size + EPS;
+			if (!apart)
+				fail_msg("%s: \"%s\" overlaps \"%s\"", what, a->u.text.utf8, c->u.text.utf8);
+			if (digits_only(a->u.text.utf8) && digits_only(c->u.text.utf8) &&
+			    fabs(a->y - c->y) < 1e-6 &&
+			    fabs((a->x + a->w / 2) - (c->x + c->w / 2)) < size - EPS)
+				fail_msg("%s: markers %s and %s touch", what, a->u.text.utf8, c->u.text.utf8);
+		}
+	}
+}
+
+/* Text never overlaps other text, the events come in their order, and
+ * numbered markers never touch. */
+static void timeline_events_do_not_overlap(void **state)
+{
+	fixture *fx = *state;
+	pe_block b = make_block(PE_BLOCK_TIMELINE);
+	static const double widths[] = { 180, 260, 400, 520, 700 };
+	static const double sizes[] = { 12, 14, 18, 28 };
+	for (size_t wi = 0; wi < 5; wi++)
+		for (size_t si = 0; si < 4; si++) {
+			pe_style st;
+			pe_style_default(&st, sizes[si], false);
+			pe_page *pg = page(fx);
+			pe_layout_block(fx->layout, pg, &b, &st, 20, 30, widths[wi]);
+			char what[64];
+			snprintf(what, sizeof what, "w %.0f s %.0f", widths[wi], sizes[si]);
+			assert_texts_apart(pg, sizes[si], what);
+			/* the "when" labels of the list come down the page in event
+			 * order (the strip above writes them smaller) */
+			double last = -1;
+			for (size_t e = 0; e < b.n_items; e++) {
+				const pe_op *op =
+					find_bold_prefix_sized(pg, b.items[e].label.runs[0].text, sizes[si]);
+				assert_non_null(op);
+				assert_true(op->y > last);
+				last = op->y;
+			}
+		}
+	page_done(fx);
+	free_all();
+}
+
+static size_t count_digit_texts(const pe_page *pg)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < pg->n_ops; i++)
+		n += pg->ops[i].kind == PE_OP_TEXT && digits_only(pg->ops[i].u.text.utf8);
+	return n;
+}
+
+static size_t count_big_paths(const pe_page *pg, double min_w)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < pg->n_ops; i++)
+		n += pg->ops[i].kind == PE_OP_PATH && pg->ops[i].w >= min_w;
+	return n;
+}
+
+/* Wide: an overview strip whose numbers repeat the list's; narrow: no
+ * strip, and the infusion (at = 0) gets a larger node than the others. */
+static void timeline_overview_and_infusion_node(void **state)
+{
+	fixture *fx = *state;
+	pe_block b = make_block(PE_BLOCK_TIMELINE);
+	pe_style st;
+	pe_style_default(&st, 12, false);
+	pe_page *pg = page(fx);
+	double wide = pe_layout_block(fx->layout, pg, &b, &st, 0, 0, 600);
+	assert_int_equal(count_digit_texts(pg), 2 * b.n_items);
+	pg = page(fx);
+	double narrow = pe_layout_block(fx->layout, pg, &b, &st, 0, 0, 250);
+	assert_int_equal(count_digit_texts(pg), 0);
+	assert_true(narrow > 0 && wide > 0);
+	size_t with_drip = count_big_paths(pg, 1.5 * 12);
+	assert_true(with_drip >= 1);
+	/* move every event off 0: the big node goes away */
+	for (size_t i = 0; i < b.n_items; i++) {
+		b.items[i].at += 1;
+		b.items[i].until += 1;
+	}
+	pg = page(fx);
+	pe_layout_block(fx->layout, pg, &b, &st, 0, 0, 250);
+	assert_int_equal(count_big_paths(pg, 1.5 * 12), 0);
+	page_done(fx);
+	free_all();
+}
+
+/* The strip's axis names its landmarks in the words the style carries
+ * (translated by the caller, pe_handout_picture_words): at widths 300-600 and
+ * sizes 12-18, in English, Spanish and the ~35 % longer pseudo-locale, in
+ * colour and in black on white, every text stays inside the column and
+ * apart from every other; where the strip is drawn, "Infusion" is written
+ * in bold under the drip's line and at least two more landmarks with it;
+ * in English it is always drawn from 28 body sizes wide. */
+static void timeline_axis_labels_fit(void **state)
+{
+	fixture *fx = *state;
+	pe_block b = make_block(PE_BLOCK_TIMELINE);
+	static const char *const langs[] = { "en", "es", "qps" };
+	static const double sizes[] = { 12, 14, 18 };
+	size_t strips = 0, cases = 0;
+	for (size_t li = 0; li < 3; li++) {
+		if (!pe_i18n_known(langs[li]))
+			continue;
+		const char *infusion = pe_i18n_trc(langs[li], NC_("timeline", "Infusion"), "Infusion");
+		for (int hc = 0; hc < 2; hc++)
+			for (size_t si = 0; si < 3; si++)
+				for (double w = 300; w <= 600; w += 25) {
+					pe_style st;
+					pe_style_default(&st, sizes[si], hc);
+					pe_handout_picture_words(&st, langs[li]);
+					pe_page *pg = page(fx);
+					double h = pe_layout_block(fx->layout, pg, &b, &st, 20, 30, w);
+					char what[96];
+					snprintf(what, sizeof what, "%s hc %d s %.0f w %.0f", langs[li], hc,
+					         sizes[si], w);
+					assert_inside(pg, 20, 30, w, h);
+					assert_texts_apart(pg, sizes[si], what);
+					cases++;
+					bool strip = count_digit_texts(pg) == 2 * b.n_items;
+					if (!strip) {
+						if (!strcmp(langs[li], "en") && w >= 28 * sizes[si])
+							fail_msg("%s: no strip", what);
+						continue;
+					}
+					strips++;
+					const pe_op *inf = find_exact(pg, infusion);
+					if (!inf)
+						fail_msg("%s: no \"%s\" label", what, infusion);
+					assert_int_equal(inf->u.text.face, PE_FACE_BOLD);
+					/* the landmarks share the infusion's baseline */
+					size_t on_axis = 0;
+					for (size_t i = 0; i < pg->n_ops; i++)
+						on_axis += pg->ops[i].kind == PE_OP_TEXT &&
+						           fabs(pg->ops[i].y - inf->y) < 1e-6;
+					if (on_axis < 3)
+						fail_msg("%s: %zu landmarks", what, on_axis);
+					/* the strip comes before the list: above its first label */
+					const pe_op *first =
+						find_bold_prefix_sized(pg, b.items[0].label.runs[0].text, sizes[si]);
+					assert_non_null(first);
+					assert_true(inf->y < first->y);
+					/* in black on white everything is black or white */
+					for (size_t i = 0; hc && i < pg->n_ops; i++) {
+						const pe_op *op = &pg->ops[i];
+						pe_color cs[2] = { PE_NO_COLOR, PE_NO_COLOR };
+						if (op->kind == PE_OP_TEXT)
+							cs[0] = op->u.text.color;
+						else if (op->kind == PE_OP_RECT)
+							cs[0] = op->u.rect.fill, cs[1] = op->u.rect.stroke;
+						else if (op->kind == PE_OP_PATH)
+							cs[0] = op->u.path.fill, cs[1] = op->u.path.stroke;
+						for (int k = 0; k < 2; k++)
+							if (cs[k].a > 0 &&
+							    !(cs[k].r == cs[k].g && cs[k].g == cs[k].b &&
+							      (cs[k].r == 0 || cs[k].r == st.page.r)))
+								fail_msg("%s: op %zu is coloured", what, i);
+					}
+				}
+	}
+	assert_true(cases > 0);
+	assert_true(strips > 0);
+	page_done(fx);
+	free_all();
+}
+
+/* The IVIg strip as the audit found it on Letter (body 13, small 9) and
+ * in large print (18, 13), in English and Spanish: numbers in the markers
+ * were 0.625 body (8.1 and 11.25 pt, under the small size); the bar of
+ * "During the infusion and the first 24 hours" had no label; the legend
+ * showed a "Benefit" bar that no bar had; "1 semana" and "3 semanas" were
+ * a space apart. */
+static void timeline_strip_readable(void **state)
+{
+	fixture *fx = *state;
+	pe_block b = make_block(PE_BLOCK_TIMELINE);
+	b.items[1].until = 24;
+	b.items[1].label = T("During the infusion and the first 24 hours");
+	static const char *const langs[] = { "en", "es" };
+	static const double body[] = { 13, 18 }, small[] = { 9, 13 }, width[] = { 540, 511 };
+	for (size_t li = 0; li < 2; li++)
+		for (size_t k = 0; k < 2; k++) {
+			pe_style st;
+			pe_style_default(&st, body[k], false);
+			pe_handout_picture_words(&st, langs[li]);
+			st.small_size = small[k];
+			pe_page *pg = page(fx);
+			pe_layout_block(fx->layout, pg, &b, &st, 36, 30, width[k]);
+			char what[64];
+			snprintf(what, sizeof what, "%s body %.0f", langs[li], body[k]);
+			const pe_op *list = find_bold_prefix_sized(pg, b.items[0].label.runs[0].text, body[k]);
+			assert_non_null(list);
+			const char *inf_word = pe_i18n_trc(langs[li], NC_("timeline", "Infusion"), "Infusion");
+			const pe_op *inf = find_exact(pg, inf_word);
+			if (!inf)
+				fail_msg("%s: no strip", what);
+			double xs[16];
+			size_t n_marks = 0;
+			for (size_t i = 0; i < pg->n_ops; i++) {
+				const pe_op *op = &pg->ops[i];
+				if (op->kind != PE_OP_TEXT || op->y >= list->y - body[k])
+					continue;
+				if (op->u.text.size < small[k] - 1e-9)
+					fail_msg("%s: \"%s\" at %.2f pt, under the small size %.0f", what,
+					         op->u.text.utf8, op->u.text.size, small[k]);
+				if (fabs(op->y - inf->y) < 1e-6 && n_marks < 16)
+					xs[n_marks++] = op->x;
+			}
+			/* the bar of every lasting event is labelled in the strip */
+			for (size_t e = 0; e < b.n_items; e++)
+				if (b.items[e].until > b.items[e].at &&
+				    !find_bold_prefix_sized(pg, b.items[e].label.runs[0].text, small[k]))
+					fail_msg("%s: the bar of \"%s\" has no label", what,
+					         b.items[e].label.runs[0].text);
+			/* landmarks a body size apart */
+			for (size_t i = 0; i < n_marks; i++)
+				for (size_t j = 0; j < n_marks; j++) {
+					const pe_op *a = NULL, *c = NULL;
+					for (size_t o = 0; o < pg->n_ops; o++) {
+						const pe_op *op = &pg->ops[o];
+						if (op->kind == PE_OP_TEXT && fabs(op->y - inf->y) < 1e-6) {
+							if (op->x == xs[i])
+								a = op;
+							if (op->x == xs[j])
+								c = op;
+						}
+					}
+					if (a && c && a->x < c->x && c->x - (a->x + a->w) < body[k] - 1e-6)
+						fail_msg("%s: landmarks \"%s\" and \"%s\" %.1f pt apart", what,
+						         a->u.text.utf8, c->u.text.utf8, c->x - (a->x + a->w));
+				}
+			/* every colour in the legend is a bar's colour: a swatch
+			 * drawn as a bar has a bar of its fill in the strip */
+			for (size_t i = 0; i < pg->n_ops; i++) {
+				const pe_op *sw = &pg->ops[i];
+				if (sw->kind != PE_OP_RECT || sw->y <= inf->y || sw->y >= list->y - body[k])
+					continue;
+				bool bar = false;
+				for (size_t j = 0; j < pg->n_ops; j++) {
+					const pe_op *o = &pg->ops[j];
+					bar |= o->kind == PE_OP_RECT && o->y < inf->y - small[k] &&
+					       !memcmp(&o->u.rect.fill, &sw->u.rect.fill, sizeof o->u.rect.fill);
+				}
+				if (!bar)
+					fail_msg("%s: a legend bar of a colour no bar has", what);
+			}
+		}
+	page_done(fx);
+	free_all();
+}
+
+/* Pictures draw the words the style carries, whatever the UI language:
+ * layout never translates (it once kept a language of its own, and a
+ * Spanish handout printed from the kiosk left the English screen's
+ * timeline in Spanish). The defaults are English; the caller's
+ * translations win. */
+static void timeline_words_follow_the_language(void **state)
+{
+	fixture *fx = *state;
+	if (!pe_i18n_known("qps"))
+		skip();
+	pe_block b = make_block(PE_BLOCK_TIMELINE);
+	pe_style st;
+	pe_style_default(&st, 12, false);
+	const char *key = NC_("timeline", "Infusion");
+	const char *pseudo = pe_i18n_trc("qps", key, "Infusion");
+	assert_string_not_equal(pseudo, "Infusion");
+	/* the UI in the pseudo-locale, the style in English: English */
+	assert_true(pe_i18n_set_language("qps", NULL));
+	pe_page *pg = page(fx);
+	pe_layout_block(fx->layout, pg, &b, &st, 0, 0, 600);
+	assert_non_null(find_exact(pg, "Infusion"));
+	assert_null(find_exact(pg, pseudo));
+	/* the caller's words for the UI language (NULL): the kiosk */
+	pe_style ui = st;
+	pe_handout_picture_words(&ui, NULL);
+	pg = page(fx);
+	pe_layout_block(fx->layout, pg, &b, &ui, 0, 0, 600);
+	assert_non_null(find_exact(pg, pseudo));
+	/* a handout's words in another language, then the screen again: the
+	 * screen's words are the screen's (nothing stayed behind) */
+	assert_true(pe_i18n_set_language("en", NULL));
+	pe_style es = st;
+	pe_handout_picture_words(&es, "qps");
+	pg = page(fx);
+	pe_layout_block(fx->layout, pg, &b, &es, 0, 0, 600);
+	assert_non_null(find_exact(pg, pseudo));
+	pe_style en = st;
+	pe_handout_picture_words(&en, NULL);
+	pg = page(fx);
+	pe_layout_block(fx->layout, pg, &b, &en, 0, 0, 600);
+	assert_non_null(find_exact(pg, "Infusion"));
+	assert_null(find_exact(pg, pseudo));
+	page_done(fx);
+	free_all();
+}
+
+static void scale_row_or_stack(void **state)
+{
+	fixture *fx = *state;
+	pe_block b = make_block(PE_BLOCK_SCALE);
+	pe_style st;
+	pe_style_default(&st, 12, false);
+	static const char *const names[] = { "Mild", "Moderate", "Severe" };
+	/* wide: side by side, one baseline */
+	pe_page *pg = page(fx);
+	pe_layout_block(fx->layout, pg, &b, &st, 0, 0, 600);
+	const pe_op *n0 = find_text(pg, names[0]);
+	for (int i = 1; i < 3; i++) {
+		const pe_op *ni = find_text(pg, names[i]);
+		assert_non_null(ni);
+		assert_true(fabs(ni->y - n0->y) < 1e-9);
+		assert_true(ni->x > find_text(pg, names[i - 1])->x + 100);
+	}
+	/* the boxes' tints differ by grade */
+	const pe_color *fills[3];
+	int n_fill = 0;
+	for (size_t i = 0; i < pg->n_ops && n_fill < 3; i++)
+		if (pg->ops[i].kind == PE_OP_RECT && pg->ops[i].w > 150)
+			fills[n_fill++] = &pg->ops[i].u.rect.fill;
+	assert_int_equal(n_fill, 3);
+	assert_true(fills[0]->g > fills[0]->r && fills[2]->r > fills[2]->g);
+	/* narrow: stacked, one left edge */
+	pg = page(fx);
+	pe_layout_block(fx->layout, pg, &b, &st, 0, 0, 200);
+	n0 = find_text(pg, names[0]);
+	for (int i = 1; i < 3; i++) {
+		const pe_op *ni = find_text(pg, names[i]);
+		assert_true(fabs(ni->x - n0->x) < 1e-9);
+		assert_true(ni->y > find_text(pg, names[i - 1])->y + 24);
+	}
+	page_done(fx);
+	free_all();
+}
+
+/* A level name that cannot wrap (one long word, as in the pseudo-locale)
+ * and does not fit a card of the row must not overflow it: the scale
+ * stacks instead. Found by the handout check in large print. */
+static void scale_stacks_when_a_name_cannot_fit(void **state)
+{
+	fixture *fx = *state;
+	pe_block b = make_block(PE_BLOCK_SCALE);
+	b.items[1].label = T("[M\xc5\x91\xc5\x91\xc4\x8f\xc3\xa9\xc5\x99\xc3\xa1\xc3\xa1\xc5\xa3\xc3\xa9\xc5\x91\xc5\x91\xc5\x91]");
+	pe_style st;
+	pe_style_default(&st, 18, false);
+	pe_page *pg = page(fx);
+	pe_layout_block(fx->layout, pg, &b, &st, 0, 0, 500);
+	const pe_op *n0 = find_text(pg, "Mild");
+	const pe_op *n2 = find_text(pg, "Severe");
+	assert_non_null(n0);
+	assert_non_null(n2);
+	assert_true(fabs(n0->x - n2->x) < 1e-9);   /* one left edge: stacked */
+	assert_inside(pg, 0, 0, 500, 1e6);
+	page_done(fx);
+	free_all();
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(timeline_events_do_not_overlap),
+		cmocka_unit_test(timeline_overview_and_infusion_node),
+		cmocka_unit_test(timeline_axis_labels_fit),
+		cmocka_unit_test(timeline_words_follow_the_language),
+		cmocka_unit_test(timeline_strip_readable),
+		cmocka_unit_test(scale_row_or_stack),
+		cmocka_unit_test(scale_stacks_when_a_name_cannot_fit),
+	};
+	return cmocka_run_group_tests_name("pictures", tests, setup, teardown);
+}

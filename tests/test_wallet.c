@@ -1,0 +1,121 @@
+/*
+ * test_wallet.c - the emergency wallet card (wallet.c): two sides at
+ * card size, its medical words all from the card topic (in English and
+ * Spanish, and whatever the topic says), an error without them, the
+ * helpline and its QR code on the back.
+ */
+#include "handout_fixture.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "template.h"
+
+/* The front of the wallet card says the card topic's words and nothing
+ * else: the emergency tier's title (the band), its signs and its notes,
+ * then the form labels (UI strings). */
+static void assert_card_front(fx *f, const pe_topic *card, const char *lang)
+{
+	pe_error err = { { 0 } };
+	pe_template *tpl = pe_template_find("wallet-card", &err);
+	assert_non_null(tpl);
+	pe_handout_req req = { .lang = lang, .tpl = tpl, .card = card };
+	pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
+	if (!dl)
+		fail_msg("%s", err.msg);
+	if (!pe_handout_check(dl, tpl, &err))
+		fail_msg("%s", err.msg);
+	const pe_tier *tier = &pe_topic_gethelp(card, NULL)->tiers[0];
+	char want[4096] = "";
+	words_append(want, &tier->title);
+	for (size_t i = 0; i < tier->n_signs; i++)
+		words_append(want, &tier->signs[i].text);
+	for (size_t i = 0; i < tier->n_paras; i++)
+		words_append(want, &tier->paras[i].text);
+	words_append_plain(want, pe_i18n_tr_key(lang, NC_("wallet-card/front", "My name:")));
+	words_append_plain(want, pe_i18n_tr_key(lang, NC_("wallet-card/front", "My treatment:")));
+	char *got = page_words(&dl->pages[0]);
+	assert_string_equal(got, want);
+	/* and the PDF subject is the card's summary */
+	assert_string_equal(dl->subject, card->summary);
+	free(got);
+	pe_dlist_destroy(dl);
+	pe_template_destroy(tpl);
+}
+
+static void wallet_card_words_from_content(void **state)
+{
+	fx *f = *state;
+	assert_card_front(f, f->card, "en");
+	pe_error err = { { 0 } };
+	pe_topic *es = pe_topic_load(CARD_FIX "wallet-card-es.xml", "es", f->schema, &err);
+	if (!es)
+		fail_msg("%s", err.msg);
+	assert_card_front(f, es, "es");
+	pe_topic_destroy(es);
+
+	/* Change the card's words: the card follows (nothing in C). */
+	pe_topic *t = pe_topic_load(CARD_FIX "wallet-card-en.xml", "en", f->schema, &err);
+	assert_non_null(t);
+	pe_tier *tier = &t->sections[0].blocks[0].tiers[0];
+	free(tier->signs[0].text.runs[0].text);
+	tier->signs[0].text.runs[0].text = strdup("A sign only this test has");
+	size_t keep = tier->n_signs, keep_p = tier->n_paras;
+	tier->n_paras = 0;   /* no notes: none drawn */
+	tier->n_signs = 2;
+	assert_card_front(f, t, "en");
+	tier->n_signs = keep;
+	tier->n_paras = keep_p;
+	pe_topic_destroy(t);
+}
+
+/* No card, or a card without an emergency tier: an error, no card. */
+static void wallet_card_needs_words(void **state)
+{
+	fx *f = *state;
+	pe_error err = { { 0 } };
+	pe_template *tpl = pe_template_find("wallet-card", &err);
+	assert_non_null(tpl);
+	pe_handout_req req = { .lang = "en", .tpl = tpl };
+	assert_null(pe_handout_layout(f->layout, &req, &err));
+	assert_non_null(strstr(err.msg, "kind=\"card\""));
+	pe_topic *t = pe_topic_load(CARD_FIX "wallet-card-en.xml", "en", f->schema, &err);
+	assert_non_null(t);
+	t->sections[0].blocks[0].tiers[0].level = PE_TIER_URGENT;
+	req.card = t;
+	assert_null(pe_handout_layout(f->layout, &req, &err));
+	assert_non_null(strstr(err.msg, CARD_FIX "wallet-card-en.xml:12: the wallet card needs"));
+	pe_topic_destroy(t);
+	pe_template_destroy(tpl);
+}
+
+static void wallet_card_two_sides(void **state)
+{
+	fx *f = *state;
+	pe_dlist *dl = make(f, "wallet-card", NULL, 0, NULL);
+	/* its PDF subject says what is on it, not the title again */
+	assert_non_null(dl->title);
+	assert_non_null(dl->subject);
+	assert_string_not_equal(dl->title, dl->subject);
+	assert_int_equal(dl->n_pages, 2);
+	assert_float_equal(dl->pages[0].width, 85.6 * 72 / 25.4, 0.01);
+	assert_true(doc_has_text(dl, "911"));
+	assert_true(doc_has_text(dl, PE_HELPLINE_DISPLAY));
+	assert_true(doc_has_text(dl, "Scan"));
+	bool qr = false;
+	for (size_t i = 0; i < dl->pages[1].n_ops; i++)
+		qr |= dl->pages[1].ops[i].kind == PE_OP_IMAGE;
+	assert_true(qr);
+	pe_dlist_destroy(dl);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(wallet_card_two_sides),
+		cmocka_unit_test(wallet_card_words_from_content),
+		cmocka_unit_test(wallet_card_needs_words),
+	};
+	return cmocka_run_group_tests_name("wallet", tests, handout_setup, handout_teardown);
+}
