@@ -18,6 +18,10 @@
 
 #include "i18n.h"
 
+/* Line spacing of fitted text, and how much each try shrinks it. */
+#define FIT_LEADING 1.2
+#define FIT_STEP 0.94
+
 /* ---- drawing helpers (layout only: they append ops) -------------------- */
 
 void pe_sc_rect(ctx *c, pe_page *pg, double x, double y, double w, double h,
@@ -61,29 +65,43 @@ static pe_dlist *try_text(ctx *c, const char *text, pe_face face, double size, d
 	return dl;
 }
 
-/* Fit text into the box (x, y, w, h): the largest size from max_dp down to
- * min_dp at which the wrapped text fits, centred vertically, each line
- * left-aligned or centred. Returns the height of its ink. With pg NULL
- * it only measures. */
+/* The one text-fitting loop every screen uses: lay text out in w pixels
+ * at the largest size from max_dp down to min_dp (6% a step) at which its
+ * ink fits w x h, or at min_dp when none does. Returns the laid-out
+ * scratch list (NULL when out of memory), the size chosen (pixels), the
+ * ink height and whether it fits. */
+static pe_dlist *fit_layout(ctx *c, const char *text, pe_face face, double max_dp,
+                            double min_dp, double w, double h, pe_color color,
+                            double *size, double *ink_h, bool *fits)
+{
+	double s = D(c, max_dp), min_size = D(c, min_dp);
+	for (;;) {
+		double iw = 0, ih = 0;
+		pe_dlist *dl = try_text(c, text, face, s, w, color, FIT_LEADING, &iw, &ih);
+		*size = s;
+		*ink_h = ih;
+		*fits = dl && iw <= w + 0.01 && ih <= h + 0.01;
+		if (!dl || *fits || s <= min_size)
+			return dl;
+		pe_dlist_destroy(dl);
+		s = fmax(min_size, s * FIT_STEP);
+	}
+}
+
+/* Fit text into the box (x, y, w, h) (fit_layout), centred vertically,
+ * each line left-aligned or centred. Returns the height of its ink. With
+ * pg NULL it only measures. */
 double pe_sc_fit_text(ctx *c, pe_page *pg, const char *text, pe_face face, double max_dp,
-                       double min_dp, double x, double y, double w, double h,
-                       pe_color color, align al)
+                      double min_dp, double x, double y, double w, double h,
+                      pe_color color, align al)
 {
 	if (!text || !*text || w <= 0 || h <= 0)
 		return 0;
-	const double leading = 1.2;
-	double size = D(c, max_dp), min_size = D(c, min_dp);
-	pe_dlist *dl = NULL;
-	double iw = 0, ih = 0;
-	for (;;) {
-		dl = try_text(c, text, face, size, w, color, leading, &iw, &ih);
-		if (!dl)
-			return 0;
-		if ((iw <= w + 0.01 && ih <= h + 0.01) || size <= min_size)
-			break;
-		pe_dlist_destroy(dl);
-		size = fmax(min_size, size * 0.94);
-	}
+	double size, ih;
+	bool fits;
+	pe_dlist *dl = fit_layout(c, text, face, max_dp, min_dp, w, h, color, &size, &ih, &fits);
+	if (!dl)
+		return 0;
 	if (!pg) {
 		pe_dlist_destroy(dl);
 		return ih;
@@ -121,19 +139,14 @@ double pe_sc_fit_text(ctx *c, pe_page *pg, const char *text, pe_face face, doubl
 	return ih;
 }
 
-/* The size (dp) fit_text would choose for text in a box of w x h. */
+/* The size (dp) pe_sc_fit_text would choose for text in a box of w x h. */
 double pe_sc_fit_size(ctx *c, const char *text, pe_face face, double max_dp, double min_dp,
-                       double w, double h)
+                      double w, double h)
 {
-	double size = D(c, max_dp), min_size = D(c, min_dp);
-	for (;;) {
-		double iw = 0, ih = 0;
-		pe_dlist *dl = try_text(c, text, face, size, w, c->th->text, 1.2, &iw, &ih);
-		pe_dlist_destroy(dl);
-		if (!dl || (iw <= w + 0.01 && ih <= h + 0.01) || size <= min_size)
-			break;
-		size = fmax(min_size, size * 0.94);
-	}
+	double size, ih;
+	bool fits;
+	pe_dlist_destroy(fit_layout(c, text, face, max_dp, min_dp, w, h, c->th->text, &size, &ih,
+	                            &fits));
 	return size / c->dp;
 }
 
@@ -285,12 +298,13 @@ double pe_sc_language_switch(ctx *c, pe_page *pg, double left_limit, double righ
 /* Whether text fits the box (w x h) on at most its box's lines at size_dp:
  * the one-row header is only used when its title can be read there. */
 bool pe_sc_text_fits(ctx *c, const char *text, pe_face face, double size_dp, double w,
-                      double h)
+                     double h)
 {
-	double iw = 0, ih = 0;
-	pe_dlist *dl = try_text(c, text, face, D(c, size_dp), w, c->th->text, 1.2, &iw, &ih);
-	pe_dlist_destroy(dl);
-	return dl && iw <= w + 0.01 && ih <= h + 0.01;
+	double size, ih;
+	bool fits;
+	pe_dlist_destroy(fit_layout(c, text, face, size_dp, size_dp, w, h, c->th->text, &size, &ih,
+	                            &fits));
+	return fits;
 }
 
 /* Header bar: optional Home / Back on the left, a title, the language
