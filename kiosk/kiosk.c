@@ -341,6 +341,27 @@ static void run_requests(pe_kiosk *k, double now)
 	}
 }
 
+/* Build the frame, then give the app the reader's page height and section
+ * positions (the build only reads the app). When they move the section
+ * being read, build once more so the section list shows it selected: the
+ * page itself is cached, only the screen is laid out again. */
+static bool build_frame(pe_kiosk *k, double now, pe_error *err)
+{
+	size_t reading = k->app->reading;
+	if (!pe_screens_build(k->screens, &k->env, k->app, now, &k->frame, err))
+		return false;
+	if (!k->frame.reader)
+		return true;
+	if (!pe_app_set_doc(k->app, k->frame.doc_height, k->frame.vh, k->frame.marks,
+	                    k->frame.n_marks)) {
+		pe_error_set(err, NULL, 0, "kiosk: out of memory building a screen");
+		return false;
+	}
+	if (k->app->reading == reading)
+		return true;
+	return pe_screens_build(k->screens, &k->env, k->app, now, &k->frame, err);
+}
+
 unsigned pe_kiosk_update(pe_kiosk *k, double now)
 {
 	pe_input_target t = target(k, now);
@@ -366,15 +387,19 @@ unsigned pe_kiosk_update(pe_kiosk *k, double now)
 		k->env.width = k->width;
 		k->env.height = k->height;
 		pe_error err = { "" };
-		if (!pe_screens_build(k->screens, &k->env, k->app, now, &k->frame, &err))
+		if (!build_frame(k, now, &err))
 			log_line("layout", err.msg);
 		k->relayout = false;
-		pe_app_take_dirty(k->app);   /* set_doc may clamp the scroll */
 		return dirty | PE_DIRTY_LAYOUT | PE_DIRTY_PAINT;
 	}
 	if (dirty & PE_DIRTY_OVERLAY) {
 		pe_error err = { "" };
-		if (!pe_screens_update_overlay(k->screens, &k->env, k->app, now, &k->frame, &err))
+		/* With no warning up, update_overlay builds the whole frame:
+		 * that build's page geometry goes to the app too. */
+		bool ok = k->app->warning ? pe_screens_update_overlay(k->screens, &k->env, k->app,
+		                                                      now, &k->frame, &err)
+		                          : build_frame(k, now, &err);
+		if (!ok)
 			log_line("layout", err.msg);
 	}
 	return dirty ? dirty | PE_DIRTY_PAINT : 0;

@@ -282,8 +282,9 @@ bool pe_sc_build_topic(pe_screens *s, ctx *c, pe_page *pg, pe_frame *fr, pe_erro
 	pe_style st;
 	reader_style(c, topic, floor(col), &st);
 	fr->doc_bg = st.page.a > 0 ? st.page : pe_rgb(1, 1, 1);
-	if (!pe_app_set_doc(c->app, fr->doc->height, fr->vh, s->doc.marks, s->doc.n_marks))
-		c->ok = false;
+	fr->doc_height = fr->doc->height;
+	fr->marks = s->doc.marks;
+	fr->n_marks = s->doc.n_marks;
 
 	section_list(s, c, pg, fr, m, top + g, side_w, fy - g);
 	return true;

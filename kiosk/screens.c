@@ -61,7 +61,7 @@ const pe_page *pe_frame_hit_page(const pe_frame *frame)
 	                                                : &frame->dl->pages[0];
 }
 
-static void ctx_init(ctx *c, const pe_screen_env *env, pe_app *app)
+static void ctx_init(ctx *c, const pe_screen_env *env, const pe_app *app)
 {
 	memset(c, 0, sizeof *c);
 	c->env = env;
@@ -90,7 +90,7 @@ static void ctx_init(ctx *c, const pe_screen_env *env, pe_app *app)
 	c->header_h = c->row_h;   /* pe_sc_header() decides on a second row */
 }
 
-bool pe_screens_build(pe_screens *screens, const pe_screen_env *env, pe_app *app,
+bool pe_screens_build(pe_screens *screens, const pe_screen_env *env, const pe_app *app,
                       double now, pe_frame *frame, pe_error *err)
 {
 	pe_frame_finish(frame);
@@ -136,8 +136,9 @@ bool pe_screens_build(pe_screens *screens, const pe_screen_env *env, pe_app *app
 	return ok;
 }
 
-bool pe_screens_update_overlay(pe_screens *screens, const pe_screen_env *env, pe_app *app,
-                               double now, pe_frame *frame, pe_error *err)
+bool pe_screens_update_overlay(pe_screens *screens, const pe_screen_env *env,
+                               const pe_app *app, double now, pe_frame *frame,
+                               pe_error *err)
 {
 	if (!frame->dl || frame->dl->n_pages == 0 || !app->warning)
 		return pe_screens_build(screens, env, app, now, frame, err);

@@ -64,7 +64,7 @@ struct pe_screens {
 
 typedef struct ctx {
 	const pe_screen_env *env;
-	pe_app *app;
+	const pe_app *app;
 	const theme *th;
 	pe_layout *layout;
 	double dp;              /* pixels per dp */
