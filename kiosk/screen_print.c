@@ -101,8 +101,8 @@ void pe_sc_build_print(ctx *c, pe_page *pg)
 	pe_sc_footer_emergency(c, pg, bottom + (fh - c->bar_bh) / 2, pe_sc_footer_two_rows(c), m);
 
 	/* The form's own width: its widest row. */
-	double lang_w[16], langs_w = 0;
-	size_t nl = c->env->n_langs < 16 ? c->env->n_langs : 16;
+	double lang_w[PE_LANG_MAX], langs_w = 0;
+	size_t nl = c->env->n_langs < PE_LANG_MAX ? c->env->n_langs : PE_LANG_MAX;
 	for (size_t i = 0; i < nl; i++) {
 		lang_w[i] = pe_sc_button_width(c, pe_sc_lang_name(c->env->langs[i]), 34, 220);
 		langs_w += lang_w[i] + (i ? D(c, 20) : 0);

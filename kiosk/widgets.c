@@ -273,8 +273,8 @@ const char *pe_sc_lang_name(const char *code)
 double pe_sc_language_switch(ctx *c, pe_page *pg, double left_limit, double right, double y,
                               double h, bool on_header, pe_action action, size_t current)
 {
-	double widths[16], sum = 0, gap = D(c, 16);
-	size_t n = c->env->n_langs < 16 ? c->env->n_langs : 16;
+	double widths[PE_LANG_MAX], sum = 0, gap = D(c, 16);
+	size_t n = c->env->n_langs < PE_LANG_MAX ? c->env->n_langs : PE_LANG_MAX;
 	for (size_t i = 0; i < n; i++) {
 		widths[i] = pe_sc_button_width(c, pe_sc_lang_name(c->env->langs[i]), 32, 180);
 		sum += widths[i];
