@@ -109,15 +109,12 @@ static void reader_footer(ctx *c, pe_page *pg, double y, double h, bool two_rows
 	const theme *t = c->th;
 	double m = D(c, MARGIN), g = D(c, GAP), bh = c->bar_bh;
 	pe_sc_footer_bar(c, pg, y, h);
-	double row1 = two_rows ? y + (h / 2 - bh) / 2 + D(c, 4) : y + (h - bh) / 2;
+	double row1 = two_rows ? y + (h / 2 - bh) / 2 + D(c, FOOTER_ROW_NUDGE) : y + (h - bh) / 2;
 	double x = m;
-	/* TRANSLATORS: label before three buttons that make the text smaller
-	   or larger. */
-	const char *label = C_("kiosk/reader", "Text size");
-	double lw = fmin(pe_layout_width(c->layout, label, PE_FACE_BOLD, D(c, 30)) + D(c, 8),
-	                 D(c, 240));
-	pe_sc_fit_text(c, pg, label, PE_FACE_BOLD, 30, 18, x, row1, lw, bh, t->text, ALIGN_LEFT);
-	x += lw + D(c, 12);
+	double lw = pe_sc_text_size_label_width(c);
+	pe_sc_fit_text(c, pg, pe_sc_text_size_label(), PE_FACE_BOLD, TYPE_TEXT_SIZE_LABEL, TYPE_MIN,
+	               x, row1, lw, bh, t->text, ALIGN_LEFT);
+	x += lw + D(c, TEXT_SIZE_LABEL_GAP);
 	static const double a_sizes[PE_TEXT_STEPS] = { 30, 40, 52 };
 	for (int i = 0; i < PE_TEXT_STEPS; i++) {
 		/* TRANSLATORS: the letter shown on the text size buttons, in three
@@ -125,15 +122,14 @@ static void reader_footer(ctx *c, pe_page *pg, double y, double h, bool two_rows
 		pe_sc_button(c, pg, x, row1, bh, bh, C_("text size", "A"),
 		       c->app->text_step == i ? BTN_SELECTED : BTN_NORMAL, PE_ACT_TEXT_SIZE, i,
 		       a_sizes[i]);
-		x += bh + D(c, 10);
+		x += bh + D(c, TEXT_SIZE_BUTTON_GAP);
 	}
 	x += g;
-	/* TRANSLATORS: button on the reading screen; prints this topic. */
-	const char *print = C_("kiosk/reader", "Print this");
-	double pw = pe_sc_button_width(c, print, 32, 220);
-	pe_sc_button(c, pg, x, row1, pw, bh, print, BTN_NORMAL, PE_ACT_PRINT_OPEN, 0, 32);
+	const char *print = pe_sc_print_this_label();
+	double pw = pe_sc_button_width(c, print, TYPE_BUTTON, PRINT_BUTTON_MIN_W);
+	pe_sc_button(c, pg, x, row1, pw, bh, print, BTN_NORMAL, PE_ACT_PRINT_OPEN, 0, TYPE_BUTTON);
 	x += pw + g;
-	double row2 = y + h / 2 + (h / 2 - bh) / 2 - D(c, 4);
+	double row2 = y + h / 2 + (h / 2 - bh) / 2 - D(c, FOOTER_ROW_NUDGE);
 	pe_sc_footer_emergency(c, pg, two_rows ? row2 : row1, two_rows, x);
 }
 

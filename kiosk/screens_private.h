@@ -41,11 +41,55 @@ const theme *pe_sc_theme(bool high_contrast);
 /* Reader body sizes per text step, dp (theme.c). */
 extern const double pe_sc_body_steps[PE_TEXT_STEPS];
 
-/* Layout sizes shared by every screen, dp. */
+/* ---- named sizes, dp (one pixel of the reference panel) ---------------- */
+
+/* The page: its margin, the gap between blocks, the header's row and
+ * the header and footer buttons on a panel with room for them. */
 #define MARGIN 32.0
 #define GAP 24.0
 #define HEADER_H 128.0
 #define BUTTON_H 88.0
+
+/* Type. A label starts at its size and shrinks to fit its box, never
+ * under its minimum (TYPE_MIN for most). */
+#define TYPE_MIN 18.0
+#define TYPE_BUTTON 32.0            /* button labels */
+#define TYPE_BUTTON_WIDE 34.0       /* a button across a row of its own */
+#define TYPE_TITLE 46.0             /* the header's title ... */
+#define TYPE_TITLE_MIN 22.0
+#define TYPE_TITLE_ONE_ROW 28.0     /* ... which keeps one row if it reads at this */
+#define TYPE_SUBTITLE 28.0
+#define TYPE_TEXT_SIZE_LABEL 30.0   /* "Text size" before its buttons */
+
+/* Buttons. */
+#define BUTTON_RADIUS 14.0
+#define BUTTON_PAD 14.0             /* label from the border */
+#define BUTTON_SLACK 24.0           /* width beyond the label's */
+#define BUTTON_GAP 16.0             /* between buttons in a bar */
+#define LEAD_GAP 8.0                /* between a lead mark and its label */
+#define LEAD_ALONE 44.0             /* a mark with no label */
+#define HEADER_BUTTON_MIN_W 160.0   /* Home, Back */
+#define LANG_BUTTON_MIN_W 180.0     /* as designed ... */
+#define LANG_BUTTON_SQUEEZED_W 100.0 /* ... and squeezed by a long title */
+#define EMERGENCY_MIN_W 340.0
+#define PRINT_BUTTON_MIN_W 220.0
+
+/* The header. */
+#define HEADER_TITLE_GAP 8.0        /* title and switch from the buttons */
+#define HEADER_TITLE_RIGHT 24.0     /* title from the language switch */
+#define HEADER_TITLE_INSET 10.0     /* title box inside its row */
+#define HEADER_SECOND_ROW 88.0      /* the title's own row (narrow screens) */
+#define HEADER_SECOND_ROW_RISE 6.0
+#define HEADER_SECOND_ROW_FOOT 4.0
+
+/* The footer (reader and print). */
+#define FOOTER_PAD 36.0             /* one row: around its buttons */
+#define FOOTER_PAD_TWO_ROWS 56.0
+#define FOOTER_ROW_NUDGE 4.0        /* two rows: each towards the middle */
+#define FOOTER_RULE 2.0             /* the line along its top */
+#define TEXT_SIZE_LABEL_MAX_W 240.0
+#define TEXT_SIZE_LABEL_GAP 12.0    /* label to the first button */
+#define TEXT_SIZE_BUTTON_GAP 10.0
 
 typedef struct doc_cache {
 	pe_dlist *dl;           /* owned: one page, the topic */
@@ -160,6 +204,9 @@ const char *pe_sc_emergency_label(void);
 double pe_sc_emergency_width(ctx *c);
 void pe_sc_emergency_button(ctx *c, pe_page *pg, double x, double y, double w, double h,
                             double max_dp);
+const char *pe_sc_text_size_label(void);
+double pe_sc_text_size_label_width(ctx *c);
+const char *pe_sc_print_this_label(void);
 bool pe_sc_footer_two_rows(ctx *c);
 double pe_sc_footer_height(ctx *c, bool two_rows);
 void pe_sc_footer_bar(ctx *c, pe_page *pg, double y, double h);

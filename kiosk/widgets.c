@@ -226,11 +226,11 @@ void pe_sc_button_full(ctx *c, pe_page *pg, double x, double y, double w, double
 		break;
 	}
 	double lw = D(c, t->border);
-	pe_sc_rect(c, pg, x, y, w, h, bg, border, lw, D(c, 14));
-	double pad = D(c, 14) + lw, lw_lead = D(c, pe_sc_lead_dp(lead));
+	pe_sc_rect(c, pg, x, y, w, h, bg, border, lw, D(c, BUTTON_RADIUS));
+	double pad = D(c, BUTTON_PAD) + lw, lw_lead = D(c, pe_sc_lead_dp(lead));
 	if (lead != LEAD_NONE && (!label || !*label)) {
 		/* A mark alone (a label that could not fit): in the middle. */
-		double s = fmin(D(c, 44), h - 2 * pad);
+		double s = fmin(D(c, LEAD_ALONE), h - 2 * pad);
 		chevron(c, pg, x + (w - s) / 2, y + (h - s) / 2, s, lead, fg);
 		pe_sc_hit(c, pg, x, y, w, h, action, arg);
 		return;
@@ -244,8 +244,8 @@ void pe_sc_button_full(ctx *c, pe_page *pg, double x, double y, double w, double
 		chevron(c, pg, x + pad, y + (h - lw_lead) / 2, lw_lead, lead, fg);
 	}
 	if (lead != LEAD_NONE)
-		lw_lead += D(c, 8);
-	pe_sc_fit_text(c, pg, label, face, max_dp, 18, x + pad + lw_lead, y + pad * 0.6,
+		lw_lead += D(c, LEAD_GAP);
+	pe_sc_fit_text(c, pg, label, face, max_dp, TYPE_MIN, x + pad + lw_lead, y + pad * 0.6,
 	         w - 2 * pad - lw_lead, h - 1.2 * pad, fg, ALIGN_CENTER);
 	pe_sc_hit(c, pg, x, y, w, h, action, arg);
 }
@@ -255,7 +255,7 @@ void pe_sc_button_full(ctx *c, pe_page *pg, double x, double y, double w, double
 double pe_sc_button_width(ctx *c, const char *label, double size_dp, double min_dp)
 {
 	double w = pe_layout_width(c->layout, label, PE_FACE_BOLD, D(c, size_dp)) +
-	           2 * D(c, 14 + c->th->border) + D(c, 24);
+	           2 * D(c, BUTTON_PAD + c->th->border) + D(c, BUTTON_SLACK);
 	return fmax(w, D(c, min_dp));
 }
 
@@ -273,23 +273,25 @@ const char *pe_sc_lang_name(const char *code)
 double pe_sc_language_switch(ctx *c, pe_page *pg, double left_limit, double right, double y,
                               double h, bool on_header, pe_action action, size_t current)
 {
-	double widths[PE_LANG_MAX], sum = 0, gap = D(c, 16);
+	double widths[PE_LANG_MAX], sum = 0, gap = D(c, BUTTON_GAP);
 	size_t n = c->env->n_langs < PE_LANG_MAX ? c->env->n_langs : PE_LANG_MAX;
 	for (size_t i = 0; i < n; i++) {
-		widths[i] = pe_sc_button_width(c, pe_sc_lang_name(c->env->langs[i]), 32, 180);
+		widths[i] = pe_sc_button_width(c, pe_sc_lang_name(c->env->langs[i]), TYPE_BUTTON,
+		                                LANG_BUTTON_MIN_W);
 		sum += widths[i];
 	}
 	double room = right - left_limit - gap * (double)(n ? n - 1 : 0);
 	double scale = sum > room && sum > 0 ? room / sum : 1;
 	double x = right;
 	for (size_t i = n; i-- > 0;) {
-		double w = fmax(widths[i] * scale, T(c, 100));
+		double w = fmax(widths[i] * scale, T(c, LANG_BUTTON_SQUEEZED_W));
 		x -= w;
 		/* On the dark bar the chosen language is the white button. */
 		button_kind kind = on_header ? (i == current ? BTN_NORMAL : BTN_ON_HEADER)
 		                             : (i == current ? BTN_SELECTED : BTN_NORMAL);
 		if (pg)
-			pe_sc_button(c, pg, x, y, w, h, pe_sc_lang_name(c->env->langs[i]), kind, action, (int)i, 32);
+			pe_sc_button(c, pg, x, y, w, h, pe_sc_lang_name(c->env->langs[i]), kind, action, (int)i,
+			             TYPE_BUTTON);
 		x -= gap;
 	}
 	return x + gap;
@@ -322,44 +324,50 @@ void pe_sc_header(ctx *c, pe_page *pg, const char *title, const char *subtitle,
 	/* TRANSLATORS: button that goes to the previous screen (a left
 	   arrow is drawn before it). */
 	const char *back_label = C_("kiosk/header", "Back");
-	double home_w = home ? pe_sc_button_width(c, home_label, 32, 160) : 0;
-	double back_w = back ? pe_sc_button_width(c, back_label, 32, 160) + D(c, pe_sc_lead_dp(LEAD_BACK) + 8)
+	double home_w = home ? pe_sc_button_width(c, home_label, TYPE_BUTTON, HEADER_BUTTON_MIN_W) : 0;
+	double back_w = back ? pe_sc_button_width(c, back_label, TYPE_BUTTON, HEADER_BUTTON_MIN_W) +
+	                       D(c, pe_sc_lead_dp(LEAD_BACK) + LEAD_GAP)
 	                     : 0;
-	double x = D(c, MARGIN) + (home ? home_w + D(c, 16) : 0) + (back ? back_w + D(c, 16) : 0);
-	double right = pe_sc_language_switch(c, NULL, x + D(c, 8), c->W - D(c, MARGIN), by, bh, true,
+	double x = D(c, MARGIN) + (home ? home_w + D(c, BUTTON_GAP) : 0) +
+	           (back ? back_w + D(c, BUTTON_GAP) : 0);
+	double right = pe_sc_language_switch(c, NULL, x + D(c, HEADER_TITLE_GAP), c->W - D(c, MARGIN), by, bh, true,
 	                               PE_ACT_LANG, c->app->lang);
-	double tx = x + (home || back ? D(c, 8) : 0), tw = right - D(c, 24) - tx;
-	double ty = D(c, 10), th = row - D(c, 20);
+	double tx = x + (home || back ? D(c, HEADER_TITLE_GAP) : 0);
+	double tw = right - D(c, HEADER_TITLE_RIGHT) - tx;
+	double ty = D(c, HEADER_TITLE_INSET), th = row - 2 * D(c, HEADER_TITLE_INSET);
 	bool two_rows = false;
 	if (home || back)
-		two_rows = c->W > c->H ? tw <= 0 || !pe_sc_text_fits(c, title, PE_FACE_BOLD, 28, tw, th)
+		two_rows = c->W > c->H ? tw <= 0 || !pe_sc_text_fits(c, title, PE_FACE_BOLD, TYPE_TITLE_ONE_ROW, tw, th)
 		                       : c->narrow;
-	c->header_h = row + (two_rows ? D(c, 88) : 0);
+	c->header_h = row + (two_rows ? D(c, HEADER_SECOND_ROW) : 0);
 
 	pe_sc_rect(c, pg, 0, 0, c->W, c->header_h, t->header_bg, PE_NO_COLOR, 0, 0);
 	double bx = D(c, MARGIN);
 	if (home) {
-		pe_sc_button(c, pg, bx, by, home_w, bh, home_label, BTN_ON_HEADER, PE_ACT_HOME, 0, 32);
-		bx += home_w + D(c, 16);
+		pe_sc_button(c, pg, bx, by, home_w, bh, home_label, BTN_ON_HEADER, PE_ACT_HOME, 0,
+		             TYPE_BUTTON);
+		bx += home_w + D(c, BUTTON_GAP);
 	}
 	if (back)
-		pe_sc_button_full(c, pg, bx, by, back_w, bh, back_label, BTN_ON_HEADER, back_action, 0, 32,
+		pe_sc_button_full(c, pg, bx, by, back_w, bh, back_label, BTN_ON_HEADER, back_action, 0,
+		                  TYPE_BUTTON,
 		            LEAD_BACK);
-	pe_sc_language_switch(c, pg, x + D(c, 8), c->W - D(c, MARGIN), by, bh, true, PE_ACT_LANG,
+	pe_sc_language_switch(c, pg, x + D(c, HEADER_TITLE_GAP), c->W - D(c, MARGIN), by, bh, true, PE_ACT_LANG,
 	                c->app->lang);
 	if (two_rows) {
 		tx = D(c, MARGIN);
 		tw = c->W - 2 * D(c, MARGIN);
-		ty = row - D(c, 6);
-		th = c->header_h - row - D(c, 4);
+		ty = row - D(c, HEADER_SECOND_ROW_RISE);
+		th = c->header_h - row - D(c, HEADER_SECOND_ROW_FOOT);
 	}
 	if (subtitle && *subtitle) {
-		pe_sc_fit_text(c, pg, title, PE_FACE_BOLD, 46, 22, tx, ty, tw, th * 0.6, t->header_fg,
+		pe_sc_fit_text(c, pg, title, PE_FACE_BOLD, TYPE_TITLE, TYPE_TITLE_MIN, tx, ty, tw, th * 0.6, t->header_fg,
 		         ALIGN_LEFT);
-		pe_sc_fit_text(c, pg, subtitle, PE_FACE_REGULAR, 28, 18, tx, ty + th * 0.6, tw, th * 0.4,
+		pe_sc_fit_text(c, pg, subtitle, PE_FACE_REGULAR, TYPE_SUBTITLE, TYPE_MIN, tx, ty + th * 0.6, tw, th * 0.4,
 		         t->header_fg, ALIGN_LEFT);
 	} else {
-		pe_sc_fit_text(c, pg, title, PE_FACE_BOLD, 46, 22, tx, ty, tw, th, t->header_fg, ALIGN_LEFT);
+		pe_sc_fit_text(c, pg, title, PE_FACE_BOLD, TYPE_TITLE, TYPE_TITLE_MIN, tx, ty, tw, th,
+		               t->header_fg, ALIGN_LEFT);
 	}
 }
 
@@ -404,8 +412,8 @@ const char *pe_sc_emergency_label(void)
 
 double pe_sc_emergency_width(ctx *c)
 {
-	return fmax(pe_sc_button_width(c, pe_sc_emergency_label(), 32, 340) +
-	                D(c, pe_sc_lead_dp(LEAD_ALERT) + 8), D(c, 340));
+	return fmax(pe_sc_button_width(c, pe_sc_emergency_label(), TYPE_BUTTON, EMERGENCY_MIN_W) +
+	            D(c, pe_sc_lead_dp(LEAD_ALERT) + LEAD_GAP), D(c, EMERGENCY_MIN_W));
 }
 
 void pe_sc_emergency_button(ctx *c, pe_page *pg, double x, double y, double w, double h,
@@ -415,6 +423,29 @@ void pe_sc_emergency_button(ctx *c, pe_page *pg, double x, double y, double w, d
 	            max_dp, LEAD_ALERT);
 }
 
+/* The footer's "Text size" label and its room (at most
+ * TEXT_SIZE_LABEL_MAX_W): the one-row test and the reader's footer use
+ * the same. */
+const char *pe_sc_text_size_label(void)
+{
+	/* TRANSLATORS: label before three buttons that make the text smaller
+	   or larger. */
+	return C_("kiosk/reader", "Text size");
+}
+
+double pe_sc_text_size_label_width(ctx *c)
+{
+	return fmin(pe_layout_width(c->layout, pe_sc_text_size_label(), PE_FACE_BOLD,
+	                            D(c, TYPE_TEXT_SIZE_LABEL)) + D(c, LEAD_GAP),
+	            D(c, TEXT_SIZE_LABEL_MAX_W));
+}
+
+const char *pe_sc_print_this_label(void)
+{
+	/* TRANSLATORS: button on the reading screen; prints this topic. */
+	return C_("kiosk/reader", "Print this");
+}
+
 /* The reader's footer in one row when everything fits across, else the
  * emergency button gets a row of its own (portrait, small panels). The
  * print screen follows the reader, so the red button stays where the
@@ -422,25 +453,25 @@ void pe_sc_emergency_button(ctx *c, pe_page *pg, double x, double y, double w, d
 bool pe_sc_footer_two_rows(ctx *c)
 {
 	double fbh = c->bar_bh;
-	double one_row = 2 * D(c, MARGIN) +
-	                 fmin(pe_layout_width(c->layout, C_("kiosk/reader", "Text size"), PE_FACE_BOLD, D(c, 30)) +
-	                          D(c, 8), D(c, 240)) +
-	                 D(c, 12) + PE_TEXT_STEPS * (fbh + D(c, 10)) + 2 * D(c, GAP) +
-	                 pe_sc_button_width(c, C_("kiosk/reader", "Print this"), 32, 220) + pe_sc_emergency_width(c);
+	double one_row = 2 * D(c, MARGIN) + pe_sc_text_size_label_width(c) + D(c, TEXT_SIZE_LABEL_GAP) +
+	                 PE_TEXT_STEPS * (fbh + D(c, TEXT_SIZE_BUTTON_GAP)) + 2 * D(c, GAP) +
+	                 pe_sc_button_width(c, pe_sc_print_this_label(), TYPE_BUTTON,
+	                                    PRINT_BUTTON_MIN_W) +
+	                 pe_sc_emergency_width(c);
 	return one_row > c->W;
 }
 
 double pe_sc_footer_height(ctx *c, bool two_rows)
 {
 	double fbh = c->bar_bh;
-	return two_rows ? 2 * fbh + D(c, 56) : fbh + D(c, 36);
+	return two_rows ? 2 * fbh + D(c, FOOTER_PAD_TWO_ROWS) : fbh + D(c, FOOTER_PAD);
 }
 
 void pe_sc_footer_bar(ctx *c, pe_page *pg, double y, double h)
 {
 	const theme *t = c->th;
 	pe_sc_rect(c, pg, 0, y, c->W, h, t->panel_bg, PE_NO_COLOR, 0, 0);
-	pe_sc_rect(c, pg, 0, y, c->W, D(c, 2), t->tile_border, PE_NO_COLOR, 0, 0);
+	pe_sc_rect(c, pg, 0, y, c->W, D(c, FOOTER_RULE), t->tile_border, PE_NO_COLOR, 0, 0);
 }
 
 /* The emergency button where the reader's footer has it: across the
@@ -454,9 +485,9 @@ void pe_sc_footer_emergency(ctx *c, pe_page *pg, double row_y, bool full, double
 		return;
 	double m = D(c, MARGIN), bh = c->bar_bh;
 	if (full) {
-		pe_sc_emergency_button(c, pg, m, row_y, c->W - 2 * m, bh, 34);
+		pe_sc_emergency_button(c, pg, m, row_y, c->W - 2 * m, bh, TYPE_BUTTON_WIDE);
 	} else {
 		double ew = fmin(pe_sc_emergency_width(c), c->W - m - left);
-		pe_sc_emergency_button(c, pg, c->W - m - ew, row_y, ew, bh, 32);
+		pe_sc_emergency_button(c, pg, c->W - m - ew, row_y, ew, bh, TYPE_BUTTON);
 	}
 }
