@@ -12,12 +12,36 @@
 #include "handout.h"
 #include "i18n.h"
 
+/* The home screen's sizes, dp. */
+#define TILE_RADIUS 20.0
+#define TILE_PAD 24.0
+#define TILE_ICON 84.0              /* at most; a fifth of the tile's width */
+#define TILE_ICON_MIN 32.0          /* smaller: no icon */
+#define TILE_TEXT_GAP 10.0          /* title to summary */
+#define TILE_TITLE 38.0             /* every tile's title: at most ... */
+#define TILE_TITLE_MIN 20.0
+#define TILE_SUMMARY 28.0           /* ... summary: at most, and under the title */
+#define TILE_SUMMARY_MIN 17.0
+#define TILE_MAX_H 300.0
+#define EMERGENCY_TILE_PAD 28.0
+#define EMERGENCY_TILE_ICON 80.0
+#define EMERGENCY_TILE_TITLE 42.0
+#define EMERGENCY_TILE_TITLE_MIN 20.0
+#define EMERGENCY_TILE_H 150.0      /* on a tall screen (over TALL_DP) ... */
+#define EMERGENCY_TILE_H_TALL 190.0
+#define TALL_DP 1400.0
+#define HELPLINE_H 84.0
+#define DISCLAIMER_H 56.0           /* ... and on a tall screen */
+#define DISCLAIMER_H_TALL 70.0
+#define DISCLAIMER_TYPE 24.0
+#define DISCLAIMER_TYPE_MIN 15.0
+
 static void emergency_tile(ctx *c, pe_page *pg, double x, double y, double w, double h)
 {
 	const theme *t = c->th;
-	pe_sc_rect(c, pg, x, y, w, h, t->emergency_bg, PE_NO_COLOR, 0, D(c, 20));
-	double pad = D(c, 28);
-	double icon = fmin(D(c, 80), h - 2 * pad);
+	pe_sc_rect(c, pg, x, y, w, h, t->emergency_bg, PE_NO_COLOR, 0, D(c, TILE_RADIUS));
+	double pad = D(c, EMERGENCY_TILE_PAD);
+	double icon = fmin(D(c, EMERGENCY_TILE_ICON), h - 2 * pad);
 	/* A white sign with its "!" cut in the tile's red. */
 	pe_layout_icon_on(pg, PE_ICON_ALERT, x + pad, y + (h - icon) / 2, icon, t->emergency_fg,
 	                  t->emergency_bg);
@@ -29,12 +53,13 @@ static void emergency_tile(ctx *c, pe_page *pg, double x, double y, double w, do
 	const pe_block *gh = pe_topic_gethelp(et, NULL);
 	char *head = gh && gh->n_tiers && gh->tiers[0].level == PE_TIER_EMERGENCY
 	             ? pe_text_plain(&gh->tiers[0].title) : NULL;
-	pe_sc_fit_text(c, pg, head ? head : et ? et->title : "", PE_FACE_BOLD, 42, 20,
-	         tx, y + D(c, 14), tw, (h - D(c, 28)) * 0.6, t->emergency_fg, ALIGN_LEFT);
+	pe_sc_fit_text(c, pg, head ? head : et ? et->title : "", PE_FACE_BOLD,
+	               EMERGENCY_TILE_TITLE, EMERGENCY_TILE_TITLE_MIN, tx, y + pad / 2, tw,
+	               (h - pad) * 0.6, t->emergency_fg, ALIGN_LEFT);
 	free(head);
 	pe_sc_fit_text(c, pg, C_("kiosk/home/emergency-tile", "Touch here to see the signs that need help right away."),
-	         PE_FACE_REGULAR, 28, 18, tx, y + D(c, 14) + (h - D(c, 28)) * 0.6, tw,
-	         (h - D(c, 28)) * 0.4, t->emergency_fg, ALIGN_LEFT);
+	         PE_FACE_REGULAR, TYPE_SUBTITLE, TYPE_MIN, tx, y + pad / 2 + (h - pad) * 0.6, tw,
+	         (h - pad) * 0.4, t->emergency_fg, ALIGN_LEFT);
 	pe_sc_hit(c, pg, x, y, w, h, PE_ACT_EMERGENCY, 0);
 }
 
@@ -42,10 +67,10 @@ static void emergency_tile(ctx *c, pe_page *pg, double x, double y, double w, do
 static void tile_box(ctx *c, const pe_topic *topic, double w, double h, double *icon,
                      double *tw, double *inner)
 {
-	double pad = D(c, 24);
-	*icon = fmin(D(c, 84), fmin(h - 2 * pad, w * 0.2));
+	double pad = D(c, TILE_PAD);
+	*icon = fmin(D(c, TILE_ICON), fmin(h - 2 * pad, w * 0.2));
 	*tw = w - 2 * pad;
-	if (topic->icon != PE_ICON_NONE && *icon > D(c, 32))
+	if (topic->icon != PE_ICON_NONE && *icon > D(c, TILE_ICON_MIN))
 		*tw -= *icon + pad;
 	*inner = h - 2 * pad;
 }
@@ -56,16 +81,17 @@ static void tile_box(ctx *c, const pe_topic *topic, double w, double h, double *
  * summary bigger than the title beside them. */
 static void tile_scale(ctx *c, double w, double h, double *title_dp, double *summary_dp)
 {
-	double ts = 38, gap = D(c, 10);
+	double ts = TILE_TITLE, gap = D(c, TILE_TEXT_GAP);
 	for (size_t i = 0; i < pe_sc_topic_count(c); i++) {
 		const pe_topic *topic = pe_sc_topic_at(c, i);
 		double icon, tw, inner;
 		if (i == c->app->emergency_topic)
 			continue;
 		tile_box(c, topic, w, h, &icon, &tw, &inner);
-		ts = fmin(ts, pe_sc_fit_size(c, topic->title, PE_FACE_BOLD, 38, 20, tw, inner * 0.55));
+		ts = fmin(ts, pe_sc_fit_size(c, topic->title, PE_FACE_BOLD, TILE_TITLE,
+		                                 TILE_TITLE_MIN, tw, inner * 0.55));
 	}
-	double ss = fmin(28, ts * 0.8);
+	double ss = fmin(TILE_SUMMARY, ts * 0.8);
 	for (size_t i = 0; i < pe_sc_topic_count(c); i++) {
 		const pe_topic *topic = pe_sc_topic_at(c, i);
 		double icon, tw, inner;
@@ -74,7 +100,8 @@ static void tile_scale(ctx *c, double w, double h, double *title_dp, double *sum
 		tile_box(c, topic, w, h, &icon, &tw, &inner);
 		double th = pe_sc_fit_text(c, NULL, topic->title, PE_FACE_BOLD, ts, ts, 0, 0, tw, inner,
 		                     c->th->tile_title, ALIGN_LEFT);
-		ss = fmin(ss, pe_sc_fit_size(c, topic->summary, PE_FACE_REGULAR, ss, fmin(17, ss), tw,
+		ss = fmin(ss, pe_sc_fit_size(c, topic->summary, PE_FACE_REGULAR, ss,
+		                             fmin(TILE_SUMMARY_MIN, ss), tw,
 		                       inner - th - gap));
 	}
 	*title_dp = ts;
@@ -85,15 +112,16 @@ static void topic_tile(ctx *c, pe_page *pg, const pe_topic *topic, size_t index,
                        double y, double w, double h, double title_dp, double summary_dp)
 {
 	const theme *t = c->th;
-	pe_sc_rect(c, pg, x, y, w, h, t->tile_bg, t->tile_border, D(c, t->border), D(c, 20));
-	double pad = D(c, 24), icon, tw, inner;
+	pe_sc_rect(c, pg, x, y, w, h, t->tile_bg, t->tile_border, D(c, t->border),
+	           D(c, TILE_RADIUS));
+	double pad = D(c, TILE_PAD), icon, tw, inner;
 	tile_box(c, topic, w, h, &icon, &tw, &inner);
 	double tx = x + pad;
-	if (topic->icon != PE_ICON_NONE && icon > D(c, 32)) {
+	if (topic->icon != PE_ICON_NONE && icon > D(c, TILE_ICON_MIN)) {
 		pe_layout_icon(pg, topic->icon, x + pad, y + (h - icon) / 2, icon, t->icon);
 		tx += icon + pad;
 	}
-	double gap = D(c, 10);
+	double gap = D(c, TILE_TEXT_GAP);
 	/* Title and summary as one block, centred in the tile, in the sizes
 	 * every tile shares. */
 	double th = pe_sc_fit_text(c, NULL, topic->title, PE_FACE_BOLD, title_dp, title_dp, tx, 0, tw,
@@ -130,7 +158,8 @@ static void footer_helpline(ctx *c, pe_page *pg, double x, double y, double w, d
 		}
 	}
 	if (*line)
-		pe_sc_fit_text(c, pg, line, PE_FACE_BOLD, 32, 18, x, y, w, h, c->th->text, ALIGN_CENTER);
+		pe_sc_fit_text(c, pg, line, PE_FACE_BOLD, TYPE_BUTTON, TYPE_MIN, x, y, w, h, c->th->text,
+		               ALIGN_CENTER);
 }
 
 void pe_sc_build_home(ctx *c, pe_page *pg)
@@ -142,9 +171,9 @@ void pe_sc_build_home(ctx *c, pe_page *pg)
 	       false, PE_ACT_NONE);
 	double m = D(c, MARGIN), g = D(c, GAP);
 	double y = c->header_h + g;
-	double foot_h = D(c, 84);
+	double foot_h = D(c, HELPLINE_H);
 	size_t emergency = c->app->emergency_topic;
-	double eh = D(c, c->hdp > 1400 ? 190 : 150);
+	double eh = D(c, c->hdp > TALL_DP ? EMERGENCY_TILE_H_TALL : EMERGENCY_TILE_H);
 	if (emergency < pe_sc_topic_count(c)) {
 		emergency_tile(c, pg, m, y, c->W - 2 * m, eh);
 		y += eh + g;
@@ -152,10 +181,11 @@ void pe_sc_build_home(ctx *c, pe_page *pg)
 	/* What the kiosk is and is not, above the phone line: general
 	 * information; the care team's advice comes first; the emergency
 	 * room when the team cannot be reached. */
-	double disc_h = D(c, c->hdp > 1400 ? 70 : 56);
+	double disc_h = D(c, c->hdp > TALL_DP ? DISCLAIMER_H_TALL : DISCLAIMER_H);
 	double bottom = c->H - foot_h - disc_h - g / 2;
 	footer_helpline(c, pg, m, c->H - foot_h - g / 2, c->W - 2 * m, foot_h);
-	pe_sc_fit_text(c, pg, pe_handout_disclaimer(pe_i18n_language()), PE_FACE_REGULAR, 24, 15, m,
+	pe_sc_fit_text(c, pg, pe_handout_disclaimer(pe_i18n_language()), PE_FACE_REGULAR, DISCLAIMER_TYPE,
+	               DISCLAIMER_TYPE_MIN, m,
 	         c->H - foot_h - disc_h - g / 2, c->W - 2 * m, disc_h, c->th->muted, ALIGN_CENTER);
 
 	size_t n = 0;
@@ -174,7 +204,7 @@ void pe_sc_build_home(ctx *c, pe_page *pg)
 	double th = (ah - (double)(rows - 1) * g) / (double)rows;
 	/* Tall tiles look like buttons gone wrong: cap the height and centre
 	 * the grid in the space. */
-	double cap = D(c, 300);
+	double cap = D(c, TILE_MAX_H);
 	if (th > cap) {
 		y += (ah - ((double)rows * cap + (double)(rows - 1) * g)) / 2;
 		th = cap;
