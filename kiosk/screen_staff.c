@@ -10,6 +10,37 @@
 
 #include "i18n.h"
 
+/* The staff screens' sizes, dp. */
+#define STAFF_COL_MAX_W 900.0
+#define STAFF_TOP 32.0              /* header to the first line */
+#define NOTE_H 50.0                 /* the note's line ... */
+#define NOTE_TYPE 30.0
+#define DETAIL_TOP 56.0             /* ... and the detail under it */
+#define DETAIL_MIN_ROOM 70.0
+#define DETAIL_MAX_H 200.0
+#define DETAIL_TYPE 22.0
+#define DETAIL_TYPE_MIN 14.0
+#define PROMPT_H 56.0               /* "Enter the staff PIN." */
+#define PROMPT_STEP 64.0
+#define PROMPT_TYPE 36.0
+#define PROMPT_TYPE_MIN 20.0
+#define PIN_DOT 22.0
+#define PIN_DOT_PITCH 1.8           /* dots apart, in dots */
+#define PIN_DOT_TOP 10.0
+#define PIN_DOTS_STEP 48.0
+#define PIN_KEY_W 150.0
+#define PIN_KEY_H 96.0
+#define PIN_KEY_MIN_H 72.0
+#define PIN_KEY_GAP 16.0
+#define PIN_PAD_FOOT 130.0          /* kept under the pad for the note */
+#define PIN_DIGIT_TYPE 40.0
+#define PIN_WORD_TYPE 30.0          /* Clear, OK */
+#define MENU_BUTTON_H 96.0
+#define MENU_BUTTON_MIN_H 64.0
+#define MENU_GAP 20.0
+#define MENU_FOOT 160.0             /* kept under the menu for the note */
+#define STAFF_FOOT 16.0
+
 static void staff_note(ctx *c, pe_page *pg, double x, double y, double w, double h)
 {
 	const pe_app *app = c->app;
@@ -55,10 +86,11 @@ static void staff_note(ctx *c, pe_page *pg, double x, double y, double w, double
 	}
 	if (!note)
 		return;
-	pe_sc_fit_text(c, pg, note, PE_FACE_BOLD, 30, 18, x, y, w, D(c, 50), color, ALIGN_CENTER);
-	if (app->staff_detail[0] && h > D(c, 70))
-		pe_sc_fit_text(c, pg, app->staff_detail, PE_FACE_REGULAR, 22, 14, x, y + D(c, 56), w,
-		         fmin(h - D(c, 56), D(c, 200)), c->th->text, ALIGN_CENTER);
+	pe_sc_fit_text(c, pg, note, PE_FACE_BOLD, NOTE_TYPE, TYPE_MIN, x, y, w, D(c, NOTE_H), color,
+	               ALIGN_CENTER);
+	if (app->staff_detail[0] && h > D(c, DETAIL_MIN_ROOM))
+		pe_sc_fit_text(c, pg, app->staff_detail, PE_FACE_REGULAR, DETAIL_TYPE, DETAIL_TYPE_MIN,
+		               x, y + D(c, DETAIL_TOP), w, fmin(h - D(c, DETAIL_TOP), D(c, DETAIL_MAX_H)), c->th->text, ALIGN_CENTER);
 }
 
 void pe_sc_build_staff(ctx *c, pe_page *pg)
@@ -68,25 +100,26 @@ void pe_sc_build_staff(ctx *c, pe_page *pg)
 	pe_sc_background(c, pg);
 	/* TRANSLATORS: title of the hidden menu for clinic staff. */
 	pe_sc_header(c, pg, C_("kiosk/staff", "Staff menu"), NULL, true, false, PE_ACT_NONE);
-	double y = c->header_h + D(c, 32);
-	double colw = fmin(c->W - 2 * D(c, MARGIN), D(c, 900));
+	double y = c->header_h + D(c, STAFF_TOP);
+	double colw = fmin(c->W - 2 * D(c, MARGIN), D(c, STAFF_COL_MAX_W));
 	double x = (c->W - colw) / 2;
 	if (!app->staff_unlocked) {
-		pe_sc_fit_text(c, pg, C_("kiosk/staff", "Enter the staff PIN."), PE_FACE_BOLD, 36, 20, x, y, colw, D(c, 56),
+		pe_sc_fit_text(c, pg, C_("kiosk/staff", "Enter the staff PIN."), PE_FACE_BOLD,
+		               PROMPT_TYPE, PROMPT_TYPE_MIN, x, y, colw, D(c, PROMPT_H),
 		         t->text, ALIGN_CENTER);
-		y += D(c, 64);
+		y += D(c, PROMPT_STEP);
 		/* One dot per digit typed: the PIN itself is never shown. */
 		size_t n = strlen(app->pin_entry);
-		double dot = D(c, 22);
-		double dx = c->W / 2 - ((double)n * dot * 1.8) / 2;
+		double dot = D(c, PIN_DOT);
+		double dx = c->W / 2 - ((double)n * dot * PIN_DOT_PITCH) / 2;
 		for (size_t i = 0; i < n; i++)
-			pe_sc_rect(c, pg, dx + (double)i * dot * 1.8, y + D(c, 10), dot, dot, t->text,
+			pe_sc_rect(c, pg, dx + (double)i * dot * PIN_DOT_PITCH, y + D(c, PIN_DOT_TOP), dot, dot, t->text,
 			     PE_NO_COLOR, 0, dot / 2);
-		y += D(c, 48);
-		double bw = T(c, 150), bh = T(c, 96), g = D(c, 16);
-		double avail = c->H - y - D(c, 130);
+		y += D(c, PIN_DOTS_STEP);
+		double bw = T(c, PIN_KEY_W), bh = T(c, PIN_KEY_H), g = D(c, PIN_KEY_GAP);
+		double avail = c->H - y - D(c, PIN_PAD_FOOT);
 		if (4 * bh + 3 * g > avail)
-			bh = fmax(T(c, 72), (avail - 3 * g) / 4);
+			bh = fmax(T(c, PIN_KEY_MIN_H), (avail - 3 * g) / 4);
 		double gx = c->W / 2 - (3 * bw + 2 * g) / 2;
 		for (int k = 0; k < 12; k++) {
 			int r = k / 3, col = k % 3;
@@ -94,22 +127,26 @@ void pe_sc_build_staff(ctx *c, pe_page *pg)
 			if (k < 9) {
 				char d[16];
 				snprintf(d, sizeof d, "%d", k + 1);
-				pe_sc_button(c, pg, bx, by, bw, bh, d, BTN_NORMAL, PE_ACT_PIN_DIGIT, k + 1, 40);
+				pe_sc_button(c, pg, bx, by, bw, bh, d, BTN_NORMAL, PE_ACT_PIN_DIGIT, k + 1,
+				             PIN_DIGIT_TYPE);
 			} else if (k == 9) {
 				/* TRANSLATORS: PIN pad key that erases what was typed. */
-				pe_sc_button(c, pg, bx, by, bw, bh, C_("kiosk/staff/pin", "Clear"), BTN_NORMAL, PE_ACT_PIN_CLEAR, 0, 30);
+				pe_sc_button(c, pg, bx, by, bw, bh, C_("kiosk/staff/pin", "Clear"), BTN_NORMAL, PE_ACT_PIN_CLEAR, 0,
+				             PIN_WORD_TYPE);
 			} else if (k == 10) {
-				pe_sc_button(c, pg, bx, by, bw, bh, "0", BTN_NORMAL, PE_ACT_PIN_DIGIT, 0, 40);
+				pe_sc_button(c, pg, bx, by, bw, bh, "0", BTN_NORMAL, PE_ACT_PIN_DIGIT, 0,
+				             PIN_DIGIT_TYPE);
 			} else {
 				/* TRANSLATORS: PIN pad key that checks the PIN. */
-				pe_sc_button(c, pg, bx, by, bw, bh, C_("kiosk/staff/pin", "OK"), BTN_PRIMARY, PE_ACT_PIN_OK, 0, 30);
+				pe_sc_button(c, pg, bx, by, bw, bh, C_("kiosk/staff/pin", "OK"), BTN_PRIMARY, PE_ACT_PIN_OK, 0,
+				             PIN_WORD_TYPE);
 			}
 		}
-		y += 4 * bh + 3 * g + D(c, 16);
-		staff_note(c, pg, x, y, colw, c->H - y - D(c, 16));
+		y += 4 * bh + 3 * g + D(c, STAFF_FOOT);
+		staff_note(c, pg, x, y, colw, c->H - y - D(c, STAFF_FOOT));
 		return;
 	}
-	double bh = T(c, 96), g = D(c, 20);
+	double bh = T(c, MENU_BUTTON_H), g = D(c, MENU_GAP);
 	const char *hc = app->high_contrast ? C_("kiosk/staff", "High contrast: on") : C_("kiosk/staff", "High contrast: off");
 	struct {
 		const char *label;
@@ -123,12 +160,13 @@ void pe_sc_build_staff(ctx *c, pe_page *pg)
 		{ C_("kiosk/staff", "Exit the kiosk"), PE_ACT_STAFF_EXIT, BTN_EMERGENCY },
 	};
 	size_t n = sizeof items / sizeof items[0];
-	double avail = c->H - y - D(c, 160);
+	double avail = c->H - y - D(c, MENU_FOOT);
 	if ((double)n * (bh + g) > avail)
-		bh = fmax(T(c, 64), avail / (double)n - g);
+		bh = fmax(T(c, MENU_BUTTON_MIN_H), avail / (double)n - g);
 	for (size_t i = 0; i < n; i++) {
-		pe_sc_button(c, pg, x, y, colw, bh, items[i].label, items[i].kind, items[i].action, 0, 34);
+		pe_sc_button(c, pg, x, y, colw, bh, items[i].label, items[i].kind, items[i].action, 0,
+		             TYPE_BUTTON_WIDE);
 		y += bh + g;
 	}
-	staff_note(c, pg, x, y, colw, c->H - y - D(c, 16));
+	staff_note(c, pg, x, y, colw, c->H - y - D(c, STAFF_FOOT));
 }
