@@ -12,6 +12,34 @@
 #include "handout.h"
 #include "i18n.h"
 
+/* The reader's sizes, dp. */
+#define DOC_PAD 40.0                /* the page's margin */
+#define DOC_SLACK 8.0               /* kept free of text: rounding */
+#define DOC_END 160.0               /* room after the last line */
+#define DOC_COLUMN_EM 34.0          /* the column: 34 body sizes (about 70 characters) ... */
+#define DOC_COLUMN_EXTRA 80.0       /* ... and this */
+#define SCROLL_BAR_W 10.0
+#define SIDE_W 400.0                /* the section list; on a narrow screen ... */
+#define SIDE_W_NARROW 300.0
+#define NARROW_DP 1300.0
+#define SECTION_GAP 12.0
+#define SECTION_MAX_H 110.0
+#define SECTION_MIN_H 64.0          /* and never under 15 mm */
+#define SECTION_RADIUS 12.0
+#define SECTION_BORDER 2.0
+#define SECTION_PAD_X 16.0
+#define SECTION_PAD_Y 8.0
+#define SECTION_TYPE 28.0           /* every label; shrinks together to ... */
+#define SECTION_TYPE_MIN 16.0
+#define SECTIONS_HEAD_H 52.0        /* "In this topic" and its gap */
+#define SECTIONS_HEAD_BOX 44.0
+#define SECTIONS_HEAD_TYPE 28.0
+#define SECTIONS_FIT_MIN 3          /* fewer fit: the heading gives its room */
+#define PAGE_BUTTON_MAX_W 110.0     /* up and down: at most a third of the list */
+#define COUNT_TYPE 28.0             /* "3-4 of 6" ... */
+#define COUNT_TYPE_MIN 16.0
+#define COUNT_TYPE_FLOOR 12.0       /* ... brought down to fit one line */
+
 /* The widest single word of a string at a size and face: a word wider
  * than the column cannot be wrapped and would be cut. */
 static double widest_word(ctx *c, const char *s, pe_face face, double size)
@@ -40,7 +68,7 @@ static void reader_style(ctx *c, const pe_topic *topic, double width, pe_style *
 	pe_style_default(st, D(c, pe_sc_body_steps[c->app->text_step]), c->app->high_contrast);
 	/* the timeline's own words in the screen language (layout has none) */
 	pe_handout_picture_words(st, NULL);
-	double col = width - 2 * D(c, 40) - D(c, 8);
+	double col = width - 2 * D(c, DOC_PAD) - D(c, DOC_SLACK);
 	double w = widest_word(c, topic->title, PE_FACE_BOLD, st->title_size);
 	if (w > col)
 		st->title_size *= col / w;
@@ -69,7 +97,7 @@ static bool reader_doc(pe_screens *s, ctx *c, const pe_topic *topic, double widt
 	pe_sc_doc_cache_clear(dc);
 	pe_style st;
 	reader_style(c, topic, width, &st);
-	double pad = D(c, 40);
+	double pad = D(c, DOC_PAD);
 	pe_dlist *dl = pe_dlist_create();
 	pe_page *pg = dl ? pe_dlist_add_page(dl, width, 0) : NULL;
 	if (!pg) {
@@ -80,7 +108,7 @@ static bool reader_doc(pe_screens *s, ctx *c, const pe_topic *topic, double widt
 	double h = pe_layout_flow_topic(c->layout, pg, topic, &st, pad, pad, width - 2 * pad);
 	/* Room at the end so the last line can be read in the middle of the
 	 * screen, not squeezed against the footer. */
-	pg->height = h + 2 * pad + D(c, 160);
+	pg->height = h + 2 * pad + D(c, DOC_END);
 	size_t n = 0;
 	for (size_t i = 0; i < pg->n_ops; i++)
 		if (pg->ops[i].kind == PE_OP_MARK && pg->ops[i].u.mark.level >= 1)
@@ -136,9 +164,9 @@ static void reader_footer(ctx *c, pe_page *pg, double y, double h, bool two_rows
 /* How many section buttons of height bh fit in avail. */
 static size_t sections_fit(ctx *c, size_t n, double avail, double *bh)
 {
-	double gap = D(c, 12);
-	double h = n ? fmin(D(c, 110), (avail - (double)(n - 1) * gap) / (double)n) : 0;
-	*bh = fmax(h, T(c, 64));
+	double gap = D(c, SECTION_GAP);
+	double h = n ? fmin(D(c, SECTION_MAX_H), (avail - (double)(n - 1) * gap) / (double)n) : 0;
+	*bh = fmax(h, T(c, SECTION_MIN_H));
 	return avail + gap > 0 ? (size_t)floor((avail + gap) / (*bh + gap)) : 0;
 }
 
@@ -154,10 +182,10 @@ static void section_list(pe_screens *s, ctx *c, pe_page *pg, const pe_frame *fr,
 {
 	const theme *t = c->th;
 	size_t n = s->doc.n_marks;
-	double gap = D(c, 12), head_h = D(c, 52), bh;
+	double gap = D(c, SECTION_GAP), head_h = D(c, SECTIONS_HEAD_H), bh;
 	size_t fit = sections_fit(c, n, bottom - top - head_h, &bh);
 	bool heading = true;
-	if (n > fit && fit < 3) {
+	if (n > fit && fit < SECTIONS_FIT_MIN) {
 		double bh2;
 		size_t fit2 = sections_fit(c, n, bottom - top, &bh2);
 		if (fit2 > fit) {
@@ -176,19 +204,21 @@ static void section_list(pe_screens *s, ctx *c, pe_page *pg, const pe_frame *fr,
 	size_t last = first + shown < n ? first + shown : n;   /* one past */
 	if (heading)
 		/* TRANSLATORS: heading above the list of sections of a topic. */
-		pe_sc_fit_text(c, pg, C_("kiosk/reader/sections", "In this topic"), PE_FACE_BOLD, 28, 18, x, top, w, D(c, 44),
+		pe_sc_fit_text(c, pg, C_("kiosk/reader/sections", "In this topic"), PE_FACE_BOLD,
+		               SECTIONS_HEAD_TYPE, TYPE_MIN, x, top, w, D(c, SECTIONS_HEAD_BOX),
 		         t->muted, ALIGN_LEFT);
 	/* One type size for the whole list, the largest every title fits at
 	 * (on two lines where one is not enough): buttons side by side with
 	 * labels in different sizes look like a mistake. Taken over every
 	 * section, so it does not change when the list turns a page. */
 	const pe_page *doc = fr->doc;
-	double label_dp = 28;
+	double label_dp = SECTION_TYPE;
 	for (size_t i = 0; i < doc->n_ops; i++) {
 		const pe_op *op = &doc->ops[i];
 		if (op->kind == PE_OP_MARK && op->u.mark.level >= 1)
-			label_dp = fmin(label_dp, pe_sc_fit_size(c, op->u.mark.title, PE_FACE_BOLD, label_dp, 16,
-			                                   w - D(c, 32), bh - D(c, 16)));
+			label_dp = fmin(label_dp, pe_sc_fit_size(c, op->u.mark.title, PE_FACE_BOLD, label_dp,
+			                                         SECTION_TYPE_MIN, w - 2 * D(c, SECTION_PAD_X),
+			                                         bh - 2 * D(c, SECTION_PAD_Y)));
 	}
 	size_t k = 0;
 	for (size_t i = 0; i < doc->n_ops && k < last; i++) {
@@ -200,9 +230,10 @@ static void section_list(pe_screens *s, ctx *c, pe_page *pg, const pe_frame *fr,
 			/* The section being read is shown selected: where am I. */
 			bool here = k == c->app->reading;
 			pe_sc_rect(c, pg, x, by, w, bh, here ? t->selected_bg : t->tile_bg,
-			     here ? t->selected_bg : t->tile_border, D(c, 2), D(c, 12));
-			pe_sc_fit_text(c, pg, op->u.mark.title, PE_FACE_BOLD, label_dp, label_dp, x + D(c, 16),
-			         by + D(c, 8), w - D(c, 32), bh - D(c, 16),
+			     here ? t->selected_bg : t->tile_border, D(c, SECTION_BORDER),
+			           D(c, SECTION_RADIUS));
+			pe_sc_fit_text(c, pg, op->u.mark.title, PE_FACE_BOLD, label_dp, label_dp, x + D(c, SECTION_PAD_X),
+			               by + D(c, SECTION_PAD_Y), w - 2 * D(c, SECTION_PAD_X), bh - 2 * D(c, SECTION_PAD_Y),
 			         here ? t->selected_fg : t->button_fg, ALIGN_LEFT);
 			pe_sc_hit(c, pg, x, by, w, bh, PE_ACT_SECTION, (int)k);
 		}
@@ -213,13 +244,13 @@ static void section_list(pe_screens *s, ctx *c, pe_page *pg, const pe_frame *fr,
 	/* The page row sits under a full page, the same place on every page;
 	 * a button with nowhere to go is left out, the count stays put. */
 	double ny = y + (double)shown * (bh + gap);
-	double aw = fmax(T(c, 64), fmin(D(c, 110), w * 0.3));
+	double aw = fmax(T(c, SECTION_MIN_H), fmin(D(c, PAGE_BUTTON_MAX_W), w * 0.3));
 	if (first > 0)
 		pe_sc_button_full(c, pg, x, ny, aw, bh, NULL, BTN_NORMAL, PE_ACT_SECTIONS_UP,
-		            (int)(first > shown ? first - shown : 0), 28, LEAD_UP);
+		            (int)(first > shown ? first - shown : 0), SECTION_TYPE, LEAD_UP);
 	if (last < n)
 		pe_sc_button_full(c, pg, x + w - aw, ny, aw, bh, NULL, BTN_NORMAL, PE_ACT_SECTIONS_DOWN,
-		            (int)last, 28, LEAD_DOWN);
+		            (int)last, SECTION_TYPE, LEAD_DOWN);
 	char count[64];
 	if (last - first == 1)
 		/* TRANSLATORS: under a list of sections that shows one at a
@@ -232,11 +263,11 @@ static void section_list(pe_screens *s, ctx *c, pe_page *pg, const pe_frame *fr,
 	/* One line: "1–2 de / 9" broken in two reads as two numbers. The
 	 * size comes down until it fits across (the page row is a button
 	 * tall, so a smaller size still reads well). */
-	double cw = w - 2 * (aw + gap), size = 28;
-	double nat = pe_layout_width(c->layout, count, PE_FACE_BOLD, D(c, 28));
+	double cw = w - 2 * (aw + gap), size = COUNT_TYPE;
+	double nat = pe_layout_width(c->layout, count, PE_FACE_BOLD, D(c, COUNT_TYPE));
 	if (nat > cw && nat > 0)
-		size = fmax(12, 28 * cw / nat * 0.98);
-	pe_sc_fit_text(c, pg, count, PE_FACE_BOLD, size, fmin(size, 16), x + aw + gap, ny, cw, bh,
+		size = fmax(COUNT_TYPE_FLOOR, COUNT_TYPE * cw / nat * 0.98);
+	pe_sc_fit_text(c, pg, count, PE_FACE_BOLD, size, fmin(size, COUNT_TYPE_MIN), x + aw + gap, ny, cw, bh,
 	         t->muted, ALIGN_CENTER);
 }
 
@@ -255,7 +286,7 @@ bool pe_sc_build_topic(pe_screens *s, ctx *c, pe_page *pg, pe_frame *fr, pe_erro
 	reader_footer(c, pg, fy, fh, two_rows);
 
 	double top = c->header_h;
-	double side_w = D(c, c->wdp < 1300 ? 300 : 400);
+	double side_w = D(c, c->wdp < NARROW_DP ? SIDE_W_NARROW : SIDE_W);
 	/* Whole pixels: scroll frames move the viewport's pixels by whole rows. */
 	double vx = round(m + side_w + g), vw = c->W - vx;
 	fr->reader = true;
@@ -263,12 +294,13 @@ bool pe_sc_build_topic(pe_screens *s, ctx *c, pe_page *pg, pe_frame *fr, pe_erro
 	fr->vy = round(top);
 	fr->vw = vw;
 	fr->vh = round(fy) - fr->vy;
-	fr->bar_width = D(c, 10);
+	fr->bar_width = D(c, SCROLL_BAR_W);
 	fr->bar_track = t->bar_track;
 	fr->bar_thumb = t->bar_thumb;
 	/* The text column: not wider than about 70 characters a line. */
-	double col = fmin(vw - fr->bar_width - D(c, 8),
-	                  D(c, pe_sc_body_steps[c->app->text_step]) * 34 + D(c, 80));
+	double col = fmin(vw - fr->bar_width - D(c, DOC_SLACK),
+	                  D(c, pe_sc_body_steps[c->app->text_step]) * DOC_COLUMN_EM +
+	                      D(c, DOC_COLUMN_EXTRA));
 	if (!reader_doc(s, c, topic, floor(col), err))
 		return false;
 	fr->doc = &s->doc.dl->pages[0];
