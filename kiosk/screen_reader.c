@@ -21,7 +21,6 @@
 #define SCROLL_BAR_W 10.0
 #define SIDE_W 400.0                /* the section list; on a narrow screen ... */
 #define SIDE_W_NARROW 300.0
-#define NARROW_DP 1300.0
 #define SECTION_GAP 12.0
 #define SECTION_MAX_H 110.0
 #define SECTION_MIN_H 64.0          /* and never under 15 mm */

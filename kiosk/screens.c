@@ -17,7 +17,7 @@
 double pe_screens_px_per_mm(double w, double h, double diagonal_in)
 {
 	if (diagonal_in <= 0)
-		diagonal_in = 23.8;
+		diagonal_in = REF_DIAGONAL_IN;
 	return hypot(w, h) / (diagonal_in * 25.4);
 }
 
@@ -71,22 +71,23 @@ static void ctx_init(ctx *c, const pe_screen_env *env, const pe_app *app)
 	c->H = env->height;
 	c->th = pe_sc_theme(app->high_contrast);
 	c->ok = true;
-	double diag = env->site ? env->site->screen_diagonal_in : 23.8;
+	double diag = env->site ? env->site->screen_diagonal_in : REF_DIAGONAL_IN;
 	c->ppmm = pe_screens_px_per_mm(c->W, c->H, diag);
-	/* Physical size, but never so large that the reference layout (about
-	 * 1000 x 760 dp at the least) cannot fit the window. */
-	c->dp = fmin(c->ppmm / REF_PX_PER_MM, fmin(c->W / 1000.0, c->H / 760.0));
+	/* Physical size, but never so large that the reference layout cannot
+	 * fit the window. */
+	c->dp = fmin(c->ppmm / REF_PX_PER_MM, fmin(c->W / REF_MIN_W, c->H / REF_MIN_H));
 	c->wdp = c->W / c->dp;
 	c->hdp = c->H / c->dp;
-	c->narrow = c->wdp < 1300;
+	c->narrow = c->wdp < NARROW_DP;
 	c->min_target = MIN_TARGET_MM * c->ppmm;
 	/* A short landscape panel (1280x800 at 10-13 inches, 1920x1080 at
 	 * 15.6) has about 760 dp of height: the header and footer buttons
 	 * take the 15 mm a finger needs, not the 88 dp a 24-inch panel can
 	 * afford, so there is room left to read. */
-	c->tight = c->W > c->H && c->hdp < 900;
-	c->bar_bh = c->tight ? fmax(T(c, 0), D(c, 64)) : T(c, BUTTON_H);
-	c->row_h = c->tight ? c->bar_bh + D(c, 24) : fmax(D(c, HEADER_H), c->bar_bh + D(c, 40));
+	c->tight = c->W > c->H && c->hdp < TIGHT_DP;
+	c->bar_bh = c->tight ? fmax(T(c, 0), D(c, TIGHT_BAR_H)) : T(c, BUTTON_H);
+	c->row_h = c->tight ? c->bar_bh + D(c, TIGHT_ROW_EXTRA)
+	                    : fmax(D(c, HEADER_H), c->bar_bh + D(c, ROW_EXTRA));
 	c->header_h = c->row_h;   /* pe_sc_header() decides on a second row */
 }
 

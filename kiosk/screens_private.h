@@ -19,6 +19,19 @@
 /* One dp is a pixel of the reference panel: 1920x1080 at 23.8 inches. */
 #define REF_PX_PER_MM 3.6441
 #define MIN_TARGET_MM 15.0
+#define REF_DIAGONAL_IN 23.8
+/* The least the reference layout needs, dp: the scale never makes the
+ * window smaller than this. */
+#define REF_MIN_W 1000.0
+#define REF_MIN_H 760.0
+/* Under NARROW_DP wide the header's title gets its own row and the
+ * reader's section list narrows; a landscape panel under TIGHT_DP tall
+ * gives its bars 15 mm buttons (TIGHT_BAR_H) and less room around them. */
+#define NARROW_DP 1300.0
+#define TIGHT_DP 900.0
+#define TIGHT_BAR_H 64.0
+#define TIGHT_ROW_EXTRA 24.0        /* header row: button and this */
+#define ROW_EXTRA 40.0              /* ... or this, and HEADER_H at least */
 
 typedef struct theme {
 	pe_color bg, text, muted;
