@@ -58,8 +58,8 @@ static void emergency_tile(ctx *c, pe_page *pg, double x, double y, double w, do
 	               (h - pad) * 0.6, t->emergency_fg, ALIGN_LEFT);
 	free(head);
 	pe_sc_fit_text(c, pg, C_("kiosk/home/emergency-tile", "Touch here to see the signs that need help right away."),
-	         PE_FACE_REGULAR, TYPE_SUBTITLE, TYPE_MIN, tx, y + pad / 2 + (h - pad) * 0.6, tw,
-	         (h - pad) * 0.4, t->emergency_fg, ALIGN_LEFT);
+	               PE_FACE_REGULAR, TYPE_SUBTITLE, TYPE_MIN, tx, y + pad / 2 + (h - pad) * 0.6, tw,
+	               (h - pad) * 0.4, t->emergency_fg, ALIGN_LEFT);
 	pe_sc_hit(c, pg, x, y, w, h, PE_ACT_EMERGENCY, 0);
 }
 
@@ -89,7 +89,7 @@ static void tile_scale(ctx *c, double w, double h, double *title_dp, double *sum
 			continue;
 		tile_box(c, topic, w, h, &icon, &tw, &inner);
 		ts = fmin(ts, pe_sc_fit_size(c, topic->title, PE_FACE_BOLD, TILE_TITLE,
-		                                 TILE_TITLE_MIN, tw, inner * 0.55));
+		                             TILE_TITLE_MIN, tw, inner * 0.55));
 	}
 	double ss = fmin(TILE_SUMMARY, ts * 0.8);
 	for (size_t i = 0; i < pe_sc_topic_count(c); i++) {
@@ -99,10 +99,10 @@ static void tile_scale(ctx *c, double w, double h, double *title_dp, double *sum
 			continue;
 		tile_box(c, topic, w, h, &icon, &tw, &inner);
 		double th = pe_sc_fit_text(c, NULL, topic->title, PE_FACE_BOLD, ts, ts, 0, 0, tw, inner,
-		                     c->th->tile_title, ALIGN_LEFT);
+		                           c->th->tile_title, ALIGN_LEFT);
 		ss = fmin(ss, pe_sc_fit_size(c, topic->summary, PE_FACE_REGULAR, ss,
 		                             fmin(TILE_SUMMARY_MIN, ss), tw,
-		                       inner - th - gap));
+		                             inner - th - gap));
 	}
 	*title_dp = ts;
 	*summary_dp = ss;
@@ -125,14 +125,14 @@ static void topic_tile(ctx *c, pe_page *pg, const pe_topic *topic, size_t index,
 	/* Title and summary as one block, centred in the tile, in the sizes
 	 * every tile shares. */
 	double th = pe_sc_fit_text(c, NULL, topic->title, PE_FACE_BOLD, title_dp, title_dp, tx, 0, tw,
-	                     inner, t->tile_title, ALIGN_LEFT);
+	                           inner, t->tile_title, ALIGN_LEFT);
 	double sh = pe_sc_fit_text(c, NULL, topic->summary, PE_FACE_REGULAR, summary_dp, summary_dp, tx,
-	                     0, tw, inner, t->tile_text, ALIGN_LEFT);
+	                           0, tw, inner, t->tile_text, ALIGN_LEFT);
 	double top = y + pad + (inner - (th + gap + sh)) / 2;
 	pe_sc_fit_text(c, pg, topic->title, PE_FACE_BOLD, title_dp, title_dp, tx, top, tw, th,
-	         t->tile_title, ALIGN_LEFT);
+	               t->tile_title, ALIGN_LEFT);
 	pe_sc_fit_text(c, pg, topic->summary, PE_FACE_REGULAR, summary_dp, summary_dp, tx,
-	         top + th + gap, tw, sh, t->tile_text, ALIGN_LEFT);
+	               top + th + gap, tw, sh, t->tile_text, ALIGN_LEFT);
 	pe_sc_hit(c, pg, x, y, w, h, PE_ACT_TOPIC, (int)index);
 }
 
@@ -168,7 +168,7 @@ void pe_sc_build_home(ctx *c, pe_page *pg)
 	pe_sc_background(c, pg);
 	/* TRANSLATORS: the kiosk's title on the first screen. */
 	pe_sc_header(c, pg, C_("kiosk/home", "Learn about your treatment"), site ? site->clinic_name : NULL, false,
-	       false, PE_ACT_NONE);
+	             false, PE_ACT_NONE);
 	double m = D(c, MARGIN), g = D(c, GAP);
 	double y = c->header_h + g;
 	double foot_h = D(c, HELPLINE_H);
@@ -186,7 +186,7 @@ void pe_sc_build_home(ctx *c, pe_page *pg)
 	footer_helpline(c, pg, m, c->H - foot_h - g / 2, c->W - 2 * m, foot_h);
 	pe_sc_fit_text(c, pg, pe_handout_disclaimer(pe_i18n_language()), PE_FACE_REGULAR, DISCLAIMER_TYPE,
 	               DISCLAIMER_TYPE_MIN, m,
-	         c->H - foot_h - disc_h - g / 2, c->W - 2 * m, disc_h, c->th->muted, ALIGN_CENTER);
+	               c->H - foot_h - disc_h - g / 2, c->W - 2 * m, disc_h, c->th->muted, ALIGN_CENTER);
 
 	size_t n = 0;
 	for (size_t i = 0; i < pe_sc_topic_count(c); i++)

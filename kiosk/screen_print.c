@@ -114,7 +114,7 @@ static void print_status(ctx *c, pe_page *pg, double x, double y, double w, doub
 	pe_sc_rect(c, pg, x, y, w, h, t->panel_bg, t->tile_border, D(c, MSG_BORDER), D(c, MSG_RADIUS));
 	double pad = D(c, MSG_PAD);
 	pe_sc_fit_text(c, pg, msg, PE_FACE_BOLD, MSG_TYPE, TYPE_MIN, x + pad, y + pad, w - 2 * pad, h - 2 * pad, mc,
-	         ALIGN_LEFT);
+	               ALIGN_LEFT);
 }
 
 void pe_sc_build_print(ctx *c, pe_page *pg)
@@ -203,30 +203,30 @@ void pe_sc_build_print(ctx *c, pe_page *pg)
 	if (topic) {
 		pe_sc_fit_text(c, pg, topic->title, PE_FACE_BOLD, FORM_TITLE, FORM_TITLE_MIN, x, y, colw,
 		               SP(1) - D(c, TITLE_FOOT) * k,
-		         t->text, ALIGN_LEFT);
+		               t->text, ALIGN_LEFT);
 		y += SP(1);
 	}
 	double form_top = y;
 	pe_sc_fit_text(c, pg, ask_lang, PE_FACE_REGULAR, ASK_TYPE, TYPE_MIN, x,
-	         y, side ? form_w : colw, SP(2) - fmax(D(c, LABEL_FOOT) * k, D(c, LABEL_FOOT_MIN)), t->text, ALIGN_LEFT);
+	               y, side ? form_w : colw, SP(2) - fmax(D(c, LABEL_FOOT) * k, D(c, LABEL_FOOT_MIN)), t->text, ALIGN_LEFT);
 	y += SP(2);
 	double bx = x;
 	for (size_t i = 0; i < nl; i++) {
 		const char *name = pe_sc_lang_name(c->env->langs[i]);
 		pe_sc_button(c, pg, bx, y, lang_w[i], bh, name,
-		       app->print_lang == i ? BTN_SELECTED : BTN_NORMAL, PE_ACT_PRINT_LANG, (int)i,
+		             app->print_lang == i ? BTN_SELECTED : BTN_NORMAL, PE_ACT_PRINT_LANG, (int)i,
 		             LANG_TYPE);
 		bx += lang_w[i] + D(c, FORM_GAP);
 	}
 	y += bh + SP(3);
 	pe_sc_fit_text(c, pg, ask_copies, PE_FACE_REGULAR, ASK_TYPE, TYPE_MIN, x, y,
-	         side ? form_w : colw, SP(4) - fmax(D(c, LABEL_FOOT) * k, D(c, LABEL_FOOT_MIN)), t->text, ALIGN_LEFT);
+	               side ? form_w : colw, SP(4) - fmax(D(c, LABEL_FOOT) * k, D(c, LABEL_FOOT_MIN)), t->text, ALIGN_LEFT);
 	y += SP(4);
 	for (int n = 1; n <= PE_MAX_COPIES; n++) {
 		char label[16];
 		snprintf(label, sizeof label, "%d", n);
 		pe_sc_button(c, pg, x + (double)(n - 1) * (copy_w + D(c, FORM_GAP)), y, copy_w, bh, label,
-		       app->copies == n ? BTN_SELECTED : BTN_NORMAL, PE_ACT_COPIES, n, COPY_TYPE);
+		             app->copies == n ? BTN_SELECTED : BTN_NORMAL, PE_ACT_COPIES, n, COPY_TYPE);
 	}
 	y += bh + SP(5);
 	if (app->print_state == PE_PRINT_DONE && !pe_app_print_allowed(app)) {
@@ -239,7 +239,7 @@ void pe_sc_build_print(ctx *c, pe_page *pg)
 		           D(c, BUTTON_RADIUS));
 		double pad = D(c, BUTTON_PAD + t->border);
 		pe_sc_fit_text(c, pg, sent, PE_FACE_BOLD, SENT_TYPE, SENT_TYPE_MIN, x + pad, y + pad * 0.6, gw - 2 * pad,
-		         go_h - 1.2 * pad, t->muted, ALIGN_CENTER);
+		               go_h - 1.2 * pad, t->muted, ALIGN_CENTER);
 	} else {
 		pe_sc_button(c, pg, x, y, gw, go_h, go, BTN_PRIMARY, PE_ACT_PRINT_GO, 0, GO_TYPE);
 	}

@@ -147,8 +147,8 @@ static void reader_footer(ctx *c, pe_page *pg, double y, double h, bool two_rows
 		/* TRANSLATORS: the letter shown on the text size buttons, in three
 		   sizes. */
 		pe_sc_button(c, pg, x, row1, bh, bh, C_("text size", "A"),
-		       c->app->text_step == i ? BTN_SELECTED : BTN_NORMAL, PE_ACT_TEXT_SIZE, i,
-		       a_sizes[i]);
+		             c->app->text_step == i ? BTN_SELECTED : BTN_NORMAL, PE_ACT_TEXT_SIZE, i,
+		             a_sizes[i]);
 		x += bh + D(c, TEXT_SIZE_BUTTON_GAP);
 	}
 	x += g;
@@ -205,7 +205,7 @@ static void section_list(pe_screens *s, ctx *c, pe_page *pg, const pe_frame *fr,
 		/* TRANSLATORS: heading above the list of sections of a topic. */
 		pe_sc_fit_text(c, pg, C_("kiosk/reader/sections", "In this topic"), PE_FACE_BOLD,
 		               SECTIONS_HEAD_TYPE, TYPE_MIN, x, top, w, D(c, SECTIONS_HEAD_BOX),
-		         t->muted, ALIGN_LEFT);
+		               t->muted, ALIGN_LEFT);
 	/* One type size for the whole list, the largest every title fits at
 	 * (on two lines where one is not enough): buttons side by side with
 	 * labels in different sizes look like a mistake. Taken over every
@@ -229,11 +229,11 @@ static void section_list(pe_screens *s, ctx *c, pe_page *pg, const pe_frame *fr,
 			/* The section being read is shown selected: where am I. */
 			bool here = k == c->app->reading;
 			pe_sc_rect(c, pg, x, by, w, bh, here ? t->selected_bg : t->tile_bg,
-			     here ? t->selected_bg : t->tile_border, D(c, SECTION_BORDER),
+			           here ? t->selected_bg : t->tile_border, D(c, SECTION_BORDER),
 			           D(c, SECTION_RADIUS));
 			pe_sc_fit_text(c, pg, op->u.mark.title, PE_FACE_BOLD, label_dp, label_dp, x + D(c, SECTION_PAD_X),
 			               by + D(c, SECTION_PAD_Y), w - 2 * D(c, SECTION_PAD_X), bh - 2 * D(c, SECTION_PAD_Y),
-			         here ? t->selected_fg : t->button_fg, ALIGN_LEFT);
+			               here ? t->selected_fg : t->button_fg, ALIGN_LEFT);
 			pe_sc_hit(c, pg, x, by, w, bh, PE_ACT_SECTION, (int)k);
 		}
 		k++;
@@ -246,10 +246,10 @@ static void section_list(pe_screens *s, ctx *c, pe_page *pg, const pe_frame *fr,
 	double aw = fmax(T(c, SECTION_MIN_H), fmin(D(c, PAGE_BUTTON_MAX_W), w * 0.3));
 	if (first > 0)
 		pe_sc_button_full(c, pg, x, ny, aw, bh, NULL, BTN_NORMAL, PE_ACT_SECTIONS_UP,
-		            (int)(first > shown ? first - shown : 0), SECTION_TYPE, LEAD_UP);
+		                  (int)(first > shown ? first - shown : 0), SECTION_TYPE, LEAD_UP);
 	if (last < n)
 		pe_sc_button_full(c, pg, x + w - aw, ny, aw, bh, NULL, BTN_NORMAL, PE_ACT_SECTIONS_DOWN,
-		            (int)last, SECTION_TYPE, LEAD_DOWN);
+		                  (int)last, SECTION_TYPE, LEAD_DOWN);
 	char count[64];
 	if (last - first == 1)
 		/* TRANSLATORS: under a list of sections that shows one at a
@@ -267,7 +267,7 @@ static void section_list(pe_screens *s, ctx *c, pe_page *pg, const pe_frame *fr,
 	if (nat > cw && nat > 0)
 		size = fmax(COUNT_TYPE_FLOOR, COUNT_TYPE * cw / nat * 0.98);
 	pe_sc_fit_text(c, pg, count, PE_FACE_BOLD, size, fmin(size, COUNT_TYPE_MIN), x + aw + gap, ny, cw, bh,
-	         t->muted, ALIGN_CENTER);
+	               t->muted, ALIGN_CENTER);
 }
 
 bool pe_sc_build_topic(pe_screens *s, ctx *c, pe_page *pg, pe_frame *fr, pe_error *err)
@@ -299,7 +299,7 @@ bool pe_sc_build_topic(pe_screens *s, ctx *c, pe_page *pg, pe_frame *fr, pe_erro
 	/* The text column: not wider than about 70 characters a line. */
 	double col = fmin(vw - fr->bar_width - D(c, DOC_SLACK),
 	                  D(c, pe_sc_body_steps[c->app->text_step]) * DOC_COLUMN_EM +
-	                      D(c, DOC_COLUMN_EXTRA));
+	                  D(c, DOC_COLUMN_EXTRA));
 	if (!reader_doc(s, c, topic, floor(col), err))
 		return false;
 	fr->doc = &s->doc.dl->pages[0];

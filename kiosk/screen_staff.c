@@ -58,8 +58,8 @@ static void staff_note(ctx *c, pe_page *pg, double x, double y, double w, double
 		/* TRANSLATORS: the PIN pad after 3 wrong PINs; %d counts down. */
 		snprintf(locked, sizeof locked,
 		         CP_("kiosk/staff", "Too many wrong PINs. Try again in %d second.",
-		             "Too many wrong PINs. Try again in %d seconds.",
-		             (unsigned long)app->pin_lock_shown),
+		         "Too many wrong PINs. Try again in %d seconds.",
+		         (unsigned long)app->pin_lock_shown),
 		         app->pin_lock_shown);
 		note = locked;
 		color = c->th->bad;
@@ -106,7 +106,7 @@ void pe_sc_build_staff(ctx *c, pe_page *pg)
 	if (!app->staff_unlocked) {
 		pe_sc_fit_text(c, pg, C_("kiosk/staff", "Enter the staff PIN."), PE_FACE_BOLD,
 		               PROMPT_TYPE, PROMPT_TYPE_MIN, x, y, colw, D(c, PROMPT_H),
-		         t->text, ALIGN_CENTER);
+		               t->text, ALIGN_CENTER);
 		y += D(c, PROMPT_STEP);
 		/* One dot per digit typed: the PIN itself is never shown. */
 		size_t n = strlen(app->pin_entry);
@@ -114,7 +114,7 @@ void pe_sc_build_staff(ctx *c, pe_page *pg)
 		double dx = c->W / 2 - ((double)n * dot * PIN_DOT_PITCH) / 2;
 		for (size_t i = 0; i < n; i++)
 			pe_sc_rect(c, pg, dx + (double)i * dot * PIN_DOT_PITCH, y + D(c, PIN_DOT_TOP), dot, dot, t->text,
-			     PE_NO_COLOR, 0, dot / 2);
+			           PE_NO_COLOR, 0, dot / 2);
 		y += D(c, PIN_DOTS_STEP);
 		double bw = T(c, PIN_KEY_W), bh = T(c, PIN_KEY_H), g = D(c, PIN_KEY_GAP);
 		double avail = c->H - y - D(c, PIN_PAD_FOOT);

@@ -35,22 +35,22 @@ void pe_sc_build_warning(ctx *c, pe_page *pg, double now)
 	double pad = D(c, DIALOG_PAD);
 	pe_sc_fit_text(c, pg, C_("kiosk/idle", "Are you still there?"), PE_FACE_BOLD,
 	               DIALOG_TITLE, DIALOG_TITLE_MIN, x + pad, y + pad,
-	         w - 2 * pad, h * 0.2, t->text, ALIGN_CENTER);
+	               w - 2 * pad, h * 0.2, t->text, ALIGN_CENTER);
 	int secs = pe_app_countdown(c->app, now);
 	char msg[512];
 	snprintf(msg, sizeof msg,
 	         CP_("kiosk/idle",
-	             "To keep your information private, this screen will go back to "
-	             "the start in %d second.",
-	             "To keep your information private, this screen will go back to "
-	             "the start in %d seconds.",
-	             (unsigned long)secs),
+	         "To keep your information private, this screen will go back to "
+	         "the start in %d second.",
+	         "To keep your information private, this screen will go back to "
+	         "the start in %d seconds.",
+	         (unsigned long)secs),
 	         secs);
 	pe_sc_fit_text(c, pg, msg, PE_FACE_REGULAR, DIALOG_TEXT, DIALOG_TEXT_MIN, x + pad, y + pad + h * 0.22, w - 2 * pad,
-	         h * 0.3, t->text, ALIGN_CENTER);
+	               h * 0.3, t->text, ALIGN_CENTER);
 	double bw = fmin(w - 2 * pad, D(c, DIALOG_BUTTON_MAX_W));
 	double bh = fmax(fmin(D(c, DIALOG_BUTTON_MAX_H), h * 0.28), T(c, 0));
 	/* TRANSLATORS: the big button on the "Are you still there?" message. */
 	pe_sc_button(c, pg, x + (w - bw) / 2, y + h - pad - bh, bw, bh, C_("kiosk/idle", "I'm still here"),
-	       BTN_PRIMARY, PE_ACT_STILL_HERE, 0, DIALOG_BUTTON_TYPE);
+	             BTN_PRIMARY, PE_ACT_STILL_HERE, 0, DIALOG_BUTTON_TYPE);
 }

@@ -25,14 +25,14 @@
 /* ---- drawing helpers (layout only: they append ops) -------------------- */
 
 void pe_sc_rect(ctx *c, pe_page *pg, double x, double y, double w, double h,
-                 pe_color fill, pe_color stroke, double line, double radius)
+                pe_color fill, pe_color stroke, double line, double radius)
 {
 	if (!pe_page_add_rect(pg, x, y, w, h, fill, stroke, line, radius))
 		c->ok = false;
 }
 
 void pe_sc_hit(ctx *c, pe_page *pg, double x, double y, double w, double h,
-                pe_action action, int arg)
+               pe_action action, int arg)
 {
 	if (!pe_page_add_hit(pg, x, y, w, h, action, arg))
 		c->ok = false;
@@ -188,15 +188,15 @@ double pe_sc_lead_dp(lead_mark lead)
 }
 
 void pe_sc_button(ctx *c, pe_page *pg, double x, double y, double w, double h,
-                   const char *label, button_kind kind, pe_action action, int arg,
-                   double max_dp)
+                  const char *label, button_kind kind, pe_action action, int arg,
+                  double max_dp)
 {
 	pe_sc_button_full(c, pg, x, y, w, h, label, kind, action, arg, max_dp, LEAD_NONE);
 }
 
 void pe_sc_button_full(ctx *c, pe_page *pg, double x, double y, double w, double h,
-                        const char *label, button_kind kind, pe_action action, int arg,
-                        double max_dp, lead_mark lead)
+                       const char *label, button_kind kind, pe_action action, int arg,
+                       double max_dp, lead_mark lead)
 {
 	const theme *t = c->th;
 	pe_color bg = t->button_bg, fg = t->button_fg, border = t->button_border;
@@ -246,7 +246,7 @@ void pe_sc_button_full(ctx *c, pe_page *pg, double x, double y, double w, double
 	if (lead != LEAD_NONE)
 		lw_lead += D(c, LEAD_GAP);
 	pe_sc_fit_text(c, pg, label, face, max_dp, TYPE_MIN, x + pad + lw_lead, y + pad * 0.6,
-	         w - 2 * pad - lw_lead, h - 1.2 * pad, fg, ALIGN_CENTER);
+	               w - 2 * pad - lw_lead, h - 1.2 * pad, fg, ALIGN_CENTER);
 	pe_sc_hit(c, pg, x, y, w, h, action, arg);
 }
 
@@ -271,13 +271,13 @@ const char *pe_sc_lang_name(const char *code)
  * buttons narrow, their labels shrink); returns its left edge. With pg
  * NULL it only measures. */
 double pe_sc_language_switch(ctx *c, pe_page *pg, double left_limit, double right, double y,
-                              double h, bool on_header, pe_action action, size_t current)
+                             double h, bool on_header, pe_action action, size_t current)
 {
 	double widths[PE_LANG_MAX], sum = 0, gap = D(c, BUTTON_GAP);
 	size_t n = c->env->n_langs < PE_LANG_MAX ? c->env->n_langs : PE_LANG_MAX;
 	for (size_t i = 0; i < n; i++) {
 		widths[i] = pe_sc_button_width(c, pe_sc_lang_name(c->env->langs[i]), TYPE_BUTTON,
-		                                LANG_BUTTON_MIN_W);
+		                               LANG_BUTTON_MIN_W);
 		sum += widths[i];
 	}
 	double room = right - left_limit - gap * (double)(n ? n - 1 : 0);
@@ -315,7 +315,7 @@ bool pe_sc_text_fits(ctx *c, const char *text, pe_face face, double size_dp, dou
  * read between the buttons: a short landscape panel has no height to
  * spare for a row that holds a few words. Sets c->header_h. */
 void pe_sc_header(ctx *c, pe_page *pg, const char *title, const char *subtitle,
-                   bool home, bool back, pe_action back_action)
+                  bool home, bool back, pe_action back_action)
 {
 	const theme *t = c->th;
 	double row = c->row_h, bh = c->bar_bh, by = (row - bh) / 2;
@@ -331,7 +331,7 @@ void pe_sc_header(ctx *c, pe_page *pg, const char *title, const char *subtitle,
 	double x = D(c, MARGIN) + (home ? home_w + D(c, BUTTON_GAP) : 0) +
 	           (back ? back_w + D(c, BUTTON_GAP) : 0);
 	double right = pe_sc_language_switch(c, NULL, x + D(c, HEADER_TITLE_GAP), c->W - D(c, MARGIN), by, bh, true,
-	                               PE_ACT_LANG, c->app->lang);
+	                                     PE_ACT_LANG, c->app->lang);
 	double tx = x + (home || back ? D(c, HEADER_TITLE_GAP) : 0);
 	double tw = right - D(c, HEADER_TITLE_RIGHT) - tx;
 	double ty = D(c, HEADER_TITLE_INSET), th = row - 2 * D(c, HEADER_TITLE_INSET);
@@ -351,9 +351,9 @@ void pe_sc_header(ctx *c, pe_page *pg, const char *title, const char *subtitle,
 	if (back)
 		pe_sc_button_full(c, pg, bx, by, back_w, bh, back_label, BTN_ON_HEADER, back_action, 0,
 		                  TYPE_BUTTON,
-		            LEAD_BACK);
+		                  LEAD_BACK);
 	pe_sc_language_switch(c, pg, x + D(c, HEADER_TITLE_GAP), c->W - D(c, MARGIN), by, bh, true, PE_ACT_LANG,
-	                c->app->lang);
+	                      c->app->lang);
 	if (two_rows) {
 		tx = D(c, MARGIN);
 		tw = c->W - 2 * D(c, MARGIN);
@@ -362,9 +362,9 @@ void pe_sc_header(ctx *c, pe_page *pg, const char *title, const char *subtitle,
 	}
 	if (subtitle && *subtitle) {
 		pe_sc_fit_text(c, pg, title, PE_FACE_BOLD, TYPE_TITLE, TYPE_TITLE_MIN, tx, ty, tw, th * 0.6, t->header_fg,
-		         ALIGN_LEFT);
+		               ALIGN_LEFT);
 		pe_sc_fit_text(c, pg, subtitle, PE_FACE_REGULAR, TYPE_SUBTITLE, TYPE_MIN, tx, ty + th * 0.6, tw, th * 0.4,
-		         t->header_fg, ALIGN_LEFT);
+		               t->header_fg, ALIGN_LEFT);
 	} else {
 		pe_sc_fit_text(c, pg, title, PE_FACE_BOLD, TYPE_TITLE, TYPE_TITLE_MIN, tx, ty, tw, th,
 		               t->header_fg, ALIGN_LEFT);
@@ -417,10 +417,10 @@ double pe_sc_emergency_width(ctx *c)
 }
 
 void pe_sc_emergency_button(ctx *c, pe_page *pg, double x, double y, double w, double h,
-                             double max_dp)
+                            double max_dp)
 {
 	pe_sc_button_full(c, pg, x, y, w, h, pe_sc_emergency_label(), BTN_EMERGENCY, PE_ACT_EMERGENCY, 0,
-	            max_dp, LEAD_ALERT);
+	                  max_dp, LEAD_ALERT);
 }
 
 /* The footer's "Text size" label and its room (at most
