@@ -208,7 +208,8 @@ void pe_sc_build_print(ctx *c, pe_page *pg)
 	}
 	double form_top = y;
 	pe_sc_fit_text(c, pg, ask_lang, PE_FACE_REGULAR, ASK_TYPE, TYPE_MIN, x,
-	               y, side ? form_w : colw, SP(2) - fmax(D(c, LABEL_FOOT) * k, D(c, LABEL_FOOT_MIN)), t->text, ALIGN_LEFT);
+	               y, side ? form_w : colw, SP(2) - fmax(D(c, LABEL_FOOT) * k, D(c, LABEL_FOOT_MIN)),
+	               t->text, ALIGN_LEFT);
 	y += SP(2);
 	double bx = x;
 	for (size_t i = 0; i < nl; i++) {
@@ -220,7 +221,8 @@ void pe_sc_build_print(ctx *c, pe_page *pg)
 	}
 	y += bh + SP(3);
 	pe_sc_fit_text(c, pg, ask_copies, PE_FACE_REGULAR, ASK_TYPE, TYPE_MIN, x, y,
-	               side ? form_w : colw, SP(4) - fmax(D(c, LABEL_FOOT) * k, D(c, LABEL_FOOT_MIN)), t->text, ALIGN_LEFT);
+	               side ? form_w : colw, SP(4) - fmax(D(c, LABEL_FOOT) * k, D(c, LABEL_FOOT_MIN)),
+	               t->text, ALIGN_LEFT);
 	y += SP(4);
 	for (int n = 1; n <= PE_MAX_COPIES; n++) {
 		char label[16];

@@ -90,7 +90,8 @@ static void staff_note(ctx *c, pe_page *pg, double x, double y, double w, double
 	               ALIGN_CENTER);
 	if (app->staff_detail[0] && h > D(c, DETAIL_MIN_ROOM))
 		pe_sc_fit_text(c, pg, app->staff_detail, PE_FACE_REGULAR, DETAIL_TYPE, DETAIL_TYPE_MIN,
-		               x, y + D(c, DETAIL_TOP), w, fmin(h - D(c, DETAIL_TOP), D(c, DETAIL_MAX_H)), c->th->text, ALIGN_CENTER);
+		               x, y + D(c, DETAIL_TOP), w, fmin(h - D(c, DETAIL_TOP), D(c, DETAIL_MAX_H)),
+		               c->th->text, ALIGN_CENTER);
 }
 
 void pe_sc_build_staff(ctx *c, pe_page *pg)

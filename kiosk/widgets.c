@@ -361,10 +361,10 @@ void pe_sc_header(ctx *c, pe_page *pg, const char *title, const char *subtitle,
 		th = c->header_h - row - D(c, HEADER_SECOND_ROW_FOOT);
 	}
 	if (subtitle && *subtitle) {
-		pe_sc_fit_text(c, pg, title, PE_FACE_BOLD, TYPE_TITLE, TYPE_TITLE_MIN, tx, ty, tw, th * 0.6, t->header_fg,
-		               ALIGN_LEFT);
-		pe_sc_fit_text(c, pg, subtitle, PE_FACE_REGULAR, TYPE_SUBTITLE, TYPE_MIN, tx, ty + th * 0.6, tw, th * 0.4,
-		               t->header_fg, ALIGN_LEFT);
+		pe_sc_fit_text(c, pg, title, PE_FACE_BOLD, TYPE_TITLE, TYPE_TITLE_MIN, tx, ty, tw,
+		               th * 0.6, t->header_fg, ALIGN_LEFT);
+		pe_sc_fit_text(c, pg, subtitle, PE_FACE_REGULAR, TYPE_SUBTITLE, TYPE_MIN, tx,
+		               ty + th * 0.6, tw, th * 0.4, t->header_fg, ALIGN_LEFT);
 	} else {
 		pe_sc_fit_text(c, pg, title, PE_FACE_BOLD, TYPE_TITLE, TYPE_TITLE_MIN, tx, ty, tw, th,
 		               t->header_fg, ALIGN_LEFT);
