@@ -31,7 +31,7 @@
 #include "validate.h"
 
 #define CODE_MAX PE_LANG_CODE_MAX
-#define LANG_MAX 64
+#define LANG_MAX PE_LANG_MAX
 #define PSEUDO_CODE "qps"
 
 struct lang {

@@ -25,6 +25,12 @@
 
 #include "error.h"
 
+/* The most languages a build may offer, the pseudo-locale's slot
+ * included: a LINGUAS that lists more (besides English) is an error that
+ * says so, never a silent drop. The kiosk's language switch offers every
+ * one, so its arrays are this size too. */
+#define PE_LANG_MAX 16
+
 /* Every UI string carries a context (msgctxt) naming where it is shown,
  * "kiosk/print", "handout/footer", "timeline": the same English word
  * ("Print", "Clear", "Home") may need two translations, and translators

@@ -30,7 +30,6 @@
 #include "print.h"
 #include "site.h"
 
-#define MAX_LANGS 8
 /* How often a running print job is looked at, and how long it may take. */
 #define PRINT_POLL 0.1
 #define PRINT_TIMEOUT 60.0
@@ -41,9 +40,9 @@ struct pe_kiosk {
 	pe_layout *layout;
 	pe_painter *painter;
 	pe_schema *schema;
-	char *langs[MAX_LANGS];           /* owned codes of the language buttons */
+	char *langs[PE_LANG_MAX];           /* owned codes of the language buttons */
 	size_t n_langs;
-	pe_library *libs[MAX_LANGS];      /* owned, one per language */
+	pe_library *libs[PE_LANG_MAX];      /* owned, one per language */
 	size_t shown_lang;                /* the language i18n is set to */
 	pe_app *app;
 	pe_screens *screens;
@@ -112,16 +111,22 @@ static void content_changed(pe_kiosk *k)
 	k->relayout = true;
 }
 
-static bool add_lang(pe_kiosk *k, const char *code)
+static bool add_lang(pe_kiosk *k, const char *code, pe_error *err)
 {
 	for (size_t i = 0; i < k->n_langs; i++)
 		if (strcmp(k->langs[i], code) == 0)
 			return true;
-	if (k->n_langs == MAX_LANGS)
-		return true;
-	char *copy = strdup(code);
-	if (!copy)
+	/* i18n refuses a LINGUAS this long; a language dropped here would
+	 * vanish from the switch with no word. */
+	if (k->n_langs == PE_LANG_MAX) {
+		pe_error_set(err, NULL, 0, "kiosk: more than %d languages", PE_LANG_MAX);
 		return false;
+	}
+	char *copy = strdup(code);
+	if (!copy) {
+		pe_error_set(err, NULL, 0, "kiosk: out of memory");
+		return false;
+	}
 	k->langs[k->n_langs++] = copy;
 	return true;
 }
@@ -153,10 +158,10 @@ pe_kiosk *pe_kiosk_create(const pe_kiosk_options *opts, double now, pe_error *er
 	/* The switch offers every built language but the pseudo-locale, which
 	 * is for testers and shows only when asked for. */
 	for (size_t i = 0; i < pe_i18n_count(); i++)
-		if (strcmp(pe_i18n_code(i), "qps") != 0 && !add_lang(k, pe_i18n_code(i)))
-			goto oom;
-	if (!add_lang(k, lang))
-		goto oom;
+		if (strcmp(pe_i18n_code(i), "qps") != 0 && !add_lang(k, pe_i18n_code(i), err))
+			goto fail;
+	if (!add_lang(k, lang, err))
+		goto fail;
 	size_t lang_index = 0;
 	for (size_t i = 0; i < k->n_langs; i++)
 		if (strcmp(k->langs[i], lang) == 0)
@@ -296,7 +301,7 @@ static void poll_print(pe_kiosk *k, double now)
 static void reload(pe_kiosk *k)
 {
 	pe_error err = { "" };
-	pe_library *fresh[MAX_LANGS];
+	pe_library *fresh[PE_LANG_MAX];
 	if (!load_libraries(k, fresh, &err)) {
 		log_line("reload failed, kept the content", err.msg);
 		pe_app_reload_result(k->app, false, err.msg);
@@ -341,6 +346,27 @@ static void run_requests(pe_kiosk *k, double now)
 	}
 }
 
+/* Build the frame, then give the app the reader's page height and section
+ * positions (the build only reads the app). When they move the section
+ * being read, build once more so the section list shows it selected: the
+ * page itself is cached, only the screen is laid out again. */
+static bool build_frame(pe_kiosk *k, double now, pe_error *err)
+{
+	size_t reading = k->app->reading;
+	if (!pe_screens_build(k->screens, &k->env, k->app, now, &k->frame, err))
+		return false;
+	if (!k->frame.reader)
+		return true;
+	if (!pe_app_set_doc(k->app, k->frame.doc_height, k->frame.vh, k->frame.marks,
+	                    k->frame.n_marks)) {
+		pe_error_set(err, NULL, 0, "kiosk: out of memory building a screen");
+		return false;
+	}
+	if (k->app->reading == reading)
+		return true;
+	return pe_screens_build(k->screens, &k->env, k->app, now, &k->frame, err);
+}
+
 unsigned pe_kiosk_update(pe_kiosk *k, double now)
 {
 	pe_input_target t = target(k, now);
@@ -366,15 +392,19 @@ unsigned pe_kiosk_update(pe_kiosk *k, double now)
 		k->env.width = k->width;
 		k->env.height = k->height;
 		pe_error err = { "" };
-		if (!pe_screens_build(k->screens, &k->env, k->app, now, &k->frame, &err))
+		if (!build_frame(k, now, &err))
 			log_line("layout", err.msg);
 		k->relayout = false;
-		pe_app_take_dirty(k->app);   /* set_doc may clamp the scroll */
 		return dirty | PE_DIRTY_LAYOUT | PE_DIRTY_PAINT;
 	}
 	if (dirty & PE_DIRTY_OVERLAY) {
 		pe_error err = { "" };
-		if (!pe_screens_update_overlay(k->screens, &k->env, k->app, now, &k->frame, &err))
+		/* With no warning up, update_overlay builds the whole frame:
+		 * that build's page geometry goes to the app too. */
+		bool ok = k->app->warning ? pe_screens_update_overlay(k->screens, &k->env, k->app,
+		                                                      now, &k->frame, &err)
+		                          : build_frame(k, now, &err);
+		if (!ok)
 			log_line("layout", err.msg);
 	}
 	return dirty ? dirty | PE_DIRTY_PAINT : 0;

@@ -48,6 +48,13 @@ typedef struct pe_frame {
 	double vx, vy, vw, vh;              /* reader viewport, pixels */
 	const pe_page *doc;                 /* owned by the pe_screens cache */
 	double doc_x;                       /* the page's left edge in the viewport */
+	/* The reader's page height and its section positions (page y),
+	 * for the caller to give the app (pe_app_set_doc): the build only
+	 * reads the app. marks is owned by the pe_screens cache, valid until
+	 * the next build or pe_screens_invalidate. */
+	double doc_height;
+	const double *marks;
+	size_t n_marks;
 	pe_color doc_bg, bar_track, bar_thumb;
 	double bar_width;
 	double px_per_mm;
@@ -70,16 +77,19 @@ double pe_screens_px_per_mm(double w, double h, double diagonal_in);
 const char *pe_screens_print_message(pe_print_state state);
 
 /* Build the frame for the app's state at time now (the countdown shows
- * whole seconds). Also tells the app the reader's page height and section
- * positions (pe_app_set_doc). frame is replaced; call pe_frame_finish on
- * the last one. */
-bool pe_screens_build(pe_screens *screens, const pe_screen_env *env, pe_app *app,
+ * whole seconds). On the reader the frame carries the page height and
+ * section positions; the caller applies them (pe_app_set_doc) and, when
+ * that moves the section being read (app->reading), builds again so the
+ * section list shows it. frame is replaced; call pe_frame_finish on the
+ * last one. */
+bool pe_screens_build(pe_screens *screens, const pe_screen_env *env, const pe_app *app,
                       double now, pe_frame *frame, pe_error *err);
 void pe_frame_finish(pe_frame *frame);
 /* Only the overlay changed (the countdown's seconds): rebuild it and keep
  * the screen page as it is, with no layout of it. */
-bool pe_screens_update_overlay(pe_screens *screens, const pe_screen_env *env, pe_app *app,
-                               double now, pe_frame *frame, pe_error *err);
+bool pe_screens_update_overlay(pe_screens *screens, const pe_screen_env *env,
+                               const pe_app *app, double now, pe_frame *frame,
+                               pe_error *err);
 
 /* The page hit tests use: the overlay when present, else the screen. */
 const pe_page *pe_frame_hit_page(const pe_frame *frame);

@@ -447,12 +447,29 @@ static pe_app *make_app(bool high_contrast, size_t n_langs)
 	return pe_app_create(&cfg, 0);
 }
 
+/* Build the frame as the session does (kiosk.c build_frame): the build
+ * only reads the app; the reader's page height and section positions
+ * then go to the app, and a second build shows the section being read
+ * when they moved it. */
+static bool build_as_session(pe_screens *screens, const pe_screen_env *env, pe_app *app,
+                             double now, pe_frame *f, pe_error *err)
+{
+	size_t reading = app->reading;
+	if (!pe_screens_build(screens, env, app, now, f, err))
+		return false;
+	if (!f->reader)
+		return true;
+	if (!pe_app_set_doc(app, f->doc_height, f->vh, f->marks, f->n_marks))
+		return false;
+	return app->reading == reading || pe_screens_build(screens, env, app, now, f, err);
+}
+
 /* Build the frame for the app's state and check it; the caller finishes f. */
 static void build_checked(world *w, pe_screens *screens, pe_screen_env *env, pe_app *app,
                           double now, const char *what, pe_frame *f)
 {
 	pe_error err = { "" };
-	if (!pe_screens_build(screens, env, app, now, f, &err))
+	if (!build_as_session(screens, env, app, now, f, &err))
 		fail_msg("%s: %s", what, err.msg);
 	/* Reader body size: the steps of screens.c, 32/40/50 dp. */
 	static const double steps[PE_TEXT_STEPS] = { 32, 40, 50 };
@@ -558,7 +575,7 @@ static void check_sections_reachable(world *w, pe_screens *screens, pe_screen_en
 	for (size_t back = 0;; back++) {
 		pe_frame f = { 0 };
 		pe_error err = { "" };
-		if (!pe_screens_build(screens, env, app, 1, &f, &err))
+		if (!build_as_session(screens, env, app, 1, &f, &err))
 			fail_msg("%s: %s", what, err.msg);
 		const pe_op *up = find_hit(&f, PE_ACT_SECTIONS_UP);
 		int arg = up ? up->u.hit.arg : -1;
@@ -741,6 +758,50 @@ static void test_panel_17in(void **state)
 
 /* Content with no emergency topic: no red button that would do nothing
  * when a frightened patient touches it, on any screen. */
+/* Building a screen leaves the app as it was: the reader's page height
+ * and section positions come back in the frame for the session to apply
+ * (screens.c used to write them into the app mid-build). */
+static void test_build_leaves_app_alone(void **state)
+{
+	world *w = *state;
+	pe_error err = { "" };
+	if (!pe_i18n_set_language("en", &err))
+		fail_msg("%s", err.msg);
+	pe_screen_env env = {
+		.layout = w->layout, .lib = w->libs[0], .site = w->site,
+		.langs = button_langs, .n_langs = w->n, .width = 1920, .height = 1080,
+	};
+	pe_screens *screens = pe_screens_create();
+	pe_app *app = make_app(false, w->n);
+	size_t n_topics = pe_library_count(w->libs[0]);
+	pe_app_set_content(app, n_topics, n_topics);
+	pe_app_action(app, PE_ACT_TOPIC, 0, 1);
+	const pe_topic *topic = pe_library_topic(w->libs[0], 0);
+	pe_frame f = { 0 };
+	if (!pe_screens_build(screens, &env, app, 2, &f, &err))
+		fail_msg("%s", err.msg);
+	assert_true(f.reader);
+	assert_true(app->doc_height == 0);      /* untouched by the build */
+	assert_int_equal(app->n_marks, 0);
+	assert_true(f.doc_height > f.vh);
+	assert_true(f.doc_height == f.doc->height);
+	assert_int_equal(f.n_marks, topic->n_sections);
+	for (size_t i = 1; i < f.n_marks; i++)
+		assert_true(f.marks[i] > f.marks[i - 1]);
+	assert_true(pe_app_set_doc(app, f.doc_height, f.vh, f.marks, f.n_marks));
+	assert_int_equal(app->n_marks, topic->n_sections);
+	assert_true(app->scroll_max == f.doc_height - f.vh);
+	/* The home screen carries no page. */
+	pe_app_action(app, PE_ACT_HOME, 0, 3);
+	if (!pe_screens_build(screens, &env, app, 4, &f, &err))
+		fail_msg("%s", err.msg);
+	assert_false(f.reader);
+	assert_int_equal(f.n_marks, 0);
+	pe_frame_finish(&f);
+	pe_app_destroy(app);
+	pe_screens_destroy(screens);
+}
+
 static void test_no_emergency_topic_no_dead_button(void **state)
 {
 	world *w = *state;
@@ -761,7 +822,7 @@ static void test_no_emergency_topic_no_dead_button(void **state)
 		if (screen == 2)
 			pe_app_action(app, PE_ACT_PRINT_OPEN, 0, 2);
 		pe_frame f = { 0 };
-		if (!pe_screens_build(screens, &env, app, 2, &f, &err))
+		if (!build_as_session(screens, &env, app, 2, &f, &err))
 			fail_msg("%s", err.msg);
 		assert_int_equal(app->screen, screen);
 		assert_null(find_hit(&f, PE_ACT_EMERGENCY));
@@ -820,6 +881,7 @@ int main(void)
 		cmocka_unit_test(test_panel_15in),
 		cmocka_unit_test(test_panel_17in),
 		cmocka_unit_test(test_no_emergency_topic_no_dead_button),
+		cmocka_unit_test(test_build_leaves_app_alone),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
