@@ -16,8 +16,11 @@
  * "1 week"...) are named under the axis in the words the caller gave
  * (pe_style.words, already translated), each
  * event's "when" is written inside its bar or beside it where it fits on
- * one line, and a legend says what the colours mean (not in black on
- * white, where they mean nothing). A landmark that would crowd another is
+ * one line, else on the lane under the bar joined to it by a short line
+ * (never running on past the bar's end); bars carry a pattern per kind
+ * (hatched, cross-hatched, dotted) so they read apart in grey, and a
+ * legend in every style says what colours and patterns mean. A landmark
+ * that would crowd another is
  * left out; if the infusion's name or too few landmarks fit, the whole
  * strip is, and the list alone tells it.
  *
