@@ -16,8 +16,11 @@
  * "1 week"...) are named under the axis in the words the caller gave
  * (pe_style.words, already translated), each
  * event's "when" is written inside its bar or beside it where it fits on
- * one line, and a legend says what the colours mean (not in black on
- * white, where they mean nothing). A landmark that would crowd another is
+ * one line, else on the lane under the bar joined to it by a short line
+ * (never running on past the bar's end); bars carry a pattern per kind
+ * (hatched, cross-hatched, dotted) so they read apart in grey, and a
+ * legend in every style says what colours and patterns mean. A landmark
+ * that would crowd another is
  * left out; if the infusion's name or too few landmarks fit, the whole
  * strip is, and the list alone tells it.
  *
@@ -70,7 +73,7 @@ static double tscale(double h)
 	return h < 0 ? -v : v;
 }
 
-#define MAX_LANES 8
+#define MAX_LANES 12
 
 typedef struct overview {
 	double x0, x1;         /* axis ends */
@@ -155,6 +158,10 @@ typedef struct strip {
 	int lane[MAX_EVENTS];
 	char *when[MAX_EVENTS];        /* owned; NULL: no label beside the bar */
 	double when_x[MAX_EVENTS];
+	/* the label hangs on the lane under its bar, joined to it by a line at
+	 * link_x (it fitted neither in the bar nor beside it) */
+	bool below[MAX_EVENTS];
+	double link_x[MAX_EVENTS];
 	const char *mark_text[N_LANDMARKS];   /* NULL: not shown */
 	double mark_x[N_LANDMARKS], mark_w[N_LANDMARKS];
 	bool has_zero, legend;
@@ -181,7 +188,7 @@ static void event_extent(const strip *sp, const pe_item *it, size_t i, double lw
 	/* labels on one lane keep most of a body size apart, so two never
 	 * read as one ("...the first 24 hours  Several weeks after") */
 	double air = 0.4 * ov->lane_h;
-	if (sp->when[i]) {
+	if (sp->when[i] && !sp->below[i]) {
 		if (sp->when_x[i] < xa)
 			*a = sp->when_x[i] - air;
 		else
@@ -189,26 +196,78 @@ static void event_extent(const strip *sp, const pe_item *it, size_t i, double lw
 	}
 }
 
-/* Lanes with or without labels beside the bars; -1 when more than
- * MAX_LANES would be needed. */
+/* Is [a, e] free on lane l among the spans placed so far? */
+typedef struct span {
+	double a, e;
+	int lane;
+} span;
+
+static bool lane_free(const span *used, size_t n, int l, double a, double e)
+{
+	for (size_t k = 0; k < n; k++)
+		if (used[k].lane == l && used[k].a < e && a < used[k].e)
+			return false;
+	return true;
+}
+
+/* Lanes with or without labels beside the bars: each event on the first
+ * lane where it fits, a label that hangs under its bar on the lane just
+ * below (so its line crosses nothing); -1 when more than MAX_LANES would
+ * be needed. */
 static int strip_lanes(strip *sp, const pe_block *b, const double *lw)
 {
-	double end[MAX_LANES];
+	span used[2 * MAX_EVENTS];
+	size_t n_used = 0;
 	int n = 0;
+	double air = 0.4 * sp->ov.lane_h;
 	for (size_t i = 0; i < b->n_items; i++) {
 		double a, e;
 		event_extent(sp, &b->items[i], i, lw[i], &a, &e);
+		bool below = sp->when[i] && sp->below[i];
+		double la = sp->when_x[i] - air, le = sp->when_x[i] + lw[i] + air;
 		int l = 0;
-		while (l < n && end[l] > a)
+		while (!lane_free(used, n_used, l, a, e) ||
+		       (below && !lane_free(used, n_used, l + 1, la, le)))
 			l++;
-		if (l == MAX_LANES)
+		if (l + (below ? 1 : 0) >= MAX_LANES)
 			return -1;
-		if (l == n)
-			n++;
-		end[l] = e;
+		used[n_used++] = (span){ a, e, l };
+		if (below)
+			used[n_used++] = (span){ la, le, l + 1 };
 		sp->lane[i] = l;
+		if (l + 1 + (below ? 1 : 0) > n)
+			n = l + 1 + (below ? 1 : 0);
 	}
 	return n;
+}
+
+/* Where a label that fits neither in its bar nor beside it hangs on the
+ * lane below, joined by a short line (it once ran on past the end of its
+ * bar onto the paper, or was left out: "During the infusion and the first
+ * 24 hours" at the kiosk's largest text): from under its marker, pushed
+ * left to stay in the column, never across the infusion's line when the
+ * event comes after it (one that starts with the infusion may cross it:
+ * the label is on the page's colour). The line drops from the bar just past the marker
+ * (not down the infusion's line), or from the marker of a moment. */
+static bool hang_label(const strip *sp, const pe_style *st, const pe_item *it, double tw,
+                       double x, double w, double *lx, double *link_x)
+{
+	const overview *ov = &sp->ov;
+	double s = st->body_size;
+	double xa = ov_x(ov, it->at);
+	double xb = fmax(ov_x(ov, it->until > it->at ? it->until : it->at), xa);
+	double lo = x;
+	if (sp->has_zero && it->at > 0)
+		lo = fmax(lo, ov_x(ov, 0) + 0.3 * s);
+	double l = fmin(fmax(xa - ov->r, lo), x + w - tw);
+	if (l < lo - 1e-9)
+		return false;
+	double cx = xb > xa ? fmin(fmax(xa + ov->r + 0.3 * s, l + 0.3 * s), xb - 0.3 * s) : xa;
+	if (cx < fmax(xa, l) || cx > fmin(fmax(xb, xa), l + tw))
+		return false;
+	*lx = l;
+	*link_x = cx;
+	return true;
 }
 
 /* Measure (and decide) the strip at (x, y) in width w; false: no strip. */
@@ -298,42 +357,41 @@ static bool plan_overview(pe_layout *L, strip *sp, const pe_block *b, const pe_s
 			sp->when_x[i] = xa + ov->r + 0.3 * s;
 		} else if (xe + 0.4 * s + tw <= x + w) {
 			sp->when_x[i] = xe + 0.4 * s;
-		} else if (tinted(st) && xb > xa && xa + ov->r + 0.3 * s + tw <= x + w) {
-			/* from inside its bar on past its end: the bar is only a
-			 * tint behind the words, so they read on it and beyond
-			 * ("During the infusion and the first 24 hours" had no
-			 * label at all) */
-			sp->when_x[i] = xa + ov->r + 0.3 * s;
 		} else if (xa - ov->r - 0.4 * s - tw >= x &&
 		           (!sp->has_zero || it->at < 0 ||
 		            xa - ov->r - 0.4 * s - tw >= ov_x(ov, 0) + 0.3 * s)) {
 			/* on the left, but what happens after the infusion is
 			 * never written before (or across) its line */
 			sp->when_x[i] = xa - ov->r - 0.4 * s - tw;
-		} else {
+		} else if (!hang_label(sp, st, it, tw, x, w, &sp->when_x[i], &sp->link_x[i])) {
 			free(t);
 			continue;
+		} else {
+			sp->below[i] = true;
 		}
 		sp->when[i] = t;
 		lw[i] = tw;
 	}
 	int n = strip_lanes(sp, b, lw);
-	if (n < 0 || n > (int)b->n_items) {
+	if (n < 0) {
 		/* labels would make it too tall: numbers only */
 		strip_free(sp, b->n_items);
 		memset(sp->when, 0, sizeof sp->when);
+		memset(sp->below, 0, sizeof sp->below);
 		n = strip_lanes(sp, b, lw);
 		if (n < 0)
 			return false;
 	}
 	ov->n_lanes = n;
 
-	/* Legend, only where colour carries the kind (not in black on white). */
+	/* Legend in every style: in high contrast the outlines still carry
+	 * the kind's colour (it was left out there, and the kiosk's high
+	 * contrast screen had no key to its bars). */
 	sp->top_h = sp->has_zero ? drip + 0.1 * s : 0;
 	sp->axis_y = y + sp->top_h + n * ov->lane_h + 0.2 * s;
 	sp->labels_y = sp->axis_y + 0.35 * s;
 	double h = sp->labels_y + small * 1.3 - y;
-	sp->legend = tinted(st);
+	sp->legend = true;
 	if (sp->legend) {
 		sp->legend_y = y + h + 0.5 * s;
 		double lx = x;
@@ -344,7 +402,7 @@ static bool plan_overview(pe_layout *L, strip *sp, const pe_block *b, const pe_s
 				used |= b->items[i].event == kinds[k].kind;
 			if (!used)
 				continue;
-			double iw = 1.4 * s + pe_layout_width(L, word(st, kinds[k].word),
+			double iw = 2.0 * s + pe_layout_width(L, word(st, kinds[k].word),
 			                                      PE_FACE_REGULAR, small);
 			if (iw > w) {
 				strip_free(sp, b->n_items);
@@ -371,6 +429,32 @@ static void event_bar(pe_page *pg, const pe_style *st, pe_color c, double x0, do
 	pe_color fill = tinted(st) ? pe_color_mix(c, st->page, 0.4) : st->page;
 	pe_page_add_rect(pg, x0, cy - bh / 2, len, bh, fill, tinted(st) ? PE_NO_COLOR : c, st->rule,
 	                 bh / 2);
+}
+
+/* A kind's pattern inside a bar from x0 to x1 (clear of its rounded ends
+ * and of a label inside it), so the kinds read apart without colour (in
+ * high contrast every kind is black; a handout may be copied in grey):
+ * what you do plain, side effects hatched, what to watch for
+ * cross-hatched, the benefit dotted. */
+static void bar_pattern(pe_page *pg, const pe_style *st, pe_event_kind k, pe_color c,
+                        double x0, double x1, double cy, double bh)
+{
+	if (k == PE_EVENT_CARE)
+		return;
+	double in = 2 * st->rule;
+	double d = bh - 2 * in;   /* a hatch line's rise and run */
+	double step = (k == PE_EVENT_WARNING ? 1.25 : 0.75) * bh;
+	if (d <= 0)
+		return;
+	for (double px = x0; px + d <= x1 + 1e-9; px += step) {
+		if (k == PE_EVENT_BENEFIT) {
+			pe_shape_circle(pg, px + d / 2, cy, 0.12 * bh, c, PE_NO_COLOR, 0);
+			continue;
+		}
+		pe_shape_line(pg, px, cy + d / 2, px + d, cy - d / 2, c, st->rule);
+		if (k == PE_EVENT_WARNING)
+			pe_shape_line(pg, px, cy - d / 2, px + d, cy + d / 2, c, st->rule);
+	}
 }
 
 static double lay_overview(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
@@ -421,8 +505,16 @@ static double lay_overview(pe_layout *L, pe_page *pg, const pe_block *b, const p
 		double cy = lanes_top + (sp.lane[i] + 0.5) * ov->lane_h;
 		double xa = ov_x(ov, it->at);
 		pe_color c = event_color(st, it->event);
-		if (it->until > it->at)
-			event_bar(pg, st, c, xa, cy, ov_x(ov, it->until) - xa, sp.bar_h);
+		if (it->until > it->at) {
+			double xb = ov_x(ov, it->until);
+			event_bar(pg, st, c, xa, cy, xb - xa, sp.bar_h);
+			/* the pattern after the marker, or after a label inside */
+			double p0 = xa + ov->r + 0.2 * s;
+			if (sp.when[i] && !sp.below[i] && sp.when_x[i] > xa && sp.when_x[i] < xb)
+				p0 = sp.when_x[i] +
+				     pe_layout_width(L, sp.when[i], PE_FACE_BOLD, small) + 0.3 * s;
+			bar_pattern(pg, st, it->event, c, p0, xb - sp.bar_h / 2, cy, sp.bar_h);
+		}
 		number_dot(L, pg, st, (int)i + 1, xa, cy, ov->r, c);
 		if (sp.when[i]) {
 			pe_text_style t = lab_b;
@@ -430,8 +522,26 @@ static double lay_overview(pe_layout *L, pe_page *pg, const pe_block *b, const p
 			/* the label's ink (ascent to descent) centred on the lane */
 			double asc = pe_layout_ascent(L, PE_FACE_BOLD, small);
 			double desc = pe_layout_descent(L, PE_FACE_BOLD, small);
-			double top = cy + (asc - desc) / 2 - pe_layout_baseline(L, &t);
 			double tw = pe_layout_width(L, sp.when[i], PE_FACE_BOLD, small);
+			double ly = cy;
+			if (sp.below[i]) {
+				/* on the lane below, on the page's colour (the infusion's
+				 * line may pass behind it), joined to its bar */
+				ly = cy + ov->lane_h;
+				double pad = 0.15 * s;
+				double bx0 = fmax(sp.when_x[i] - pad, x);
+				double bx1 = fmin(sp.when_x[i] + tw + pad, x + w);
+				pe_page_add_rect(pg, bx0, ly - (asc + desc) / 2 - pad, bx1 - bx0,
+				                 asc + desc + 2 * pad, st->page, PE_NO_COLOR, 0, 0);
+			}
+			double top = ly + (asc - desc) / 2 - pe_layout_baseline(L, &t);
+			if (sp.below[i]) {
+				/* the line reaches down to just over the capitals */
+				double cx = sp.link_x[i];
+				double from = cy + (fabs(cx - xa) < ov->r ? ov->r : sp.bar_h / 2);
+				double to = top + pe_layout_baseline(L, &t) - 0.72 * small - 0.1 * s;
+				pe_shape_line(pg, cx, from, cx, to, c, 2 * st->rule);
+			}
 			pe_layout_plain(L, pg, sp.when[i], &t, sp.when_x[i], top, tw + 1, NULL);
 		}
 	}
@@ -445,7 +555,7 @@ static double lay_overview(pe_layout *L, pe_page *pg, const pe_block *b, const p
 				continue;
 			const char *t = word(st, kinds[k].word);
 			double tw = pe_layout_width(L, t, PE_FACE_REGULAR, small);
-			double iw = 1.4 * s + tw;
+			double iw = 2.0 * s + tw;
 			if (lx > x && lx + iw > x + w) {
 				lx = x;
 				ly += small * 1.3;
@@ -457,14 +567,19 @@ static double lay_overview(pe_layout *L, pe_page *pg, const pe_block *b, const p
 			bool bar = false;
 			for (size_t i = 0; i < b->n_items; i++)
 				bar |= b->items[i].event == kinds[k].kind && b->items[i].until > b->items[i].at;
-			if (bar)
-				event_bar(pg, st, event_color(st, kinds[k].kind), lx, cy, 1.0 * s, 0.5 * s);
+			/* (an outline's stroke stays inside the column) */
+			double in = tinted(st) ? 0 : st->rule / 2;
+			pe_color kc = event_color(st, kinds[k].kind);
+			if (bar) {
+				event_bar(pg, st, kc, lx + in, cy, 1.6 * s - 2 * in, 0.6 * s);
+				bar_pattern(pg, st, kinds[k].kind, kc, lx + 0.3 * s, lx + 1.3 * s, cy,
+				            0.6 * s);
+			}
 			else
-				pe_shape_circle(pg, lx + 0.5 * s, cy, 0.3 * s, event_color(st, kinds[k].kind),
-				                PE_NO_COLOR, 0);
+				pe_shape_circle(pg, lx + 0.8 * s, cy, 0.3 * s, kc, PE_NO_COLOR, 0);
 			pe_text_style t2 = lab;
 			t2.color = st->text;
-			pe_layout_plain(L, pg, t, &t2, lx + 1.4 * s, ly, tw + 1, NULL);
+			pe_layout_plain(L, pg, t, &t2, lx + 2.0 * s, ly, tw + 1, NULL);
 			lx += iw + 1.0 * s;
 		}
 	}

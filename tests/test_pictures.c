@@ -11,8 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "content.h"
 #include "handout.h"
 #include "i18n.h"
+#include "paths.h"
 
 static bool digits_only(const char *s)
 {
@@ -392,6 +394,218 @@ static void scale_stacks_when_a_name_cannot_fit(void **state)
 	free_all();
 }
 
+/* ---- the IVIg timeline as the kiosk reader shows it -------------------- */
+
+/* The reader's text column as kiosk/screens.c lays it out (screen_reader,
+ * reader_doc): dp from the panel (23.8 inch default), a section list of
+ * 300 or 400 dp, the column at most 34 body sizes + 80 dp, padded 40 dp
+ * each side; body 32, 40, 50 dp by text size step. */
+static void kiosk_reader(double W, double H, int step, double *body, double *width)
+{
+	static const double steps[] = { 32, 40, 50 };
+	double ppmm = hypot(W, H) / (23.8 * 25.4);
+	double dp = fmin(ppmm / 3.6441, fmin(W / 1000.0, H / 760.0));
+	double side = (W / dp < 1300 ? 300 : 400) * dp;
+	double vw = W - round(32 * dp + side + 24 * dp);
+	double col = floor(fmin(vw - 10 * dp - 8 * dp, steps[step] * dp * 34 + 80 * dp));
+	*body = steps[step] * dp;
+	*width = col - 2 * 40 * dp;
+}
+
+static pe_topic *load_ivig(const char *lang)
+{
+	pe_error err = { "" };
+	char rng[4096], path[4096], rel[128];
+	assert_non_null(pe_paths_data(rng, sizeof rng, "topic.rng"));
+	pe_schema *schema = pe_schema_load(rng, &err);
+	assert_non_null(schema);
+	snprintf(rel, sizeof rel, "content/%s/ivig-aftercare.xml", lang);
+	assert_non_null(pe_paths_data(path, sizeof path, rel));
+	pe_topic *t = pe_topic_load(path, lang, schema, &err);
+	if (!t)
+		fail_msg("%s", err.msg);
+	pe_schema_destroy(schema);
+	return t;
+}
+
+static const pe_block *timeline_of(const pe_topic *t)
+{
+	for (size_t i = 0; i < t->n_sections; i++)
+		for (size_t j = 0; j < t->sections[i].n_blocks; j++)
+			if (t->sections[i].blocks[j].kind == PE_BLOCK_TIMELINE)
+				return &t->sections[i].blocks[j];
+	fail_msg("%s: no timeline", t->id);
+	return NULL;
+}
+
+/* A line joins the label to its bar (or marker): a stroke whose top is at
+ * the bar's bottom and whose bottom reaches the label, at an x both span. */
+static bool connected(const pe_page *pg, const pe_op *lab, double bx0, double bx1,
+                      double bar_bottom, double s)
+{
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		const pe_op *o = &pg->ops[i];
+		if (o->kind != PE_OP_PATH || o->w > 0.1 * s)
+			continue;
+		double cx = o->x + o->w / 2;
+		double ink_top = lab->y - lab->u.text.ascent;
+		if (cx >= fmax(bx0, lab->x) - EPS && cx <= fmin(bx1, lab->x + lab->w) + EPS &&
+		    fabs(o->y - bar_bottom) < 0.2 * s && o->y + o->h >= ink_top - 0.3 * s &&
+		    o->y + o->h <= lab->y)
+			return true;
+	}
+	return false;
+}
+
+/* Issue 15 (kiosk) and issue 11 item 6: at every text size of the reader,
+ * 1920x1080 and 1280x800, normal and high contrast, English and Spanish,
+ * the strip labels every event, each label inside its own bar or beside
+ * it (never running on past the bar's end unless a line joins them), no
+ * two labels overlap, and the legend names each kind present once with
+ * a swatch that tells it without colour (issue 11: grayscale). Bar
+ * 2's label was missing at the largest size and in high contrast (the
+ * legend too); labels 2 and 4 ran past their bars in Spanish. */
+/* every failure of a sweep is printed, then the test fails */
+#define BAD(...) (print_error(__VA_ARGS__), print_error("\n"), bad++)
+
+static void timeline_ivig_on_the_kiosk(void **state)
+{
+	fixture *fx = *state;
+	int bad = 0;
+	static const char *const langs[] = { "en", "es" };
+	static const double screens[][2] = { { 1920, 1080 }, { 1280, 800 } };
+	static const pe_event_kind kinds[] = { PE_EVENT_CARE, PE_EVENT_EFFECT, PE_EVENT_WARNING,
+	                                       PE_EVENT_BENEFIT };
+	static const int legend_words[] = { PE_WORD_LEGEND_CARE, PE_WORD_LEGEND_EFFECT,
+	                                    PE_WORD_LEGEND_WARNING, PE_WORD_LEGEND_BENEFIT };
+	for (size_t li = 0; li < 2; li++) {
+		pe_topic *topic = load_ivig(langs[li]);
+		const pe_block *b = timeline_of(topic);
+		for (size_t sc = 0; sc < 2; sc++)
+			for (int step = 0; step < 3; step++)
+				for (int hc = 0; hc < 2; hc++) {
+					double s, w;
+					kiosk_reader(screens[sc][0], screens[sc][1], step, &s, &w);
+					pe_style st;
+					pe_style_default(&st, s, hc);
+					pe_handout_picture_words(&st, langs[li]);
+					pe_page *pg = page(fx);
+					pe_layout_block(fx->layout, pg, b, &st, 40, 40, w);
+					char what[96];
+					snprintf(what, sizeof what, "%s %.0fx%.0f step %d%s", langs[li],
+					         screens[sc][0], screens[sc][1], step, hc ? " high contrast" : "");
+					assert_texts_apart(pg, s, what);
+					const pe_op *inf = find_exact(pg, st.words[PE_WORD_INFUSION]);
+					if (!inf) {
+						BAD("%s: no strip (w %.0f, body %.1f)", what, w, s);
+						continue;
+					}
+					for (size_t e = 0; e < b->n_items; e++) {
+						const pe_item *it = &b->items[e];
+						char num[24];
+						snprintf(num, sizeof num, "%zu", e + 1);
+						const pe_op *mk = NULL, *lab = NULL;
+						char *plain = pe_text_plain(&it->label);
+						assert_non_null(plain);
+						for (size_t o = 0; o < pg->n_ops; o++) {
+							const pe_op *op = &pg->ops[o];
+							if (op->kind != PE_OP_TEXT || op->y >= inf->y)
+								continue;
+							if (!strcmp(op->u.text.utf8, num))
+								mk = op;
+							if (!strcmp(op->u.text.utf8, plain))
+								lab = op;
+						}
+						if (!mk || !lab) {
+							BAD("%s: event %zu \"%s\" has no %s", what, e + 1, plain,
+							    mk ? "label" : "marker");
+							free(plain);
+							continue;
+						}
+						double xa = mk->x + mk->w / 2;
+						double cy = mk->y - 0.357 * mk->u.text.size;
+						double r = mk->u.text.size / 1.25;   /* 1.25 r sets the number */
+						double bx0 = xa - r, bx1 = xa + r, bottom = cy + r;
+						for (size_t o = 0; o < pg->n_ops; o++) {
+							const pe_op *op = &pg->ops[o];
+							if (op->kind == PE_OP_RECT && fabs(op->x - xa) < 0.5 &&
+							    fabs(op->y + op->h / 2 - cy) < 0.5) {
+								bx1 = fmax(bx1, op->x + op->w);
+								bottom = fmax(bottom, op->y + op->h);
+							}
+						}
+						double ink = lab->y - (lab->u.text.ascent - lab->u.text.descent) / 2;
+						bool lane = fabs(ink - cy) < 0.3 * s;
+						bool inside = lab->x >= xa - EPS && lab->x + lab->w <= bx1 + EPS;
+						bool right = lab->x >= bx1 - EPS && lab->x - bx1 <= 1.5 * s;
+						bool left = lab->x + lab->w <= bx0 + EPS &&
+						            bx0 - (lab->x + lab->w) <= 1.5 * s;
+						if (!(lane && (inside || right || left)) &&
+						    !connected(pg, lab, xa - r, bx1, bottom, s))
+							BAD("%s: label \"%s\" (%.0f-%.0f) is not in or beside "
+							         "its bar (%.0f-%.0f)",
+							         what, plain, lab->x, lab->x + lab->w, xa, bx1);
+						free(plain);
+					}
+					/* the legend: one entry per kind present, in every style,
+					 * each swatch drawn apart from the others by more than
+					 * its colour (in high contrast all kinds are black) */
+					int sig[4] = { -1, -1, -1, -1 };
+					for (size_t k = 0; k < 4; k++) {
+						bool used = false;
+						for (size_t e = 0; e < b->n_items; e++)
+							used |= b->items[e].event == kinds[k];
+						size_t n = 0;
+						for (size_t o = 0; o < pg->n_ops; o++) {
+							const pe_op *op = &pg->ops[o];
+							n += op->kind == PE_OP_TEXT && op->y > inf->y &&
+							     !strcmp(op->u.text.utf8, st.words[legend_words[k]]);
+						}
+						if (n != (used ? 1u : 0u))
+							BAD("%s: legend shows \"%s\" %zu times", what,
+							         st.words[legend_words[k]], n);
+						const pe_op *lt = NULL;
+						for (size_t o = 0; o < pg->n_ops; o++)
+							if (pg->ops[o].kind == PE_OP_TEXT && pg->ops[o].y > inf->y &&
+							    !strcmp(pg->ops[o].u.text.utf8, st.words[legend_words[k]]))
+								lt = &pg->ops[o];
+						if (!lt)
+							continue;
+						/* what is drawn: rects, lines rising and falling, other
+						 * paths (dots, circles) */
+						int rects = 0, rising = 0, falling = 0, other = 0;
+						double my = lt->y - 0.357 * lt->u.text.size;
+						for (size_t o = 0; o < pg->n_ops; o++) {
+							const pe_op *op = &pg->ops[o];
+							double cx = op->x + op->w / 2, cyy = op->y + op->h / 2;
+							if ((op->kind == PE_OP_PATH || op->kind == PE_OP_RECT) &&
+							    cx < lt->x && cx > lt->x - 2.5 * s && fabs(cyy - my) < 0.5 * s)
+							{
+								if (op->kind == PE_OP_RECT)
+									rects++;
+								else if (op->u.path.n_segs != 2)
+									other++;
+								else if (op->u.path.segs[1].y[0] < op->u.path.segs[0].y[0])
+									rising++;
+								else
+									falling++;
+							}
+						}
+						sig[k] = ((rects * 16 + rising) * 16 + falling) * 16 + other;
+						for (size_t j = 0; j < k; j++)
+							if (sig[j] == sig[k])
+								BAD("%s: legend swatches \"%s\" and \"%s\" differ only "
+								    "in colour", what, st.words[legend_words[j]],
+								    st.words[legend_words[k]]);
+					}
+				}
+		pe_topic_destroy(topic);
+	}
+	page_done(fx);
+	free_all();
+	assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -400,6 +614,7 @@ int main(void)
 		cmocka_unit_test(timeline_axis_labels_fit),
 		cmocka_unit_test(timeline_words_follow_the_language),
 		cmocka_unit_test(timeline_strip_readable),
+		cmocka_unit_test(timeline_ivig_on_the_kiosk),
 		cmocka_unit_test(scale_row_or_stack),
 		cmocka_unit_test(scale_stacks_when_a_name_cannot_fit),
 	};
