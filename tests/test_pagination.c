@@ -1,0 +1,262 @@
+/*
+ * test_pagination.c - the pagination of the whole handout set (issue 11,
+ * "no holes" and "emergency early"): every staged topic in English and
+ * Spanish, in the letter, A4, large-print and bilingual templates, laid
+ * out to a display list (no rendering) and judged page by page:
+ *
+ *  - every page but the last is at least 75% full: the lowest drawn op
+ *    of the body against the body's box (between header and footer);
+ *  - a list, steps or checklist split across pages leaves at least 2
+ *    items on each side;
+ *  - no emergency list (a tier of the "when to get help" box, an
+ *    emergency callout) starts on one page and ends on the next.
+ *
+ * It prints the page count of every handout (the table in the issue's
+ * note). Needs PE_DATADIR (the staged content); skipped without it.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handout_fixture.h"
+#include "i18n.h"
+
+#define MIN_FILL 0.75
+
+/* Pages allowed to stay under MIN_FILL, each with its reason. Keep this
+ * short: a page here is a hole a reader sees. */
+static const struct hole {
+	const char *topic, *lang, *tpl;
+	size_t page;   /* 1-based */
+	const char *why;
+} holes[] = {
+	{ NULL, NULL, NULL, 0, NULL },
+};
+
+static bool allowed_hole(const char *topic, const char *lang, const char *tpl, size_t page)
+{
+	for (size_t i = 0; holes[i].topic; i++)
+		if (strcmp(holes[i].topic, topic) == 0 && strcmp(holes[i].lang, lang) == 0 &&
+		    strcmp(holes[i].tpl, tpl) == 0 && holes[i].page == page)
+			return true;
+	return false;
+}
+
+/* s without white space (runs of one line are separate text ops). */
+static char *squeeze(const char *s)
+{
+	char *out = malloc(strlen(s) + 1), *o = out;
+	assert_non_null(out);
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\n' && *s != '\t')
+			*o++ = *s;
+	*o = '\0';
+	return out;
+}
+
+/* The squeezed words of every page of dl (free with free_pages). */
+static char **page_texts(const pe_dlist *dl)
+{
+	char **v = calloc(dl->n_pages, sizeof *v);
+	assert_non_null(v);
+	for (size_t p = 0; p < dl->n_pages; p++) {
+		char *w = page_words(&dl->pages[p]);
+		v[p] = squeeze(w);
+		free(w);
+	}
+	return v;
+}
+
+static void free_pages(char **v, size_t n)
+{
+	for (size_t p = 0; p < n; p++)
+		free(v[p]);
+	free(v);
+}
+
+/* The first page from `from` on whose words hold t, or -1. */
+static int find_from(char **pages, size_t n, size_t from, const pe_text *t)
+{
+	char buf[4096] = "";
+	words_append(buf, t);
+	char *w = squeeze(buf);
+	int found = -1;
+	for (size_t p = from; p < n && found < 0 && *w; p++)
+		if (strstr(pages[p], w))
+			found = (int)p;
+	free(w);
+	return found;
+}
+
+static int failures;
+
+#define FAULT(...) do { print_message(__VA_ARGS__); print_message("\n"); failures++; } while (0)
+
+/* Every page but the last at least MIN_FILL full. */
+static void check_fill(const pe_dlist *dl, double top, double bottom, const char *id,
+                       const char *lang, const char *tpl)
+{
+	for (size_t p = 0; p + 1 < dl->n_pages; p++) {
+		const pe_page *pg = &dl->pages[p];
+		double low = top;
+		for (size_t i = 0; i < pg->n_ops; i++) {
+			const pe_op *op = &pg->ops[i];
+			if (op->kind == PE_OP_MARK || op->kind == PE_OP_HIT || op->kind == PE_OP_LINK)
+				continue;
+			double x0, y0, x1, y1;
+			pe_op_bounds(op, &x0, &y0, &x1, &y1);
+			/* the body only: not the header above it or the footer below */
+			if (y0 < top - 1 || y1 > bottom + 1)
+				continue;
+			if (y1 > low)
+				low = y1;
+		}
+		double fill = (low - top) / (bottom - top);
+		if (fill < MIN_FILL && !allowed_hole(id, lang, tpl, p + 1))
+			FAULT("%s %s %s: page %zu of %zu is %.0f%% full", id, lang, tpl, p + 1,
+			      dl->n_pages, 100 * fill);
+	}
+}
+
+/* Lists split with 2 items at least on each side; emergency lists whole. */
+static void check_splits(char **pages, size_t n, const pe_topic *t, const char *lang,
+                         const char *tpl)
+{
+	for (size_t s = 0; s < t->n_sections; s++)
+		for (size_t k = 0; k < t->sections[s].n_blocks; k++) {
+			const pe_block *b = &t->sections[s].blocks[k];
+			if (b->kind == PE_BLOCK_GETHELP) {
+				for (size_t i = 0; i < b->n_tiers; i++) {
+					const pe_tier *tier = &b->tiers[i];
+					int p0 = find_from(pages, n, 0, &tier->title), p1 = p0;
+					for (size_t j = 0; p0 >= 0 && j < tier->n_signs; j++)
+						p1 = find_from(pages, n, (size_t)p1, &tier->signs[j].text);
+					if (p0 < 0 || p1 != p0)
+						FAULT("%s %s %s: the %s tier starts on page %d and ends on %d",
+						      t->id, lang, tpl, pe_tier_level_name(tier->level), p0 + 1,
+						      p1 + 1);
+				}
+				continue;
+			}
+			bool emergency = b->kind == PE_BLOCK_CALLOUT && b->callout == PE_CALLOUT_EMERGENCY;
+			bool listy = b->kind == PE_BLOCK_LIST || b->kind == PE_BLOCK_STEPS ||
+			             b->kind == PE_BLOCK_CHECKLIST || b->kind == PE_BLOCK_CALLOUT;
+			if (!listy || b->n_items == 0)
+				continue;
+			int *page = calloc(b->n_items, sizeof *page);
+			assert_non_null(page);
+			int at = b->kind == PE_BLOCK_CALLOUT || b->kind == PE_BLOCK_CHECKLIST
+			         ? find_from(pages, n, 0, &b->title) : -1;
+			int from = at >= 0 ? at : 0;
+			for (size_t i = 0; i < b->n_items; i++) {
+				page[i] = find_from(pages, n, (size_t)from, &b->items[i].text);
+				if (page[i] >= 0)
+					from = page[i];
+			}
+			if (emergency && ((at >= 0 && page[b->n_items - 1] != at) ||
+			                  page[0] != page[b->n_items - 1]))
+				FAULT("%s %s %s: an emergency box starts on page %d and ends on %d",
+				      t->id, lang, tpl, (at >= 0 ? at : page[0]) + 1,
+				      page[b->n_items - 1] + 1);
+			/* runs of items on one page: each at least 2 long when split */
+			for (size_t i = 0; i < b->n_items;) {
+				size_t j = i;
+				while (j < b->n_items && page[j] == page[i])
+					j++;
+				bool split = i > 0 || j < b->n_items;
+				if (split && page[i] >= 0 && j - i < 2)
+					FAULT("%s %s %s: a list split leaves %zu item(s) alone on page %d",
+					      t->id, lang, tpl, j - i, page[i] + 1);
+				i = j;
+			}
+			free(page);
+		}
+}
+
+static pe_dlist *lay(fx *f, const char *tpl_name, const pe_topic *t, const char *lang,
+                     const pe_topic *second, const char *second_lang, double *top,
+                     double *bottom)
+{
+	pe_error err = { { 0 } };
+	pe_template *tpl = pe_template_find(tpl_name, &err);
+	assert_non_null(tpl);
+	pe_handout_req req = { .topics = &t, .n_topics = 1, .lang = lang, .tpl = tpl,
+	                       .second = &second, .second_lang = second_lang };
+	pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
+	if (!dl)
+		fail_msg("%s %s %s: %s", t->id, lang, tpl_name, err.msg);
+	if (!pe_handout_check(dl, tpl, &err))
+		fail_msg("%s %s %s: %s", t->id, lang, tpl_name, err.msg);
+	assert_true(pe_handout_body(f->layout, &req, top, bottom));
+	pe_template_destroy(tpl);
+	return dl;
+}
+
+static void whole_set(void **state)
+{
+	fx *f = *state;
+	const char *data = getenv("PE_DATADIR");
+	if (!data || !*data) {
+		print_message("PE_DATADIR not set: no staged content\n");
+		skip();
+	}
+	static const char *const langs[] = { "en", "es" };
+	static const char *const tpls[] = { "letter", "a4", "large-print", "bilingual" };
+	pe_library *lib[2];
+	for (size_t li = 0; li < 2; li++) {
+		char sub[PATH_MAX];
+		pe_error err = { { 0 } };
+		snprintf(sub, sizeof sub, "%s/content/%s", data, langs[li]);
+		if (!(lib[li] = pe_library_load(sub, langs[li], f->schema, &err)))
+			fail_msg("%s", err.msg);
+	}
+	failures = 0;
+	size_t handouts = 0;
+	print_message("%-22s %-4s %7s %4s %12s %10s\n", "topic", "lang", "letter", "a4",
+	              "large-print", "bilingual");
+	for (size_t li = 0; li < 2; li++) {
+		const char *lang = langs[li], *other = langs[1 - li];
+		for (size_t ti = 0; ti < pe_library_count(lib[li]); ti++) {
+			const pe_topic *t = pe_library_topic(lib[li], ti);
+			if (t->kind == PE_TOPIC_CARD)
+				continue;
+			const pe_topic *t2 = pe_library_find(lib[1 - li], t->id);
+			size_t count[4] = { 0 };
+			for (size_t k = 0; k < 4; k++) {
+				bool bi = strcmp(tpls[k], "bilingual") == 0;
+				if (bi && !t2)
+					continue;
+				double top, bottom;
+				pe_dlist *dl = lay(f, tpls[k], t, lang, bi ? t2 : NULL, bi ? other : NULL,
+				                   &top, &bottom);
+				char what[32];
+				snprintf(what, sizeof what, "%s%s%s", tpls[k], bi ? "+" : "", bi ? other : "");
+				check_fill(dl, top, bottom, t->id, lang, what);
+				char **pages = page_texts(dl);
+				check_splits(pages, dl->n_pages, t, lang, what);
+				if (bi)
+					check_splits(pages, dl->n_pages, t2, other, what);
+				free_pages(pages, dl->n_pages);
+				count[k] = dl->n_pages;
+				handouts++;
+				pe_dlist_destroy(dl);
+			}
+			print_message("%-22s %-4s %7zu %4zu %12zu %10zu\n", t->id, lang, count[0],
+			              count[1], count[2], count[3]);
+		}
+	}
+	pe_library_destroy(lib[0]);
+	pe_library_destroy(lib[1]);
+	print_message("%zu handout(s) checked, %d fault(s)\n", handouts, failures);
+	assert_true(handouts >= 8);
+	assert_int_equal(failures, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(whole_set),
+	};
+	return cmocka_run_group_tests(tests, handout_setup, handout_teardown);
+}
