@@ -307,10 +307,76 @@ static void whole_set(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/* A long (non-emergency) callout after 0-9 paragraphs: wherever the page
+ * ends, it splits only between items, 2 at least on each side, and each
+ * piece is a box of its own around its items (a plain rectangle cut with
+ * the page). It used to go whole to the next page, leaving a hole. */
+static void long_callout_splits_into_boxes(void **state)
+{
+	fx *f = *state;
+	size_t splits = 0;
+	for (size_t fill = 0; fill <= 9; fill++) {
+		pe_topic *t = topic("callout", 1, fill);
+		pe_section *sec = &t->sections[0];
+		pe_block *grown = realloc(sec->blocks, (sec->n_blocks + 1) * sizeof *grown);
+		assert_non_null(grown);
+		sec->blocks = grown;
+		pe_block *b = &sec->blocks[sec->n_blocks++];
+		*b = (pe_block){ .kind = PE_BLOCK_CALLOUT, .callout = PE_CALLOUT_INFO, .n_items = 8 };
+		b->title = text1("Before you go home", PE_RUN_PLAIN);
+		b->items = calloc(8, sizeof *b->items);
+		assert_non_null(b->items);
+		for (size_t i = 0; i < 8; i++) {
+			char s[128];
+			snprintf(s, sizeof s, "c%zuw Drink 8 cups of water and rest for 2 days after it.", i);
+			b->items[i].text = text1(s, PE_RUN_PLAIN);
+			b->items[i].bullet = true;
+		}
+		double top, bottom;
+		pe_dlist *dl = lay(f, "letter", t, "en", NULL, NULL, &top, &bottom);
+		int page[8];
+		for (size_t i = 0; i < 8; i++) {
+			char mark[8];
+			snprintf(mark, sizeof mark, "c%zuw", i);
+			page[i] = -1;
+			for (size_t p = 0; p < dl->n_pages && page[i] < 0; p++) {
+				const pe_op *op = page_find_text(&dl->pages[p], mark);
+				if (!op)
+					continue;
+				page[i] = (int)p;
+				/* inside a plain box on its page */
+				bool boxed = false;
+				for (size_t k = 0; k < dl->pages[p].n_ops && !boxed; k++) {
+					const pe_op *r = &dl->pages[p].ops[k];
+					boxed = r->kind == PE_OP_RECT && r->u.rect.radius <= 0 && r->w > 100 &&
+					        r->y <= op->y - op->u.text.ascent &&
+					        r->y + r->h >= op->y + op->u.text.descent;
+				}
+				if (!boxed)
+					fail_msg("fill %zu: callout item %zu outside a box on page %zu", fill, i,
+					         p + 1);
+			}
+			assert_true(page[i] >= 0);
+		}
+		size_t first = 0;
+		while (first < 8 && page[first] == page[0])
+			first++;
+		if (first < 8) {
+			splits++;
+			assert_true(first >= 2 && 8 - first >= 2);
+			assert_int_equal(page[7], page[0] + 1);
+		}
+		pe_dlist_destroy(dl);
+		pe_topic_destroy(t);
+	}
+	assert_true(splits > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(whole_set),
+		cmocka_unit_test(long_callout_splits_into_boxes),
 	};
 	return cmocka_run_group_tests(tests, handout_setup, handout_teardown);
 }
