@@ -8,6 +8,7 @@
  *    of the body against the body's box (between header and footer);
  *  - a list, steps or checklist split across pages leaves at least 2
  *    items on each side;
+ *  - every section heading has 2 lines at least of what follows under it;
  *  - no emergency list (a tier of the "when to get help" box, an
  *    emergency callout) starts on one page and ends on the next.
  *
@@ -15,6 +16,7 @@
  * note). Needs PE_DATADIR (the staged content); skipped without it.
  */
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -228,6 +230,50 @@ static void check_splits(char **pages, size_t n, const pe_topic *t, const char *
 		}
 }
 
+/* Every section heading of t has 2 lines at least of what follows under
+ * it on its page (in its column: the half of the page it is in for a
+ * bilingual handout). A line is a baseline of text smaller than the
+ * heading. */
+static void check_headings(const pe_dlist *dl, double bottom, const pe_topic *t, bool bi,
+                           const char *lang, const char *tpl)
+{
+	for (size_t s = 0; s < t->n_sections; s++) {
+		char *name = pe_text_plain(&t->sections[s].heading);
+		assert_non_null(name);
+		bool found = false;
+		for (size_t p = 0; p < dl->n_pages && !found; p++) {
+			const pe_page *pg = &dl->pages[p];
+			for (size_t i = 0; i < pg->n_ops && !found; i++) {
+				const pe_op *h = &pg->ops[i];
+				if (h->kind != PE_OP_TEXT || h->u.text.face != PE_FACE_BOLD ||
+				    strlen(h->u.text.utf8) < 4 ||
+				    strncmp(name, h->u.text.utf8, strlen(h->u.text.utf8)) != 0)
+					continue;
+				found = true;
+				bool right = bi && h->x > pg->width / 2;
+				double lines[2];
+				size_t n = 0;
+				for (size_t k = 0; k < pg->n_ops && n < 2; k++) {
+					const pe_op *o = &pg->ops[k];
+					if (o->kind != PE_OP_TEXT || o->y <= h->y + 1 || o->y > bottom ||
+					    o->u.text.size >= h->u.text.size - 0.01 ||
+					    (bi && (o->x > pg->width / 2) != right))
+						continue;
+					bool seen = false;
+					for (size_t m = 0; m < n; m++)
+						seen |= fabs(lines[m] - o->y) < 0.5;
+					if (!seen)
+						lines[n++] = o->y;
+				}
+				if (n < 2)
+					FAULT("%s %s %s: the heading \"%s\" ends page %zu with %zu line(s) under it",
+					      t->id, lang, tpl, name, p + 1, n);
+			}
+		}
+		free(name);
+	}
+}
+
 static pe_dlist *lay(fx *f, const char *tpl_name, const pe_topic *t, const char *lang,
                      const pe_topic *second, const char *second_lang, double *top,
                      double *bottom)
@@ -289,6 +335,9 @@ static void whole_set(void **state)
 				check_fill(dl, top, bottom, t->id, lang, what);
 				char **pages = page_texts(dl);
 				check_splits(pages, dl->n_pages, t, lang, what);
+				check_headings(dl, bottom, t, bi, lang, what);
+				if (bi)
+					check_headings(dl, bottom, t2, bi, other, what);
 				if (bi)
 					check_splits(pages, dl->n_pages, t2, other, what);
 				free_pages(pages, dl->n_pages);
