@@ -60,6 +60,14 @@ static double lay_paragraph(pe_layout *L, pe_page *pg, const pe_block *b,
 	return h;
 }
 
+/* A break before item i of n: only where it leaves 2 items at least on
+ * each side, so a page never starts or ends a list with one lone item. */
+static void item_break(pe_breaks *bk, double y, size_t i, size_t n)
+{
+	if (i >= 2 && n - i >= 2)
+		pe_breaks_add(bk, y);
+}
+
 /* A list item with a marker drawn by the caller: text in the hanging
  * indent. Returns the item height. */
 static double lay_item_text(pe_layout *L, pe_page *pg, const pe_text *text,
@@ -86,7 +94,7 @@ static double lay_list(pe_layout *L, pe_page *pg, const pe_block *b, const pe_st
 	for (size_t i = 0; i < b->n_items; i++) {
 		if (i > 0) {
 			cy += gap;
-			pe_breaks_add(bk, cy);
+			item_break(bk, cy, i, b->n_items);
 		}
 		bullet_dot(L, pg, &t, st->accent, x + indent * 0.4, cy);
 		cy += lay_item_text(L, pg, &b->items[i].text, &t, x + indent, cy, w - indent);
@@ -107,7 +115,7 @@ static double lay_steps(pe_layout *L, pe_page *pg, const pe_block *b, const pe_s
 	for (size_t i = 0; i < b->n_items; i++) {
 		if (i > 0) {
 			cy += gap;
-			pe_breaks_add(bk, cy);
+			item_break(bk, cy, i, b->n_items);
 		}
 		/* circle centred on the cap height of the first line */
 		double ccy = first_baseline(L, &t, cy) - 0.36 * s;
@@ -147,7 +155,7 @@ static double lay_checklist(pe_layout *L, pe_page *pg, const pe_block *b,
 	for (size_t i = 0; i < b->n_items; i++) {
 		if (i > 0) {
 			cy += s * 0.45;
-			pe_breaks_add(bk, cy);
+			item_break(bk, cy, i, b->n_items);
 		}
 		double by = first_baseline(L, &t, cy) - 0.36 * s - box / 2;
 		if (by < cy)
@@ -182,13 +190,15 @@ static void callout_colors(const pe_style *st, pe_callout_kind k, pe_color *bg, 
 }
 
 /* A box with a thick bar down its left edge, corners rounded on the
- * outside only. Drawn before its content. */
+ * outside only; square (plain rectangles only) when it may be split
+ * across pages, as the paginator cuts plain rectangles with the page and
+ * each piece then gets a whole box of its own. Drawn before its content. */
 static void bar_box(pe_page *pg, const pe_style *st, double x, double y, double w,
-                    double h, double bar, pe_color bg, pe_color fg, double border)
+                    double h, double bar, pe_color bg, pe_color fg, double border, bool square)
 {
 	if (!pg)
 		return;
-	double r = st->radius;
+	double r = square ? 0 : st->radius;
 	if (bg.a > 0)
 		pe_page_add_rect(pg, x, y, w, h, bg, PE_NO_COLOR, 0, r);
 	if (bg.a <= 0 || border > 0) {
@@ -196,17 +206,29 @@ static void bar_box(pe_page *pg, const pe_style *st, double x, double y, double 
 		/* stroke inside the column: inset by half the line width */
 		pe_page_add_rect(pg, x + lw / 2, y + lw / 2, w - lw, h - lw, PE_NO_COLOR, fg, lw, r);
 	}
+	if (square) {
+		pe_page_add_rect(pg, x, y, bar, h, fg, PE_NO_COLOR, 0, 0);
+		return;
+	}
 	pe_pathb pb;
 	pe_pb_reset(&pb);
 	pe_pb_round_rect(&pb, x, y, bar, h, r, 0, 0, r);
 	pe_pb_emit(pg, &pb, fg, PE_NO_COLOR, 0);
 }
 
+/* A callout long enough to be split between its items, 2 at least on each
+ * side (an emergency list never: it stays whole on one page). */
+static bool callout_splits(const pe_block *b)
+{
+	return b->callout != PE_CALLOUT_EMERGENCY && b->n_items >= 4;
+}
+
 static double lay_callout(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
-                          double x, double y, double w)
+                          double x, double y, double w, pe_breaks *bk)
 {
 	double s = st->body_size;
 	bool emergency = b->callout == PE_CALLOUT_EMERGENCY;
+	bool splits = callout_splits(b);
 	pe_color bg, fg;
 	callout_colors(st, b->callout, &bg, &fg);
 	double bar = emergency ? 0.45 * s : 0.3 * s;
@@ -219,7 +241,7 @@ static double lay_callout(pe_layout *L, pe_page *pg, const pe_block *b, const pe
 		pe_page *p = pass == 0 ? NULL : pg;
 		double cy = y + pad * 0.85;
 		if (pass == 1 && pg)
-			bar_box(pg, st, x, y, w, ch, bar, bg, fg, emergency ? 1.6 * st->rule : 0);
+			bar_box(pg, st, x, y, w, ch, bar, bg, fg, emergency ? 1.6 * st->rule : 0, splits);
 		if (b->title.n_runs) {
 			pe_text_style tt = { PE_FACE_BOLD, emergency ? st->heading_size : s * 1.1,
 			                     1.3, fg, fg };
@@ -237,8 +259,13 @@ static double lay_callout(pe_layout *L, pe_page *pg, const pe_block *b, const pe
 		t.link_color = fg;   /* a phone number in a box takes the box's colour */
 		double indent = s * 1.2;
 		for (size_t i = 0; i < b->n_items; i++) {
-			if (i > 0)
-				cy += b->items[i].bullet && b->items[i - 1].bullet ? s * 0.3 : st->para_gap;
+			if (i > 0) {
+				double gap = b->items[i].bullet && b->items[i - 1].bullet ? s * 0.3 : st->para_gap;
+				/* (the last pass is the one that draws, or the only one) */
+				if (splits && pass == 1)
+					item_break(bk, cy + gap / 2, i, b->n_items);
+				cy += gap;
+			}
 			if (b->items[i].bullet) {
 				bullet_dot(L, p, &t, fg, x0 + indent * 0.35, cy);
 				cy += pe_layout_text(L, p, &b->items[i].text, &t, x0 + indent, cy,
@@ -476,7 +503,7 @@ static double lay_block(pe_layout *L, pe_page *pg, const pe_block *b, const pe_s
 	case PE_BLOCK_CHECKLIST:
 		return lay_checklist(L, pg, b, st, x, y, w, bk);
 	case PE_BLOCK_CALLOUT:
-		return lay_callout(L, pg, b, st, x, y, w);
+		return lay_callout(L, pg, b, st, x, y, w, bk);
 	case PE_BLOCK_CONTACT:
 		return lay_contact(L, pg, b, st, x, y, w);
 	case PE_BLOCK_TIMELINE:

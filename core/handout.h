@@ -50,6 +50,11 @@ typedef struct pe_handout_req {
  * with err set. The wallet-card template needs no topics, only req->card. */
 pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_error *err);
 
+/* Where the body of every page of a handout of req goes (between its
+ * header and footer), in points from the top: what its pages are filled
+ * against (the pagination test). False for the wallet card. */
+bool pe_handout_body(pe_layout *layout, const pe_handout_req *req, double *top, double *bottom);
+
 /* "This is general information. It does not replace your care team's
  * advice. ..." in lang: under every handout's title, and on the kiosk's
  * home screen. */

@@ -273,6 +273,32 @@ static bool complete(pe_flow *f)
 	return true;
 }
 
+/* The style, printable area and body (between header and footer) of a
+ * flow whose layout, req and tpl are set. */
+static void flow_geometry(pe_flow *f)
+{
+	const pe_template *tpl = f->tpl;
+	f->pager.page_width = tpl->width;
+	f->pager.page_height = tpl->height;
+	pe_template_style(tpl, &f->st);
+	pe_handout_picture_words(&f->st, f->req->lang);
+	pe_template_area(tpl, &f->x0, &f->top, &f->x1, &f->bottom);
+	double head = pe_flow_header_height(f), foot = pe_flow_footer_height(f);
+	f->pager.body_top = f->top + head + (tpl->header ? f->st.body_size * 1.2 : 0);
+	f->pager.body_bottom = f->bottom - foot - (foot > 0 ? f->st.body_size * 0.6 : 0);
+}
+
+bool pe_handout_body(pe_layout *layout, const pe_handout_req *req, double *top, double *bottom)
+{
+	if (!req->tpl || !req->lang || req->tpl->kind == PE_TEMPLATE_WALLET)
+		return false;
+	pe_flow f = { .layout = layout, .req = req, .tpl = req->tpl };
+	flow_geometry(&f);
+	*top = f.pager.body_top;
+	*bottom = f.pager.body_bottom;
+	return true;
+}
+
 pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_error *err)
 {
 	const pe_template *tpl = req->tpl;
@@ -290,15 +316,9 @@ pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_err
 		pe_error_set(err, NULL, 0, "handout: the bilingual template needs a second language");
 		return NULL;
 	}
-	f.pager.page_width = tpl->width;
-	f.pager.page_height = tpl->height;
-	pe_template_style(tpl, &f.st);
-	pe_handout_picture_words(&f.st, req->lang);
+	flow_geometry(&f);
 	/* The layout's error is sticky: start clean, look once at the end. */
 	pe_layout_reset_error(layout);
-	pe_template_area(tpl, &f.x0, &f.top, &f.x1, &f.bottom);
-	f.pager.body_top = f.top + pe_flow_header_height(&f) + (tpl->header ? f.st.body_size * 1.2 : 0);
-	f.pager.body_bottom = f.bottom - pe_flow_footer_height(&f) - (pe_flow_footer_height(&f) > 0 ? f.st.body_size * 0.6 : 0);
 	if (!(f.pager.dl = pe_dlist_create())) {
 		pe_flow_oom(&f);
 		return NULL;

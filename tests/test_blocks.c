@@ -138,7 +138,7 @@ static void breaks_fall_between_items(void **state)
 			pe_style_default(&st, 14, false);
 			double br[16];
 			size_t n = pe_layout_block_breaks(fx->layout, &b, &st, w, br, 16);
-			assert_int_equal(n, b.n_items - 1);
+			assert_int_equal(n, b.n_items - 3);   /* 2 items at least each side */
 			pe_page *pg = page(fx);
 			double h = pe_layout_block(fx->layout, pg, &b, &st, 0, 0, w);
 			for (size_t i = 0; i < n; i++) {
@@ -179,6 +179,69 @@ static void breaks_fall_between_items(void **state)
 			assert_int_equal(pe_layout_block_breaks(fx->layout, &b, &st, w, br, 1), 1);
 		}
 	page_done(fx);
+	free_all();
+}
+
+/* A list, steps, checklist or long callout of n items breaks only where 2
+ * items at least stay on each side: n - 3 breaks (none under 4 items),
+ * each after item 2, 3, ... Its breaks lie between the texts of two items.
+ * An emergency callout never breaks (tests above), and a long callout that
+ * may is drawn with plain rectangles only, which the paginator cuts with
+ * the page: no rounded box or path runs across a break. */
+static void list_breaks_leave_two_items(void **state)
+{
+	fixture *fx = *state;
+	static const pe_block_kind kinds[] = { PE_BLOCK_LIST, PE_BLOCK_STEPS, PE_BLOCK_CHECKLIST,
+	                                       PE_BLOCK_CALLOUT };
+	const char *texts[8];
+	static const char *const marks[8] = { "i0w", "i1w", "i2w", "i3w", "i4w", "i5w", "i6w", "i7w" };
+	char buf[8][160];
+	for (size_t i = 0; i < 8; i++) {
+		snprintf(buf[i], sizeof buf[i], "%s %s", marks[i], long_items[i % 4] + 4);
+		texts[i] = buf[i];
+	}
+	pe_style st;
+	pe_style_default(&st, 14, false);
+	for (size_t k = 0; k < 4; k++)
+		for (size_t n = 1; n <= 8; n++) {
+			pe_block b = block_of(kinds[k], texts, n);
+			b.callout = PE_CALLOUT_INFO;
+			double br[16];
+			size_t nb = pe_layout_block_breaks(fx->layout, &b, &st, 300, br, 16);
+			assert_int_equal(nb, n >= 4 ? n - 3 : 0);
+			pe_page *pg = page(fx);
+			pe_layout_block(fx->layout, pg, &b, &st, 0, 0, 300);
+			for (size_t i = 0; i < nb; i++) {
+				/* items 0..i+1 above the break, the rest below */
+				int cur = -1;
+				for (size_t j = 0; j < pg->n_ops; j++) {
+					const pe_op *op = &pg->ops[j];
+					double x0, y0, x1, y1;
+					pe_op_bounds(op, &x0, &y0, &x1, &y1);
+					if (op->kind != PE_OP_TEXT) {
+						bool plain = op->kind == PE_OP_RECT && op->u.rect.radius <= 0;
+						if (y0 < br[i] - 1e-6 && y1 > br[i] + 1e-6 && !plain)
+							fail_msg("kind %zu n %zu: op %zu (kind %d) runs across break %zu",
+							         k, n, j, (int)op->kind, i);
+						continue;
+					}
+					int item = item_of(op, &cur);
+					if (item < 0)
+						continue;
+					double top = op->y - op->u.text.ascent;
+					if ((size_t)item <= i + 1)
+						assert_true(top < br[i]);
+					else
+						assert_true(top > br[i]);
+				}
+			}
+			page_done(fx);
+			/* an emergency callout stays whole however long */
+			if (kinds[k] == PE_BLOCK_CALLOUT) {
+				b.callout = PE_CALLOUT_EMERGENCY;
+				assert_int_equal(pe_layout_block_breaks(fx->layout, &b, &st, 300, br, 16), 0);
+			}
+		}
 	free_all();
 }
 
@@ -409,6 +472,7 @@ int main(void)
 		cmocka_unit_test(blocks_stay_in_column),
 		cmocka_unit_test(breaks_fall_between_items),
 		cmocka_unit_test(gethelp_breaks_only_between_tiers),
+		cmocka_unit_test(list_breaks_leave_two_items),
 		cmocka_unit_test(paragraph_breaks_keep_two_lines),
 		cmocka_unit_test(contact_number_fits_and_links),
 		cmocka_unit_test(odd_blocks_stay_in_column),

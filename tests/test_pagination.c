@@ -1,0 +1,431 @@
+/*
+ * test_pagination.c - the pagination of the whole handout set (issue 11,
+ * "no holes" and "emergency early"): every staged topic in English and
+ * Spanish, in the letter, A4, large-print and bilingual templates, laid
+ * out to a display list (no rendering) and judged page by page:
+ *
+ *  - every page but the last is at least 75% full: the lowest drawn op
+ *    of the body against the body's box (between header and footer);
+ *  - a list, steps or checklist split across pages leaves at least 2
+ *    items on each side;
+ *  - every section heading has 2 lines at least of what follows under it;
+ *  - no emergency list (a tier of the "when to get help" box, an
+ *    emergency callout) starts on one page and ends on the next.
+ *
+ * It prints the page count of every handout (the table in the issue's
+ * note). Needs PE_DATADIR (the staged content); skipped without it.
+ */
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "handout_fixture.h"
+#include "i18n.h"
+
+#define MIN_FILL 0.75
+
+/* Pages allowed to stay under MIN_FILL, each with its reason: the block
+ * that starts the next page must stay whole and did not fit. A page is
+ * named by what the body of the NEXT page starts with, so the list does
+ * not go stale when something above moves a page. Keep it short: each
+ * one is a hole a reader sees. */
+static const struct hole {
+	const char *topic, *lang, *tpl;
+	const char *next;   /* the next page's first body text starts so */
+	const char *why;
+} holes[] = {
+	/* the get-help box comes first and each tier stays whole */
+	{ "anaphylaxis", "en", "large-print", "When to get help",
+	  "the 911 tier is taller than the rest of page 1 under the title" },
+	{ "anaphylaxis", "es", "large-print", "Cuándo pedir ayuda",
+	  "the 911 tier is taller than the rest of page 1 under the title" },
+	{ "immunotherapy", "en", "large-print", "Call your care team now",
+	  "the call-now tier (6 signs) is taller than the rest of page 1" },
+	{ "immunotherapy", "es", "large-print", "Llame a su equipo",
+	  "the call-now tier is taller than the rest of page 1" },
+	/* a card or picture never splits */
+	{ "helpline", "es", "large-print", "Línea de ayuda de la",
+	  "the helpline card with its QR code never splits" },
+	{ "ivig-aftercare", "es", "large-print", "Su recuperación, paso a paso",
+	  "the timeline's chart never splits and its heading goes with it" },
+	{ "infusion-reactions", "es", "a4", "¿Qué tan grave",
+	  "the severity scale never splits (heading and 1-line lead-in go with it)" },
+	/* 2 items at least on each side of a list split */
+	{ "infusion-reactions", "en", "letter", "What happens next",
+	  "a lead-in and a 2-item list (which cannot split) go together" },
+	{ "infusion-reactions", "en", "a4", "If you have a reaction",
+	  "3 steps (cannot split 2 and 2) under their heading" },
+	{ "infusion-reactions", "en", "large-print", "If you have a reaction",
+	  "3 steps (cannot split 2 and 2) under their heading" },
+	{ "ivig-aftercare", "es", "large-print", "Cómo cuidarse",
+	  "the first 2 steps (7 lines) and their heading do not fit" },
+	/* the end of the topic (issue 11 item 1 moves the care team up) */
+	{ "infusion-reactions", "es", "large-print", "Su equipo de atención médica",
+	  "the care-team box and the sources end the topic as one unit" },
+	{ NULL, NULL, NULL, NULL, NULL },
+};
+
+/* The first text of the body of pg (topmost, then leftmost), or "". */
+static const char *body_start(const pe_page *pg, double top, double bottom)
+{
+	const pe_op *best = NULL;
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		const pe_op *op = &pg->ops[i];
+		if (op->kind != PE_OP_TEXT || op->y < top || op->y > bottom)
+			continue;
+		if (!best || op->y < best->y - 0.5 || (op->y < best->y + 0.5 && op->x < best->x))
+			best = op;
+	}
+	return best ? best->u.text.utf8 : "";
+}
+
+static const struct hole *allowed_hole(const char *topic, const char *lang, const char *tpl,
+                                       const char *next)
+{
+	for (size_t i = 0; holes[i].topic; i++)
+		if (strcmp(holes[i].topic, topic) == 0 && strcmp(holes[i].lang, lang) == 0 &&
+		    strncmp(holes[i].tpl, tpl, strlen(holes[i].tpl)) == 0 &&
+		    strncmp(next, holes[i].next, strlen(holes[i].next)) == 0)
+			return &holes[i];
+	return NULL;
+}
+
+/* s without white space (runs of one line are separate text ops). */
+static char *squeeze(const char *s)
+{
+	char *out = malloc(strlen(s) + 1), *o = out;
+	assert_non_null(out);
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\n' && *s != '\t')
+			*o++ = *s;
+	*o = '\0';
+	return out;
+}
+
+/* The squeezed words of every page of dl (free with free_pages). */
+static char **page_texts(const pe_dlist *dl)
+{
+	char **v = calloc(dl->n_pages, sizeof *v);
+	assert_non_null(v);
+	for (size_t p = 0; p < dl->n_pages; p++) {
+		char *w = page_words(&dl->pages[p]);
+		v[p] = squeeze(w);
+		free(w);
+	}
+	return v;
+}
+
+static void free_pages(char **v, size_t n)
+{
+	for (size_t p = 0; p < n; p++)
+		free(v[p]);
+	free(v);
+}
+
+/* The first page from `from` on whose words hold t, or -1. */
+static int find_from(char **pages, size_t n, size_t from, const pe_text *t)
+{
+	char buf[4096] = "";
+	words_append(buf, t);
+	char *w = squeeze(buf);
+	int found = -1;
+	for (size_t p = from; p < n && found < 0 && *w; p++)
+		if (strstr(pages[p], w))
+			found = (int)p;
+	free(w);
+	return found;
+}
+
+static int failures;
+
+#define FAULT(...) do { print_message(__VA_ARGS__); print_message("\n"); failures++; } while (0)
+
+/* Every page but the last at least MIN_FILL full. */
+static void check_fill(const pe_dlist *dl, double top, double bottom, const char *id,
+                       const char *lang, const char *tpl)
+{
+	for (size_t p = 0; p + 1 < dl->n_pages; p++) {
+		const pe_page *pg = &dl->pages[p];
+		double low = top;
+		for (size_t i = 0; i < pg->n_ops; i++) {
+			const pe_op *op = &pg->ops[i];
+			if (op->kind == PE_OP_MARK || op->kind == PE_OP_HIT || op->kind == PE_OP_LINK)
+				continue;
+			double x0, y0, x1, y1;
+			pe_op_bounds(op, &x0, &y0, &x1, &y1);
+			/* the body only: not the header above it or the footer below */
+			if (y0 < top - 1 || y1 > bottom + 1)
+				continue;
+			if (y1 > low)
+				low = y1;
+		}
+		double fill = (low - top) / (bottom - top);
+		if (fill >= MIN_FILL)
+			continue;
+		const char *next = body_start(&dl->pages[p + 1], top, bottom);
+		const struct hole *h = allowed_hole(id, lang, tpl, next);
+		if (h)
+			print_message("(allowed: %s %s %s page %zu is %.0f%% full: %s)\n", id, lang, tpl,
+			              p + 1, 100 * fill, h->why);
+		else
+			FAULT("%s %s %s: page %zu of %zu is %.0f%% full (the next starts \"%s\")", id,
+			      lang, tpl, p + 1, dl->n_pages, 100 * fill, next);
+	}
+}
+
+/* Lists split with 2 items at least on each side; emergency lists whole. */
+static void check_splits(char **pages, size_t n, const pe_topic *t, const char *lang,
+                         const char *tpl)
+{
+	for (size_t s = 0; s < t->n_sections; s++)
+		for (size_t k = 0; k < t->sections[s].n_blocks; k++) {
+			const pe_block *b = &t->sections[s].blocks[k];
+			if (b->kind == PE_BLOCK_GETHELP) {
+				for (size_t i = 0; i < b->n_tiers; i++) {
+					const pe_tier *tier = &b->tiers[i];
+					int p0 = find_from(pages, n, 0, &tier->title), p1 = p0;
+					for (size_t j = 0; p0 >= 0 && j < tier->n_signs; j++)
+						p1 = find_from(pages, n, (size_t)p1, &tier->signs[j].text);
+					if (p0 < 0 || p1 != p0)
+						FAULT("%s %s %s: the %s tier starts on page %d and ends on %d",
+						      t->id, lang, tpl, pe_tier_level_name(tier->level), p0 + 1,
+						      p1 + 1);
+				}
+				continue;
+			}
+			bool emergency = b->kind == PE_BLOCK_CALLOUT && b->callout == PE_CALLOUT_EMERGENCY;
+			bool listy = b->kind == PE_BLOCK_LIST || b->kind == PE_BLOCK_STEPS ||
+			             b->kind == PE_BLOCK_CHECKLIST || b->kind == PE_BLOCK_CALLOUT;
+			if (!listy || b->n_items == 0)
+				continue;
+			int *page = calloc(b->n_items, sizeof *page);
+			assert_non_null(page);
+			int at = b->kind == PE_BLOCK_CALLOUT || b->kind == PE_BLOCK_CHECKLIST
+			         ? find_from(pages, n, 0, &b->title) : -1;
+			int from = at >= 0 ? at : 0;
+			for (size_t i = 0; i < b->n_items; i++) {
+				page[i] = find_from(pages, n, (size_t)from, &b->items[i].text);
+				if (page[i] >= 0)
+					from = page[i];
+			}
+			if (emergency && ((at >= 0 && page[b->n_items - 1] != at) ||
+			                  page[0] != page[b->n_items - 1]))
+				FAULT("%s %s %s: an emergency box starts on page %d and ends on %d",
+				      t->id, lang, tpl, (at >= 0 ? at : page[0]) + 1,
+				      page[b->n_items - 1] + 1);
+			/* runs of items on one page: each at least 2 long when split */
+			for (size_t i = 0; i < b->n_items;) {
+				size_t j = i;
+				while (j < b->n_items && page[j] == page[i])
+					j++;
+				bool split = i > 0 || j < b->n_items;
+				if (split && page[i] >= 0 && j - i < 2)
+					FAULT("%s %s %s: a list split leaves %zu item(s) alone on page %d",
+					      t->id, lang, tpl, j - i, page[i] + 1);
+				i = j;
+			}
+			free(page);
+		}
+}
+
+/* Every section heading of t has 2 lines at least of what follows under
+ * it on its page (in its column: the half of the page it is in for a
+ * bilingual handout). A line is a baseline of text smaller than the
+ * heading. */
+static void check_headings(const pe_dlist *dl, double bottom, const pe_topic *t, bool bi,
+                           const char *lang, const char *tpl)
+{
+	for (size_t s = 0; s < t->n_sections; s++) {
+		char *name = pe_text_plain(&t->sections[s].heading);
+		assert_non_null(name);
+		bool found = false;
+		for (size_t p = 0; p < dl->n_pages && !found; p++) {
+			const pe_page *pg = &dl->pages[p];
+			for (size_t i = 0; i < pg->n_ops && !found; i++) {
+				const pe_op *h = &pg->ops[i];
+				if (h->kind != PE_OP_TEXT || h->u.text.face != PE_FACE_BOLD ||
+				    strlen(h->u.text.utf8) < 4 ||
+				    strncmp(name, h->u.text.utf8, strlen(h->u.text.utf8)) != 0)
+					continue;
+				found = true;
+				bool right = bi && h->x > pg->width / 2;
+				double lines[2];
+				size_t n = 0;
+				for (size_t k = 0; k < pg->n_ops && n < 2; k++) {
+					const pe_op *o = &pg->ops[k];
+					if (o->kind != PE_OP_TEXT || o->y <= h->y + 1 || o->y > bottom ||
+					    o->u.text.size >= h->u.text.size - 0.01 ||
+					    (bi && (o->x > pg->width / 2) != right))
+						continue;
+					bool seen = false;
+					for (size_t m = 0; m < n; m++)
+						seen |= fabs(lines[m] - o->y) < 0.5;
+					if (!seen)
+						lines[n++] = o->y;
+				}
+				if (n < 2)
+					FAULT("%s %s %s: the heading \"%s\" ends page %zu with %zu line(s) under it",
+					      t->id, lang, tpl, name, p + 1, n);
+			}
+		}
+		free(name);
+	}
+}
+
+static pe_dlist *lay(fx *f, const char *tpl_name, const pe_topic *t, const char *lang,
+                     const pe_topic *second, const char *second_lang, double *top,
+                     double *bottom)
+{
+	pe_error err = { { 0 } };
+	pe_template *tpl = pe_template_find(tpl_name, &err);
+	assert_non_null(tpl);
+	pe_handout_req req = { .topics = &t, .n_topics = 1, .lang = lang, .tpl = tpl,
+	                       .second = &second, .second_lang = second_lang };
+	pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
+	if (!dl)
+		fail_msg("%s %s %s: %s", t->id, lang, tpl_name, err.msg);
+	if (!pe_handout_check(dl, tpl, &err))
+		fail_msg("%s %s %s: %s", t->id, lang, tpl_name, err.msg);
+	assert_true(pe_handout_body(f->layout, &req, top, bottom));
+	pe_template_destroy(tpl);
+	return dl;
+}
+
+static void whole_set(void **state)
+{
+	fx *f = *state;
+	const char *data = getenv("PE_DATADIR");
+	if (!data || !*data) {
+		print_message("PE_DATADIR not set: no staged content\n");
+		skip();
+	}
+	static const char *const langs[] = { "en", "es" };
+	static const char *const tpls[] = { "letter", "a4", "large-print", "bilingual" };
+	pe_library *lib[2];
+	for (size_t li = 0; li < 2; li++) {
+		char sub[PATH_MAX];
+		pe_error err = { { 0 } };
+		snprintf(sub, sizeof sub, "%s/content/%s", data, langs[li]);
+		if (!(lib[li] = pe_library_load(sub, langs[li], f->schema, &err)))
+			fail_msg("%s", err.msg);
+	}
+	failures = 0;
+	size_t handouts = 0;
+	print_message("%-22s %-4s %7s %4s %12s %10s\n", "topic", "lang", "letter", "a4",
+	              "large-print", "bilingual");
+	for (size_t li = 0; li < 2; li++) {
+		const char *lang = langs[li], *other = langs[1 - li];
+		for (size_t ti = 0; ti < pe_library_count(lib[li]); ti++) {
+			const pe_topic *t = pe_library_topic(lib[li], ti);
+			if (t->kind == PE_TOPIC_CARD)
+				continue;
+			const pe_topic *t2 = pe_library_find(lib[1 - li], t->id);
+			size_t count[4] = { 0 };
+			for (size_t k = 0; k < 4; k++) {
+				bool bi = strcmp(tpls[k], "bilingual") == 0;
+				if (bi && !t2)
+					continue;
+				double top, bottom;
+				pe_dlist *dl = lay(f, tpls[k], t, lang, bi ? t2 : NULL, bi ? other : NULL,
+				                   &top, &bottom);
+				char what[32];
+				snprintf(what, sizeof what, "%s%s%s", tpls[k], bi ? "+" : "", bi ? other : "");
+				check_fill(dl, top, bottom, t->id, lang, what);
+				char **pages = page_texts(dl);
+				check_splits(pages, dl->n_pages, t, lang, what);
+				check_headings(dl, bottom, t, bi, lang, what);
+				if (bi)
+					check_headings(dl, bottom, t2, bi, other, what);
+				if (bi)
+					check_splits(pages, dl->n_pages, t2, other, what);
+				free_pages(pages, dl->n_pages);
+				count[k] = dl->n_pages;
+				handouts++;
+				pe_dlist_destroy(dl);
+			}
+			print_message("%-22s %-4s %7zu %4zu %12zu %10zu\n", t->id, lang, count[0],
+			              count[1], count[2], count[3]);
+		}
+	}
+	pe_library_destroy(lib[0]);
+	pe_library_destroy(lib[1]);
+	print_message("%zu handout(s) checked, %d fault(s)\n", handouts, failures);
+	assert_true(handouts >= 8);
+	assert_int_equal(failures, 0);
+}
+
+/* A long (non-emergency) callout after 0-9 paragraphs: wherever the page
+ * ends, it splits only between items, 2 at least on each side, and each
+ * piece is a box of its own around its items (a plain rectangle cut with
+ * the page). It used to go whole to the next page, leaving a hole. */
+static void long_callout_splits_into_boxes(void **state)
+{
+	fx *f = *state;
+	size_t splits = 0;
+	for (size_t fill = 0; fill <= 9; fill++) {
+		pe_topic *t = topic("callout", 1, fill);
+		pe_section *sec = &t->sections[0];
+		pe_block *grown = realloc(sec->blocks, (sec->n_blocks + 1) * sizeof *grown);
+		assert_non_null(grown);
+		sec->blocks = grown;
+		pe_block *b = &sec->blocks[sec->n_blocks++];
+		*b = (pe_block){ .kind = PE_BLOCK_CALLOUT, .callout = PE_CALLOUT_INFO, .n_items = 8 };
+		b->title = text1("Before you go home", PE_RUN_PLAIN);
+		b->items = calloc(8, sizeof *b->items);
+		assert_non_null(b->items);
+		for (size_t i = 0; i < 8; i++) {
+			char s[128];
+			snprintf(s, sizeof s, "c%zuw Drink 8 cups of water and rest for 2 days after it.", i);
+			b->items[i].text = text1(s, PE_RUN_PLAIN);
+			b->items[i].bullet = true;
+		}
+		double top, bottom;
+		pe_dlist *dl = lay(f, "letter", t, "en", NULL, NULL, &top, &bottom);
+		int page[8];
+		for (size_t i = 0; i < 8; i++) {
+			char mark[8];
+			snprintf(mark, sizeof mark, "c%zuw", i);
+			page[i] = -1;
+			for (size_t p = 0; p < dl->n_pages && page[i] < 0; p++) {
+				const pe_op *op = page_find_text(&dl->pages[p], mark);
+				if (!op)
+					continue;
+				page[i] = (int)p;
+				/* inside a plain box on its page */
+				bool boxed = false;
+				for (size_t k = 0; k < dl->pages[p].n_ops && !boxed; k++) {
+					const pe_op *r = &dl->pages[p].ops[k];
+					boxed = r->kind == PE_OP_RECT && r->u.rect.radius <= 0 && r->w > 100 &&
+					        r->y <= op->y - op->u.text.ascent &&
+					        r->y + r->h >= op->y + op->u.text.descent;
+				}
+				if (!boxed)
+					fail_msg("fill %zu: callout item %zu outside a box on page %zu", fill, i,
+					         p + 1);
+			}
+			assert_true(page[i] >= 0);
+		}
+		size_t first = 0;
+		while (first < 8 && page[first] == page[0])
+			first++;
+		if (first < 8) {
+			splits++;
+			assert_true(first >= 2 && 8 - first >= 2);
+			assert_int_equal(page[7], page[0] + 1);
+		}
+		pe_dlist_destroy(dl);
+		pe_topic_destroy(t);
+	}
+	assert_true(splits > 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(whole_set),
+		cmocka_unit_test(long_callout_splits_into_boxes),
+	};
+	return cmocka_run_group_tests(tests, handout_setup, handout_teardown);
+}
