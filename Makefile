@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Makefile - builds the handout generator and the kiosk into $(BUILD)/.
 #
 #   make             build everything (programs in build/bin, data in build/share)

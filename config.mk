@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # config.mk - build settings. Override on the command line:
 #   make PREFIX=/opt/pe DESTDIR=/tmp/stage install
 #   make BUILD=build-asan SANITIZE=1

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # content/module.mk - stage the English source content and its schema.
 #
 # English is the source language: content/*.xml is copied as it is to

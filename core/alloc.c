@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * alloc.c - allocation with a fault-injection hook (see alloc.h).
  */

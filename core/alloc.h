@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * alloc.h - the allocator of the display list and layout code, with a
  * fault-injection hook for tests.

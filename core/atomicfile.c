@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * atomicfile.c - replace a file all at once, or not at all (see
  * atomicfile.h). The one copy of write-to-a-temporary-and-rename in the

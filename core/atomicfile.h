@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * atomicfile.h - replace a file all at once, or not at all.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * blocks.c - block layout: paragraphs, lists, steps, checklists, callouts
  * and contact cards, section headings, and whole topics flowed into one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * breaks.c - the break list of a block being laid out (see breaks.h).
  */

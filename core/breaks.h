@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * breaks.h - the list of places a block may be split across pages.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cairo_paint.c - the Cairo painter (see cairo_paint.h).
  *

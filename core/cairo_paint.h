@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * cairo_paint.h - paint display lists (dlist.h) with Cairo.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * content.c - the schema and one topic file (see content.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * content.h - load topic XML into the document model (doc.h).
  *

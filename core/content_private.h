@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * content_private.h - what the modules of the content loader share, and
  * nothing else includes. The loader is layered, each layer using only the

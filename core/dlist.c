@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * dlist.c - display list storage (see dlist.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * dlist.h - the display list: the seam between layout and painting.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * doc.c - freeing and small helpers for the document model (see doc.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * doc.h - the document model: topics -> sections -> blocks -> inline runs.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fonts.c - the bundled fonts in a private fontconfig configuration.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fonts.h - the bundled fonts, and nothing else.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * handout.c - the units of a handout (see handout.h, handout_priv.h): a
  * topic's title, its section headings, each content block in a column

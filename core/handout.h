@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * handout.h - compose topics into paged handouts (display lists for the
  * PDF painter), and check the result.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * handout_check.c - the layout check every handout passes before it is
  * written (pe_handout_check in handout.h): every painted op inside the

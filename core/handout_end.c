@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * handout_end.c - the end of a topic in a handout: the care-team box
  * (the clinic's phones as tel: links, or blank lines a nurse fills in,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * handout_header.c - the header band and the footer of every handout
  * page (clinic or product name, the logo on page 1, the topic's title,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * handout_layout.c - pe_handout_layout and pe_handout_write (handout.h):
  * each topic in turn, title, then its sections in handout order (the

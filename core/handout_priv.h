@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * handout_priv.h - what the files of the handout composition share:
  * handout.c (the units and shared helpers: calls none of the others),

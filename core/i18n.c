@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * i18n.c - languages, UI strings and localised dates (see i18n.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * i18n.h - languages: which exist, UI strings, localised dates.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * icons.c - simple vector icons for section headings, callouts and cards
  * (pe_layout_icon in layout.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* keyfile.c - see keyfile.h. */
 #include "keyfile.h"
 

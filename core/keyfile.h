@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * keyfile.h - what GKeyFile does not do for our INI files (site file,
  * handout templates): line numbers for messages, and refusing groups and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * library.c - all topics of one language: every *.xml in a directory (see
  * content.h). All or nothing: one bad file and the whole load fails with

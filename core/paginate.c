@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * paginate.c - the paginator (see paginate.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * paginate.h - the paginator: units of side-by-side columns placed on
  * pages, split only at the breaks layout allows.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * pdf.c - the libharu painter: display list in, PDF file out.
  *

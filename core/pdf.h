@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * pdf.h - paint a display list (dlist.h) into a PDF file with libharu.
  *

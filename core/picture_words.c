@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * picture_words.c - the words the drawn pictures (pictures.c) put on the
  * page that are not in the content: time-axis landmarks and the legend,

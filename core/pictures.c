@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * pictures.c - timeline and severity scale pictures (see pictures.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * pictures.h - the drawn blocks: timeline and severity scale.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * pngfile.c - read and check PNG files (see pngfile.h). The one copy of PNG
  * header parsing in the tree. Never prints (libpng's warnings are

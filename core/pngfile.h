@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * pngfile.h - the one place that reads PNG files we are given (the clinic's
  * logo): its header for the size, or the whole file, checked.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * shapes.c - vector path builder (see shapes.h).
  *

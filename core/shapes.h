@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * shapes.h - small vector path builder for layout (icons, boxes, pictures).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * site.h - the clinic's own settings (a GKeyFile / INI site file).
  *

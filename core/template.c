@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * template.c - read handout templates (see template.h).
  *

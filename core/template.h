@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * template.h - handout templates: paper, margins, type scale, colours and
  * which elements go in the header and footer, read from an INI file

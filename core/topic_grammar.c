@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * topic_grammar.c - a topic's element tree -> pe_topic: the fourth gate a
  * topic file goes through (xmlread.c is the first three).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * topic_text.c - the text of a topic: plain text (titles, summaries,
  * citations), phone numbers, and inline text with <em>, <strong> and

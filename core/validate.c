@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * validate.c - ids, phone numbers, language codes, dates (see
  * validate.h). Hand-written checks rather than regular expressions or

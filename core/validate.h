@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * validate.h - the small values people type: ids, phone numbers, language
  * codes, dates.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * walk.c - the element walker (see walk.h): a cursor over an element's
  * children, attribute checks, and one plain message for the first thing

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * walk.h - the element walker: reading a parsed XML tree element by
  * element with one precise message for the first thing that is wrong

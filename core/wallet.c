@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * wallet.c - the emergency wallet card: a fixed two-sided composition.
  * Front: the emergency tier of the card topic (content/wallet-card.xml)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * xml_compat.h - what differs between the libxml2 versions we build with.
  *

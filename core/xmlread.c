@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * xmlread.c - read a content file and parse it with libxml2 (see
  * xmlread.h): the first three gates a topic file goes through, each with

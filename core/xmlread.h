@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * xmlread.h - reading a content file and parsing it with libxml2 (private
  * to the content loader: content.c, library.c and the walker).

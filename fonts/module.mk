@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # fonts/module.mk - the bundled fonts.
 #
 # The fonts in this directory are committed, so a build needs no font

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * handout.c - the handout command: topic(s) + language -> PDF.
  *

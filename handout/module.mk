@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # handout/module.mk - the handout command, its end-to-end check, the
 # benchmark, and `make handouts` (the product's main job).
 

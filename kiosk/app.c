@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * app.c - the kiosk's state machine (see app.h).
  *

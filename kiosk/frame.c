@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * frame.c - compose a kiosk frame (see frame.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * frame.h - paint one kiosk frame (screens.h) with the Cairo painter.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * kiosk.c - one kiosk session (see kiosk.h).
  *

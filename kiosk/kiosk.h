@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * kiosk.h - one kiosk session: content, app state, screens, painter.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * main.c - the kiosk program: read the arguments, run the window or a
  * headless script. Everything else lives in the modules.

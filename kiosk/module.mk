@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # kiosk/module.mk - the fullscreen touch kiosk (build/bin/kiosk).
 #
 #   make kiosk                 build and start it in a window

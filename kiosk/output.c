@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * output.c - SDL window, software renderer, one streaming texture
  * (see output.h). Never lays out and never handles input.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * output.h - the SDL window the kiosk shows its frames in.
  *

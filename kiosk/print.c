@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * print.c - handouts to the printer via lp (see print.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * print.h - print a handout through CUPS's lp, without stopping the kiosk.
  *

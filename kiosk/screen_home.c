@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * screen_home.c - the first screen: the emergency tile, a tile per topic,
  * the disclaimer and the helpline.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * screen_print.c - the print form: language, copies, the Print button and
  * what the job is doing.

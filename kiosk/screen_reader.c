@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * screen_reader.c - the topic reader: its tall page (laid out once and
  * cached), the list of sections, the text size and print footer.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * screen_staff.c - the staff menu and its PIN pad.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * screen_warning.c - the idle warning, an overlay over any screen.
  */

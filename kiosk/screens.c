@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * screens.c - the entry points of the kiosk's screen layout (see
  * screens.h): the build context, the reader's page cache, one frame per

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * screens.h - lay out each kiosk screen into a display list.
  *

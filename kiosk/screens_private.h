@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * screens_private.h - what the kiosk's screen files share (not an API:
  * kiosk/screens.h is). screens.c holds the entry points and the build

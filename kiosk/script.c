@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * script.c - headless script replay (see script.h and SCRIPT.md).
  *

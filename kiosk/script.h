@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * script.h - headless replay of a kiosk script (format: kiosk/SCRIPT.md).
  *

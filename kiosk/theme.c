@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * theme.c - the kiosk's two colour themes and the reader's type steps
  * (see screens_private.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * widgets.c - the pieces every kiosk screen is made of (see
  * screens_private.h): text fitted into a box, buttons with their hit

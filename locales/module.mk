@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # locales/module.mk - translations: extract, merge, compile, check.
 #
 # Two gettext domains per language:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * layout-preview.c - developer tool: lay out a topic and paint it to PNG.
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # preview/module.mk - pe-layout-preview, a developer tool that paints the
 # layout of a sample topic (every block kind) to PNG with the product's
 # Cairo painter (core/cairo_paint.c), to look at what layout makes.

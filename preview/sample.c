@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sample.c - a topic built in C with every block kind (see sample.h).
  *

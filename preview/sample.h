@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sample.h - a hand-built topic that uses every block kind, for the layout
  * preview (the real loader lives in core/content.c; this needs no XML).

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: MIT
 # faults.sh - fault injection: every way we know to make a handout run go
 # wrong (a full disk, a device as OUT, damaged logos, catalogues, fonts and
 # site files, SIGKILL, two runs on one OUT), each asserting what a clinic

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # handout-bench.sh - how fast and how small handouts are, as whole
 # processes (start-up, fonts, content, layout, PDF, write: what a nurse
 # waits for). Prints the figures; fails only when the command fails.

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """handout-e2e.py - end-to-end check of the handout command.
 
 For every topic x language x template it runs build/bin/handout (which

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """handout-imgdiff.py - mean absolute pixel difference of two PNGs.
 
 Usage: handout-imgdiff.py A.png B.png MAX

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * handout_fixture.c - what the handout tests share (handout_fixture.h):
  * fonts, layout, schema and the wallet card's words for each group,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * handout_fixture.h - the fixture, hand-built topics and display-list
  * queries the handout tests share: test_handout.c and test_wallet.c.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * layout_fixture.c - what the layout tests share (layout_fixture.h):
  * fonts and a layout for each group, a fresh page per test, hand-built

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * layout_fixture.h - the fixture and hand-built content the layout tests
  * share: test_layout.c (text engine, style), test_blocks.c, test_pictures.c

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_app.c - the kiosk state machine with a virtual clock.
  */

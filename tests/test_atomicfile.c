@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_atomicfile.c - a file is replaced whole or not at all: a failed
  * write (full disk, file size limit) or a killed process leaves the old

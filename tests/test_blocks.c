@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_blocks.c - block layout (blocks.c): every block kind inside its
  * column at several widths and sizes, measured and drawn alike, the breaks

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_breaks.c - the break list (breaks.c) on its own: offsets from y0,
  * strictly increasing, a fixed list that stops when full, a growing one

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_cairo_paint.c - the Cairo painter on image surfaces.
  *

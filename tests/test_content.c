@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_content.c - the content loader as a whole (core/content.c, library.c,
  * xmlread.c, walk.c, topic_text.c, topic_grammar.c; core/doc.c).

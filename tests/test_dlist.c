@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_dlist.c - the display list (core/dlist.c): storage, copies, hit
  * testing, bounds and ranged copies between pages. Leaks show up under

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_fonts.c - the bundled fonts load into a private fontconfig, and
  * every way of not finding them is an error that names the file.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_handout.c - composition and pagination on hand-built topics.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_handout_check.c - the layout check (handout_check.c,
  * pe_handout_check in handout.h) on hand-made display lists: text in the

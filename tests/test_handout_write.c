@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_handout_write.c - whole jobs (pe_handout_write, pe_handout_layout)
  * refused, never wrong: a word too long for any line refuses the handout

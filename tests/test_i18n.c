@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_i18n.c - languages, run-time switching, localised dates.
  *

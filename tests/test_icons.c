@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_icons.c - the section icons (icons.c): inside their square, and
  * cut-outs painted in the background colour.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_keyfile.c - line numbers and unknown-key checks for INI files. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_layout.c - the text engine of the layout module (layout.c) and
  * the default style, asserted with numbers: widths, heights, faces,

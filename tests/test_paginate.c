@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_paginate.c - the paginator (paginate.c) on its own: columns made
  * of plain rectangles, no fonts, no topics. A unit goes whole where it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_pagination.c - the pagination of the whole handout set (issue 11,
  * "no holes" and "emergency early"): every staged topic in English and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_pdf.c - the libharu painter on hand-built display lists.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_pictures.c - the drawn blocks (pictures.c): the care timeline
  * (overview strip, events, axis labels in the reader's language) and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_pngfile.c - PNG files are read whole and checked: every way of
  * cutting a file short, a flipped bit and a huge image are errors naming

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_screens.c - geometry of every kiosk screen, asserted on the display
  * lists (no pixels): at 1920x1080, 1280x800 and portrait 1080x1920 on a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_shapes.c - the vector path builder used by layout for icons, boxes
  * and pictures: arcs land where they should, rounded corners are clamped,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_site.c - the clinic's site file: defaults, every key, and errors
  * that name file, line and key; the logo must exist and be a PNG.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_template.c - templates are data: the shipped files load, every key
  * is parsed with its unit, and every bad file is an error naming file,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_validate.c - the small values people type (core/validate.c): ids,
  * phone numbers and their tel: links, language codes and their BCP 47

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_walk.c - the element walker (core/walk.c) and XML reading
  * (core/xmlread.c) on their own, with a made-up two-element grammar: the

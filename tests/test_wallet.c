@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_wallet.c - the emergency wallet card (wallet.c): two sides at
  * card size, its medical words all from the card topic (in English and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * lint.c - pe-lint, the content lint: is every topic fit to ship?
  *

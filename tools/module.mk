@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tools/module.mk - the content lint (pe-lint) and its checks.
 #
 #   make lint                 schema, sources, required topics, readability

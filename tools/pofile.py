@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """pofile.py - a small reader for gettext PO/POT files (Python 3 stdlib only).
 
 Used by tools/po-qa and tools/pseudo-po. It keeps what the checks need:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * x11-wm.c - the two things a desktop window manager does that the
  * kiosk's Xvfb test needs, without a window manager (run-xvfb builds it):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz.c - set-up shared by the fuzz harnesses (see fuzz.h).
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz.h - what the libFuzzer harnesses in tests/fuzz/ share.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_pdf.c - topic -> PDF, the handout command's whole path: bytes as a
  * topic file (loaded with the schema), laid out (core/handout.c,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_script.c - the kiosk's headless script (kiosk/script.c): bytes as a
  * .kiosk script, replayed on a fresh kiosk (default site, 1280x800, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_site.c - the site file (core/site.c, core/keyfile.c): bytes as
  * site.ini, loaded as the programs load --site.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_template.c - handout templates (core/template.c, core/keyfile.c):
  * bytes as a template .ini, loaded as `handout --template FILE.ini`

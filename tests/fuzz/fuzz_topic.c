@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_topic.c - the topic loader (core/content.c): bytes as a topic file,
  * loaded with the compiled schema as the programs load it.

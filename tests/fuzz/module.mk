@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tests/fuzz/module.mk - libFuzzer harnesses (clang, ASan + UBSan).
 #
 #   make fuzz                  every target for FUZZ_SECONDS (default 60) each
