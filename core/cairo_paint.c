@@ -207,7 +207,7 @@ static void paint_text(pe_painter *painter, cairo_t *cr, const pe_op *op, double
 	cairo_new_path(cr);
 }
 
-static void trace(cairo_t *cr, const pe_path_seg *segs, size_t n, double dx, double dy)
+void pe_cairo_trace(cairo_t *cr, const pe_path_seg *segs, size_t n, double dx, double dy)
 {
 	for (size_t i = 0; i < n; i++) {
 		const pe_path_seg *s = &segs[i];
@@ -231,7 +231,7 @@ static void trace(cairo_t *cr, const pe_path_seg *segs, size_t n, double dx, dou
 
 static void paint_path(cairo_t *cr, const pe_op *op, double dx, double dy)
 {
-	trace(cr, op->u.path.segs, op->u.path.n_segs, dx, dy);
+	pe_cairo_trace(cr, op->u.path.segs, op->u.path.n_segs, dx, dy);
 	fill_and_stroke(cr, op->u.path.fill, op->u.path.stroke, op->u.path.line_width,
 	                op->u.path.dashed);
 }
@@ -246,7 +246,7 @@ static void rect_outline(cairo_t *cr, const pe_op *op, double dx, double dy)
 	}
 	pe_pathb pb;
 	pe_pb_rect_op(&pb, op, dx, dy);
-	trace(cr, pb.segs, pb.n, 0, 0);
+	pe_cairo_trace(cr, pb.segs, pb.n, 0, 0);
 }
 
 static cairo_surface_t *png_lookup(pe_painter *painter, const char *path, pe_error *err,

@@ -52,6 +52,10 @@ bool pe_painter_paint_page(pe_painter *painter, cairo_t *cr, const pe_page *pg,
 /* Write an image surface to path as a PNG through atomicfile.h: every
  * write checked, renamed into place only when whole, an older file kept
  * on failure. The one way this tree writes PNG files. */
+/* Add a path (as shapes.h builds them) to cr's current path, moved by
+ * (dx, dy); neither fills nor strokes. */
+void pe_cairo_trace(cairo_t *cr, const pe_path_seg *segs, size_t n, double dx, double dy);
+
 bool pe_surface_write_png(cairo_surface_t *surface, const char *path, pe_error *err);
 
 /* Render a page on white at scale (1 = one pixel per unit) into a PNG

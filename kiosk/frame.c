@@ -10,6 +10,21 @@
 
 #include <math.h>
 
+#include "cairo_paint.h"
+#include "shapes.h"
+
+/* A rounded rectangle filled in the current source: the one outline
+ * (shapes.h) the handout and screen painters draw too. */
+static void fill_round(cairo_t *cr, double x, double y, double w, double h, double r)
+{
+	pe_pathb pb;
+	pe_pb_reset(&pb);
+	pe_pb_round_rect(&pb, x, y, w, h, r, r, r, r);
+	cairo_new_path(cr);
+	pe_cairo_trace(cr, pb.segs, pb.n, 0, 0);
+	cairo_fill(cr);
+}
+
 static void scroll_bar(cairo_t *cr, const pe_frame *f, double scroll)
 {
 	double doc_h = f->doc->height;
@@ -22,18 +37,10 @@ static void scroll_bar(cairo_t *cr, const pe_frame *f, double scroll)
 	double t = max > 0 ? fmin(fmax(scroll / max, 0), 1) : 0;
 	double r = f->bar_width / 2;
 	cairo_set_source_rgba(cr, f->bar_track.r, f->bar_track.g, f->bar_track.b, f->bar_track.a);
-	cairo_new_sub_path(cr);
-	cairo_arc(cr, x + r, track_y + r, r, M_PI, 2 * M_PI);
-	cairo_arc(cr, x + r, track_y + track_h - r, r, 0, M_PI);
-	cairo_close_path(cr);
-	cairo_fill(cr);
+	fill_round(cr, x, track_y, 2 * r, track_h, r);
 	double ty = track_y + (track_h - thumb_h) * t;
 	cairo_set_source_rgba(cr, f->bar_thumb.r, f->bar_thumb.g, f->bar_thumb.b, f->bar_thumb.a);
-	cairo_new_sub_path(cr);
-	cairo_arc(cr, x + r, ty + r, r, M_PI, 2 * M_PI);
-	cairo_arc(cr, x + r, ty + thumb_h - r, r, 0, M_PI);
-	cairo_close_path(cr);
-	cairo_fill(cr);
+	fill_round(cr, x, ty, 2 * r, thumb_h, r);
 }
 
 void pe_frame_paint_press(cairo_t *cr, const pe_frame *f, double x, double y, double w,
@@ -41,14 +48,8 @@ void pe_frame_paint_press(cairo_t *cr, const pe_frame *f, double x, double y, do
 {
 	/* Rounded like the tiles (20 dp; 15 mm is 54.7 dp), inside the buttons. */
 	double r = fmin(fmin(w, h) / 2, f->min_target * 20.0 / 54.7);
-	cairo_new_sub_path(cr);
-	cairo_arc(cr, x + w - r, y + r, r, -M_PI / 2, 0);
-	cairo_arc(cr, x + w - r, y + h - r, r, 0, M_PI / 2);
-	cairo_arc(cr, x + r, y + h - r, r, M_PI / 2, M_PI);
-	cairo_arc(cr, x + r, y + r, r, M_PI, 3 * M_PI / 2);
-	cairo_close_path(cr);
 	cairo_set_source_rgba(cr, 0.5, 0.5, 0.5, 0.35);
-	cairo_fill(cr);
+	fill_round(cr, x, y, w, h, r);
 }
 
 void pe_frame_scroll_bar_span(const pe_frame *f, double *x0, double *x1)
