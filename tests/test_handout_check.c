@@ -4,14 +4,14 @@
  * margin, text running out of its box, a picture's pill that is no box,
  * the wrong paper. Every real handout passing it: tests/test_handout.c.
  */
-#include <stdarg.h>
-#include <stddef.h>
-#include <setjmp.h>
-#include <cmocka.h>
+#include "handout_fixture.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "handout.h"
+#include "site.h"
 #include "template.h"
 
 static void checker_catches_faults(void **state)
@@ -64,10 +64,145 @@ static void checker_catches_faults(void **state)
 	pe_template_destroy(tpl);
 }
 
+/* Text smaller than the template's minimum is refused (9 pt on a
+ * handout, 16 pt in large print, 8 pt on the wallet card). */
+static void checker_refuses_small_type(void **state)
+{
+	(void)state;
+	static const struct { const char *tpl; double min; } want[] = {
+		{ "letter", 9 }, { "a4", 9 }, { "bilingual", 9 }, { "large-print", 16 },
+		{ "wallet-card", 8 },
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		pe_error err = { { 0 } };
+		pe_template *tpl = pe_template_find(want[i].tpl, &err);
+		assert_non_null(tpl);
+		assert_true(fabs(pe_template_min_size(tpl) - want[i].min) < 0.01);
+		assert_true(tpl->small >= want[i].min - 0.01);
+		pe_dlist *dl = pe_dlist_create();
+		pe_page *pg = pe_dlist_add_page(dl, tpl->width, tpl->height);
+		double x0, y0, x1, y1;
+		pe_template_area(tpl, &x0, &y0, &x1, &y1);
+		assert_true(pe_page_add_text(pg, x0 + 2, y0 + 20, 20, "ok", PE_FACE_REGULAR,
+		                             want[i].min, 8, 2, pe_rgb(0, 0, 0), NULL));
+		assert_true(pe_handout_check(dl, tpl, &err));
+		assert_true(pe_page_add_text(pg, x0 + 2, y0 + 40, 20, "tiny", PE_FACE_REGULAR,
+		                             want[i].min - 0.5, 8, 2, pe_rgb(0, 0, 0), NULL));
+		assert_false(pe_handout_check(dl, tpl, &err));
+		assert_non_null(strstr(err.msg, "\"tiny\""));
+		assert_non_null(strstr(err.msg, "under the minimum"));
+		pe_dlist_destroy(dl);
+		pe_template_destroy(tpl);
+	}
+}
+
+static double min_text_size(const pe_dlist *dl)
+{
+	double m = INFINITY;
+	for (size_t p = 0; p < dl->n_pages; p++)
+		for (size_t i = 0; i < dl->pages[p].n_ops; i++)
+			if (dl->pages[p].ops[i].kind == PE_OP_TEXT)
+				m = fmin(m, dl->pages[p].ops[i].u.text.size);
+	return m;
+}
+
+/* Every template's handouts (and the wallet card) keep to its minimum
+ * type size, with a site file and without. */
+static void every_template_keeps_min_size(void **state)
+{
+	fx *f = *state;
+	static const char *names[] = { "letter", "a4", "bilingual", "large-print", "wallet-card" };
+	pe_error err = { { 0 } };
+	pe_site *site = pe_site_load_data("[clinic]\nname = Riverside Infusion Center\n"
+	                                  "phone = 555-0100\nafter_hours_phone = 555-0199\n",
+	                                  "site.ini", &err);
+	assert_non_null(site);
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		pe_template *tpl = pe_template_find(names[i], &err);
+		assert_non_null(tpl);
+		double min = pe_template_min_size(tpl);
+		for (int s = 0; s < 2; s++) {
+			pe_topic *t = topic("t", 3, 2);
+			pe_dlist *dl = make(f, names[i], &t, 1, s ? site : NULL);
+			if (min_text_size(dl) < min - 0.01)
+				fail_msg("%s: text at %.2f pt, minimum %.1f", names[i], min_text_size(dl), min);
+			pe_dlist_destroy(dl);
+			pe_topic_destroy(t);
+		}
+		pe_template_destroy(tpl);
+	}
+	pe_site_destroy(site);
+}
+
+/* y of the first text op of a page that says needle (or INFINITY). */
+static double text_y(const pe_page *pg, const char *needle)
+{
+	const pe_op *op = page_find_text(pg, needle);
+	return op ? op->y : INFINITY;
+}
+
+/* The care team's phones come first: the box on page 1 (blank lines to
+ * fill in without a site file), the clinic's name and numbers in the
+ * footer of every page with one; the sources go last and never open the
+ * last page alone. */
+static void care_team_first(void **state)
+{
+	fx *f = *state;
+	pe_error err = { { 0 } };
+	pe_site *site = pe_site_load_data("[clinic]\nname = Riverside Infusion Center\n"
+	                                  "phone = 555-0100\nafter_hours_phone = 555-0199\n",
+	                                  "site.ini", &err);
+	assert_non_null(site);
+	static const char *names[] = { "letter", "a4", "bilingual", "large-print" };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		for (size_t n = 1; n <= 9; n += 2) {
+			pe_topic *t = topic("t", 3, n);
+			pe_dlist *dl = make(f, names[i], &t, 1, NULL);
+			if (!page_find_text(&dl->pages[0], "Your care team's phone:"))
+				fail_msg("%s, %zu paragraphs: no blank care-team lines on page 1", names[i], n);
+			/* the sources never take a page of their own: the last page
+			 * holds body text too */
+			pe_template *tpl = pe_template_find(names[i], &err);
+			assert_non_null(tpl);
+			const pe_page *last = &dl->pages[dl->n_pages - 1];
+			bool body = false;
+			for (size_t k = 0; k < last->n_ops; k++)
+				body |= last->ops[k].kind == PE_OP_TEXT &&
+				        fabs(last->ops[k].u.text.size - tpl->body) < 0.01 &&
+				        !strstr(last->ops[k].u.text.utf8, "Sources");
+			if (!body)
+				fail_msg("%s, %zu paragraphs: the last page (%zu) holds no body text", names[i],
+				         n, dl->n_pages);
+			pe_template_destroy(tpl);
+			pe_dlist_destroy(dl);
+			dl = make(f, names[i], &t, 1, site);
+			for (size_t p = 0; p < dl->n_pages; p++) {
+				if (!page_find_text(&dl->pages[p], "555-0100"))
+					fail_msg("%s, %zu paragraphs: no clinic phone on page %zu of %zu", names[i],
+					         n, p + 1, dl->n_pages);
+				if (!page_find_text(&dl->pages[p], "Riverside Infusion Center"))
+					fail_msg("%s: no clinic name on page %zu", names[i], p + 1);
+			}
+			/* on page 1, above the first section heading */
+			if (text_y(&dl->pages[0], "555-0100") > text_y(&dl->pages[0], "Section heading 1"))
+				fail_msg("%s, %zu paragraphs: the clinic's phone is not up front", names[i], n);
+			pe_dlist_destroy(dl);
+			pe_topic_destroy(t);
+		}
+	pe_site_destroy(site);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(checker_catches_faults),
+		cmocka_unit_test(checker_refuses_small_type),
 	};
-	return cmocka_run_group_tests_name("handout_check", tests, NULL, NULL);
+	const struct CMUnitTest composed[] = {
+		cmocka_unit_test(every_template_keeps_min_size),
+		cmocka_unit_test(care_team_first),
+	};
+	return cmocka_run_group_tests_name("handout_check", tests, NULL, NULL) ||
+	       cmocka_run_group_tests_name("handout_composed", composed, handout_setup,
+	                                   handout_teardown);
 }
