@@ -7,7 +7,7 @@
  * handout_end.c, handout_header.c and wallet.c build the rest.
  *
  * The base of the handout composition: it calls nothing of the other
- * files. This module must never measure text itself (layout does), paint
+ * files but the care-team box (handout_end.c) under the title. This module must never measure text itself (layout does), paint
  * (pdf.c does) or read files (the caller loads topics, template and site;
  * only the logo's PNG header is read, for its size, through pngfile.h).
  * Words printed here that are not content go through pe_i18n_tr() in the
@@ -207,7 +207,7 @@ const char *pe_handout_disclaimer(const char *lang)
 }
 
 /* Title, summary, the general-information line and a short accent bar
- * under them. */
+ * under them, then the care-team box (when the template has one). */
 bool pe_flow_title_column(pe_flow *f, pe_column *c, const pe_topic *t, double x, double width,
                           const char *mark, const char *lang_label, const char *lang)
 {
@@ -238,6 +238,18 @@ bool pe_flow_title_column(pe_flow *f, pe_column *c, const pe_topic *t, double x,
 	                      PE_NO_COLOR, 0, bar / 2))
 		return pe_flow_oom(f);
 	c->h = y + bar;
+	if (f->tpl->care_team && f->tpl->kind != PE_TEMPLATE_WALLET) {
+		/* The care team's phones come first, under the title. */
+		pe_column box;
+		if (!pe_flow_care_box(f, &box, lang, x, width))
+			return false;
+		double by = c->h + f->st.body_size;
+		bool ok = pe_page_copy_ops(pg, pe_column_page(&box), -1e9, 1e9, 0, by);
+		c->h = by + box.h;
+		pe_column_finish(&box);
+		if (!ok)
+			return pe_flow_oom(f);
+	}
 	return true;
 }
 

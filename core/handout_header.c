@@ -23,10 +23,71 @@ double pe_flow_header_height(const pe_flow *f)
 	return f->tpl->header ? f->st.small_size * 2.6 : 0;
 }
 
+/* Whether the footer carries the clinic's phones: on every page of a
+ * handout with a care-team box, when the site file gives a phone. */
+static bool footer_phones(const pe_flow *f)
+{
+	return f->tpl->care_team && f->tpl->kind != PE_TEMPLATE_WALLET && f->req->site &&
+	       f->req->site->phone;
+}
+
 double pe_flow_footer_height(const pe_flow *f)
 {
-	return f->tpl->footer & (PE_EL_PAGE | PE_EL_REVISED | PE_EL_CLINIC) ?
-	       f->st.small_size * 2.2 : 0;
+	double h = f->tpl->footer & (PE_EL_PAGE | PE_EL_REVISED | PE_EL_CLINIC) ?
+	           f->st.small_size * 2.2 : 0;
+	if (footer_phones(f))
+		h += f->st.small_size * (h > 0 ? 1.35 : 2.2);
+	return h;
+}
+
+/* "Riverside Infusion Center   Phone: 555-0100   After hours: 555-0199"
+ * on one line at baseline, the numbers tel: links; shortened (the
+ * after-hours number, then the name) until it fits. */
+static bool footer_phone_line(pe_flow *f, pe_page *pg, const char *lang, double baseline)
+{
+	const pe_site *site = f->req->site;
+	double small = f->st.small_size, width = f->x1 - f->x0;
+	pe_text_style ts = pe_flow_text_style(f, PE_FACE_REGULAR, small, f->st.text);
+	ts.leading = 1.0;
+	char *name = site->clinic_name ? g_strdup_printf("%s      ", site->clinic_name) : g_strdup("");
+	char *l1 = g_strdup_printf("%s ",
+	                           /* TRANSLATORS: before the clinic's phone number. */
+	                           pe_i18n_tr_key(lang, NC_("handout/contact", "Phone:")));
+	char *l2 = g_strdup_printf("      %s ",
+	                           /* TRANSLATORS: before the clinic's after-hours phone number. */
+	                           pe_i18n_tr_key(lang, NC_("handout/contact", "After hours:")));
+	bool ok = false;
+	for (int drop = 0; drop < 3 && !ok; drop++) {
+		pe_run runs[5] = { { name, PE_RUN_PLAIN }, { l1, PE_RUN_PLAIN },
+		                   { site->phone, PE_RUN_PHONE }, { l2, PE_RUN_PLAIN },
+		                   { site->after_hours_phone, PE_RUN_PHONE } };
+		size_t n = site->after_hours_phone && drop == 0 ? 5 : 3;
+		pe_text t = { drop == 2 ? runs + 1 : runs, drop == 2 ? n - 1 : n };
+		pe_column c;
+		pe_page *scratch = pe_column_init(&c, pg->width, pg->height);
+		if (!scratch)
+			break;
+		int lines = 0;
+		pe_layout_text(f->layout, scratch, &t, &ts, f->x0, 0, width, &lines);
+		if (lines == 1 || drop == 2) {
+			double base0 = 0;
+			for (size_t i = 0; i < scratch->n_ops; i++)
+				if (scratch->ops[i].kind == PE_OP_TEXT) {
+					base0 = scratch->ops[i].y;
+					break;
+				}
+			/* one line only: a second would run into the page number */
+			ok = pe_page_copy_ops(pg, scratch, -1e9, base0 + 0.5, 0, baseline - base0);
+			if (!ok)
+				pe_flow_oom(f);
+			drop = 3;
+		}
+		pe_column_finish(&c);
+	}
+	g_free(name);
+	g_free(l1);
+	g_free(l2);
+	return ok;
 }
 
 /* Right-aligned single line; skipped when it would run into left_end. */
@@ -150,6 +211,12 @@ bool pe_flow_decorate(pe_flow *f)
 			                      PE_NO_COLOR, 0, 0))
 				return pe_flow_oom(f);
 			double base = f->bottom - small * 0.35;
+			if (footer_phones(f)) {
+				/* The clinic's phones on every page, over the page line. */
+				bool one = !(f->tpl->footer & (PE_EL_PAGE | PE_EL_REVISED | PE_EL_CLINIC));
+				if (!footer_phone_line(f, pg, lang, one ? base : base - small * 1.35))
+					return false;
+			}
 			double left_end = f->x0;
 			if ((f->tpl->footer & PE_EL_REVISED) && t) {
 				char rev[512];

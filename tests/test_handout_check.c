@@ -170,6 +170,20 @@ static void care_team_first(void **state)
 				body |= last->ops[k].kind == PE_OP_TEXT &&
 				        fabs(last->ops[k].u.text.size - tpl->body) < 0.01 &&
 				        !strstr(last->ops[k].u.text.utf8, "Sources");
+			/* ... unless the page before had no room for two lines of
+			 * small type (the sources' least, run in) above its footer */
+			if (!body && dl->n_pages > 1) {
+				const pe_page *pp = &dl->pages[dl->n_pages - 2];
+				double foot = 0, low = 0;
+				for (size_t k = 0; k < pp->n_ops; k++)
+					if (pp->ops[k].kind == PE_OP_TEXT)
+						foot = fmax(foot, pp->ops[k].y);
+				for (size_t k = 0; k < pp->n_ops; k++)
+					if (pp->ops[k].kind == PE_OP_TEXT && pp->ops[k].y < foot - 1)
+						low = fmax(low, pp->ops[k].y + pp->ops[k].u.text.descent);
+				double body_bottom = foot + tpl->small * 0.35 - tpl->small * 2.2 - tpl->body * 0.6;
+				body = body_bottom - low < tpl->small * (2 * 1.15 + 0.8);
+			}
 			if (!body)
 				fail_msg("%s, %zu paragraphs: the last page (%zu) holds no body text", names[i],
 				         n, dl->n_pages);
