@@ -206,8 +206,35 @@ const char *pe_handout_disclaimer(const char *lang)
 	                    "you feel very sick, go to the emergency room."));
 }
 
+/* Whether the first section's heading and the start of its first block
+ * fit on page 1 under a title column of height h. */
+static bool care_leaves_room(pe_flow *f, const pe_topic *t, const char *lang, double x,
+                             double width, double h, bool *fits)
+{
+	size_t gh = 0;
+	if (!pe_topic_gethelp(t, &gh))
+		gh = 0;
+	*fits = true;
+	if (gh >= t->n_sections || t->sections[gh].n_blocks == 0)
+		return true;
+	const pe_section *sec = &t->sections[gh];
+	pe_column hc = { 0 }, bc = { 0 };
+	bool ok = pe_flow_heading_column(f, &hc, sec, x, width, NULL) &&
+	          pe_flow_block_column(f, &bc, &sec->blocks[0], lang, x, width);
+	if (ok) {
+		double above = h + f->st.section_gap + hc.h + f->st.body_size * 0.35;
+		*fits = pe_pager_start_fits(&f->pager, &bc, 1,
+		                            f->pager.body_bottom - f->pager.body_top - above);
+	}
+	pe_column_finish(&hc);
+	pe_column_finish(&bc);
+	return ok;
+}
+
 /* Title, summary, the general-information line and a short accent bar
- * under them, then the care-team box (when the template has one). */
+ * under them, then the care-team box (when the template has one and it
+ * leaves room for the start of the first section on page 1; else it
+ * ends the topic: f->care_at_end). */
 bool pe_flow_title_column(pe_flow *f, pe_column *c, const pe_topic *t, double x, double width,
                           const char *mark, const char *lang_label, const char *lang)
 {
@@ -238,17 +265,31 @@ bool pe_flow_title_column(pe_flow *f, pe_column *c, const pe_topic *t, double x,
 	                      PE_NO_COLOR, 0, bar / 2))
 		return pe_flow_oom(f);
 	c->h = y + bar;
-	if (f->tpl->care_team && f->tpl->kind != PE_TEMPLATE_WALLET) {
-		/* The care team's phones come first, under the title. */
+	if (mark)
+		f->care_at_end = false;   /* the first column decides for the topic */
+	if (f->tpl->care_team && f->tpl->kind != PE_TEMPLATE_WALLET && !f->care_at_end) {
+		/* The care team's phones come first, under the title, unless
+		 * that pushes the start of the first section (the 911 signs)
+		 * off page 1: then they end the topic, as before. */
 		pe_column box;
 		if (!pe_flow_care_box(f, &box, lang, x, width))
 			return false;
 		double by = c->h + f->st.body_size;
-		bool ok = pe_page_copy_ops(pg, pe_column_page(&box), -1e9, 1e9, 0, by);
-		c->h = by + box.h;
-		pe_column_finish(&box);
-		if (!ok)
-			return pe_flow_oom(f);
+		bool fits;
+		if (!care_leaves_room(f, t, lang, x, width, by + box.h, &fits)) {
+			pe_column_finish(&box);
+			return false;
+		}
+		if (fits || !mark) {
+			bool ok = pe_page_copy_ops(pg, pe_column_page(&box), -1e9, 1e9, 0, by);
+			c->h = by + box.h;
+			pe_column_finish(&box);
+			if (!ok)
+				return pe_flow_oom(f);
+		} else {
+			pe_column_finish(&box);
+			f->care_at_end = true;
+		}
 	}
 	return true;
 }

@@ -109,7 +109,8 @@ static bool sources_column(pe_flow *f, pe_column *c, const pe_topic *t, const ch
 /* The care-team box: the clinic's phones as tel: links, or blank lines to
  * fill in when the site file gives none. It goes under the title on page
  * 1, where a patient looks first (it was last, often alone on a page). */
-bool pe_flow_care_box(pe_flow *f, pe_column *c, const char *lang, double x, double width)
+static bool care_column(pe_flow *f, pe_column *c, const char *lang, double x, double width,
+                        double min_h)
 {
 	const pe_site *site = f->req->site;
 	pe_column inner;
@@ -120,7 +121,7 @@ bool pe_flow_care_box(pe_flow *f, pe_column *c, const char *lang, double x, doub
 	double logo_w = 0, logo_h = 0;
 	/* The header opens page 1 with the logo already; without a header
 	 * the box carries it. */
-	bool logo = site && site->logo && !f->tpl->header;
+	bool logo = site && site->logo && (!f->tpl->header || f->care_at_end);
 	if (logo && !pe_flow_logo_size(f, &logo_w, &logo_h)) {
 		pe_column_finish(&inner);
 		return false;
@@ -185,7 +186,7 @@ bool pe_flow_care_box(pe_flow *f, pe_column *c, const char *lang, double x, doub
 				y += pe_flow_blank_line(f, pg, labels[i], ix, y, iw, lx, body, 144);
 		}
 	}
-	double h = fmax(y + pad * 0.7, pad * 1.4 + logo_h);
+	double h = fmax(fmax(y + pad * 0.7, pad * 1.4 + logo_h), min_h);
 	pe_page *out = pe_column_init(c, f->tpl->width, f->tpl->height);
 	if (!out) {
 		pe_column_finish(&inner);
@@ -207,16 +208,100 @@ bool pe_flow_care_box(pe_flow *f, pe_column *c, const char *lang, double x, doub
 }
 
 
+/* Copy a column's ops into out at (dx, dy). */
+static bool merge_column(pe_flow *f, pe_column *out, const pe_column *c, double dx, double dy)
+{
+	if (!pe_page_copy_ops(pe_column_page(out), &c->d->pages[0], -1e9, 1e9, dx, dy))
+		return pe_flow_oom(f);
+	return true;
+}
+
+/* The end of a topic whose care-team box did not fit on page 1 (see
+ * pe_flow_title_column), one column per language: the box and the
+ * sources (when the template lists them), stacked or side by side, each
+ * unit unbreakable. Side by side, the sources take
+ * two fifths of the width; both arrangements give every language's box
+ * the height of the tallest, so bilingual boxes line up. */
+static bool end_units_with_care(pe_flow *f, const pe_cols_geom *g, pe_column *out, bool side_by_side)
+{
+	size_t n = g->n;
+	pe_column care[2] = { 0 }, src[2] = { 0 };
+	bool care_on = f->tpl->care_team, src_on = f->tpl->footer & PE_EL_SOURCES;
+	bool ok = false;
+	double gap = side_by_side ? f->st.body_size * 1.2 : 2 * f->st.block_gap;
+	double sw[2] = { 0, 0 }, cw[2];
+	for (size_t i = 0; i < n; i++) {
+		cw[i] = g->w[i];
+		if (side_by_side) {
+			sw[i] = g->w[i] * 0.4;
+			cw[i] = g->w[i] - sw[i] - gap;
+		}
+	}
+	double care_h = 0;
+	for (size_t i = 0; care_on && i < n; i++) {
+		if (!care_column(f, &care[i], g->lang[i], g->x[i], cw[i], 0))
+			goto out;
+		care_h = fmax(care_h, care[i].h);
+	}
+	for (size_t i = 0; src_on && i < n; i++) {
+		double sx = side_by_side ? g->x[i] + cw[i] + gap : g->x[i];
+		if (!sources_column(f, &src[i], g->t[i], g->lang[i], sx, side_by_side ? sw[i] : g->w[i],
+		                    false))
+			goto out;
+		if (side_by_side)
+			care_h = fmax(care_h, src[i].h);
+	}
+	for (size_t i = 0; care_on && i < n; i++) {
+		if (care[i].h >= care_h - EPS)
+			continue;
+		pe_column_finish(&care[i]);
+		if (!care_column(f, &care[i], g->lang[i], g->x[i], cw[i], care_h))
+			goto out;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!pe_column_init(&out[i], f->tpl->width, f->tpl->height))
+			goto oom;
+		double y = 0;
+		if (care_on) {
+			if (!merge_column(f, &out[i], &care[i], 0, 0))
+				goto out;
+			y = side_by_side ? 0 : care[i].h + gap;
+		}
+		if (src_on) {
+			if (!merge_column(f, &out[i], &src[i], 0, y))
+				goto out;
+			out[i].h = fmax(care_on ? care[i].h : 0, y + src[i].h);
+		} else {
+			out[i].h = care[i].h;
+		}
+		out[i].n_breaks = 0;
+	}
+	ok = true;
+	goto out;
+oom:
+	pe_flow_oom(f);
+out:
+	pe_columns_finish(care, 2);
+	pe_columns_finish(src, 2);
+	return ok;
+}
+
+bool pe_flow_care_box(pe_flow *f, pe_column *c, const char *lang, double x, double width)
+{
+	return care_column(f, c, lang, x, width, 0);
+}
+
 /* The end of a topic, one column per language: the sources (when the
  * template lists them) in small type, placed by the caller at
  * f->pager.y. Under a heading when that fits on the page; else run in
  * after "Sources:", closer to the text above when that makes it fit,
  * and breakable between lines, so they never take a page of their own.
- * The care-team box is on page 1 (pe_flow_care_box); side_by_side is
- * kept for the caller and changes nothing. */
+ * The care-team box is on page 1 (pe_flow_care_box) unless it did not
+ * fit there: then it ends the topic with the sources. */
 bool pe_flow_end_units(pe_flow *f, const pe_cols_geom *g, pe_column *out, bool side_by_side)
 {
-	(void)side_by_side;
+	if (f->tpl->care_team && f->care_at_end)
+		return end_units_with_care(f, g, out, side_by_side);
 	size_t n = g->n;
 	if (!(f->tpl->footer & PE_EL_SOURCES)) {
 		for (size_t i = 0; i < n; i++)

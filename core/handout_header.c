@@ -20,7 +20,7 @@
 
 double pe_flow_header_height(const pe_flow *f)
 {
-	return f->tpl->header ? f->st.small_size * 2.6 : 0;
+	return f->tpl->header ? f->st.small_size * 2.2 : 0;
 }
 
 /* Whether the footer carries the clinic's phones: on every page of a
@@ -34,7 +34,7 @@ static bool footer_phones(const pe_flow *f)
 double pe_flow_footer_height(const pe_flow *f)
 {
 	double h = f->tpl->footer & (PE_EL_PAGE | PE_EL_REVISED | PE_EL_CLINIC) ?
-	           f->st.small_size * 2.2 : 0;
+	           f->st.small_size * 1.9 : 0;
 	if (footer_phones(f))
 		h += f->st.small_size * (h > 0 ? 1.35 : 2.2);
 	return h;
