@@ -87,13 +87,15 @@ static bool wallet_front(pe_flow *f, const char *lang)
 	        f->top + pad - 0.5, w - 2 * pad);
 	double y = f->top + band_h + pad;
 	double indent = body * 1.1;
+	/* The signs are what the card is for: at least 9 pt bold. */
+	double sign = fmax(body, 9);
 	for (size_t i = 0; i < tier->n_signs; i++) {
-		double line = body * f->tpl->leading;
+		double line = sign * f->tpl->leading;
 		double r = body * 0.17;
 		if (!pe_shape_circle(pg, x0 + r + body * 0.25, y + line / 2, r, f->tpl->band,
 		                     PE_NO_COLOR, 0))
 			return pe_flow_oom(f);
-		y += text_at(f, pg, &tier->signs[i].text, PE_FACE_REGULAR, body, f->st.text,
+		y += text_at(f, pg, &tier->signs[i].text, PE_FACE_BOLD, sign, f->st.text,
 		             x0 + indent, y, w - indent);
 	}
 	for (size_t i = 0; i < tier->n_paras; i++) {
@@ -108,17 +110,26 @@ static bool wallet_front(pe_flow *f, const char *lang)
 		pe_i18n_tr_key(lang, NC_("wallet-card/front", "My treatment:")),
 	};
 	double lx = pe_flow_lines_x(f, labels, 2, x0, body);
+	double row = body * (f->tpl->leading + 0.35);
+	if (y + row + body * 2 >= f->bottom && y + row <= f->bottom + 0.5) {
+		/* No room for two rows (9 pt bold signs in Spanish): both
+		 * blanks side by side on one. */
+		double gap = body, cw = (w - gap) / 2;
+		pe_flow_blank_line(f, pg, labels[0], x0, y, cw, 0, body, body * 3);
+		pe_flow_blank_line(f, pg, labels[1], x0 + cw + gap, y, cw, 0, body, body * 3);
+		return true;
+	}
 	for (size_t i = 0; i < 2 && y + body * 2 < f->bottom; i++)
 		y += pe_flow_blank_line(f, pg, labels[i], x0, y, w, lx, body, body * 5);
 	return true;
 }
 
-/* A phone row of the wallet card: the number as a tel: link, or a blank
- * line to write it on. */
+/* A phone row of the wallet card: the number as a tel: link (at least
+ * 9 pt, bold), or a blank line to write it on. */
 static double wallet_row(pe_flow *f, pe_page *pg, const char *label, const char *phone,
                          double x, double y, double w, double line_x)
 {
-	double body = f->st.body_size;
+	double body = phone ? fmax(f->st.body_size, 9) : f->st.body_size;
 	if (!phone)
 		return pe_flow_blank_line(f, pg, label, x, y, w, line_x, body, body * 5);
 	char *l = g_strdup_printf("%s ", label);
@@ -189,14 +200,15 @@ static bool wallet_back(pe_flow *f, const char *lang)
 		                     logo_w * scale, logo_h * scale, site->logo))
 			return pe_flow_oom(f);
 	}
-	/* For whoever finds the card in an emergency, at the bottom. */
+	/* For whoever finds the card in an emergency, at the bottom, in the
+	 * small size in black (it was 6.5 pt grey italic). */
 	/* TRANSLATORS: wallet card, bottom line on the back. */
 	const char *show = pe_i18n_tr_key(lang, NC_("wallet-card/back", "Show this card to any doctor or nurse who treats you."));
 	pe_column probe;
 	pe_page *sp = pe_column_init(&probe, pg->width, pg->height);
 	if (!sp)
 		return pe_flow_oom(f);
-	double sh = plain_at(f, sp, show, PE_FACE_ITALIC, f->st.small_size, f->st.muted, x0, 0, lw);
+	double sh = plain_at(f, sp, show, PE_FACE_REGULAR, f->st.small_size, f->st.text, x0, 0, lw);
 	for (size_t i = 0; i < sp->n_ops; i++) {   /* ink can hang below the line box */
 		double ox0, oy0, ox1, oy1;
 		pe_op_bounds(&sp->ops[i], &ox0, &oy0, &ox1, &oy1);
@@ -204,7 +216,7 @@ static bool wallet_back(pe_flow *f, const char *lang)
 	}
 	pe_column_finish(&probe);
 	if (y + body * 0.4 + sh <= f->bottom)
-		plain_at(f, pg, show, PE_FACE_ITALIC, f->st.small_size, f->st.muted, x0, f->bottom - sh, lw);
+		plain_at(f, pg, show, PE_FACE_REGULAR, f->st.small_size, f->st.text, x0, f->bottom - sh, lw);
 	return true;
 }
 

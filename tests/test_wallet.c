@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "site.h"
 #include "template.h"
 
 /* The front of the wallet card says the card topic's words and nothing
@@ -110,12 +111,67 @@ static void wallet_card_two_sides(void **state)
 	pe_dlist_destroy(dl);
 }
 
+/* Readable up close: nothing under 8 pt, no grey italic small print
+ * (the 6.5 pt lines), the signs and every phone number at least 9 pt
+ * bold; with a site file and without, English and Spanish. */
+static void wallet_card_type_sizes(void **state)
+{
+	fx *f = *state;
+	pe_error err = { { 0 } };
+	pe_site *site = pe_site_load_data("[clinic]\nname = Riverside Infusion Center\n"
+	                                  "phone = 555-0100\nafter_hours_phone = 555-0199\n",
+	                                  "site.ini", &err);
+	assert_non_null(site);
+	pe_topic *es = pe_topic_load(CARD_FIX "wallet-card-es.xml", "es", f->schema, &err);
+	assert_non_null(es);
+	pe_template *tpl = pe_template_find("wallet-card", &err);
+	assert_non_null(tpl);
+	for (int k = 0; k < 4; k++) {
+		const pe_topic *card = k & 1 ? es : f->card;
+		pe_handout_req req = { .lang = k & 1 ? "es" : "en", .tpl = tpl, .card = card,
+		                       .site = k & 2 ? site : NULL };
+		pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
+		if (!dl)
+			fail_msg("%s", err.msg);
+		if (!pe_handout_check(dl, tpl, &err))
+			fail_msg("%s", err.msg);
+		const pe_tier *tier = &pe_topic_gethelp(card, NULL)->tiers[0];
+		for (size_t p = 0; p < dl->n_pages; p++)
+			for (size_t i = 0; i < dl->pages[p].n_ops; i++) {
+				const pe_op *op = &dl->pages[p].ops[i];
+				if (op->kind != PE_OP_TEXT)
+					continue;
+				const char *s = op->u.text.utf8;
+				if (op->u.text.size < 8)
+					fail_msg("\"%s\" at %.1f pt", s, op->u.text.size);
+				if (op->u.text.face == PE_FACE_ITALIC || op->u.text.face == PE_FACE_BOLD_ITALIC)
+					fail_msg("\"%s\" in italic", s);
+				bool sign = false;
+				for (size_t n = 0; n < tier->n_signs; n++) {
+					char *plain = pe_text_plain(&tier->signs[n].text);
+					sign |= strstr(plain, s) != NULL;
+					free(plain);
+				}
+				bool phone = op->u.text.link && strncmp(op->u.text.link, "tel:", 4) == 0;
+				if ((sign || phone) &&
+				    (op->u.text.size < 9 - 1e-6 || op->u.text.face != PE_FACE_BOLD))
+					fail_msg("%s \"%s\" at %.1f pt, face %d: wanted 9 pt bold",
+					         sign ? "sign" : "phone", s, op->u.text.size, op->u.text.face);
+			}
+		pe_dlist_destroy(dl);
+	}
+	pe_template_destroy(tpl);
+	pe_topic_destroy(es);
+	pe_site_destroy(site);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(wallet_card_two_sides),
 		cmocka_unit_test(wallet_card_words_from_content),
 		cmocka_unit_test(wallet_card_needs_words),
+		cmocka_unit_test(wallet_card_type_sizes),
 	};
 	return cmocka_run_group_tests_name("wallet", tests, handout_setup, handout_teardown);
 }
