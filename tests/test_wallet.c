@@ -6,6 +6,7 @@
  */
 #include "handout_fixture.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -165,6 +166,70 @@ static void wallet_card_type_sizes(void **state)
 	pe_site_destroy(site);
 }
 
+/* The print-ready sheet: Letter and A4, as many cards as fit or a
+ * given number, each front and back side by side at 85.6 x 54 mm
+ * exactly (their borders measured on the display list), a dashed fold
+ * line on the shared edge, crop marks, everything of the card on it. */
+static void wallet_sheet_to_scale(void **state)
+{
+	fx *f = *state;
+	const double mm = 72 / 25.4;
+	static const struct { double w, h; int n, want; } sheets[] = {
+		{ 612, 792, 0, 4 }, { 595.28, 841.89, 0, 4 }, { 612, 792, 2, 2 }, { 612, 792, 1, 1 },
+	};
+	pe_dlist *card = make(f, "wallet-card", NULL, 0, NULL);
+	pe_error err = { { 0 } };
+	pe_template *tpl = pe_template_find("wallet-card", &err);
+	assert_non_null(tpl);
+	for (size_t k = 0; k < sizeof sheets / sizeof sheets[0]; k++) {
+		pe_dlist *dl = pe_wallet_sheet(card, sheets[k].w, sheets[k].h, sheets[k].n, &err);
+		if (!dl)
+			fail_msg("%s", err.msg);
+		assert_int_equal(dl->n_pages, 1);
+		const pe_page *pg = &dl->pages[0];
+		assert_float_equal(pg->width, sheets[k].w, 0.01);
+		/* borders: stroked, unfilled rectangles of the card's size */
+		int borders = 0, dashes = 0, marks = 0;
+		for (size_t i = 0; i < pg->n_ops; i++) {
+			const pe_op *op = &pg->ops[i];
+			if (op->kind != PE_OP_RECT)
+				continue;
+			if (op->u.rect.stroke.a > 0 && op->u.rect.fill.a == 0 &&
+			    fabs(op->w - 85.6 * mm) < 0.01 && fabs(op->h - 54 * mm) < 0.01)
+				borders++;
+			if (fabs(op->w - 0.7) < 0.01)
+				dashes++;
+			if (fabs(op->w - 5 * mm) < 0.01 || fabs(op->h - 5 * mm) < 0.01)
+				marks++;
+		}
+		assert_int_equal(borders, 2 * sheets[k].want);
+		assert_true(dashes >= 10 * sheets[k].want);
+		assert_int_equal(marks, 8 * sheets[k].want);
+		/* every word of both sides, once per card */
+		size_t n_card = 0, n_sheet = 0;
+		for (size_t p = 0; p < 2; p++)
+			for (size_t i = 0; i < card->pages[p].n_ops; i++)
+				n_card += card->pages[p].ops[i].kind == PE_OP_TEXT;
+		for (size_t i = 0; i < pg->n_ops; i++)
+			n_sheet += pg->ops[i].kind == PE_OP_TEXT;
+		assert_int_equal(n_sheet, n_card * (size_t)sheets[k].want);
+		/* and it passes the check, at the card's minimum type size */
+		pe_template sheet = *tpl;
+		sheet.width = sheets[k].w;
+		sheet.height = sheets[k].h;
+		sheet.margin_top = sheet.margin_bottom = sheet.margin_left = sheet.margin_right = 5 * mm;
+		if (!pe_handout_check(dl, &sheet, &err))
+			fail_msg("%s", err.msg);
+		pe_dlist_destroy(dl);
+	}
+	/* too many: an error naming the most */
+	assert_null(pe_wallet_sheet(card, 612, 792, 9, &err));
+	assert_non_null(strstr(err.msg, "at most 4"));
+	assert_int_equal(pe_wallet_sheet_capacity(612, 792), 4);
+	pe_template_destroy(tpl);
+	pe_dlist_destroy(card);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -172,6 +237,7 @@ int main(void)
 		cmocka_unit_test(wallet_card_words_from_content),
 		cmocka_unit_test(wallet_card_needs_words),
 		cmocka_unit_test(wallet_card_type_sizes),
+		cmocka_unit_test(wallet_sheet_to_scale),
 	};
 	return cmocka_run_group_tests_name("wallet", tests, handout_setup, handout_teardown);
 }
