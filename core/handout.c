@@ -206,6 +206,51 @@ const char *pe_handout_disclaimer(const char *lang)
 	                    "you feel very sick, go to the emergency room."));
 }
 
+/* The summary ("Emergency signs: call 911"), a plain string: every 911
+ * in it standing alone becomes a phone run, a tel: link a phone dials,
+ * as 911 is everywhere else on a handout. */
+static bool summary_text(pe_flow *f, pe_page *pg, const char *s, const pe_text_style *ts,
+                         double x, double y, double width, double *h)
+{
+	size_t len = strlen(s), cap = 1;
+	for (const char *p = s; (p = strstr(p, "911")); p += 3)
+		cap += 2;
+	pe_run *runs = calloc(cap, sizeof *runs);
+	char *buf = malloc(len + cap * 2 + 1);
+	if (!runs || !buf) {
+		free(runs);
+		free(buf);
+		return pe_flow_oom(f);
+	}
+	size_t n = 0, from = 0;
+	char *w = buf;
+	for (size_t i = 0; i + 3 <= len; i++) {
+		if (strncmp(s + i, "911", 3) != 0 || (i > 0 && g_ascii_isalnum(s[i - 1])) ||
+		    g_ascii_isalnum(s[i + 3]))
+			continue;
+		if (i > from) {
+			runs[n++] = (pe_run){ w, PE_RUN_PLAIN };
+			memcpy(w, s + from, i - from);
+			w += i - from;
+			*w++ = '\0';
+		}
+		runs[n++] = (pe_run){ w, PE_RUN_PHONE };
+		memcpy(w, "911", 4);
+		w += 4;
+		from = i + 3;
+		i += 2;
+	}
+	if (from < len || n == 0) {
+		runs[n++] = (pe_run){ w, PE_RUN_PLAIN };
+		memcpy(w, s + from, len - from + 1);
+	}
+	pe_text text = { runs, n };
+	*h = pe_layout_text(f->layout, pg, &text, ts, x, y, width, NULL);
+	free(runs);
+	free(buf);
+	return true;
+}
+
 /* Whether the first section's heading and the start of its first block
  * fit on page 1 under a title column of height h. */
 static bool care_leaves_room(pe_flow *f, const pe_topic *t, const char *lang, double x,
@@ -255,7 +300,10 @@ bool pe_flow_title_column(pe_flow *f, pe_column *c, const pe_topic *t, double x,
 	y += pe_layout_plain(f->layout, pg, t->title, &ts, x, y, width, NULL);
 	y += f->st.title_size * 0.3;
 	pe_text_style ss = pe_flow_text_style(f, PE_FACE_REGULAR, f->st.body_size * 1.08, f->st.text);
-	y += pe_layout_plain(f->layout, pg, t->summary, &ss, x, y, width, NULL);
+	double sh;
+	if (!summary_text(f, pg, t->summary, &ss, x, y, width, &sh))
+		return false;
+	y += sh;
 	y += f->st.body_size * 0.35;
 	pe_text_style ds = pe_flow_text_style(f, PE_FACE_REGULAR, f->st.small_size, f->st.muted);
 	y += pe_layout_plain(f->layout, pg, pe_handout_disclaimer(lang), &ds, x, y, width, NULL);

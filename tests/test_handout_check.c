@@ -209,6 +209,50 @@ static void care_team_first(void **state)
 	pe_site_destroy(site);
 }
 
+/* Every 911 and every clinic number on a handout dials: a tel: link on
+ * each (the summary's "call 911" was plain text), with a site file and
+ * without, on every template. */
+static void every_number_dials(void **state)
+{
+	fx *f = *state;
+	pe_error err = { { 0 } };
+	pe_site *site = pe_site_load_data("[clinic]\nname = Riverside Infusion Center\n"
+	                                  "phone = 555-0100\nafter_hours_phone = 555-0199\n",
+	                                  "site.ini", &err);
+	assert_non_null(site);
+	static const char *names[] = { "letter", "a4", "bilingual", "large-print" };
+	static const struct { const char *number, *uri; } nums[] = {
+		{ "911", "tel:911" }, { "555-0100", "tel:5550100" }, { "555-0199", "tel:5550199" },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		for (int s = 0; s < 2; s++) {
+			pe_topic *t = topic("t", 2, 2);
+			free(t->summary);
+			t->summary = strdup("Emergency signs: call 911 or 911.");
+			pe_dlist *dl = make(f, names[i], &t, 1, s ? site : NULL);
+			size_t seen = 0;
+			for (size_t p = 0; p < dl->n_pages; p++)
+				for (size_t k = 0; k < dl->pages[p].n_ops; k++) {
+					const pe_op *op = &dl->pages[p].ops[k];
+					if (op->kind != PE_OP_TEXT)
+						continue;
+					for (size_t n = 0; n < 3; n++) {
+						if (!strstr(op->u.text.utf8, nums[n].number))
+							continue;
+						seen++;
+						if (!op->u.text.link || strcmp(op->u.text.link, nums[n].uri) != 0)
+							fail_msg("%s, page %zu: \"%s\" links to %s, not %s", names[i],
+							         p + 1, op->u.text.utf8,
+							         op->u.text.link ? op->u.text.link : "nothing", nums[n].uri);
+					}
+				}
+			assert_true(seen >= 2);
+			pe_dlist_destroy(dl);
+			pe_topic_destroy(t);
+		}
+	pe_site_destroy(site);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -218,6 +262,7 @@ int main(void)
 	const struct CMUnitTest composed[] = {
 		cmocka_unit_test(every_template_keeps_min_size),
 		cmocka_unit_test(care_team_first),
+		cmocka_unit_test(every_number_dials),
 	};
 	return cmocka_run_group_tests_name("handout_check", tests, NULL, NULL) ||
 	       cmocka_run_group_tests_name("handout_composed", composed, handout_setup,
