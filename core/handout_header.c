@@ -164,6 +164,20 @@ static const char *product_name(const pe_flow *f, const char *lang)
 	return pe_i18n_tr_key(lang, NC_("handout/header", "Patient education"));
 }
 
+/* The header's name: the clinic's, or the product's, in both languages
+ * on a bilingual handout ("Patient education  |  Informacion para
+ * pacientes"); the clinic's name is a name, the same in both. */
+static void header_name(const pe_flow *f, char *buf, size_t size)
+{
+	const char *a = product_name(f, f->req->lang);
+	snprintf(buf, size, "%s", a);
+	if (f->tpl->kind != PE_TEMPLATE_BILINGUAL || !f->req->second_lang)
+		return;
+	const char *b = product_name(f, f->req->second_lang);
+	if (strcmp(a, b) != 0)
+		snprintf(buf, size, "%s  |  %s", a, b);
+}
+
 bool pe_flow_decorate(pe_flow *f)
 {
 	const char *lang = f->req->lang;
@@ -194,9 +208,12 @@ bool pe_flow_decorate(pe_flow *f)
 					return pe_flow_oom(f);
 				name_x = left_end = f->x0 + pad * 0.6 + lw * scale + pad * 0.8;
 			}
-			if (f->tpl->header & PE_EL_CLINIC)
-				left_end = text_left(f, pg, product_name(f, lang), PE_FACE_BOLD, small * 1.1,
+			if (f->tpl->header & PE_EL_CLINIC) {
+				char name[512];
+				header_name(f, name, sizeof name);
+				left_end = text_left(f, pg, name, PE_FACE_BOLD, small * 1.1,
 				                     f->tpl->band_text, name_x, base, f->x1 - pad - name_x);
+			}
 			const char *title = (f->tpl->header & PE_EL_TITLE) && t ? t->title : NULL;
 			if (title && !(f->tpl->header & PE_EL_CLINIC))
 				text_left(f, pg, title, PE_FACE_BOLD, small, f->tpl->band_text, name_x, base,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "handout.h"
+#include "i18n.h"
 #include "site.h"
 #include "template.h"
 
@@ -253,6 +254,35 @@ static void every_number_dials(void **state)
 	pe_site_destroy(site);
 }
 
+/* The bilingual header names the handout in both languages without a
+ * site file too ("Patient education | Informacion para pacientes"). */
+static void bilingual_header_both_languages(void **state)
+{
+	fx *f = *state;
+	pe_error err = { { 0 } };
+	pe_template *tpl = pe_template_find("bilingual", &err);
+	assert_non_null(tpl);
+	pe_topic *t = topic("t", 1, 1);
+	pe_handout_req req = { .topics = (const pe_topic *const *)&t, .n_topics = 1, .lang = "en",
+	                       .tpl = tpl, .second = (const pe_topic *const *)&t,
+	                       .second_lang = "es" };
+	pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
+	if (!dl)
+		fail_msg("%s", err.msg);
+	const char *en = pe_i18n_tr_key("en", NC_("handout/header", "Patient education"));
+	const char *es = pe_i18n_tr_key("es", NC_("handout/header", "Patient education"));
+	assert_string_not_equal(en, es);
+	for (size_t p = 0; p < dl->n_pages; p++) {
+		const pe_op *a = page_find_text(&dl->pages[p], en);
+		const pe_op *b = page_find_text(&dl->pages[p], es);
+		if (!a || !b || a->y > 60 || b->y > 60)
+			fail_msg("page %zu: the header lacks \"%s\" or \"%s\"", p + 1, en, es);
+	}
+	pe_dlist_destroy(dl);
+	pe_topic_destroy(t);
+	pe_template_destroy(tpl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -263,6 +293,7 @@ int main(void)
 		cmocka_unit_test(every_template_keeps_min_size),
 		cmocka_unit_test(care_team_first),
 		cmocka_unit_test(every_number_dials),
+		cmocka_unit_test(bilingual_header_both_languages),
 	};
 	return cmocka_run_group_tests_name("handout_check", tests, NULL, NULL) ||
 	       cmocka_run_group_tests_name("handout_composed", composed, handout_setup,
