@@ -188,7 +188,10 @@ bool pe_flow_heading_column(pe_flow *f, pe_column *c, const pe_section *sec, dou
 		return pe_flow_oom(f);
 	if (mark && !pe_page_add_mark(pg, 0, mark, 1))
 		return pe_flow_oom(f);
-	c->h = pe_layout_heading(f->layout, pg, sec, &f->st, x, 0, width);
+	/* Icons on every heading of the topic or on none: one left edge. */
+	pe_style st = f->st;
+	st.draw_icons = st.draw_icons && f->heading_icons;
+	c->h = pe_layout_heading(f->layout, pg, sec, &st, x, 0, width);
 	return true;
 }
 
@@ -313,8 +316,12 @@ bool pe_flow_title_column(pe_flow *f, pe_column *c, const pe_topic *t, double x,
 	                      PE_NO_COLOR, 0, bar / 2))
 		return pe_flow_oom(f);
 	c->h = y + bar;
-	if (mark)
+	if (mark) {
 		f->care_at_end = false;   /* the first column decides for the topic */
+		f->heading_icons = true;
+	}
+	for (size_t i = 0; i < t->n_sections; i++)
+		f->heading_icons &= t->sections[i].icon != PE_ICON_NONE;
 	if (f->tpl->care_team && f->tpl->kind != PE_TEMPLATE_WALLET && !f->care_at_end) {
 		/* The care team's phones come first, under the title, unless
 		 * that pushes the start of the first section (the 911 signs)

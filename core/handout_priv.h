@@ -28,6 +28,7 @@ typedef struct pe_flow {
 	double x0, x1, top, bottom;          /* printable area */
 	pe_pager pager;
 	bool care_at_end;                    /* this topic's care-team box ends it */
+	bool heading_icons;                  /* this topic's headings all have icons */
 } pe_flow;
 
 /* The columns of one unit, one per language: n is 1 for a handout and 2

@@ -7,6 +7,7 @@
 #include "handout_fixture.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -283,6 +284,47 @@ static void bilingual_header_both_languages(void **state)
 	pe_template_destroy(tpl);
 }
 
+/* Section headings of a topic start at one left edge: icons on all of
+ * them or on none (ivig-aftercare had 4 of 6, so 2 headings stood out
+ * to the left); icons on all stay. */
+static void heading_icons_all_or_none(void **state)
+{
+	fx *f = *state;
+	static const char *names[] = { "letter", "large-print", "bilingual" };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		for (int mixed = 0; mixed < 2; mixed++) {
+			pe_topic *t = topic("t", 4, 1);
+			if (mixed)
+				t->sections[2].icon = PE_ICON_NONE;
+			pe_dlist *dl = make(f, names[i], &t, 1, NULL);
+			double x = -1;
+			for (size_t s = 0; s < 4; s++) {
+				char want[64];
+				snprintf(want, sizeof want, "Section heading %zu", s + 1);
+				const pe_op *op = NULL;
+				for (size_t p = 0; !op && p < dl->n_pages; p++)
+					op = page_find_text(&dl->pages[p], want);
+				assert_non_null(op);
+				if (x < 0)
+					x = op->x;
+				if (fabs(op->x - x) > 0.01)
+					fail_msg("%s%s: \"%s\" starts at x %.1f, the first heading at %.1f",
+					         names[i], mixed ? " (icons on 3 of 4)" : "", want, op->x, x);
+			}
+			/* all icons: the headings start after them */
+			double x0, y0, x1, y1;
+			pe_error err = { { 0 } };
+			pe_template *tpl = pe_template_find(names[i], &err);
+			assert_non_null(tpl);
+			pe_template_area(tpl, &x0, &y0, &x1, &y1);
+			if (mixed ? fabs(x - x0) > 0.01 : x < x0 + tpl->heading)
+				fail_msg("%s%s: headings at x %.1f", names[i], mixed ? " (mixed)" : "", x);
+			pe_template_destroy(tpl);
+			pe_dlist_destroy(dl);
+			pe_topic_destroy(t);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -294,6 +336,7 @@ int main(void)
 		cmocka_unit_test(care_team_first),
 		cmocka_unit_test(every_number_dials),
 		cmocka_unit_test(bilingual_header_both_languages),
+		cmocka_unit_test(heading_icons_all_or_none),
 	};
 	return cmocka_run_group_tests_name("handout_check", tests, NULL, NULL) ||
 	       cmocka_run_group_tests_name("handout_composed", composed, handout_setup,
