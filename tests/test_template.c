@@ -80,7 +80,7 @@ static void unknown_template_lists_available(void **state)
 	pe_error err = { { 0 } };
 	assert_null(pe_template_find("tabloid", &err));
 	assert_non_null(strstr(err.msg, "unknown template 'tabloid'"));
-	assert_non_null(strstr(err.msg, "(available: a4, bilingual, large-print, letter, wallet-card)"));
+	assert_non_null(strstr(err.msg, "(available: a4, bilingual, large-print, large-print-a4, letter, wallet-card)"));
 	/* No path tricks through the name. */
 	assert_null(pe_template_find("../templates/letter", &err));
 	assert_non_null(strstr(err.msg, "unknown template"));
