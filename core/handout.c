@@ -282,7 +282,7 @@ static bool care_leaves_room(pe_flow *f, const pe_topic *t, const char *lang, do
 /* Title, summary, the general-information line and a short accent bar
  * under them, then the care-team box (when the template has one and it
  * leaves room for the start of the first section on page 1; else it
- * ends the topic: f->care_at_end). */
+ * follows the first section: f->care_at_end). */
 bool pe_flow_title_column(pe_flow *f, pe_column *c, const pe_topic *t, double x, double width,
                           const char *mark, const char *lang_label, const char *lang)
 {
@@ -325,7 +325,8 @@ bool pe_flow_title_column(pe_flow *f, pe_column *c, const pe_topic *t, double x,
 	if (f->tpl->care_team && f->tpl->kind != PE_TEMPLATE_WALLET && !f->care_at_end) {
 		/* The care team's phones come first, under the title, unless
 		 * that pushes the start of the first section (the 911 signs)
-		 * off page 1: then they end the topic, as before. */
+		 * off page 1: then they follow that section
+		 * (pe_flow_care_late). */
 		pe_column box;
 		if (!pe_flow_care_box(f, &box, lang, x, width))
 			return false;

@@ -217,7 +217,8 @@ static bool merge_column(pe_flow *f, pe_column *out, const pe_column *c, double 
 }
 
 /* The end of a topic whose care-team box did not fit on page 1 (see
- * pe_flow_title_column), one column per language: the box and the
+ * pe_flow_title_column) and which has one section only (else the box
+ * follows the first: pe_flow_care_late), one column per language: the box and the
  * sources (when the template lists them), stacked or side by side, each
  * unit unbreakable. Side by side, the sources take
  * two fifths of the width; both arrangements give every language's box
@@ -289,6 +290,34 @@ out:
 bool pe_flow_care_box(pe_flow *f, pe_column *c, const char *lang, double x, double width)
 {
 	return care_column(f, c, lang, x, width, 0);
+}
+
+bool pe_flow_care_late(pe_flow *f, const pe_cols_geom *g)
+{
+	if (!f->tpl->care_team || !f->care_at_end)
+		return true;
+	pe_column care[2] = { 0 };
+	double h = 0;
+	bool ok = true;
+	for (size_t i = 0; ok && i < g->n; i++) {
+		ok = care_column(f, &care[i], g->lang[i], g->x[i], g->w[i], 0);
+		h = ok ? fmax(h, care[i].h) : h;
+	}
+	/* bilingual boxes line up: every one the height of the tallest */
+	for (size_t i = 0; ok && i < g->n; i++)
+		if (care[i].h < h - EPS) {
+			pe_column_finish(&care[i]);
+			ok = care_column(f, &care[i], g->lang[i], g->x[i], g->w[i], h);
+		}
+	if (ok) {
+		if (!f->pager.fresh)
+			f->pager.y += f->st.section_gap - f->st.block_gap;
+		ok = pe_pager_place(&f->pager, care, g->n, f->st.block_gap);
+	}
+	pe_columns_finish(care, 2);
+	if (ok)
+		f->care_at_end = false;
+	return ok;
 }
 
 /* The end of a topic, one column per language: the sources (when the

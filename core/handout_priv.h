@@ -79,6 +79,10 @@ bool pe_flow_logo_size(pe_flow *f, double *w, double *h);
 /* The care-team box (phones from the site file, or blank lines to fill
  * in) in a column of the given width at x; it goes under the title. */
 bool pe_flow_care_box(pe_flow *f, pe_column *c, const char *lang, double x, double width);
+/* The care-team box after the topic's first section ("when to get
+ * help") when it did not fit under the title (f->care_at_end); then it
+ * no longer ends the topic. */
+bool pe_flow_care_late(pe_flow *f, const pe_cols_geom *g);
 /* The end of a topic into out[0..g->n): its sources, which may break
  * between two sources (side_by_side is ignored). */
 bool pe_flow_end_units(pe_flow *f, const pe_cols_geom *g, pe_column *out, bool side_by_side);
