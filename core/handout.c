@@ -327,9 +327,11 @@ bool pe_flow_title_column(pe_flow *f, pe_column *c, const pe_topic *t, double x,
 		 * that pushes the start of the first section (the 911 signs)
 		 * off page 1: then they follow that section
 		 * (pe_flow_care_late). */
-		pe_column box;
-		if (!pe_flow_care_box(f, &box, lang, x, width))
+		pe_column box = { 0 };
+		if (!pe_flow_care_box(f, &box, lang, x, width)) {
+			pe_column_finish(&box);
 			return false;
+		}
 		double by = c->h + f->st.body_size;
 		bool fits;
 		if (!care_leaves_room(f, t, lang, x, width, by + box.h, &fits)) {
