@@ -98,6 +98,17 @@ static void checker_refuses_small_type(void **state)
 	}
 }
 
+/* A site file with the clinic's name and both phones. */
+static pe_site *riverside(void)
+{
+	pe_error err = { { 0 } };
+	pe_site *site = pe_site_load_data("[clinic]\nname = Riverside Infusion Center\n"
+	                                  "phone = 555-0100\nafter_hours_phone = 555-0199\n",
+	                                  "site.ini", &err);
+	assert_non_null(site);
+	return site;
+}
+
 static double min_text_size(const pe_dlist *dl)
 {
 	double m = INFINITY;
@@ -115,10 +126,7 @@ static void every_template_keeps_min_size(void **state)
 	fx *f = *state;
 	static const char *names[] = { "letter", "a4", "bilingual", "large-print", "wallet-card" };
 	pe_error err = { { 0 } };
-	pe_site *site = pe_site_load_data("[clinic]\nname = Riverside Infusion Center\n"
-	                                  "phone = 555-0100\nafter_hours_phone = 555-0199\n",
-	                                  "site.ini", &err);
-	assert_non_null(site);
+	pe_site *site = riverside();
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		pe_template *tpl = pe_template_find(names[i], &err);
 		assert_non_null(tpl);
@@ -154,10 +162,7 @@ static void care_team_first(void **state)
 {
 	fx *f = *state;
 	pe_error err = { { 0 } };
-	pe_site *site = pe_site_load_data("[clinic]\nname = Riverside Infusion Center\n"
-	                                  "phone = 555-0100\nafter_hours_phone = 555-0199\n",
-	                                  "site.ini", &err);
-	assert_non_null(site);
+	pe_site *site = riverside();
 	static const char *names[] = { "letter", "a4", "bilingual", "large-print" };
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		for (size_t n = 1; n <= 20; n++) {
@@ -217,11 +222,7 @@ static void care_team_first(void **state)
 static void every_number_dials(void **state)
 {
 	fx *f = *state;
-	pe_error err = { { 0 } };
-	pe_site *site = pe_site_load_data("[clinic]\nname = Riverside Infusion Center\n"
-	                                  "phone = 555-0100\nafter_hours_phone = 555-0199\n",
-	                                  "site.ini", &err);
-	assert_non_null(site);
+	pe_site *site = riverside();
 	static const char *names[] = { "letter", "a4", "bilingual", "large-print" };
 	static const struct { const char *number, *uri; } nums[] = {
 		{ "911", "tel:911" }, { "555-0100", "tel:5550100" }, { "555-0199", "tel:5550199" },
