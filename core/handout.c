@@ -333,11 +333,16 @@ bool pe_flow_title_column(pe_flow *f, pe_column *c, const pe_topic *t, double x,
 			return false;
 		}
 		double by = c->h + f->st.body_size;
-		bool fits;
-		if (!care_leaves_room(f, t, lang, x, width, by + box.h, &fits)) {
+		bool fits, fits_alone;
+		if (!care_leaves_room(f, t, lang, x, width, by + box.h, &fits) ||
+		    !care_leaves_room(f, t, lang, x, width, c->h, &fits_alone)) {
 			pe_column_finish(&box);
 			return false;
 		}
+		/* When the first section cannot start on page 1 anyway (the
+		 * Spanish large-print IVIg with a site file's taller footer),
+		 * the box fills the room under the title. */
+		fits |= !fits_alone;
 		if (fits || !mark) {
 			bool ok = pe_page_copy_ops(pg, pe_column_page(&box), -1e9, 1e9, 0, by);
 			c->h = by + box.h;
