@@ -41,15 +41,17 @@ double pe_flow_footer_height(const pe_flow *f)
 }
 
 /* "Riverside Infusion Center   Phone: 555-0100   After hours: 555-0199"
- * on one line at baseline, the numbers tel: links; shortened (the
- * after-hours number, then the name) until it fits. */
+ * on one line at baseline, the numbers tel: links; shortened (the name,
+ * then the after-hours number) until it fits. */
 static bool footer_phone_line(pe_flow *f, pe_page *pg, const char *lang, double baseline)
 {
 	const pe_site *site = f->req->site;
 	double small = f->st.small_size, width = f->x1 - f->x0;
 	pe_text_style ts = pe_flow_text_style(f, PE_FACE_REGULAR, small, f->st.text);
 	ts.leading = 1.0;
-	char *name = site->clinic_name ? g_strdup_printf("%s      ", site->clinic_name) : g_strdup("");
+	/* the name unless the header carries it on every page */
+	char *name = site->clinic_name && !(f->tpl->header & PE_EL_CLINIC)
+	             ? g_strdup_printf("%s      ", site->clinic_name) : g_strdup("");
 	char *l1 = g_strdup_printf("%s ",
 	                           /* TRANSLATORS: before the clinic's phone number. */
 	                           pe_i18n_tr_key(lang, NC_("handout/contact", "Phone:")));
@@ -57,19 +59,25 @@ static bool footer_phone_line(pe_flow *f, pe_page *pg, const char *lang, double 
 	                           /* TRANSLATORS: before the clinic's after-hours phone number. */
 	                           pe_i18n_tr_key(lang, NC_("handout/contact", "After hours:")));
 	bool ok = false;
-	for (int drop = 0; drop < 3 && !ok; drop++) {
-		pe_run runs[5] = { { name, PE_RUN_PLAIN }, { l1, PE_RUN_PLAIN },
-		                   { site->phone, PE_RUN_PHONE }, { l2, PE_RUN_PLAIN },
-		                   { site->after_hours_phone, PE_RUN_PHONE } };
-		size_t n = site->after_hours_phone && drop == 0 ? 5 : 3;
-		pe_text t = { drop == 2 ? runs + 1 : runs, drop == 2 ? n - 1 : n };
+	pe_run all[5] = { { name, PE_RUN_PLAIN }, { l1, PE_RUN_PLAIN }, { site->phone, PE_RUN_PHONE },
+	                  { l2, PE_RUN_PLAIN }, { site->after_hours_phone, PE_RUN_PHONE } };
+	/* The longest that fits on one line: everything; both numbers
+	 * without the name; the name and the number; the number alone. */
+	static const struct { size_t from, n; } tries[] = { { 0, 5 }, { 1, 4 }, { 0, 3 }, { 1, 2 } };
+	bool done = false;
+	for (size_t k = 0; k < G_N_ELEMENTS(tries) && !done; k++) {
+		if (!site->after_hours_phone && tries[k].n > 3)
+			continue;
+		pe_text t = { all + tries[k].from, tries[k].n };
 		pe_column c;
 		pe_page *scratch = pe_column_init(&c, pg->width, pg->height);
-		if (!scratch)
+		if (!scratch) {
+			pe_flow_oom(f);
 			break;
+		}
 		int lines = 0;
 		pe_layout_text(f->layout, scratch, &t, &ts, f->x0, 0, width, &lines);
-		if (lines == 1 || drop == 2) {
+		if (lines == 1 || k + 1 == G_N_ELEMENTS(tries)) {
 			double base0 = 0;
 			for (size_t i = 0; i < scratch->n_ops; i++)
 				if (scratch->ops[i].kind == PE_OP_TEXT) {
@@ -80,7 +88,7 @@ static bool footer_phone_line(pe_flow *f, pe_page *pg, const char *lang, double 
 			ok = pe_page_copy_ops(pg, scratch, -1e9, base0 + 0.5, 0, baseline - base0);
 			if (!ok)
 				pe_flow_oom(f);
-			drop = 3;
+			done = true;
 		}
 		pe_column_finish(&c);
 	}
@@ -235,10 +243,27 @@ bool pe_flow_decorate(pe_flow *f)
 					return false;
 			}
 			double left_end = f->x0;
+			char num[256] = "";
+			if (f->tpl->footer & PE_EL_PAGE) {
+				/* TRANSLATORS: page footer, "Page 1 of 2". */
+				snprintf(num, sizeof num, pe_i18n_tr_key(lang, NC_("handout/footer", "Page %d of %d")), (int)p + 1, (int)total);
+				if (f->tpl->kind == PE_TEMPLATE_BILINGUAL) {
+					char num2[128];
+					snprintf(num2, sizeof num2, pe_i18n_tr_key(f->req->second_lang, NC_("handout/footer", "Page %d of %d")),
+					         (int)p + 1, (int)total);
+					if (strcmp(num, num2) != 0) {
+						size_t len = strlen(num);
+						snprintf(num + len, sizeof num - len, "  |  %s", num2);
+					}
+				}
+			}
 			if ((f->tpl->footer & PE_EL_REVISED) && t) {
 				char rev[512];
 				revised_text(lang, t, rev, sizeof rev);
-				double max_w = (f->x1 - f->x0) / 2;
+				/* all the line but the page number's room (half of it
+				 * dropped a long Spanish date in large print) */
+				double max_w = f->x1 - f->x0 - small * 2 -
+				               pe_layout_width(f->layout, num, PE_FACE_REGULAR, small);
 				if (f->tpl->kind == PE_TEMPLATE_BILINGUAL) {
 					/* Both languages when they fit, else the first. */
 					char rev2[256];
@@ -262,18 +287,6 @@ bool pe_flow_decorate(pe_flow *f)
 					                     base, w + 1);
 			}
 			if (f->tpl->footer & PE_EL_PAGE) {
-				char num[256];
-				/* TRANSLATORS: page footer, "Page 1 of 2". */
-				snprintf(num, sizeof num, pe_i18n_tr_key(lang, NC_("handout/footer", "Page %d of %d")), (int)p + 1, (int)total);
-				if (f->tpl->kind == PE_TEMPLATE_BILINGUAL) {
-					char num2[128];
-					snprintf(num2, sizeof num2, pe_i18n_tr_key(f->req->second_lang, NC_("handout/footer", "Page %d of %d")),
-					         (int)p + 1, (int)total);
-					if (strcmp(num, num2) != 0) {
-						size_t len = strlen(num);
-						snprintf(num + len, sizeof num - len, "  |  %s", num2);
-					}
-				}
 				if (!text_right(f, pg, num, PE_FACE_REGULAR, small, f->st.muted, f->x1, base,
 				                left_end + small))
 					return false;

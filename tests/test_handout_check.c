@@ -326,6 +326,38 @@ static void heading_icons_all_or_none(void **state)
 		}
 }
 
+/* Every page says when it was revised, in large print on A4 too, with
+ * a long Spanish date ("Revisado: 30 de septiembre de 2026" at 16 pt
+ * was dropped: it had half the footer). */
+static void revised_on_every_page(void **state)
+{
+	fx *f = *state;
+	static const char *names[] = { "large-print", "large-print-a4", "letter" };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		pe_error err = { { 0 } };
+		pe_template *tpl = pe_template_find(names[i], &err);
+		assert_non_null(tpl);
+		pe_topic *t = topic("t", 2, 2);
+		free(t->revised);
+		t->revised = strdup("2026-09-30");
+		pe_site *site = riverside();
+		pe_handout_req req = { .topics = (const pe_topic *const *)&t, .n_topics = 1,
+		                       .lang = "es", .tpl = tpl, .site = site };
+		pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
+		if (!dl || !pe_handout_check(dl, tpl, &err))
+			fail_msg("%s", err.msg);
+		for (size_t p = 0; p < dl->n_pages; p++)
+			if (!page_find_text(&dl->pages[p], "30 de septiembre de 2026") ||
+			    !page_find_text(&dl->pages[p], "555-0199"))
+				fail_msg("%s, page %zu: no revision date or after-hours phone in the footer",
+				         names[i], p + 1);
+		pe_dlist_destroy(dl);
+		pe_site_destroy(site);
+		pe_topic_destroy(t);
+		pe_template_destroy(tpl);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -338,6 +370,7 @@ int main(void)
 		cmocka_unit_test(every_number_dials),
 		cmocka_unit_test(bilingual_header_both_languages),
 		cmocka_unit_test(heading_icons_all_or_none),
+		cmocka_unit_test(revised_on_every_page),
 	};
 	return cmocka_run_group_tests_name("handout_check", tests, NULL, NULL) ||
 	       cmocka_run_group_tests_name("handout_composed", composed, handout_setup,
