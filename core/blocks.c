@@ -111,7 +111,7 @@ static double lay_steps(pe_layout *L, pe_page *pg, const pe_block *b, const pe_s
 	double r = 0.7 * s;
 	double indent = st->indent > 2 * r + 0.55 * s ? st->indent : 2 * r + 0.55 * s;
 	double gap = s * 0.6;
-	double nsize = 0.8 * s;
+	double nsize = fmax(0.8 * s, st->small_size);   /* never under the small print */
 	double cy = y;
 	for (size_t i = 0; i < b->n_items; i++) {
 		if (i > 0) {

@@ -8,7 +8,7 @@
  * handout_end.c, handout_header.c and wallet.c build the rest.
  *
  * The base of the handout composition: it calls nothing of the other
- * files. This module must never measure text itself (layout does), paint
+ * files but the care-team box (handout_end.c) under the title. This module must never measure text itself (layout does), paint
  * (pdf.c does) or read files (the caller loads topics, template and site;
  * only the logo's PNG header is read, for its size, through pngfile.h).
  * Words printed here that are not content go through pe_i18n_tr() in the
@@ -189,7 +189,10 @@ bool pe_flow_heading_column(pe_flow *f, pe_column *c, const pe_section *sec, dou
 		return pe_flow_oom(f);
 	if (mark && !pe_page_add_mark(pg, 0, mark, 1))
 		return pe_flow_oom(f);
-	c->h = pe_layout_heading(f->layout, pg, sec, &f->st, x, 0, width);
+	/* Icons on every heading of the topic or on none: one left edge. */
+	pe_style st = f->st;
+	st.draw_icons = st.draw_icons && f->heading_icons;
+	c->h = pe_layout_heading(f->layout, pg, sec, &st, x, 0, width);
 	return true;
 }
 
@@ -207,8 +210,80 @@ const char *pe_handout_disclaimer(const char *lang)
 	                    "you feel very sick, go to the emergency room."));
 }
 
+/* The summary ("Emergency signs: call 911"), a plain string: every 911
+ * in it standing alone becomes a phone run, a tel: link a phone dials,
+ * as 911 is everywhere else on a handout. */
+static bool summary_text(pe_flow *f, pe_page *pg, const char *s, const pe_text_style *ts,
+                         double x, double y, double width, double *h)
+{
+	size_t len = strlen(s), cap = 1;
+	for (const char *p = s; (p = strstr(p, "911")); p += 3)
+		cap += 2;
+	pe_run *runs = calloc(cap, sizeof *runs);
+	char *buf = malloc(len + cap * 2 + 1);
+	if (!runs || !buf) {
+		free(runs);
+		free(buf);
+		return pe_flow_oom(f);
+	}
+	size_t n = 0, from = 0;
+	char *w = buf;
+	for (size_t i = 0; i + 3 <= len; i++) {
+		if (strncmp(s + i, "911", 3) != 0 || (i > 0 && g_ascii_isalnum(s[i - 1])) ||
+		    g_ascii_isalnum(s[i + 3]))
+			continue;
+		if (i > from) {
+			runs[n++] = (pe_run){ w, PE_RUN_PLAIN };
+			memcpy(w, s + from, i - from);
+			w += i - from;
+			*w++ = '\0';
+		}
+		runs[n++] = (pe_run){ w, PE_RUN_PHONE };
+		memcpy(w, "911", 4);
+		w += 4;
+		from = i + 3;
+		i += 2;
+	}
+	if (from < len || n == 0) {
+		runs[n++] = (pe_run){ w, PE_RUN_PLAIN };
+		memcpy(w, s + from, len - from + 1);
+	}
+	pe_text text = { runs, n };
+	*h = pe_layout_text(f->layout, pg, &text, ts, x, y, width, NULL);
+	free(runs);
+	free(buf);
+	return true;
+}
+
+/* Whether the first section's heading and the start of its first block
+ * fit on page 1 under a title column of height h. */
+static bool care_leaves_room(pe_flow *f, const pe_topic *t, const char *lang, double x,
+                             double width, double h, bool *fits)
+{
+	size_t gh = 0;
+	if (!pe_topic_gethelp(t, &gh))
+		gh = 0;
+	*fits = true;
+	if (gh >= t->n_sections || t->sections[gh].n_blocks == 0)
+		return true;
+	const pe_section *sec = &t->sections[gh];
+	pe_column hc = { 0 }, bc = { 0 };
+	bool ok = pe_flow_heading_column(f, &hc, sec, x, width, NULL) &&
+	          pe_flow_block_column(f, &bc, &sec->blocks[0], lang, x, width);
+	if (ok) {
+		double above = h + f->st.section_gap + hc.h + f->st.body_size * 0.35;
+		*fits = pe_pager_start_fits(&f->pager, &bc, 1,
+		                            f->pager.body_bottom - f->pager.body_top - above);
+	}
+	pe_column_finish(&hc);
+	pe_column_finish(&bc);
+	return ok;
+}
+
 /* Title, summary, the general-information line and a short accent bar
- * under them. */
+ * under them, then the care-team box (when the template has one and it
+ * leaves room for the start of the first section on page 1; else it
+ * follows the first section: f->care_at_end). */
 bool pe_flow_title_column(pe_flow *f, pe_column *c, const pe_topic *t, double x, double width,
                           const char *mark, const char *lang_label, const char *lang)
 {
@@ -229,7 +304,10 @@ bool pe_flow_title_column(pe_flow *f, pe_column *c, const pe_topic *t, double x,
 	y += pe_layout_plain(f->layout, pg, t->title, &ts, x, y, width, NULL);
 	y += f->st.title_size * 0.3;
 	pe_text_style ss = pe_flow_text_style(f, PE_FACE_REGULAR, f->st.body_size * 1.08, f->st.text);
-	y += pe_layout_plain(f->layout, pg, t->summary, &ss, x, y, width, NULL);
+	double sh;
+	if (!summary_text(f, pg, t->summary, &ss, x, y, width, &sh))
+		return false;
+	y += sh;
 	y += f->st.body_size * 0.35;
 	pe_text_style ds = pe_flow_text_style(f, PE_FACE_REGULAR, f->st.small_size, f->st.muted);
 	y += pe_layout_plain(f->layout, pg, pe_handout_disclaimer(lang), &ds, x, y, width, NULL);
@@ -239,6 +317,44 @@ bool pe_flow_title_column(pe_flow *f, pe_column *c, const pe_topic *t, double x,
 	                      PE_NO_COLOR, 0, bar / 2))
 		return pe_flow_oom(f);
 	c->h = y + bar;
+	if (mark) {
+		f->care_at_end = false;   /* the first column decides for the topic */
+		f->heading_icons = true;
+	}
+	for (size_t i = 0; i < t->n_sections; i++)
+		f->heading_icons &= t->sections[i].icon != PE_ICON_NONE;
+	if (f->tpl->care_team && f->tpl->kind != PE_TEMPLATE_WALLET && !f->care_at_end) {
+		/* The care team's phones come first, under the title, unless
+		 * that pushes the start of the first section (the 911 signs)
+		 * off page 1: then they follow that section
+		 * (pe_flow_care_late). */
+		pe_column box = { 0 };
+		if (!pe_flow_care_box(f, &box, lang, x, width)) {
+			pe_column_finish(&box);
+			return false;
+		}
+		double by = c->h + f->st.body_size;
+		bool fits, fits_alone;
+		if (!care_leaves_room(f, t, lang, x, width, by + box.h, &fits) ||
+		    !care_leaves_room(f, t, lang, x, width, c->h, &fits_alone)) {
+			pe_column_finish(&box);
+			return false;
+		}
+		/* When the first section cannot start on page 1 anyway (the
+		 * Spanish large-print IVIg with a site file's taller footer),
+		 * the box fills the room under the title. */
+		fits |= !fits_alone;
+		if (fits || !mark) {
+			bool ok = pe_page_copy_ops(pg, pe_column_page(&box), -1e9, 1e9, 0, by);
+			c->h = by + box.h;
+			pe_column_finish(&box);
+			if (!ok)
+				return pe_flow_oom(f);
+		} else {
+			pe_column_finish(&box);
+			f->care_at_end = true;
+		}
+	}
 	return true;
 }
 

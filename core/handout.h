@@ -77,6 +77,16 @@ bool pe_handout_write(pe_layout *layout, const pe_handout_req *req, const char *
 /* The words pictures add (timeline landmarks and legend, layout.h) in
  * lang, or in the current UI language when lang is NULL, into st. The
  * strings belong to the catalogues. */
+/* The wallet card (card: the two 85.6 x 54 mm pages pe_handout_layout
+ * makes with the wallet-card template) print-ready on one paper_w x
+ * paper_h sheet: n_cards (<= 0: as many as fit) front and back side by
+ * side, a dashed fold line between them, a thin border and crop marks.
+ * NULL with err set when they do not fit. */
+pe_dlist *pe_wallet_sheet(const pe_dlist *card, double paper_w, double paper_h, int n_cards,
+                          pe_error *err);
+/* How many cards pe_wallet_sheet puts on such a sheet at most. */
+int pe_wallet_sheet_capacity(double paper_w, double paper_h);
+
 void pe_handout_picture_words(pe_style *st, const char *lang);
 
 /* A QR code for text as gray pixels (0 = black) with a 4-module quiet

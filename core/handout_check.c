@@ -2,7 +2,8 @@
 /*
  * handout_check.c - the layout check every handout passes before it is
  * written (pe_handout_check in handout.h): every painted op inside the
- * printable area, every text inside the box it starts in. It reads a
+ * printable area, every text inside the box it starts in and no smaller
+ * than the template's minimum (pe_template_min_size). It reads a
  * display list only: no layout, no paint.
  */
 #include "handout.h"
@@ -25,6 +26,7 @@ bool pe_handout_check(const pe_dlist *dl, const pe_template *tpl, pe_error *err)
 	double ax0, ay0, ax1, ay1;
 	pe_template_area(tpl, &ax0, &ay0, &ax1, &ay1);
 	const double tol = 0.05;
+	const double min_size = pe_template_min_size(tpl);
 	for (size_t p = 0; p < dl->n_pages; p++) {
 		const pe_page *pg = &dl->pages[p];
 		if (fabs(pg->width - tpl->width) > tol || fabs(pg->height - tpl->height) > tol) {
@@ -56,6 +58,13 @@ bool pe_handout_check(const pe_dlist *dl, const pe_template *tpl, pe_error *err)
 			}
 			if (op->kind != PE_OP_TEXT)
 				continue;
+			if (op->u.text.size < min_size - 0.005) {
+				pe_error_set(err, NULL, 0,
+				             "page %zu: %s at (%.1f, %.1f) is %.2g pt, under the minimum of "
+				             "%g pt for template %s",
+				             p + 1, what, x0, y0, op->u.text.size, min_size, tpl->name);
+				return false;
+			}
 			/* The smallest box that holds the start of the text must
 			 * hold all of it. */
 			const pe_op *box = NULL;

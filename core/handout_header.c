@@ -21,13 +21,82 @@
 
 double pe_flow_header_height(const pe_flow *f)
 {
-	return f->tpl->header ? f->st.small_size * 2.6 : 0;
+	return f->tpl->header ? f->st.small_size * 2.2 : 0;
+}
+
+/* Whether the footer carries the clinic's phones: on every page of a
+ * handout with a care-team box, when the site file gives a phone. */
+static bool footer_phones(const pe_flow *f)
+{
+	return f->tpl->care_team && f->tpl->kind != PE_TEMPLATE_WALLET && f->req->site &&
+	       f->req->site->phone;
 }
 
 double pe_flow_footer_height(const pe_flow *f)
 {
-	return f->tpl->footer & (PE_EL_PAGE | PE_EL_REVISED | PE_EL_CLINIC) ?
-	       f->st.small_size * 2.2 : 0;
+	double h = f->tpl->footer & (PE_EL_PAGE | PE_EL_REVISED | PE_EL_CLINIC) ?
+	           f->st.small_size * 1.9 : 0;
+	if (footer_phones(f))
+		h += f->st.small_size * (h > 0 ? 1.35 : 2.2);
+	return h;
+}
+
+/* "Riverside Infusion Center   Phone: 555-0100   After hours: 555-0199"
+ * on one line at baseline, the numbers tel: links; shortened (the name,
+ * then the after-hours number) until it fits. */
+static bool footer_phone_line(pe_flow *f, pe_page *pg, const char *lang, double baseline)
+{
+	const pe_site *site = f->req->site;
+	double small = f->st.small_size, width = f->x1 - f->x0;
+	pe_text_style ts = pe_flow_text_style(f, PE_FACE_REGULAR, small, f->st.text);
+	ts.leading = 1.0;
+	/* the name unless the header carries it on every page */
+	char *name = site->clinic_name && !(f->tpl->header & PE_EL_CLINIC)
+	             ? g_strdup_printf("%s      ", site->clinic_name) : g_strdup("");
+	char *l1 = g_strdup_printf("%s ",
+	                           /* TRANSLATORS: before the clinic's phone number. */
+	                           pe_i18n_tr_key(lang, NC_("handout/contact", "Phone:")));
+	char *l2 = g_strdup_printf("      %s ",
+	                           /* TRANSLATORS: before the clinic's after-hours phone number. */
+	                           pe_i18n_tr_key(lang, NC_("handout/contact", "After hours:")));
+	bool ok = false;
+	pe_run all[5] = { { name, PE_RUN_PLAIN }, { l1, PE_RUN_PLAIN }, { site->phone, PE_RUN_PHONE },
+	                  { l2, PE_RUN_PLAIN }, { site->after_hours_phone, PE_RUN_PHONE } };
+	/* The longest that fits on one line: everything; both numbers
+	 * without the name; the name and the number; the number alone. */
+	static const struct { size_t from, n; } tries[] = { { 0, 5 }, { 1, 4 }, { 0, 3 }, { 1, 2 } };
+	bool done = false;
+	for (size_t k = 0; k < G_N_ELEMENTS(tries) && !done; k++) {
+		if (!site->after_hours_phone && tries[k].n > 3)
+			continue;
+		pe_text t = { all + tries[k].from, tries[k].n };
+		pe_column c;
+		pe_page *scratch = pe_column_init(&c, pg->width, pg->height);
+		if (!scratch) {
+			pe_flow_oom(f);
+			break;
+		}
+		int lines = 0;
+		pe_layout_text(f->layout, scratch, &t, &ts, f->x0, 0, width, &lines);
+		if (lines == 1 || k + 1 == G_N_ELEMENTS(tries)) {
+			double base0 = 0;
+			for (size_t i = 0; i < scratch->n_ops; i++)
+				if (scratch->ops[i].kind == PE_OP_TEXT) {
+					base0 = scratch->ops[i].y;
+					break;
+				}
+			/* one line only: a second would run into the page number */
+			ok = pe_page_copy_ops(pg, scratch, -1e9, base0 + 0.5, 0, baseline - base0);
+			if (!ok)
+				pe_flow_oom(f);
+			done = true;
+		}
+		pe_column_finish(&c);
+	}
+	g_free(name);
+	g_free(l1);
+	g_free(l2);
+	return ok;
 }
 
 /* Right-aligned single line; skipped when it would run into left_end. */
@@ -104,6 +173,20 @@ static const char *product_name(const pe_flow *f, const char *lang)
 	return pe_i18n_tr_key(lang, NC_("handout/header", "Patient education"));
 }
 
+/* The header's name: the clinic's, or the product's, in both languages
+ * on a bilingual handout ("Patient education  |  Informacion para
+ * pacientes"); the clinic's name is a name, the same in both. */
+static void header_name(const pe_flow *f, char *buf, size_t size)
+{
+	const char *a = product_name(f, f->req->lang);
+	snprintf(buf, size, "%s", a);
+	if (f->tpl->kind != PE_TEMPLATE_BILINGUAL || !f->req->second_lang)
+		return;
+	const char *b = product_name(f, f->req->second_lang);
+	if (strcmp(a, b) != 0)
+		snprintf(buf, size, "%s  |  %s", a, b);
+}
+
 bool pe_flow_decorate(pe_flow *f)
 {
 	const char *lang = f->req->lang;
@@ -134,9 +217,12 @@ bool pe_flow_decorate(pe_flow *f)
 					return pe_flow_oom(f);
 				name_x = left_end = f->x0 + pad * 0.6 + lw * scale + pad * 0.8;
 			}
-			if (f->tpl->header & PE_EL_CLINIC)
-				left_end = text_left(f, pg, product_name(f, lang), PE_FACE_BOLD, small * 1.1,
+			if (f->tpl->header & PE_EL_CLINIC) {
+				char name[512];
+				header_name(f, name, sizeof name);
+				left_end = text_left(f, pg, name, PE_FACE_BOLD, small * 1.1,
 				                     f->tpl->band_text, name_x, base, f->x1 - pad - name_x);
+			}
 			const char *title = (f->tpl->header & PE_EL_TITLE) && t ? t->title : NULL;
 			if (title && !(f->tpl->header & PE_EL_CLINIC))
 				text_left(f, pg, title, PE_FACE_BOLD, small, f->tpl->band_text, name_x, base,
@@ -151,11 +237,34 @@ bool pe_flow_decorate(pe_flow *f)
 			                      PE_NO_COLOR, 0, 0))
 				return pe_flow_oom(f);
 			double base = f->bottom - small * 0.35;
+			if (footer_phones(f)) {
+				/* The clinic's phones on every page, over the page line. */
+				bool one = !(f->tpl->footer & (PE_EL_PAGE | PE_EL_REVISED | PE_EL_CLINIC));
+				if (!footer_phone_line(f, pg, lang, one ? base : base - small * 1.35))
+					return false;
+			}
 			double left_end = f->x0;
+			char num[256] = "";
+			if (f->tpl->footer & PE_EL_PAGE) {
+				/* TRANSLATORS: page footer, "Page 1 of 2". */
+				snprintf(num, sizeof num, pe_i18n_tr_key(lang, NC_("handout/footer", "Page %d of %d")), (int)p + 1, (int)total);
+				if (f->tpl->kind == PE_TEMPLATE_BILINGUAL) {
+					char num2[128];
+					snprintf(num2, sizeof num2, pe_i18n_tr_key(f->req->second_lang, NC_("handout/footer", "Page %d of %d")),
+					         (int)p + 1, (int)total);
+					if (strcmp(num, num2) != 0) {
+						size_t len = strlen(num);
+						snprintf(num + len, sizeof num - len, "  |  %s", num2);
+					}
+				}
+			}
 			if ((f->tpl->footer & PE_EL_REVISED) && t) {
 				char rev[512];
 				revised_text(lang, t, rev, sizeof rev);
-				double max_w = (f->x1 - f->x0) / 2;
+				/* all the line but the page number's room (half of it
+				 * dropped a long Spanish date in large print) */
+				double max_w = f->x1 - f->x0 - small * 2 -
+				               pe_layout_width(f->layout, num, PE_FACE_REGULAR, small);
 				if (f->tpl->kind == PE_TEMPLATE_BILINGUAL) {
 					/* Both languages when they fit, else the first. */
 					char rev2[256];
@@ -179,18 +288,6 @@ bool pe_flow_decorate(pe_flow *f)
 					                     base, w + 1);
 			}
 			if (f->tpl->footer & PE_EL_PAGE) {
-				char num[256];
-				/* TRANSLATORS: page footer, "Page 1 of 2". */
-				snprintf(num, sizeof num, pe_i18n_tr_key(lang, NC_("handout/footer", "Page %d of %d")), (int)p + 1, (int)total);
-				if (f->tpl->kind == PE_TEMPLATE_BILINGUAL) {
-					char num2[128];
-					snprintf(num2, sizeof num2, pe_i18n_tr_key(f->req->second_lang, NC_("handout/footer", "Page %d of %d")),
-					         (int)p + 1, (int)total);
-					if (strcmp(num, num2) != 0) {
-						size_t len = strlen(num);
-						snprintf(num + len, sizeof num - len, "  |  %s", num2);
-					}
-				}
 				if (!text_right(f, pg, num, PE_FACE_REGULAR, small, f->st.muted, f->x1, base,
 				                left_end + small))
 					return false;

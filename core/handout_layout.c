@@ -83,6 +83,9 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 	for (size_t i = 1; i < n; i++)
 		n_sec = n_sec > g->t[i]->n_sections ? n_sec : g->t[i]->n_sections;
 	for (size_t s = 0; s < n_sec; s++) {
+		/* (handout_end.c) the care-team box when it did not fit under the title */
+		if (s == 1 && !pe_flow_care_late(f, g))
+			goto out;
 		/* Heading and first block of the section, in every column. */
 		size_t n_blocks = 0;
 		char *names[2] = { NULL, NULL };

@@ -28,6 +28,8 @@ typedef struct pe_flow {
 	pe_error *err;
 	double x0, x1, top, bottom;          /* printable area */
 	pe_pager pager;
+	bool care_at_end;                    /* this topic's care-team box ends it */
+	bool heading_icons;                  /* this topic's headings all have icons */
 } pe_flow;
 
 /* The columns of one unit, one per language: n is 1 for a handout and 2
@@ -75,8 +77,15 @@ double pe_flow_lines_x(pe_flow *f, const char *const *labels, size_t n, double x
 bool pe_flow_logo_size(pe_flow *f, double *w, double *h);
 
 /* handout_end.c */
-/* The end of a topic into out[0..g->n): the care-team box and the
- * sources, stacked or side by side, each unbreakable. */
+/* The care-team box (phones from the site file, or blank lines to fill
+ * in) in a column of the given width at x; it goes under the title. */
+bool pe_flow_care_box(pe_flow *f, pe_column *c, const char *lang, double x, double width);
+/* The care-team box after the topic's first section ("when to get
+ * help") when it did not fit under the title (f->care_at_end); then it
+ * no longer ends the topic. */
+bool pe_flow_care_late(pe_flow *f, const pe_cols_geom *g);
+/* The end of a topic into out[0..g->n): its sources, which may break
+ * between two sources (side_by_side is ignored). */
 bool pe_flow_end_units(pe_flow *f, const pe_cols_geom *g, pe_column *out, bool side_by_side);
 
 /* handout_header.c */

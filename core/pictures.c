@@ -98,7 +98,7 @@ static void number_dot(pe_layout *L, pe_page *pg, const pe_style *st, int num, d
 	pe_shape_circle(pg, cx, cy, r, fill, PE_NO_COLOR, 0);
 	char s[16];
 	snprintf(s, sizeof s, "%d", num % 1000);
-	double size = r * (num >= 10 ? 1.05 : 1.25);
+	double size = fmax(r * (num >= 10 ? 1.05 : 1.25), st->small_size);   /* the minimum */
 	double w = pe_layout_width(L, s, PE_FACE_BOLD, size);
 	pe_page_add_text(pg, cx - w / 2, cy + 0.357 * size, w, s, PE_FACE_BOLD, size,
 	                 pe_layout_ascent(L, PE_FACE_BOLD, size),

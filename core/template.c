@@ -288,35 +288,42 @@ static bool known_key(const char *group, const char *key)
 	return false;
 }
 
-/* What patients must be able to read: a handout's body at least 12 pt; a
- * template that says it is large print (large_print = true) at least
- * 18 pt, and nothing in small print under 13 pt. A wallet card, read up
- * close and cut to a card's size, is exempt. The error names the size's
- * line, or the large_print line when the size is the default. */
+/* What patients must be able to read: a handout's body at least 12 pt
+ * and nothing under 9 pt; a template that says it is large print
+ * (large_print = true) body at least 18 pt and nothing under 16 pt; a
+ * wallet card, read up close and cut to a card's size, nothing under
+ * 8 pt. pe_template_min_size() is the floor the layout check holds every
+ * painted word to. The error names the size's line, or the large_print
+ * line when the size is the default. */
+double pe_template_min_size(const pe_template *tpl)
+{
+	return tpl->kind == PE_TEMPLATE_WALLET ? 8 : tpl->large_print ? 16 : 9;
+}
+
 static bool check_type_floor(const pe_template *t, const char *file, const char *data,
                              pe_error *err)
 {
 	static const struct {
 		const char *key;
 		size_t offset;
-		double handout, large;
+		double handout, large, wallet;
 	} floors[] = {
-		{ "body", AT(body), 12, 18 },
-		{ "small", AT(small), 0, 13 },
+		{ "body", AT(body), 12, 18, 8 },
+		{ "small", AT(small), 9, 16, 8 },
 	};
-	if (t->kind == PE_TEMPLATE_WALLET)
-		return true;
+	bool wallet = t->kind == PE_TEMPLATE_WALLET;
 	for (size_t i = 0; i < G_N_ELEMENTS(floors); i++) {
 		double v = *(const double *)((const char *)t + floors[i].offset);
-		double min = t->large_print ? floors[i].large : floors[i].handout;
+		double min = wallet ? floors[i].wallet : t->large_print ? floors[i].large : floors[i].handout;
 		if (v >= min)
 			continue;
 		int line = pe_keyfile_line(data, "type", floors[i].key);
 		if (!line && t->large_print)
 			line = pe_keyfile_line(data, "template", "large_print");
 		pe_error_set(err, file, line, "[type] %s: %g pt is under the %g pt %s", floors[i].key, v,
-		             min, t->large_print ? "that large print needs (large_print = true)"
-		                                 : "a handout needs (14 pt for older readers)");
+		             min, wallet ? "a wallet card needs"
+		             : t->large_print ? "that large print needs (large_print = true)"
+		                              : "a handout needs (14 pt for older readers)");
 		return false;
 	}
 	return true;

@@ -54,7 +54,7 @@ typedef struct pe_template {
 	pe_color text, muted, heading_color, accent, band, band_text;
 	unsigned header, footer; /* enum pe_template_element bits */
 	bool qr, care_team, icons;
-	bool large_print;        /* promises large print: body >= 18, small >= 13 */
+	bool large_print;        /* promises large print: body >= 18, small >= 16 */
 } pe_template;
 
 /* Load <datadir>/templates/<name>.ini. An unknown name lists the ones
@@ -68,6 +68,10 @@ void pe_template_destroy(pe_template *tpl);   /* accepts NULL */
 /* The layout style for this template (pe_style_default scaled from the
  * body size, then the template's sizes and colours). */
 void pe_template_style(const pe_template *tpl, pe_style *st);
+
+/* The smallest type allowed anywhere on this template's pages: 9 pt on a
+ * handout, 16 pt in large print, 8 pt on a wallet card. */
+double pe_template_min_size(const pe_template *tpl);
 
 /* Printable area: x0, y0 (top-left) and x1, y1 (bottom-right), points. */
 void pe_template_area(const pe_template *tpl, double *x0, double *y0, double *x1, double *y1);

@@ -42,7 +42,8 @@ enum { EXIT_USAGE = 2 };
 #define MAX_TOPICS 64
 
 typedef struct options {
-	bool list, all, wallet, large_print, bilingual, help, version;
+	bool list, all, wallet, sheet, large_print, bilingual, help, version;
+	long cards;   /* --cards N: wallet cards on the sheet (0: as many as fit) */
 	const char *topics[MAX_TOPICS];
 	size_t n_topics;
 	const char *lang;
@@ -72,6 +73,8 @@ static void usage(FILE *to)
 	        "          [--bilingual [--second-lang L2]] [--template NAME|FILE.ini] [--site FILE]\n"
 	        "          -o OUT.pdf\n"
 	        "  handout --wallet-card --lang L [--site FILE] -o OUT.pdf\n"
+	        "  handout --wallet-card --sheet [--cards N] [--paper letter|a4] --lang L\n"
+	        "          [--site FILE] -o OUT.pdf\n"
 	        "  handout --all --out-dir DIR [--site FILE]\n"
 	        "  handout --help | --version\n"
 	        "  (--repeat N with --topic: make the PDF N times in one process and\n"
@@ -82,6 +85,9 @@ static void usage(FILE *to)
 	        "second language side by side: L2, or Spanish for English and English\n"
 	        "for any other language.\n"
 	        "--site names the clinic's site file (name, phone numbers, logo).\n"
+	        "--sheet prints the wallet card on one sheet: front and back side by\n"
+	        "side at 85.6 x 54 mm with a fold line, crop marks and a thin border,\n"
+	        "as many cards as fit (4) or --cards N. Fold, then cut.\n"
 	        "Exit status: 0 done; 2 usage error (bad option, unknown topic, language\n"
 	        "or template); 1 other error (content, fonts, site file, writing). On\n"
 	        "any error OUT is not touched: no partial PDF, and an older OUT stays as\n"
@@ -113,6 +119,8 @@ static int parse_args(int argc, char **argv, options *o)
 		{ "second-lang", required_argument, NULL, '2' },
 		{ "template", required_argument, NULL, 'T' },
 		{ "wallet-card", no_argument, NULL, 'w' },
+		{ "sheet", no_argument, NULL, 'S' },
+		{ "cards", required_argument, NULL, 'C' },
 		{ "site", required_argument, NULL, 's' },
 		{ "all", no_argument, NULL, 'a' },
 		{ "out-dir", required_argument, NULL, 'd' },
@@ -139,6 +147,14 @@ static int parse_args(int argc, char **argv, options *o)
 		case '2': o->second_lang = optarg; break;
 		case 'T': o->template_name = optarg; break;
 		case 'w': o->wallet = true; break;
+		case 'S': o->sheet = true; break;
+		case 'C': {
+			char *end;
+			o->cards = strtol(optarg, &end, 10);
+			if (*end || o->cards < 1 || o->cards > 100)
+				return die(EXIT_USAGE, "--cards needs a count from 1 to 100");
+			break;
+		}
 		case 's': o->site = optarg; break;
 		case 'a': o->all = true; break;
 		case 'd': o->out_dir = optarg; break;
@@ -173,9 +189,15 @@ static int parse_args(int argc, char **argv, options *o)
 		return die(EXIT_USAGE, "--all needs --out-dir DIR");
 	if (o->paper && strcmp(o->paper, "letter") != 0 && strcmp(o->paper, "a4") != 0)
 		return die(EXIT_USAGE, "--paper must be letter or a4, not '%s'", o->paper);
+	if ((o->sheet || o->cards) && !o->wallet)
+		return die(EXIT_USAGE, "--sheet and --cards go with --wallet-card");
+	if (o->cards && !o->sheet)
+		return die(EXIT_USAGE, "--cards goes with --sheet");
+	/* --paper letter goes with anything; --paper a4 with --large-print
+	 * (large-print-a4) or alone. */
 	if ((o->paper != NULL) + o->large_print + o->bilingual + (o->template_name != NULL) > 1 &&
-	    !(o->paper && strcmp(o->paper, "letter") == 0 && o->large_print + o->bilingual == 1 &&
-	      !o->template_name))
+	    !(o->paper && o->large_print + o->bilingual == 1 && !o->template_name &&
+	      (strcmp(o->paper, "letter") == 0 || o->large_print)))
 		return die(EXIT_USAGE, "choose one of --paper a4, --large-print, --bilingual or --template");
 	if (o->second_lang && !o->bilingual)
 		return die(EXIT_USAGE, "--second-lang goes with --bilingual");
@@ -346,7 +368,7 @@ static const char *template_for(const options *o)
 	if (o->wallet)
 		return "wallet-card";
 	if (o->large_print)
-		return "large-print";
+		return o->paper && strcmp(o->paper, "a4") == 0 ? "large-print-a4" : "large-print";
 	if (o->bilingual)
 		return "bilingual";
 	return o->paper ? o->paper : "letter";
@@ -412,6 +434,47 @@ static int cmd_topics(const options *o, env *e)
 	return code;
 }
 
+/* The wallet card on one sheet (--sheet): laid out and checked as a
+ * card, then placed on the paper and checked again there (the card's
+ * minimum type size, the sheet's printable area), written only when
+ * whole. */
+static int make_sheet(const options *o, const env *e, const pe_handout_req *req)
+{
+	pe_error err = { { 0 } };
+	bool a4 = o->paper && strcmp(o->paper, "a4") == 0;
+	double w = a4 ? 595.28 : 612, h = a4 ? 841.89 : 792;
+	pe_dlist *card = pe_handout_layout(e->layout, req, &err);
+	if (card && !pe_handout_check(card, req->tpl, &err)) {
+		pe_dlist_destroy(card);
+		card = NULL;
+	}
+	if (!card)
+		return die(EXIT_FAILURE, "%s: %s", o->out, err.msg);
+	int cap = pe_wallet_sheet_capacity(w, h);
+	if (o->cards > cap) {
+		pe_dlist_destroy(card);
+		return die(EXIT_USAGE, "--cards %ld: at most %d cards fit on %s", o->cards, cap,
+		           a4 ? "A4" : "Letter");
+	}
+	pe_dlist *dl = pe_wallet_sheet(card, w, h, (int)o->cards, &err);
+	pe_dlist_destroy(card);
+	if (!dl)
+		return die(EXIT_FAILURE, "%s: %s", o->out, err.msg);
+	pe_template sheet = *req->tpl;   /* the card's rules on the sheet's paper */
+	sheet.width = w;
+	sheet.height = h;
+	sheet.margin_top = sheet.margin_bottom = sheet.margin_left = sheet.margin_right = 5 * 72 / 25.4;
+	bool ok = pe_handout_check(dl, &sheet, &err) &&
+	          pe_pdf_write(dl, pe_layout_fonts(e->layout), o->out, &err);
+	pe_dlist_destroy(dl);
+	if (!ok) {
+		if (strncmp(err.msg, o->out, strlen(o->out)) == 0)
+			return die(EXIT_FAILURE, "%s", err.msg);
+		return die(EXIT_FAILURE, "%s: %s", o->out, err.msg);
+	}
+	return 0;
+}
+
 static int cmd_wallet(const options *o, env *e)
 {
 	int code = 0;
@@ -421,7 +484,7 @@ static int cmd_wallet(const options *o, env *e)
 	pe_topic *card = load_card(e, o->lang, &code);
 	if (card) {
 		pe_handout_req req = { .lang = o->lang, .tpl = tpl, .site = e->site, .card = card };
-		code = make_pdf(e, &req, o->out, NULL);
+		code = o->sheet ? make_sheet(o, e, &req) : make_pdf(e, &req, o->out, NULL);
 	} else {
 		unlink(o->out);
 	}

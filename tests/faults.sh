@@ -111,11 +111,11 @@ cp older.pdf older.copy
 
 # ---- writing ---------------------------------------------------------------
 
-# A 20 KiB tmpfs fills during the last buffered write: the 20.5 KB PDF's
-# first 20480 bytes fit, the rest is written at fclose (libharu did not
+# A 16 KiB tmpfs fills during the last buffered write: the 19.4 KB PDF's
+# first 16384 bytes fit, the rest is written at fclose (libharu did not
 # check it: exit 0 and a truncated PDF). Then the same with an older OUT
 # in the way, which must survive.
-if [ $root = 1 ] && mkdir -p mnt && mount -t tmpfs -o size=20k tmpfs mnt 2>/dev/null; then
+if [ $root = 1 ] && mkdir -p mnt && mount -t tmpfs -o size=16k tmpfs mnt 2>/dev/null; then
 	mnt=$work/mnt
 	run --topic helpline --lang en -o mnt/out.pdf
 	problem=$(expect 1 "mnt/out.pdf: cannot write: No space left on device")

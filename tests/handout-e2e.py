@@ -283,7 +283,8 @@ def main():
             for topic in topic_ids(lang):
                 title, keys = facts(lang, topic)
                 for tpl, args in (("letter", ["--paper", "letter"]), ("a4", ["--paper", "a4"]),
-                                  ("large-print", ["--large-print"])):
+                                  ("large-print", ["--large-print"]),
+                                  ("large-print-a4", ["--large-print", "--paper", "a4"])):
                     out = os.path.join(tmp, f"{topic}-{lang}-{tpl}.pdf")
                     if make(["--topic", topic, "--lang", lang] + args, out):
                         check_pdf(out, [title], keys, allow, glossary_terms(lang, topic))
@@ -296,6 +297,21 @@ def main():
             out = os.path.join(tmp, f"wallet-{lang}.pdf")
             if make(["--wallet-card", "--lang", lang], out):
                 check_pdf(out, [], {"911", "1-800-227-2345"}, allow)
+            # The print-ready sheet: Letter or A4, as many cards as fit
+            # (4) or --cards N, every card's words on it.
+            for paper, size, cards in (("letter", "612 x 792 pts", None), ("a4", "595.28 x 841.89 pts", "2")):
+                out = os.path.join(tmp, f"wallet-sheet-{lang}-{paper}.pdf")
+                args = ["--wallet-card", "--sheet", "--paper", paper, "--lang", lang]
+                if cards:
+                    args += ["--cards", cards]
+                if make(args, out):
+                    check_pdf(out, [], {"911", "1-800-227-2345"}, allow)
+                    info = run(["pdfinfo", out])[1]
+                    if f"Page size:       {size}" not in info or "Pages:           1\n" not in info:
+                        fail(f"{os.path.basename(out)}: not one {paper} page: {info}")
+                    n = run(["pdftotext", out, "-"])[1].count("1-800-227-2345")
+                    if n != int(cards or 4):
+                        fail(f"{os.path.basename(out)}: {n} cards, wanted {cards or 4}")
 
         # Several topics in one handout, with a site file (phones and a
         # logo next to it, given by a relative path).
@@ -319,6 +335,21 @@ def main():
                 for uri in (b"tel:5550100", b"tel:5550199"):
                     if uri not in raw:
                         fail(f"two-topics.pdf: no link to {uri}")
+        # The care team comes first: with a site file the clinic's
+        # number is on every page (the footer) and on page 1 in the box
+        # under the title; without one, page 1 has the blank lines.
+        for lang in [l for l in ("en", "es") if l in plain]:
+            for topic in topic_ids(lang):
+                for label, extra in (("letter", []), ("large-print", ["--large-print"]),
+                                     ("bilingual", ["--bilingual"])):
+                    out = os.path.join(tmp, f"care-{topic}-{lang}-{label}.pdf")
+                    if not make(["--topic", topic, "--lang", lang, "--site", site] + extra, out):
+                        continue
+                    pages = int(re.search(r"Pages:\s+(\d+)", run(["pdfinfo", out])[1]).group(1))
+                    for p in range(1, pages + 1):
+                        text = run(["pdftotext", "-f", str(p), "-l", str(p), out, "-"])[1]
+                        if "555-0100" not in text:
+                            fail(f"{os.path.basename(out)}: page {p} lacks the clinic's phone")
 
         # Reference pages: one per template, of a fixed sample topic (not
         # the real content, which changes for its own reasons) added to a
@@ -335,10 +366,13 @@ def main():
                     ("a4", ["--topic", topic, "--lang", "en", "--paper", "a4"]),
                     ("large-print", ["--topic", topic, "--lang", "en", "--large-print"]),
                     ("bilingual", ["--topic", topic, "--lang", "en", "--bilingual"]),
-                    ("wallet-card", ["--wallet-card", "--lang", "en"]))
+                    ("wallet-card", ["--wallet-card", "--lang", "en"]),
+                    ("letter-es", ["--topic", topic, "--lang", "es"]),
+                    ("large-print-es", ["--topic", topic, "--lang", "es", "--large-print"]),
+                    ("wallet-sheet", ["--wallet-card", "--sheet", "--lang", "en"]))
             os.makedirs(REFDIR, exist_ok=True)
             for name, args in refs:
-                if "--bilingual" in args and "es" not in langs:
+                if ("--bilingual" in args or "es" in args) and "es" not in langs:
                     continue
                 pdf = os.path.join(tmp, f"ref-{name}.pdf")
                 if not make(args, pdf, env=refenv):
@@ -431,6 +465,10 @@ def main():
                                            "-o", out], 1, f"{bad_site}:3: [clinic] fax: unknown key", out)
             expect_error("bad option", ["--topic", en_topics[0], "--lang", "en", "--paper", "legal",
                                         "-o", out], 2, "--paper must be letter or a4", out)
+            expect_error("too many cards", ["--wallet-card", "--sheet", "--cards", "9", "--lang", "en",
+                                            "-o", out], 2, "at most 4 cards fit on Letter", out)
+            expect_error("cards without a sheet", ["--wallet-card", "--cards", "2", "--lang", "en",
+                                                   "-o", out], 2, "--cards goes with --sheet", out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"handout e2e: {checked} checks, {len(failures)} failed{qps_note}")

@@ -466,40 +466,6 @@ static void lead_in_kept_with_next(void **state)
 		}
 }
 
-/* The sources never end a handout alone on a page (immunotherapy-en
- * printed a fourth page with two lines of sources): they go beside a
- * narrower care-team box when stacking does not fit, else with the box
- * onto the next page. The topic grows by one paragraph a run, so the end
- * reaches every part of the page in some run. */
-static void sources_never_alone(void **state)
-{
-	fx *f = *state;
-	const char *names[] = { "letter", "large-print" };
-	for (size_t tp = 0; tp < 2; tp++) {
-		bool beside = false;
-		for (size_t m = 1; m <= 20; m++) {
-			pe_topic *t = topic("end", 1, m);
-			pe_dlist *dl = make(f, names[tp], &t, 1, NULL);
-			size_t src_p = page_of_text(dl, "Sources");
-			size_t care_p = page_of_text(dl, "Your care team");
-			if (src_p != care_p)
-				fail_msg("%s, %zu paragraphs: the care team on page %zu, the sources alone on "
-				         "page %zu", names[tp], m, care_p + 1, src_p + 1);
-			const pe_op *src = page_find_text(&dl->pages[src_p], "Sources");
-			const pe_op *care = page_find_text(&dl->pages[care_p], "Your care team");
-			if (src->y < care->y + care->h)
-				beside = true;
-			pe_dlist_destroy(dl);
-			pe_topic_destroy(t);
-		}
-		/* On Letter some end fell where only side by side fits (that
-		 * saves the page); large print moves in steps too coarse to be
-		 * sure of one. */
-		if (tp == 0)
-			assert_true(beside);
-	}
-}
-
 /* A timeline of n events "Step 1".. with the same text, every `step`
  * hours from 2 days before, each lasting `span` hours (0: a moment);
  * care and side effects take turns. */
@@ -833,7 +799,6 @@ int main(void)
 		cmocka_unit_test(gethelp_box_early_everywhere),
 		cmocka_unit_test(callouts_never_split),
 		cmocka_unit_test(lead_in_kept_with_next),
-		cmocka_unit_test(sources_never_alone),
 		cmocka_unit_test(tall_block_is_cut_not_lost),
 		cmocka_unit_test(qr_has_quiet_zone),
 		cmocka_unit_test(refuses_bad_requests),

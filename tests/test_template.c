@@ -81,7 +81,7 @@ static void unknown_template_lists_available(void **state)
 	pe_error err = { { 0 } };
 	assert_null(pe_template_find("tabloid", &err));
 	assert_non_null(strstr(err.msg, "unknown template 'tabloid'"));
-	assert_non_null(strstr(err.msg, "(available: a4, bilingual, large-print, letter, wallet-card)"));
+	assert_non_null(strstr(err.msg, "(available: a4, bilingual, large-print, large-print-a4, letter, wallet-card)"));
 	/* No path tricks through the name. */
 	assert_null(pe_template_find("../templates/letter", &err));
 	assert_non_null(strstr(err.msg, "unknown template"));
@@ -162,18 +162,26 @@ static void type_floor_per_purpose(void **state)
 	/* the default body (13) under large print: the flag's line */
 	expect_error("# big\n[template]\nlarge_print = true\n", "large print", "bad.ini:3:");
 	expect_error("[template]\nlarge_print = maybe\n", "[template] large_print", "bad.ini:2:");
+	/* nothing under 9 pt on a handout, 16 pt in large print, 8 pt on a
+	 * wallet card (the small print was 6.5 pt there, 13 in large print) */
+	expect_error("[type]\nbody = 12\nsmall = 8.5\n", "[type] small: 8.5 pt is under the 9 pt",
+	             "bad.ini:3:");
+	expect_error("[template]\nlarge_print = true\n[type]\nbody = 18\nheading = 22\n"
+	             "title = 30\nsmall = 13\n", "[type] small: 13 pt is under the 16 pt", "bad.ini:7:");
+	expect_error("[template]\nlayout = wallet-card\n[type]\nbody = 8\nsmall = 6.5\n",
+	             "[type] small: 6.5 pt is under the 8 pt a wallet card needs", "bad.ini:5:");
 	/* at the floor it loads; a wallet card is read up close */
 	pe_error err = { { 0 } };
-	pe_template *t = pe_template_load_data("[type]\nbody = 12\nsmall = 8\n", "ok.ini", &err);
+	pe_template *t = pe_template_load_data("[type]\nbody = 12\nsmall = 9\n", "ok.ini", &err);
 	assert_non_null(t);
 	assert_false(t->large_print);
 	pe_template_destroy(t);
 	t = pe_template_load_data("[template]\nlarge_print = true\n[type]\nbody = 18\nheading = 22\n"
-	                          "title = 30\nsmall = 13\n", "ok.ini", &err);
+	                          "title = 30\nsmall = 16\n", "ok.ini", &err);
 	assert_non_null(t);
 	assert_true(t->large_print);
 	pe_template_destroy(t);
-	t = pe_template_load_data("[template]\nlayout = wallet-card\n[type]\nbody = 8\nsmall = 6\n",
+	t = pe_template_load_data("[template]\nlayout = wallet-card\n[type]\nbody = 8\nsmall = 8\n",
 	                          "ok.ini", &err);
 	assert_non_null(t);
 	pe_template_destroy(t);
