@@ -10,6 +10,7 @@
  * its column, puts no op above its top, returns the same height whether
  * it draws or only measures, and never paints.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
