@@ -1109,6 +1109,28 @@ static void check_section_ids(struct lint *l, xmlNode *root)
 	}
 }
 
+/* Section icons are drawn on every heading of a topic or on none (a
+ * ragged left edge otherwise): a topic that gives some sections an icon
+ * and not others would silently lose them all in the handouts. */
+static void check_section_icons(struct lint *l, xmlNode *root)
+{
+	xmlNode *with = NULL, *without = NULL;
+	for (xmlNode *a = root->children; a; a = a->next) {
+		if (!named(a, "section"))
+			continue;
+		xmlChar *icon = xmlGetProp(a, (const xmlChar *)"icon");
+		if (icon && !with)
+			with = a;
+		if (!icon && !without)
+			without = a;
+		xmlFree(icon);
+	}
+	if (with && without)
+		report(l, true, l->file, xmlGetLineNo(without),
+		       "section has no icon, but the section at line %ld has one: give every section "
+		       "an icon or none", xmlGetLineNo(with));
+}
+
 /* Topic-level promises to the kiosk: an emergency topic shows an
  * emergency tier (the emergency button opens it), and the summary fits on
  * a tile. */
@@ -1248,6 +1270,7 @@ static void check_file(struct lint *l, const char *path)
 		report(l, true, path, xmlGetLineNo(root), "topic has no revised date");
 	check_sources(l, root);
 	check_section_ids(l, root);
+	check_section_icons(l, root);
 	l->sources = child(root, "sources");
 	l->emergency_tier = false;
 	xmlChar *kind = xmlGetProp(root, (const xmlChar *)"kind");
