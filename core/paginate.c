@@ -217,7 +217,7 @@ static bool copy_piece(pe_pager *p, pe_column *c, double from, double to, double
 	if (!op_stretch(c, lo, hi, &a, &b))
 		return oom(p);
 	pe_page stretch = *src;   /* the same ops, a view of [a, b) */
-	stretch.ops = src->ops + a;
+	stretch.ops = b > a ? src->ops + a : NULL;   /* an empty column has no ops array */
 	stretch.n_ops = b - a;
 	if (!pe_page_copy_ops(dst, &stretch, lo, hi, 0, dy))
 		return oom(p);
