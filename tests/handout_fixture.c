@@ -223,3 +223,31 @@ void words_append_plain(char *buf, const char *s)
 	size_t n = strlen(buf);
 	snprintf(buf + n, 4096 - n, "%s%s", n ? " " : "", s);
 }
+
+char *squeeze(const char *s)
+{
+	char *out = malloc(strlen(s) + 1), *o = out;
+	assert_non_null(out);
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\n' && *s != '\t')
+			*o++ = *s;
+	*o = '\0';
+	return out;
+}
+
+pe_dlist *make_lang(fx *f, const char *tpl_name, const pe_topic *t, const char *lang,
+                           const pe_topic *second, const char *second_lang)
+{
+	pe_error err = { { 0 } };
+	pe_template *tpl = pe_template_find(tpl_name, &err);
+	assert_non_null(tpl);
+	pe_handout_req req = { .topics = &t, .n_topics = 1, .lang = lang, .tpl = tpl,
+	                       .second = &second, .second_lang = second_lang };
+	pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
+	if (!dl)
+		fail_msg("%s %s %s: %s", t->id, lang, tpl_name, err.msg);
+	if (!pe_handout_check(dl, tpl, &err))
+		fail_msg("%s %s %s: %s", t->id, lang, tpl_name, err.msg);
+	pe_template_destroy(tpl);
+	return dl;
+}

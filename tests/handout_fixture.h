@@ -58,5 +58,14 @@ char *page_words(const pe_page *pg);
 /* Append the plain text of t (or s) to buf (size 4096), spaced. */
 void words_append(char *buf, const pe_text *t);
 void words_append_plain(char *buf, const char *s);
+/* s without its white space (runs of one line are separate text ops, so
+ * the spaces between them are not reliable; the characters are);
+ * malloc'd. */
+char *squeeze(const char *s);
+/* Lay out topic t in lang with template tpl_name (second in second_lang
+ * beside it for a bilingual template) and check it; fails the test on an
+ * error. */
+pe_dlist *make_lang(fx *f, const char *tpl_name, const pe_topic *t, const char *lang,
+                    const pe_topic *second, const char *second_lang);
 
 #endif

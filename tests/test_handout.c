@@ -537,19 +537,6 @@ static void tall_block_is_cut_not_lost(void **state)
 
 /* ---- "when to get help": the tier box on page 1 or 2 -------------------- */
 
-/* s without its white space (runs of one line are separate text ops, so
- * the spaces between them are not reliable; the characters are). */
-static char *squeeze(const char *s)
-{
-	char *out = malloc(strlen(s) + 1), *o = out;
-	assert_non_null(out);
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\n' && *s != '\t')
-			*o++ = *s;
-	*o = '\0';
-	return out;
-}
-
 /* The page (0-based) whose text holds the whole tier, title, signs and
  * notes in that order and nothing between them, or -1 (not found, or
  * split across pages). */
@@ -588,23 +575,6 @@ static void assert_tiers_early(const pe_dlist *dl, const pe_topic *t, const char
 			         pe_tier_level_name(b->tiers[i].level), t->id,
 			         p < 0 ? "split across pages (or missing)" : "after page 2");
 	}
-}
-
-static pe_dlist *make_lang(fx *f, const char *tpl_name, const pe_topic *t, const char *lang,
-                           const pe_topic *second, const char *second_lang)
-{
-	pe_error err = { { 0 } };
-	pe_template *tpl = pe_template_find(tpl_name, &err);
-	assert_non_null(tpl);
-	pe_handout_req req = { .topics = &t, .n_topics = 1, .lang = lang, .tpl = tpl,
-	                       .second = &second, .second_lang = second_lang };
-	pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
-	if (!dl)
-		fail_msg("%s %s %s: %s", t->id, lang, tpl_name, err.msg);
-	if (!pe_handout_check(dl, tpl, &err))
-		fail_msg("%s %s %s: %s", t->id, lang, tpl_name, err.msg);
-	pe_template_destroy(tpl);
-	return dl;
 }
 
 /* A topic whose gethelp section comes last, after pages of text: the

@@ -84,18 +84,6 @@ static const struct hole *allowed_hole(const char *topic, const char *lang, cons
 	return NULL;
 }
 
-/* s without white space (runs of one line are separate text ops). */
-static char *squeeze(const char *s)
-{
-	char *out = malloc(strlen(s) + 1), *o = out;
-	assert_non_null(out);
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\n' && *s != '\t')
-			*o++ = *s;
-	*o = '\0';
-	return out;
-}
-
 /* The squeezed words of every page of dl (free with free_pages). */
 static char **page_texts(const pe_dlist *dl)
 {
@@ -270,16 +258,12 @@ static pe_dlist *lay(fx *f, const char *tpl_name, const pe_topic *t, const char 
                      const pe_topic *second, const char *second_lang, double *top,
                      double *bottom)
 {
+	pe_dlist *dl = make_lang(f, tpl_name, t, lang, second, second_lang);
 	pe_error err = { { 0 } };
 	pe_template *tpl = pe_template_find(tpl_name, &err);
 	assert_non_null(tpl);
 	pe_handout_req req = { .topics = &t, .n_topics = 1, .lang = lang, .tpl = tpl,
 	                       .second = &second, .second_lang = second_lang };
-	pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
-	if (!dl)
-		fail_msg("%s %s %s: %s", t->id, lang, tpl_name, err.msg);
-	if (!pe_handout_check(dl, tpl, &err))
-		fail_msg("%s %s %s: %s", t->id, lang, tpl_name, err.msg);
 	assert_true(pe_handout_body(f->layout, &req, top, bottom));
 	pe_template_destroy(tpl);
 	return dl;
