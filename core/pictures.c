@@ -165,6 +165,10 @@ typedef struct strip {
 	double link_x[MAX_EVENTS];
 	const char *mark_text[N_LANDMARKS];   /* NULL: not shown */
 	double mark_x[N_LANDMARKS], mark_w[N_LANDMARKS];
+	/* break marks on the axis, in the middle of each gap between ticks
+	 * that is not to scale */
+	double break_x[N_LANDMARKS];
+	size_t n_breaks;
 	bool has_zero, legend;
 	double bar_h;                  /* bar thickness */
 	double top_h;                  /* drip above the lanes */
@@ -271,6 +275,37 @@ static bool hang_label(const strip *sp, const pe_style *st, const pe_item *it, d
 	return true;
 }
 
+/* The axis is log-like (the first day as wide as the three weeks after
+ * it), so it says where it is not to scale: a gap between two ticks that
+ * holds twice the hours per point of the least compressed gap, or more,
+ * gets break marks in its middle. */
+#define BREAK_RATIO 2.0
+
+static void plan_breaks(strip *sp)
+{
+	double hours[N_LANDMARKS], xs[N_LANDMARKS];
+	size_t n = 0;
+	for (size_t k = 0; k < N_LANDMARKS; k++) {
+		if (!sp->mark_text[k])
+			continue;
+		/* in order of time (insertion: at most N_LANDMARKS) */
+		size_t j = n++;
+		for (; j > 0 && hours[j - 1] > landmarks[k].hours; j--) {
+			hours[j] = hours[j - 1];
+			xs[j] = xs[j - 1];
+		}
+		hours[j] = landmarks[k].hours;
+		xs[j] = ov_x(&sp->ov, landmarks[k].hours);
+	}
+	sp->n_breaks = 0;
+	double least = INFINITY;
+	for (size_t k = 0; k + 1 < n; k++)
+		least = fmin(least, (hours[k + 1] - hours[k]) / (xs[k + 1] - xs[k]));
+	for (size_t k = 0; k + 1 < n; k++)
+		if ((hours[k + 1] - hours[k]) / (xs[k + 1] - xs[k]) >= BREAK_RATIO * least - 1e-9)
+			sp->break_x[sp->n_breaks++] = (xs[k] + xs[k + 1]) / 2;
+}
+
 /* Measure (and decide) the strip at (x, y) in width w; false: no strip. */
 static bool plan_overview(pe_layout *L, strip *sp, const pe_block *b, const pe_style *st,
                           double x, double y, double w)
@@ -338,6 +373,7 @@ static bool plan_overview(pe_layout *L, strip *sp, const pe_block *b, const pe_s
 	 * too little: then the list alone tells it better */
 	if ((sp->has_zero && !sp->mark_text[0]) || shown < 3)
 		return false;
+	plan_breaks(sp);
 
 	/* The "when" of each event beside its bar (right, else left) when it
 	 * fits on one line inside the axis; else the number alone. */
@@ -489,7 +525,22 @@ static double lay_overview(pe_layout *L, pe_page *pg, const pe_block *b, const p
 		                 1.5 * st->rule, true);
 		pe_layout_icon(pg, PE_ICON_DRIP, zx - drip / 2, y, drip, st->accent);
 	}
-	pe_shape_line(pg, ov->x0, sp.axis_y, ov->x1, sp.axis_y, axis, 1.5 * st->rule);
+	/* the axis, cut at each break: two slanted strokes across it with a
+	 * gap between (the usual "not to scale" sign), kept between the
+	 * lowest bar and the labels */
+	double ax = ov->x0;
+	double bw = 0.3 * s, bh = 0.25 * s, slant = 0.12 * s;
+	for (size_t k = 0; k < sp.n_breaks; k++) {
+		double bx = sp.break_x[k];
+		pe_shape_line(pg, ax, sp.axis_y, bx - bw / 2, sp.axis_y, axis, 1.5 * st->rule);
+		for (int side = -1; side <= 1; side += 2) {
+			double cx = bx + side * bw / 2;
+			pe_shape_line(pg, cx - slant, sp.axis_y + bh, cx + slant, sp.axis_y - bh, axis,
+			              1.2 * st->rule);
+		}
+		ax = bx + bw / 2;
+	}
+	pe_shape_line(pg, ax, sp.axis_y, ov->x1, sp.axis_y, axis, 1.5 * st->rule);
 	for (size_t k = 0; k < N_LANDMARKS; k++) {
 		if (!sp.mark_text[k])
 			continue;

@@ -16,6 +16,7 @@
 #include "handout.h"
 #include "i18n.h"
 #include "paths.h"
+#include "template.h"
 
 static bool digits_only(const char *s)
 {
@@ -607,6 +608,159 @@ static void timeline_ivig_on_the_kiosk(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* ---- the IVIg timeline on paper ---------------------------------------- */
+
+/* The landmarks' hours by their words (pictures.c names them so). */
+static double landmark_hours(const pe_style *st, const char *text, bool *known)
+{
+	static const struct {
+		int word;
+		double hours;
+	} marks[] = {
+		{ PE_WORD_INFUSION, 0 },   { PE_WORD_2_DAYS_BEFORE, -48 }, { PE_WORD_1_DAY, 24 },
+		{ PE_WORD_3_DAYS, 72 },    { PE_WORD_3_WEEKS, 504 },       { PE_WORD_1_WEEK, 168 },
+		{ PE_WORD_6_HOURS, 6 },    { PE_WORD_2_DAYS, 48 },
+	};
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (!strcmp(st->words[marks[i].word], text)) {
+			*known = true;
+			return marks[i].hours;
+		}
+	*known = false;
+	return 0;
+}
+
+typedef struct tick {
+	double x, hours;
+} tick;
+
+static int tick_cmp(const void *a, const void *b)
+{
+	double d = ((const tick *)a)->x - ((const tick *)b)->x;
+	return (d > 0) - (d < 0);
+}
+
+/* Issue 11 item 6: the axis is not to scale (log-like: the first day is
+ * as wide as the following three weeks), and said nothing of it. On every
+ * paper template, in every language: every tick on the axis has its
+ * label in the reader's language (and every label its tick); where a gap
+ * between two ticks is compressed (more hours per point, by 2 or more,
+ * than the least compressed gap) break marks cross the axis in it: two
+ * slanted strokes over the axis line; a gap drawn to scale has none. */
+static void timeline_ivig_on_paper(void **state)
+{
+	fixture *fx = *state;
+	int bad = 0;
+	static const char *const langs[] = { "en", "es", "qps" };
+	static const char *const tpls[] = { "letter", "a4", "large-print", "large-print-a4",
+	                                    "bilingual" };
+	size_t marked = 0, strips = 0;
+	for (size_t li = 0; li < 3; li++) {
+		if (!pe_i18n_known(langs[li]))
+			continue;
+		pe_topic *topic = load_ivig(langs[li]);
+		const pe_block *b = timeline_of(topic);
+		for (size_t ti = 0; ti < sizeof tpls / sizeof tpls[0]; ti++) {
+			pe_error err = { "" };
+			pe_template *tpl = pe_template_find(tpls[ti], &err);
+			if (!tpl)
+				fail_msg("%s", err.msg);
+			pe_style st;
+			pe_template_style(tpl, &st);
+			pe_handout_picture_words(&st, langs[li]);
+			double x0, y0, x1, y1;
+			pe_template_area(tpl, &x0, &y0, &x1, &y1);
+			double w = x1 - x0;
+			if (!strcmp(tpls[ti], "bilingual"))
+				w = (w - 2 * st.body_size) / 2;
+			pe_template_destroy(tpl);
+			pe_page *pg = page(fx);
+			pe_layout_block(fx->layout, pg, b, &st, x0, y0, w);
+			char what[96];
+			snprintf(what, sizeof what, "%s %s", langs[li], tpls[ti]);
+			const pe_op *inf = find_exact(pg, st.words[PE_WORD_INFUSION]);
+			if (!inf) {
+				BAD("%s: no strip (w %.0f)", what, w);
+				continue;
+			}
+			strips++;
+			/* the axis: the widest horizontal line above the labels */
+			double axis_y = 0, axis_w = 0;
+			for (size_t o = 0; o < pg->n_ops; o++) {
+				const pe_op *op = &pg->ops[o];
+				if (op->kind == PE_OP_PATH && op->u.path.n_segs == 2 && op->h < 1e-6 &&
+				    op->y < inf->y && op->w > axis_w)
+					axis_y = op->y, axis_w = op->w;
+			}
+			assert_true(axis_w > 0);
+			tick ticks[16];
+			size_t n_ticks = 0, n_labels = 0;
+			for (size_t o = 0; o < pg->n_ops; o++) {
+				const pe_op *op = &pg->ops[o];
+				if (op->kind == PE_OP_TEXT && fabs(op->y - inf->y) < 1e-6)
+					n_labels++;
+				if (op->kind != PE_OP_PATH || op->u.path.n_segs != 2 || op->w > 1e-6 ||
+				    fabs(op->u.path.segs[0].y[0] - axis_y) > 1e-6 ||
+				    op->u.path.segs[1].y[0] <= axis_y)
+					continue;
+				/* a tick under the axis: its label covers it */
+				const pe_op *lab = NULL;
+				for (size_t k = 0; k < pg->n_ops; k++) {
+					const pe_op *t = &pg->ops[k];
+					if (t->kind == PE_OP_TEXT && fabs(t->y - inf->y) < 1e-6 &&
+					    t->x <= op->x + EPS && op->x <= t->x + t->w + EPS)
+						lab = t;
+				}
+				bool known = false;
+				double hours = lab ? landmark_hours(&st, lab->u.text.utf8, &known) : 0;
+				if (!lab || !known) {
+					BAD("%s: the tick at %.1f has no label", what, op->x);
+					continue;
+				}
+				if (n_ticks < 16)
+					ticks[n_ticks++] = (tick){ op->x, hours };
+			}
+			if (n_ticks != n_labels)
+				BAD("%s: %zu ticks, %zu labels under the axis", what, n_ticks, n_labels);
+			if (n_ticks < 3) {
+				BAD("%s: %zu ticks", what, n_ticks);
+				continue;
+			}
+			qsort(ticks, n_ticks, sizeof ticks[0], tick_cmp);
+			double least = INFINITY;
+			for (size_t k = 0; k + 1 < n_ticks; k++)
+				least = fmin(least, (ticks[k + 1].hours - ticks[k].hours) /
+				                    (ticks[k + 1].x - ticks[k].x));
+			for (size_t k = 0; k + 1 < n_ticks; k++) {
+				double rate = (ticks[k + 1].hours - ticks[k].hours) /
+				              (ticks[k + 1].x - ticks[k].x);
+				/* slanted strokes across the axis line inside this gap */
+				size_t strokes = 0;
+				for (size_t o = 0; o < pg->n_ops; o++) {
+					const pe_op *op = &pg->ops[o];
+					if (op->kind == PE_OP_PATH && op->u.path.n_segs == 2 && op->w > 1e-6 &&
+					    op->h > 1e-6 && op->y < axis_y && op->y + op->h > axis_y &&
+					    op->x > ticks[k].x && op->x + op->w < ticks[k + 1].x)
+						strokes++;
+				}
+				bool compressed = rate >= 2 * least - 1e-9;
+				if (compressed)
+					marked++;
+				if (compressed ? strokes != 2 : strokes != 0)
+					BAD("%s: the gap %.0f h to %.0f h (%.2f h/pt, %.1f x the least) has "
+					    "%zu break strokes",
+					    what, ticks[k].hours, ticks[k + 1].hours, rate, rate / least, strokes);
+			}
+		}
+		pe_topic_destroy(topic);
+	}
+	page_done(fx);
+	free_all();
+	assert_true(strips > 0);
+	assert_true(marked > 0);
+	assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -616,6 +770,7 @@ int main(void)
 		cmocka_unit_test(timeline_words_follow_the_language),
 		cmocka_unit_test(timeline_strip_readable),
 		cmocka_unit_test(timeline_ivig_on_the_kiosk),
+		cmocka_unit_test(timeline_ivig_on_paper),
 		cmocka_unit_test(scale_row_or_stack),
 		cmocka_unit_test(scale_stacks_when_a_name_cannot_fit),
 	};
