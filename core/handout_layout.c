@@ -168,9 +168,18 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 				} else if (!f->pager.fresh) {
 					f->pager.y += sec_gap;
 				}
-				if (!pe_pager_place(&f->pager, a, n, gap))
+				/* One row: in each column the heading and its first
+				 * block, so both languages start the row together and
+				 * the shorter side's gap comes after its text, not
+				 * between its heading and text (bilingual). */
+				for (size_t i = 0; i < n; i++)
+					if (!pe_column_append(&a[i], &b[i], a[i].h + gap))
+						goto out_oom;
+				if (!pe_pager_place(&f->pager, a, n, f->st.block_gap))
 					goto out;
 				pe_columns_finish(a, n);
+				pe_columns_finish(b, n);
+				continue;
 			} else if (lead && !f->pager.fresh && !fits && !pe_pager_new_page(&f->pager)) {
 				goto out;
 			}

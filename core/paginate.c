@@ -70,6 +70,31 @@ void pe_columns_finish(pe_column *cols, size_t n)
 		pe_column_finish(&cols[i]);
 }
 
+bool pe_column_append(pe_column *dst, const pe_column *src, double dy)
+{
+	size_t n = dst->n_breaks + src->n_breaks;
+	if (src->n_breaks) {
+		double *br = realloc(dst->breaks, n * sizeof *br);
+		if (!br)
+			return false;
+		dst->breaks = br;
+		for (size_t i = 0; i < src->n_breaks; i++)
+			br[dst->n_breaks + i] = src->breaks[i] + dy;
+	}
+	if (!pe_page_copy_ops(pe_column_page(dst), &src->d->pages[0], -1e9, 1e9, 0, dy))
+		return false;
+	dst->n_breaks = n;
+	dst->h = dy + src->h;
+	/* (the copy index is made on first use: none yet, or stale now) */
+	free(dst->top_pmax);
+	dst->top_pmax = dst->top_smin = NULL;
+	dst->n_index = 0;
+	free(dst->clip);
+	dst->clip = NULL;
+	dst->n_clip = 0;
+	return true;
+}
+
 /* ---- pages ------------------------------------------------------------- */
 
 bool pe_pager_new_page(pe_pager *p)

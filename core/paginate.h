@@ -61,6 +61,11 @@ pe_page *pe_column_page(pe_column *c);
 /* Free what a column owns; a zeroed column is fine. */
 void pe_column_finish(pe_column *c);
 void pe_columns_finish(pe_column *cols, size_t n);
+/* Put src under what dst holds, moved down by dy: its ops and its breaks
+ * (none between the two: they go together); dst's height becomes
+ * dy + src's. False when out of memory (dst then keeps its ops, and may
+ * hold some of src's). */
+bool pe_column_append(pe_column *dst, const pe_column *src, double dy);
 
 /* Add a page, tagged p->tag, and go to its body top. False (err set)
  * when out of memory. */

@@ -11,7 +11,9 @@
  *    items on each side;
  *  - every section heading has 2 lines at least of what follows under it;
  *  - no emergency list (a tier of the "when to get help" box, an
- *    emergency callout) starts on one page and ends on the next.
+ *    emergency callout) starts on one page and ends on the next;
+ *  - bilingual: each section's heading starts at the same height in both
+ *    columns, and its first block the same distance under it.
  *
  * It prints the page count of every handout (the table in the issue's
  * note). Needs PE_DATADIR (the staged content); skipped without it.
@@ -254,6 +256,93 @@ static void check_headings(const pe_dlist *dl, double bottom, const pe_topic *t,
 	}
 }
 
+/* The heading of a section in one column of a bilingual page (right: the
+ * right half): its first line's op and its last line's baseline. */
+static const pe_op *find_heading(const pe_dlist *dl, const char *name, bool right, size_t *page,
+                                 double *last)
+{
+	for (size_t p = 0; p < dl->n_pages; p++) {
+		const pe_page *pg = &dl->pages[p];
+		for (size_t i = 0; i < pg->n_ops; i++) {
+			const pe_op *h = &pg->ops[i];
+			if (h->kind != PE_OP_TEXT || h->u.text.face != PE_FACE_BOLD ||
+			    strlen(h->u.text.utf8) < 4 || (h->x > pg->width / 2) != right ||
+			    strncmp(name, h->u.text.utf8, strlen(h->u.text.utf8)) != 0)
+				continue;
+			/* its further lines: bold, the same size, each under the last */
+			double y = h->y;
+			for (bool more = true; more;) {
+				more = false;
+				for (size_t k = 0; k < pg->n_ops; k++) {
+					const pe_op *o = &pg->ops[k];
+					if (o->kind == PE_OP_TEXT && o->u.text.face == PE_FACE_BOLD &&
+					    fabs(o->u.text.size - h->u.text.size) < 0.01 &&
+					    (o->x > pg->width / 2) == right && o->y > y + 0.5 &&
+					    o->y <= y + 1.6 * h->u.text.size && strstr(name, o->u.text.utf8)) {
+						y = o->y;
+						more = true;
+					}
+				}
+			}
+			*page = p;
+			*last = y;
+			return h;
+		}
+	}
+	return NULL;
+}
+
+/* Bilingual: the columns stay in step, a row per heading and its first
+ * block. Both languages start each section's heading at the same height,
+ * and the first block at the same distance under its own heading's last
+ * line: when one heading takes more lines, the shorter side's gap comes
+ * after its block, not between its heading and its text. */
+static void check_rows(const pe_dlist *dl, const pe_topic *t, const pe_topic *t2,
+                       const char *lang, const char *tpl)
+{
+	size_t n = t->n_sections < t2->n_sections ? t->n_sections : t2->n_sections;
+	for (size_t s = 0; s < n; s++) {
+		const pe_topic *tt[2] = { t, t2 };
+		const pe_op *h[2];
+		size_t page[2];
+		double last[2], under[2];
+		char *name[2];
+		for (int c = 0; c < 2; c++) {
+			name[c] = pe_text_plain(&tt[c]->sections[s].heading);
+			assert_non_null(name[c]);
+			h[c] = find_heading(dl, name[c], c == 1, &page[c], &last[c]);
+			under[c] = INFINITY;
+			if (!h[c])
+				continue;
+			/* the top of what comes first under the heading in its column */
+			const pe_page *pg = &dl->pages[page[c]];
+			for (size_t i = 0; i < pg->n_ops; i++) {
+				const pe_op *o = &pg->ops[i];
+				if (o->kind == PE_OP_MARK || o->kind == PE_OP_HIT || o->kind == PE_OP_LINK ||
+				    (o->x > pg->width / 2) != (c == 1))
+					continue;
+				double x0, y0, x1, y1;
+				pe_op_bounds(o, &x0, &y0, &x1, &y1);
+				if (y0 > last[c] + 0.1 && y0 < under[c])
+					under[c] = y0;
+			}
+		}
+		if (!h[0] || !h[1])
+			FAULT("%s %s %s: section %zu heading \"%s\" not found", t->id, lang, tpl, s + 1,
+			      name[h[0] ? 1 : 0]);
+		else if (page[0] != page[1] || fabs(h[0]->y - h[1]->y) > 0.5)
+			FAULT("%s %s %s: the headings \"%s\" and \"%s\" start apart (page %zu y %.1f, "
+			      "page %zu y %.1f)", t->id, lang, tpl, name[0], name[1], page[0] + 1, h[0]->y,
+			      page[1] + 1, h[1]->y);
+		else if (fabs((under[0] - last[0]) - (under[1] - last[1])) > 0.5)
+			FAULT("%s %s %s: under \"%s\" the text starts %.1f pt below the heading, under "
+			      "\"%s\" %.1f pt",
+			      t->id, lang, tpl, name[0], under[0] - last[0], name[1], under[1] - last[1]);
+		free(name[0]);
+		free(name[1]);
+	}
+}
+
 static pe_dlist *lay(fx *f, const char *tpl_name, const pe_topic *t, const char *lang,
                      const pe_topic *second, const char *second_lang, double *top,
                      double *bottom)
@@ -316,6 +405,8 @@ static void whole_set(void **state)
 					check_headings(dl, bottom, t2, bi, other, what);
 				if (bi)
 					check_splits(pages, dl->n_pages, t2, other, what);
+				if (bi)
+					check_rows(dl, t, t2, lang, what);
 				free_pages(pages, dl->n_pages);
 				count[k] = dl->n_pages;
 				handouts++;
