@@ -64,19 +64,32 @@ typedef struct env {
 	pe_site *site;
 } env;
 
+/* The command's name as it was started (argv[0]'s last part): `make
+ * install` puts it in BINDIR as patient-ed-handout, and --help told the
+ * reader to type "handout", which is not there. */
+static const char *prog = "handout";
+
+static void set_prog(const char *argv0)
+{
+	const char *slash = argv0 ? strrchr(argv0, '/') : NULL;
+	const char *name = slash ? slash + 1 : argv0;
+	if (name && *name)
+		prog = name;
+}
+
 static void usage(FILE *to)
 {
 	fprintf(to,
 	        "Usage:\n"
-	        "  handout --list [--lang L]\n"
-	        "  handout --topic ID [--topic ID ...] --lang L [--paper letter|a4] [--large-print]\n"
+	        "  %s --list [--lang L]\n"
+	        "  %s --topic ID [--topic ID ...] --lang L [--paper letter|a4] [--large-print]\n"
 	        "          [--bilingual [--second-lang L2]] [--template NAME|FILE.ini] [--site FILE]\n"
 	        "          -o OUT.pdf\n"
-	        "  handout --wallet-card --lang L [--site FILE] -o OUT.pdf\n"
-	        "  handout --wallet-card --sheet [--cards N] [--paper letter|a4] --lang L\n"
+	        "  %s --wallet-card --lang L [--site FILE] -o OUT.pdf\n"
+	        "  %s --wallet-card --sheet [--cards N] [--paper letter|a4] --lang L\n"
 	        "          [--site FILE] -o OUT.pdf\n"
-	        "  handout --all --out-dir DIR [--site FILE]\n"
-	        "  handout --help | --version\n"
+	        "  %s --all --out-dir DIR [--site FILE]\n"
+	        "  %s --help | --version\n"
 	        "  (--repeat N with --topic: make the PDF N times in one process and\n"
 	        "   print the time per handout, for benchmarks)\n"
 	        "\n"
@@ -92,7 +105,7 @@ static void usage(FILE *to)
 	        "or template); 1 other error (content, fonts, site file, writing). On\n"
 	        "any error OUT is not touched: no partial PDF, and an older OUT stays as\n"
 	        "it was. Only a regular file (or a new path) is ever replaced.\n",
-	        pe_paths_datadir());
+	        prog, prog, prog, prog, prog, prog, pe_paths_datadir());
 }
 
 static int die(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -100,7 +113,7 @@ static int die(int code, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("handout: ", stderr);
+	fprintf(stderr, "%s: ", prog);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
 	va_end(ap);
@@ -598,6 +611,7 @@ out:
 int main(int argc, char **argv)
 {
 	options o = { 0 };
+	set_prog(argc > 0 ? argv[0] : NULL);
 	int code = parse_args(argc, argv, &o);
 	if (code)
 		return code;
@@ -606,7 +620,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (o.version) {
-		printf("handout (patient-ed) %s\n", PE_VERSION);
+		printf("%s (patient-ed) %s\n", prog, PE_VERSION);
 		return 0;
 	}
 	pe_error err = { { 0 } };

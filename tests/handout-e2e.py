@@ -239,6 +239,31 @@ def expect_error(label, args, want_code, want_text, out, env=None):
                     fail(f"{label}: the older {out} was changed")
 
 
+def check_own_name(tmp):
+    """--help, --version and the error messages name the command as it was
+    started: `make install` puts it in BINDIR as patient-ed-handout, and
+    its --help said "handout --topic ..." (a command that is not there)."""
+    global checked
+    checked += 1
+    link = os.path.join(tmp, "patient-ed-handout")
+    os.symlink(os.path.abspath(BIN), link)
+    code, out, err = run([link, "--help"])
+    usage = [l for l in out.splitlines() if l.startswith("  ") and "--" in l and
+             not l.startswith("   ")]
+    if code != 0 or not usage:
+        fail(f"patient-ed-handout --help: exit {code}, {len(usage)} usage lines")
+    for l in usage:
+        if not l.startswith("  patient-ed-handout --") and not l.lstrip().startswith("(") \
+                and not l.lstrip().startswith("[") and not l.lstrip().startswith("-o"):
+            fail(f"patient-ed-handout --help: usage line names another command: {l.strip()}")
+    code, out, err = run([link, "--version"])
+    if not out.startswith("patient-ed-handout "):
+        fail(f"patient-ed-handout --version says: {out.strip()}")
+    code, out, err = run([link, "--paper", "legal"])
+    if not err.startswith("patient-ed-handout: "):
+        fail(f"patient-ed-handout: an error message starts: {err.strip()}")
+
+
 def write_png(path, w, h):
     """A small RGB PNG (a teal bar), standard library only."""
     import struct
@@ -469,6 +494,7 @@ def main():
                                             "-o", out], 2, "at most 4 cards fit on Letter", out)
             expect_error("cards without a sheet", ["--wallet-card", "--cards", "2", "--lang", "en",
                                                    "-o", out], 2, "--cards goes with --sheet", out)
+            check_own_name(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"handout e2e: {checked} checks, {len(failures)} failed{qps_note}")
