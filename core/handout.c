@@ -143,11 +143,23 @@ bool pe_flow_block_column(pe_flow *f, pe_column *c, const pe_block *b, const cha
 	return true;
 }
 
+/* A box: it is read as one thing of its own, not as what a paragraph
+ * above it goes on to say. */
+static bool boxed(const pe_block *b)
+{
+	return b->kind == PE_BLOCK_CALLOUT || b->kind == PE_BLOCK_CONTACT ||
+	       b->kind == PE_BLOCK_CHECKLIST || b->kind == PE_BLOCK_GETHELP;
+}
+
 /* A short paragraph that introduces the block after it ("Reactions can
  * be mild, moderate or severe." over the severity scale): at most two
  * lines, or ending in a colon. It goes to the next page with that block
- * rather than stay behind at the bottom of a page. */
-bool pe_flow_lead_in(const pe_column *c, const pe_block *b)
+ * rather than stay behind at the bottom of a page. Above a box only a
+ * colon makes it one, or being a single line right under the heading
+ * (which keeps two lines under it): a short paragraph there says
+ * something of its own, and dragged to the next page with the box it
+ * left a hole where it would have fitted. */
+bool pe_flow_lead_in(const pe_column *c, const pe_block *b, const pe_block *next, bool first)
 {
 	if (b->kind != PE_BLOCK_PARAGRAPH)
 		return false;
@@ -176,6 +188,8 @@ bool pe_flow_lead_in(const pe_column *c, const pe_block *b)
 			return false;
 		lines[n_lines++] = pg->ops[i].y;
 	}
+	if (next && boxed(next))
+		return first && n_lines == 1;
 	return n_lines > 0;
 }
 

@@ -125,7 +125,8 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 				if (has ? !pe_flow_block_column(f, &b[i], &sec->blocks[k], g->lang[i], g->x[i], g->w[i])
 				        : !empty_column(f, &b[i]))
 					goto out;
-				lead |= has && k + 1 < sec->n_blocks && pe_flow_lead_in(&b[i], &sec->blocks[k]);
+				lead |= has && k + 1 < sec->n_blocks &&
+				        pe_flow_lead_in(&b[i], &sec->blocks[k], &sec->blocks[k + 1], k == 0);
 			}
 			/* What must fit under the heading (or alone, further down):
 			 * the start of this block, or all of a lead-in and the start

@@ -55,9 +55,10 @@ double pe_flow_add_qr(pe_flow *f, pe_page *pg, const char *uri, const char *labe
  * phone card gets its QR code beside it. */
 bool pe_flow_block_column(pe_flow *f, pe_column *c, const pe_block *b, const char *lang,
                           double x, double width);
-/* Whether a block is a short paragraph that introduces the next one (it
- * goes to the next page with it rather than stay behind). */
-bool pe_flow_lead_in(const pe_column *c, const pe_block *b);
+/* Whether a block is a short paragraph that introduces next (it goes to
+ * the next page with it rather than stay behind); first: right under the
+ * section's heading. */
+bool pe_flow_lead_in(const pe_column *c, const pe_block *b, const pe_block *next, bool first);
 /* A section heading; mark: its outline entry (NULL: none from this column). */
 bool pe_flow_heading_column(pe_flow *f, pe_column *c, const pe_section *sec, double x,
                             double width, const char *mark);

@@ -488,11 +488,100 @@ static void long_callout_splits_into_boxes(void **state)
 	assert_true(splits > 0);
 }
 
+/* The page of the first text op holding needle, or -1. */
+static int page_with(const pe_dlist *dl, const char *needle)
+{
+	for (size_t p = 0; p < dl->n_pages; p++)
+		if (page_find_text(&dl->pages[p], needle))
+			return (int)p;
+	return -1;
+}
+
+/* A short paragraph (no colon) directly above a box, further down a
+ * section, says something of its own: it stays where it fits and the box
+ * (which goes whole or splits at its own breaks) moves alone. Taken for
+ * a lead-in, it was dragged to the next page with the box and left a
+ * hole where it would have fitted. The filler grows one paragraph at a
+ * time, so the box reaches the bottom of page 1 in some run. */
+static void short_paragraph_above_a_box_stays(void **state)
+{
+	fx *f = *state;
+	static const char *const shorts[] = {
+		"Shortpara Most reactions are mild and stop when the drip is slowed.",
+		"Shortpara Most reactions are mild and stop when the drip is slowed down or paused "
+		"for a while; your nurse watches you the whole time and knows what to do.",
+	};
+	size_t moved = 0;
+	for (size_t si = 0; si < 2; si++)
+		for (size_t m = 2; m <= 14; m++) {
+			pe_topic *t = topic("drag", 1, m + 3);
+			pe_section *sec = &t->sections[0];
+			pe_block *end = &sec->blocks[m], *para = &sec->blocks[m + 1], *b = &sec->blocks[m + 2];
+			char buf[2048];
+			snprintf(buf, sizeof buf, "%s Endmark.", lorem);
+			free(end->text.runs[0].text);
+			end->text.runs[0].text = strdup(buf);
+			free(para->text.runs[0].text);
+			para->text.runs[0].text = strdup(shorts[si]);
+			free(b->text.runs[0].text);
+			free(b->text.runs);
+			b->text.runs = NULL;
+			b->text.n_runs = 0;
+			b->kind = PE_BLOCK_CALLOUT;
+			b->callout = PE_CALLOUT_WARNING;
+			b->n_items = 6;
+			b->items = calloc(6, sizeof *b->items);
+			assert_non_null(b->items);
+			for (size_t k = 0; k < 6; k++)
+				b->items[k].text = text1("Calloutline text that stays in its box", PE_RUN_PLAIN);
+			double top, bottom;
+			pe_dlist *dl = lay(f, "letter", t, "en", NULL, NULL, &top, &bottom);
+			int end_p = page_with(dl, "Endmark"), para_p = page_with(dl, "Shortpara"),
+			    box_p = page_with(dl, "Calloutline");
+			assert_true(end_p >= 0 && para_p >= 0 && box_p >= 0);
+			if (box_p > end_p)
+				moved++;
+			if (para_p > end_p) {
+				/* dragged: how much room was left under the text before it,
+				 * and how tall is it */
+				const pe_page *pg = &dl->pages[end_p];
+				double low = top;
+				for (size_t i = 0; i < pg->n_ops; i++) {
+					double x0, y0, x1, y1;
+					pe_op_bounds(&pg->ops[i], &x0, &y0, &x1, &y1);
+					if (pg->ops[i].kind == PE_OP_TEXT && y1 <= bottom + 1 && y1 > low)
+						low = y1;
+				}
+				const pe_page *pp = &dl->pages[para_p];
+				double p0 = INFINITY, p1 = -INFINITY;
+				for (size_t i = 0; i < pp->n_ops; i++)
+					if (pp->ops[i].kind == PE_OP_TEXT &&
+					    (strstr(pp->ops[i].u.text.utf8, "Shortpara") ||
+					     (pp->ops[i].y > p0 && pp->ops[i].y < p0 + 40 &&
+					      !strstr(pp->ops[i].u.text.utf8, "Callout")))) {
+						double x0, y0, x1, y1;
+						pe_op_bounds(&pp->ops[i], &x0, &y0, &x1, &y1);
+						p0 = fmin(p0, y0);
+						p1 = fmax(p1, y1);
+					}
+				if (bottom - low > (p1 - p0) + 2 * 13)
+					fail_msg("%zu filler paragraphs: the short paragraph went to page %d with "
+					         "the box, leaving %.0f pt under the text before it on page %d "
+					         "(it needs %.0f)",
+					         m, para_p + 1, bottom - low, end_p + 1, p1 - p0);
+			}
+			pe_dlist_destroy(dl);
+			pe_topic_destroy(t);
+		}
+	assert_true(moved > 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(whole_set),
 		cmocka_unit_test(long_callout_splits_into_boxes),
+		cmocka_unit_test(short_paragraph_above_a_box_stays),
 	};
 	return cmocka_run_group_tests(tests, handout_setup, handout_teardown);
 }
