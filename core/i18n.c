@@ -119,9 +119,24 @@ static bool ensure_locale(pe_error *err)
 	return false;
 }
 
+/* The language alone of a regional code: "es_419" -> "es", "sr@latin" ->
+ * "sr"; "" for a code that is a language alone. */
+static void base_language(const char *code, char *out, size_t size)
+{
+	size_t n = strcspn(code, "_@");
+	if (!code[n] || n >= size)
+		n = 0;
+	snprintf(out, size, "%.*s", (int)n, code);
+}
+
 static void switch_to(const char *code)
 {
-	setenv("LANGUAGE", code, 1);
+	/* A string a regional catalogue lacks comes from the language's own
+	 * (es_419 -> es), then the English msgid. */
+	char base[CODE_MAX], list[2 * CODE_MAX + 1];
+	base_language(code, base, sizeof base);
+	snprintf(list, sizeof list, "%s%s%s", code, base[0] ? ":" : "", base);
+	setenv("LANGUAGE", list, 1);
 	/* Re-setting the domain bumps gettext's catalog counter, which drops
 	 * its cache of translations; without it es -> en keeps Spanish. */
 	textdomain(textdomain(NULL));
@@ -349,11 +364,17 @@ bool pe_i18n_snapshot(pe_error *err)
 		return false;
 	}
 	size_t n = st.count + (st.has_pseudo ? 1 : 0);
-	for (size_t i = 0; i < n; i++)
-		if (!snapshot_lang(snap, st.langs[i].code, err)) {
+	for (size_t i = 0; i < n; i++) {
+		/* The language a regional code falls back to comes along even
+		 * when LINGUAS does not offer it alone (es_419 without es). */
+		char lang_only[CODE_MAX];
+		base_language(st.langs[i].code, lang_only, sizeof lang_only);
+		if (!snapshot_lang(snap, st.langs[i].code, err) ||
+		    (lang_only[0] && !find(lang_only) && !snapshot_lang(snap, lang_only, err))) {
 			remove_tree(snap, 0);
 			return false;
 		}
+	}
 	if (!bindtextdomain(PE_TEXT_DOMAIN, snap)) {
 		pe_error_set(err, snap, 0, "cannot bind the text domain (%s)", strerror(errno));
 		remove_tree(snap, 0);

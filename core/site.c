@@ -29,7 +29,7 @@ typedef enum site_type {
 	S_PNG,       /* path to an existing PNG file */
 	S_SECONDS,   /* int 10..86400 */
 	S_PIN,       /* 4..8 digits */
-	S_LANG,      /* language code: 2-3 lowercase letters, optional -REGION */
+	S_LANG,      /* gettext language code (pe_lang_valid): es, zh_CN, es_419 */
 	S_INCHES,    /* double 5..120 */
 	S_BOOL,
 } site_type;

@@ -102,10 +102,19 @@ static bool lang_parts(const char *s, size_t *lang_len, const char **country,
 		return false;
 	*lang_len = n;
 	if (s[n] == '_') {
-		if (!is_upper(s[n + 1]) || !is_upper(s[n + 2]))
+		/* A country (pt_BR) or a UN M.49 region of three digits (es_419,
+		 * Latin American Spanish). */
+		if (is_upper(s[n + 1]) && is_upper(s[n + 2])) {
+			*country = s + n + 1;
+			n += 3;
+		} else if (is_digit(s[n + 1]) && is_digit(s[n + 2]) && is_digit(s[n + 3])) {
+			*country = s + n + 1;
+			n += 4;
+		} else {
 			return false;
-		*country = s + n + 1;
-		n += 3;
+		}
+		if (is_upper(s[n]) || is_digit(s[n]))
+			return false;
 	}
 	if (s[n] == '@') {
 		n++;
@@ -136,8 +145,9 @@ bool pe_lang_tag(const char *code, char *out, size_t size)
 		script = "Latn";
 	else if (variant && strcmp(variant, "cyrillic") == 0)
 		script = "Cyrl";
+	int clen = !country ? 0 : is_digit(country[0]) ? 3 : 2;
 	int w = snprintf(out, size, "%.*s%s%s%s%.*s", (int)n, code, script ? "-" : "",
-	                 script ? script : "", country ? "-" : "", country ? 2 : 0,
+	                 script ? script : "", country ? "-" : "", clen,
 	                 country ? country : "");
 	if (w < 0 || (size_t)w >= size) {
 		out[0] = '\0';

@@ -36,13 +36,13 @@ void pe_phone_tel_uri(const char *text, size_t n, char *out, size_t size);
 
 /* A gettext language code, as locales/LINGUAS lists them and the kiosk and
  * the handout command take them: ll or lll, optionally _CC (an upper-case
- * country), optionally @variant (lower-case letters and digits): "es",
- * "fil", "pt_BR", "sr@latin". Shorter than PE_LANG_CODE_MAX bytes. */
+ * country) or _NNN (a UN M.49 region), optionally @variant (lower-case
+ * letters and digits): "es", "fil", "pt_BR", "zh_CN", "es_419", "sr@latin". Shorter than PE_LANG_CODE_MAX bytes. */
 #define PE_LANG_CODE_MAX 16
 bool pe_lang_valid(const char *code);
 
 /* The BCP 47 tag of a valid gettext code, for a PDF's /Lang: "pt_BR" ->
- * "pt-BR", "sr@latin" -> "sr-Latn", "sr@cyrillic" -> "sr-Cyrl"; any other
+ * "pt-BR", "es_419" -> "es-419", "sr@latin" -> "sr-Latn", "sr@cyrillic" -> "sr-Cyrl"; any other
  * @variant is dropped (the language alone is still right). False when the
  * code is not valid or out (PE_LANG_CODE_MAX bytes is enough) is too
  * small. */

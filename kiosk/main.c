@@ -16,7 +16,7 @@
 
 static void usage(FILE *f)
 {
-	fputs("usage: kiosk [--site FILE] [--lang en|es] [--windowed] [--size WxH]\n"
+	fputs("usage: kiosk [--site FILE] [--lang L] [--windowed] [--size WxH]\n"
 	      "       kiosk --headless --size WxH --script FILE [--shots DIR] [--lang L]\n"
 	      "             [--site FILE] [--paint-every-frame] [--verbose]\n",
 	      f);

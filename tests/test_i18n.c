@@ -69,8 +69,10 @@ static void test_unknown_language_lists_available(void **state)
 
 	assert_true(pe_i18n_set_language("es", NULL));
 	memset(&err, 0, sizeof err);
-	assert_false(pe_i18n_set_language("fr", &err));
-	assert_non_null(strstr(err.msg, "unknown language 'fr'"));
+	/* "qq" is reserved for local use (ISO 639): never a real language a
+	 * translator could add to LINGUAS. */
+	assert_false(pe_i18n_set_language("qq", &err));
+	assert_non_null(strstr(err.msg, "unknown language 'qq'"));
 	assert_string_equal(pe_i18n_language(), "es");  /* unchanged */
 	assert_true(pe_i18n_check("es", NULL));
 	assert_true(pe_i18n_set_language("en", NULL));
@@ -246,6 +248,7 @@ static bool stage_data(void)
 	const char *real = getenv("PE_DATADIR");
 	if (!real || !mkdtemp(stage))
 		return false;
+	setenv("PE_REAL_DATADIR", real, 1);
 	char from[4096], to[4096];
 	snprintf(from, sizeof from, "%s/LINGUAS", real);
 	snprintf(to, sizeof to, "%s/LINGUAS", stage);
@@ -371,6 +374,60 @@ static void test_truncated_catalog_refused_at_init(void **state)
 	free(good);
 }
 
+/* Replace the staged LINGUAS (restored by restore_linguas). */
+static void write_linguas(const char *text)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/LINGUAS", stage);
+	spill(path, text, strlen(text), "wb");
+}
+
+static void restore_linguas(void)
+{
+	char from[4096], to[4096];
+	snprintf(from, sizeof from, "%s/LINGUAS", getenv("PE_REAL_DATADIR"));
+	snprintf(to, sizeof to, "%s/LINGUAS", stage);
+	copy_file(from, to);
+}
+
+/* A regional code (zh_CN, pt_BR, es_419) is a language like any other: it
+ * is offered, and a string its own catalogue lacks (or all of them, when
+ * it has none yet) comes from the language's catalogue ("es" for es_419),
+ * then the English. */
+static void test_regional_codes_fall_back(void **state)
+{
+	(void)state;
+	write_linguas("es_419\nes\npt_BR\n");
+	pe_error err = { "" };
+	if (!pe_i18n_init(&err))
+		fail_msg("%s", err.msg);
+	assert_true(pe_i18n_known("es_419"));
+	assert_true(pe_i18n_known("pt_BR"));
+	assert_string_equal(pe_i18n_code(1), "es_419");
+	/* es_419 has no catalogue of its own: Spanish words. */
+	assert_string_equal(pe_i18n_tr_key("es_419", NC_("date", DATE_FMT)), "%2$d de %1$s de %3$d");
+	assert_string_equal(pe_i18n_native_name("es_419"), "Español");
+	char buf[64];
+	assert_true(pe_i18n_format_date("es_419", "2024-06-04", buf, sizeof buf));
+	assert_string_equal(buf, "4 de junio de 2024");
+	/* pt_BR: neither pt_BR nor pt has a catalogue: English, code as name. */
+	assert_string_equal(pe_i18n_tr_key("pt_BR", NC_("date", DATE_FMT)), DATE_FMT);
+	assert_string_equal(pe_i18n_native_name("pt_BR"), "pt_BR");
+	/* The kiosk's snapshot keeps the fallback catalogue even when only
+	 * the regional code is listed. */
+	write_linguas("es_419\n");
+	if (!pe_i18n_init(&err) || !pe_i18n_snapshot(&err))
+		fail_msg("%s", err.msg);
+	assert_false(pe_i18n_known("es"));
+	assert_true(pe_i18n_set_language("es_419", &err));
+	assert_string_equal(C_("month", "June"), "junio");
+	assert_string_equal(pe_i18n_native_name("es_419"), "Español");
+	assert_true(pe_i18n_set_language("en", &err));
+	assert_string_equal(C_("month", "June"), "June");
+	restore_linguas();
+	assert_true(pe_i18n_init(&err));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -385,6 +442,7 @@ int main(void)
 		cmocka_unit_test(test_reinit),
 		cmocka_unit_test(test_snapshot_ignores_disk_changes),
 		cmocka_unit_test(test_truncated_catalog_refused_at_init),
+		cmocka_unit_test(test_regional_codes_fall_back),
 	};
 	if (!stage_data()) {
 		fprintf(stderr, "test_i18n: cannot copy the staged catalogs (PE_DATADIR?)\n");

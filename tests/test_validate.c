@@ -97,12 +97,14 @@ static void language_codes(void **state)
 {
 	(void)state;
 	static const char *const good[] = { "en", "es", "fil", "pt_BR", "sr@latin", "ca@valencia",
-		                            "qps", "zh_TW" };
+		                            "qps", "zh_TW", "zh_CN",
+		                            "es_419" };
 	/* The site file once took pt-BR and es_mx, which no LINGUAS entry can
 	 * ever match; the PDF painter once refused pt_BR. */
 	static const char *const bad[] = { "", "e", "engl", "English", "pt-BR", "es_mx", "es_M",
 		                           "en_USA", "sr@", "sr@Latin", "en) /Evil (x", "EN",
-		                           "abc_DE@verylongvariant" };
+		                           "abc_DE@verylongvariant", "es_41", "es_4190",
+		                           "es_4A9" };
 	for (size_t i = 0; i < N(good); i++)
 		if (!pe_lang_valid(good[i]))
 			fail_msg("refused language code \"%s\"", good[i]);
@@ -129,6 +131,8 @@ static void language_tags(void **state)
 	lang_tag("sr@latin", "sr-Latn");
 	lang_tag("sr_RS@cyrillic", "sr-Cyrl-RS");
 	lang_tag("ca@valencia", "ca");
+	lang_tag("es_419", "es-419");
+	lang_tag("zh_CN", "zh-CN");
 	char out[PE_LANG_CODE_MAX];
 	assert_false(pe_lang_tag("en) /Evil (x", out, sizeof out));
 	assert_false(pe_lang_tag("pt-BR", out, sizeof out));
