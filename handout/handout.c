@@ -467,7 +467,7 @@ static int make_sheet(const options *o, const env *e, const pe_handout_req *req)
 	sheet.height = h;
 	sheet.margin_top = sheet.margin_bottom = sheet.margin_left = sheet.margin_right = 5 * 72 / 25.4;
 	bool ok = pe_handout_check(dl, &sheet, &err) &&
-	          pe_pdf_write(dl, pe_layout_fonts(e->layout), o->out, &err);
+	          pe_handout_write_dlist(dl, pe_layout_fonts(e->layout), o->out, &err);
 	pe_dlist_destroy(dl);
 	if (!ok) {
 		if (strncmp(err.msg, o->out, strlen(o->out)) == 0)
