@@ -195,7 +195,7 @@ static bool add_face(pe_fonts *fonts, pe_face face, const char *dir, const char 
 }
 
 /* fontconfig's orthography of a gettext code ("zh_CN" -> "zh-cn", else
- * "zh"), or NULL when fontconfig does not know the language (the
+ * "zh"; "pt_BR" -> "pt"), or NULL when fontconfig does not know the language (the
  * pseudo-locale): such a language gets the Latin faces. Caller destroys. */
 static FcCharSet *orthography(const char *lang)
 {
@@ -204,6 +204,10 @@ static FcCharSet *orthography(const char *lang)
 	for (; lang[n] && lang[n] != '.' && lang[n] != '@' && n + 1 < sizeof tag; n++)
 		tag[n] = lang[n] == '_' ? '-' : (char)g_ascii_tolower(lang[n]);
 	tag[n] = 0;
+	/* Plain "zh" is Simplified Chinese to fontconfig's orthographies
+	 * (they have zh-cn, zh-tw... but no zh). */
+	if (strcmp(tag, "zh") == 0)
+		snprintf(tag, sizeof tag, "zh-cn");
 	const FcCharSet *cs = FcLangGetCharSet((const FcChar8 *)tag);
 	char *dash = strchr(tag, '-');
 	if (!cs && dash) {
