@@ -2,15 +2,27 @@
 /*
  * cairo_paint.c - the Cairo painter (see cairo_paint.h).
  *
- * Text is drawn with cairo_show_text on FreeType faces of the bundled
- * fonts. That maps characters to glyphs one to one with the font's plain
- * advances; layout turned kerning and ligatures off (and the bundled fonts
- * carry no such tables), so this is the same glyph run Pango measured and
- * a line ends exactly where layout said. Hinting would move advances by
- * fractions of a pixel per glyph and make long lines drift: it is off.
+ * Text is drawn with Pango (PangoCairo over the bundled fonts, in their
+ * own fontconfig configuration), so every script comes out shaped:
+ * Arabic joined and right to left inside its run (auto direction),
+ * Vietnamese marks placed, Chinese through the CJK face Pango falls back
+ * to. Each text op is shaped at layout.c's one reference size with the
+ * same features (kerning and ligatures off) and scaled to the op's size,
+ * so a run has exactly the advances layout measured and a line ends where
+ * layout said. Hinting would move advances by fractions of a pixel per
+ * glyph and make long lines drift: it is off.
  *
- * This file must never lay out or measure text, and never touch a file
- * other than the fonts and the PNGs image ops name.
+ * Shaping a run costs far more than drawing it, and the kiosk paints the
+ * same runs 60 times a second while scrolling: shaped runs are kept in a
+ * direct-mapped cache of LAYOUT_SLOTS layouts, keyed by text and face.
+ *
+ * Glyphs Pango could not find in any bundled font (it would draw a hex
+ * box) are counted: pe_painter_missing_glyphs. Tests and the kiosk check
+ * it is 0.
+ *
+ * This file must never lay out or measure text (beyond shaping one run
+ * that layout already placed), and never touch a file other than the
+ * fonts and the PNGs image ops name.
  */
 #include "cairo_paint.h"
 
@@ -24,9 +36,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <cairo-ft.h>
-#include <ft2build.h>
-#include FT_FREETYPE_H
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 
 /* A loaded PNG, or a file that failed (surface NULL) so we do not retry
  * it 60 times a second. */
@@ -35,127 +46,165 @@ typedef struct png_entry {
 	cairo_surface_t *surface;   /* owned, or NULL: failed */
 } png_entry;
 
-/* FreeType faces must outlive the Cairo faces made from them, and Cairo
- * may keep a face alive in its font cache after we drop our reference; so
- * each face carries a destroy hook, and the FT_Library is freed when the
- * last face is gone. */
-typedef struct ft_shared {
-	FT_Library lib;
-	int refs;
-} ft_shared;
+/* Shaping size, as layout.c's REF_PX: Pango units of glyph positions are
+ * then whole and the same as layout's. */
+#define REF_PX 250.0
+/* Shaped runs kept (a kiosk screen holds a few hundred). */
+#define LAYOUT_SLOTS 512
 
-typedef struct ft_hold {
-	ft_shared *shared;
-	FT_Face face;
-} ft_hold;
+typedef struct shaped {
+	char *utf8;                 /* owned key, NULL: empty slot */
+	pe_face face;
+	PangoLayout *lay;           /* owned */
+	double baseline;            /* from the layout's top, reference units */
+	int missing;                /* glyphs no font had */
+	unsigned first_missing;     /* the first one's character */
+} shaped;
 
 struct pe_painter {
-	cairo_font_face_t *faces[PE_FACE_COUNT];
+	FcConfig *own_config;       /* made by create_from_files, or NULL */
+	PangoFontMap *fontmap;
+	PangoContext *ctx;
+	PangoFontDescription *desc[PE_FACE_COUNT];
+	PangoAttrList *attrs;
 	cairo_font_options_t *font_options;
+	shaped *cache;              /* LAYOUT_SLOTS */
+	unsigned long missing;      /* glyphs not found, see header */
+	unsigned first_missing;     /* the first one's character */
+	char first_missing_text[80];   /* and the start of its run */
 	png_entry *pngs;            /* owned array */
 	size_t n_pngs, cap_pngs;
 };
 
-static const cairo_user_data_key_t ft_key;
-
-static void ft_shared_unref(ft_shared *shared)
+static void no_hinting(FcPattern *pattern, gpointer data)
 {
-	if (--shared->refs == 0) {
-		FT_Done_FreeType(shared->lib);
-		free(shared);
-	}
+	(void)data;
+	FcPatternDel(pattern, FC_HINTING);
+	FcPatternAddBool(pattern, FC_HINTING, FcFalse);
+	FcPatternDel(pattern, FC_HINT_STYLE);
+	FcPatternAddInteger(pattern, FC_HINT_STYLE, FC_HINT_NONE);
 }
 
-static void ft_hold_destroy(void *data)
+static void set_color(cairo_t *cr, pe_color c)
 {
-	ft_hold *hold = data;
-	FT_Done_Face(hold->face);
-	ft_shared_unref(hold->shared);
-	free(hold);
+	cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
 }
 
-static cairo_font_face_t *face_from_file(ft_shared *shared, const char *file, pe_error *err)
-{
-	ft_hold *hold = calloc(1, sizeof *hold);
-	if (!hold) {
-		pe_error_set(err, file, 0, "out of memory");
-		return NULL;
-	}
-	if (FT_New_Face(shared->lib, file, 0, &hold->face) != 0) {
-		pe_error_set(err, file, 0, "cannot open the font file");
-		free(hold);
-		return NULL;
-	}
-	cairo_font_face_t *face = cairo_ft_font_face_create_for_ft_face(hold->face, 0);
-	hold->shared = shared;
-	shared->refs++;
-	if (cairo_font_face_status(face) != CAIRO_STATUS_SUCCESS ||
-	    cairo_font_face_set_user_data(face, &ft_key, hold, ft_hold_destroy) !=
-	            CAIRO_STATUS_SUCCESS) {
-		pe_error_set(err, file, 0, "cairo cannot use the font");
-		cairo_font_face_destroy(face);
-		ft_hold_destroy(hold);
-		return NULL;
-	}
-	return face;
-}
-
-pe_painter *pe_painter_create_from_files(const char *const files[PE_FACE_COUNT],
-                                         pe_error *err)
+static pe_painter *painter_new(FcConfig *config, const char *family, pe_error *err)
 {
 	pe_painter *painter = calloc(1, sizeof *painter);
-	ft_shared *shared = calloc(1, sizeof *shared);
-	if (!painter || !shared) {
+	if (!painter || !(painter->cache = calloc(LAYOUT_SLOTS, sizeof *painter->cache))) {
+		free(painter);
 		pe_error_set(err, NULL, 0, "painter: out of memory");
-		goto fail_alloc;
+		return NULL;
 	}
-	if (FT_Init_FreeType(&shared->lib) != 0) {
-		pe_error_set(err, NULL, 0, "painter: cannot start FreeType");
-		goto fail_alloc;
+	painter->fontmap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+	if (!painter->fontmap || !PANGO_IS_FC_FONT_MAP(painter->fontmap)) {
+		pe_error_set(err, NULL, 0, "painter: Pango has no FreeType/fontconfig font map");
+		pe_painter_destroy(painter);
+		return NULL;
 	}
-	shared->refs = 1;   /* ours, dropped at the end of this function */
-	for (int f = 0; f < PE_FACE_COUNT; f++) {
-		painter->faces[f] = face_from_file(shared, files[f], err);
-		if (!painter->faces[f])
-			goto fail_faces;
-	}
+	pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(painter->fontmap), 72.0);
+	pango_fc_font_map_set_default_substitute(PANGO_FC_FONT_MAP(painter->fontmap), no_hinting,
+	                                         NULL, NULL);
+	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(painter->fontmap), config);
+	painter->ctx = pango_font_map_create_context(painter->fontmap);
+	pango_context_set_round_glyph_positions(painter->ctx, FALSE);
+
 	painter->font_options = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(painter->font_options, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(painter->font_options, CAIRO_HINT_STYLE_NONE);
 	/* Grey antialiasing: a kiosk panel may be rotated, so sub-pixel order
 	 * is unknown. */
 	cairo_font_options_set_antialias(painter->font_options, CAIRO_ANTIALIAS_GRAY);
-	ft_shared_unref(shared);
-	return painter;
+	pango_cairo_context_set_font_options(painter->ctx, painter->font_options);
 
-fail_faces:
-	for (int f = 0; f < PE_FACE_COUNT; f++)
-		if (painter->faces[f])
-			cairo_font_face_destroy(painter->faces[f]);
-	ft_shared_unref(shared);
-	free(painter);
-	return NULL;
-fail_alloc:
-	free(shared);
-	free(painter);
-	return NULL;
+	painter->attrs = pango_attr_list_new();
+	pango_attr_list_insert(painter->attrs,
+	                       pango_attr_font_features_new("kern 0, liga 0, clig 0"));
+	for (int f = 0; f < PE_FACE_COUNT; f++) {
+		PangoFontDescription *d = pango_font_description_new();
+		bool bold = f == PE_FACE_BOLD || f == PE_FACE_BOLD_ITALIC;
+		bool italic = f == PE_FACE_ITALIC || f == PE_FACE_BOLD_ITALIC;
+		pango_font_description_set_family(d, family);
+		pango_font_description_set_weight(d, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+		pango_font_description_set_style(d, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+		pango_font_description_set_absolute_size(d, REF_PX * PANGO_SCALE);
+		painter->desc[f] = d;
+	}
+	return painter;
+}
+
+pe_painter *pe_painter_create_from_files(const char *const files[PE_FACE_COUNT],
+                                         pe_error *err)
+{
+	FcConfig *config = FcConfigCreate();
+	FcChar8 *family = NULL;
+	if (!config) {
+		pe_error_set(err, NULL, 0, "painter: cannot create a fontconfig configuration");
+		return NULL;
+	}
+	for (int f = 0; f < PE_FACE_COUNT; f++) {
+		FcFontSet *set = FcConfigGetFonts(config, FcSetApplication);
+		int before = set ? set->nfont : 0;
+		set = NULL;
+		if (!files[f] || access(files[f], R_OK) != 0 ||
+		    !FcConfigAppFontAddFile(config, (const FcChar8 *)files[f]) ||
+		    !(set = FcConfigGetFonts(config, FcSetApplication)) || set->nfont <= before) {
+			pe_error_set(err, files[f], 0, "cannot open the font file");
+			FcConfigDestroy(config);
+			return NULL;
+		}
+		if (f == PE_FACE_REGULAR)
+			FcPatternGetString(set->fonts[0], FC_FAMILY, 0, &family);
+	}
+	pe_painter *painter = painter_new(config, family ? (const char *)family : "Noto Sans", err);
+	if (!painter) {
+		FcConfigDestroy(config);
+		return NULL;
+	}
+	painter->own_config = config;
+	return painter;
 }
 
 pe_painter *pe_painter_create(const pe_fonts *fonts, pe_error *err)
 {
-	const char *files[PE_FACE_COUNT];
-	for (int f = 0; f < PE_FACE_COUNT; f++)
-		files[f] = pe_fonts_path(fonts, (pe_face)f);
-	return pe_painter_create_from_files(files, err);
+	return painter_new(pe_fonts_config(fonts), pe_fonts_family(fonts), err);
+}
+
+static void shaped_clear(shaped *e)
+{
+	free(e->utf8);
+	if (e->lay)
+		g_object_unref(e->lay);
+	memset(e, 0, sizeof *e);
 }
 
 void pe_painter_destroy(pe_painter *painter)
 {
 	if (!painter)
 		return;
+	for (int i = 0; painter->cache && i < LAYOUT_SLOTS; i++)
+		shaped_clear(&painter->cache[i]);
+	free(painter->cache);
 	for (int f = 0; f < PE_FACE_COUNT; f++)
-		cairo_font_face_destroy(painter->faces[f]);
-	cairo_font_options_destroy(painter->font_options);
+		if (painter->desc[f])
+			pango_font_description_free(painter->desc[f]);
+	if (painter->attrs)
+		pango_attr_list_unref(painter->attrs);
+	if (painter->ctx)
+		g_object_unref(painter->ctx);
+	if (painter->fontmap) {
+		/* Pango 1.50 keeps its reference on the FcConfig after the font
+		 * map is finalized; handing it back lets its owner free it. */
+		if (PANGO_IS_FC_FONT_MAP(painter->fontmap))
+			pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(painter->fontmap), NULL);
+		g_object_unref(painter->fontmap);
+	}
+	if (painter->own_config)
+		FcConfigDestroy(painter->own_config);
+	if (painter->font_options)
+		cairo_font_options_destroy(painter->font_options);
 	for (size_t i = 0; i < painter->n_pngs; i++) {
 		free(painter->pngs[i].path);
 		if (painter->pngs[i].surface)
@@ -165,9 +214,103 @@ void pe_painter_destroy(pe_painter *painter)
 	free(painter);
 }
 
-static void set_color(cairo_t *cr, pe_color c)
+unsigned long pe_painter_missing_glyphs(const pe_painter *painter)
 {
-	cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+	return painter->missing;
+}
+
+void pe_painter_reset_missing_glyphs(pe_painter *painter)
+{
+	painter->missing = 0;
+	painter->first_missing = 0;
+	painter->first_missing_text[0] = 0;
+}
+
+unsigned pe_painter_first_missing(const pe_painter *painter)
+{
+	return painter->first_missing;
+}
+
+const char *pe_painter_first_missing_text(const pe_painter *painter)
+{
+	return painter->first_missing_text;
+}
+
+static int count_missing(PangoLayout *lay, unsigned *first)
+{
+	int n = 0;
+	PangoLayoutIter *it = pango_layout_get_iter(lay);
+	do {
+		PangoGlyphItem *run = pango_layout_iter_get_run_readonly(it);
+		if (!run)
+			continue;
+		for (int g = 0; g < run->glyphs->num_glyphs; g++)
+			if (run->glyphs->glyphs[g].glyph & PANGO_GLYPH_UNKNOWN_FLAG) {
+				/* An unknown glyph is the flag | the character. */
+				if (n++ == 0)
+					*first = run->glyphs->glyphs[g].glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+			}
+	} while (pango_layout_iter_next_run(it));
+	pango_layout_iter_free(it);
+	return n;
+}
+
+/* FNV-1a of the text and the face: the cache slot. */
+static size_t slot_of(const char *utf8, pe_face face)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)face;
+	for (const unsigned char *p = (const unsigned char *)utf8; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h % LAYOUT_SLOTS;
+}
+
+/* The run shaped at the reference size (cached), or NULL out of memory. */
+static shaped *shape(pe_painter *painter, const char *utf8, pe_face face)
+{
+	shaped *e = &painter->cache[slot_of(utf8, face)];
+	if (e->utf8 && e->face == face && strcmp(e->utf8, utf8) == 0)
+		return e;
+	shaped_clear(e);
+	if (!(e->utf8 = strdup(utf8)))
+		return NULL;
+	e->face = face;
+	e->lay = pango_layout_new(painter->ctx);
+	/* The run's direction from its own letters: an Arabic run is laid
+	 * out right to left inside the box layout gave it. */
+	pango_layout_set_auto_dir(e->lay, TRUE);
+	pango_layout_set_font_description(e->lay, painter->desc[face]);
+	pango_layout_set_attributes(e->lay, painter->attrs);
+	pango_layout_set_text(e->lay, utf8, -1);
+	e->baseline = pango_layout_get_baseline(e->lay) / (double)PANGO_SCALE;
+	e->missing = count_missing(e->lay, &e->first_missing);
+	return e;
+}
+
+static void paint_text(pe_painter *painter, cairo_t *cr, const pe_op *op, double dx, double dy)
+{
+	pe_face face = op->u.text.face;
+	if (face < 0 || face >= PE_FACE_COUNT)
+		face = PE_FACE_REGULAR;
+	if (!op->u.text.utf8 || !op->u.text.utf8[0] || op->u.text.size <= 0)
+		return;
+	shaped *e = shape(painter, op->u.text.utf8, face);
+	if (!e)
+		return;
+	if (e->missing && !painter->missing) {
+		painter->first_missing = e->first_missing;
+		snprintf(painter->first_missing_text, sizeof painter->first_missing_text, "%s",
+		         op->u.text.utf8);
+	}
+	painter->missing += (unsigned long)e->missing;
+	double k = op->u.text.size / REF_PX;
+	set_color(cr, op->u.text.color);
+	cairo_save(cr);
+	cairo_translate(cr, op->x + dx, op->y + dy);
+	cairo_scale(cr, k, k);
+	cairo_move_to(cr, 0, -e->baseline);
+	pango_cairo_show_layout(cr, e->lay);
+	cairo_restore(cr);
+	cairo_new_path(cr);
 }
 
 static void fill_and_stroke(cairo_t *cr, pe_color fill, pe_color stroke,
@@ -191,19 +334,6 @@ static void fill_and_stroke(cairo_t *cr, pe_color fill, pe_color stroke,
 		if (dashed)
 			cairo_set_dash(cr, NULL, 0, 0);
 	}
-	cairo_new_path(cr);
-}
-
-static void paint_text(pe_painter *painter, cairo_t *cr, const pe_op *op, double dx, double dy)
-{
-	pe_face face = op->u.text.face;
-	if (face < 0 || face >= PE_FACE_COUNT)
-		face = PE_FACE_REGULAR;
-	cairo_set_font_face(cr, painter->faces[face]);
-	cairo_set_font_size(cr, op->u.text.size);
-	set_color(cr, op->u.text.color);
-	cairo_move_to(cr, op->x + dx, op->y + dy);
-	cairo_show_text(cr, op->u.text.utf8);
 	cairo_new_path(cr);
 }
 
@@ -349,7 +479,9 @@ bool pe_painter_paint(pe_painter *painter, cairo_t *cr, const pe_page *pg,
 {
 	bool ok = true, reported = false;
 	cairo_save(cr);
-	cairo_set_font_options(cr, painter->font_options);
+	/* Shape for this surface's transformation (cached runs are reshaped
+	 * only when it changes, e.g. another preview scale). */
+	pango_cairo_update_context(cr, painter->ctx);
 	for (size_t i = 0; i < pg->n_ops; i++) {
 		const pe_op *op = &pg->ops[i];
 		double x0, y0, x1, y1;

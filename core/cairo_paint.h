@@ -3,10 +3,11 @@
  * cairo_paint.h - paint display lists (dlist.h) with Cairo.
  *
  * The kiosk paints every frame with this, and PNG previews of handouts and
- * screens come from it too. A painter holds what is costly to make once:
- * one Cairo font face per bundled font file (FreeType, hint metrics off and
- * hinting none, so glyph advances are exactly the ones Pango measured) and
- * a cache of the PNG files image ops name.
+ * screens come from it too, and handouts whose text libharu cannot write
+ * (cairo_pdf.h). A painter holds what is costly to make once: a Pango
+ * context over the bundled fonts (hint metrics off and hinting none, so
+ * glyph advances are exactly the ones layout measured), a cache of shaped
+ * runs and a cache of the PNG files image ops name.
  *
  * It never lays out, measures, wraps or moves anything: every position is
  * the display list's. Links and hit regions are not painted (unless the
@@ -32,6 +33,15 @@ pe_painter *pe_painter_create_from_files(const char *const files[PE_FACE_COUNT],
 /* The same for the bundled fonts. */
 pe_painter *pe_painter_create(const pe_fonts *fonts, pe_error *err);
 void pe_painter_destroy(pe_painter *painter);   /* accepts NULL */
+
+/* Glyphs painted since create (or the last reset) that no bundled font
+ * has: Pango drew a box instead. 0 means every letter was drawn. */
+unsigned long pe_painter_missing_glyphs(const pe_painter *painter);
+void pe_painter_reset_missing_glyphs(pe_painter *painter);
+/* The first of them: its character (0: none) and its run's text (may be
+ * cut short). */
+unsigned pe_painter_first_missing(const pe_painter *painter);
+const char *pe_painter_first_missing_text(const pe_painter *painter);
 
 enum pe_paint_flags {
 	PE_PAINT_DEBUG_HITS = 1 << 0,   /* outline hit regions in magenta */

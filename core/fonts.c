@@ -4,20 +4,35 @@
  *
  * Layout must never see a system font: widths would then depend on what
  * happens to be installed, and libharu (which embeds exactly our files)
- * would draw something other than what Pango measured. So the four Noto
- * Sans faces are added, by path, to an empty FcConfig and nothing else is.
+ * would draw something other than what Pango measured. So the bundled
+ * faces are added, by path, to an empty FcConfig and nothing else is.
  * Each file is checked against its own checksums first (a damaged font
  * is an error naming it, never a handout with wrong letters). This module
- * never lays out text and never reads anything but the four font files.
+ * never lays out text and never reads anything but the font files.
+ *
+ * Which faces: the four Latin NotoSans-* when they cover every language
+ * asked for (English and Spanish: nothing else is read, start-up as
+ * before). Otherwise the four NotoSansAll-* (Latin, Vietnamese, Greek,
+ * Cyrillic) instead, plus every other font file of the directory that has
+ * letters a language needs and NotoSansAll lacks (Noto Sans Arabic, Noto
+ * Sans CJK SC). What a language needs is fontconfig's orthography for it
+ * (FcLangGetCharSet), so adding a language needs no code, and adding a
+ * script is adding its font file (locales/README.md). Pango then falls
+ * back from "Noto Sans" to those faces, letter by letter, through this
+ * configuration. A script no bundled font has at all is an error naming
+ * the language and the script.
  */
 #include "fonts.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <glib.h>
 
 struct pe_fonts {
 	FcConfig *config;
@@ -28,12 +43,16 @@ struct pe_fonts {
  * pe_fonts_load), so destroy only undoes its own. */
 static FcConfig *made_current;
 
-static const char *const face_file[PE_FACE_COUNT] = {
-	[PE_FACE_REGULAR] = "NotoSans-Regular.ttf",
-	[PE_FACE_BOLD] = "NotoSans-Bold.ttf",
-	[PE_FACE_ITALIC] = "NotoSans-Italic.ttf",
-	[PE_FACE_BOLD_ITALIC] = "NotoSans-BoldItalic.ttf",
+static const char *const face_style[PE_FACE_COUNT] = {
+	[PE_FACE_REGULAR] = "Regular",
+	[PE_FACE_BOLD] = "Bold",
+	[PE_FACE_ITALIC] = "Italic",
+	[PE_FACE_BOLD_ITALIC] = "BoldItalic",
 };
+
+/* The two sets of main faces: "NotoSans" (Latin) and "NotoSansAll". */
+#define LATIN_SET "NotoSans"
+#define ALL_SET "NotoSansAll"
 
 /* Number of fonts the application set holds (FcConfigAppFontAddFile
  * returns true for a readable file that holds no font at all). */
@@ -136,14 +155,10 @@ static bool check_font_file(const char *path, pe_error *err)
 	return !problem;
 }
 
-static bool add_face(pe_fonts *fonts, pe_face face, const char *dir, pe_error *err)
+/* Check a file and add it to config; its absolute path into *abs_out
+ * (may be NULL: not kept). */
+static bool add_file(FcConfig *config, const char *joined, char **abs_out, pe_error *err)
 {
-	char joined[PATH_MAX];
-	int n = snprintf(joined, sizeof joined, "%s/%s", dir, face_file[face]);
-	if (n < 0 || (size_t)n >= sizeof joined) {
-		pe_error_set(err, dir, 0, "font directory path is too long");
-		return false;
-	}
 	if (!check_font_file(joined, err))
 		return false;
 	/* An absolute path, because painters embed the file by this name
@@ -153,32 +168,286 @@ static bool add_face(pe_fonts *fonts, pe_face face, const char *dir, pe_error *e
 		pe_error_set(err, joined, 0, "cannot resolve font file: %s", strerror(errno));
 		return false;
 	}
-	int before = app_font_count(fonts->config);
-	if (!FcConfigAppFontAddFile(fonts->config, (const FcChar8 *)abs) ||
-	    app_font_count(fonts->config) <= before) {
+	int before = app_font_count(config);
+	if (!FcConfigAppFontAddFile(config, (const FcChar8 *)abs) ||
+	    app_font_count(config) <= before) {
 		pe_error_set(err, joined, 0, "not a usable font file");
 		free(abs);
 		return false;
 	}
-	fonts->path[face] = abs;
+	if (abs_out)
+		*abs_out = abs;
+	else
+		free(abs);
+	return true;
+}
+
+static bool add_face(pe_fonts *fonts, pe_face face, const char *dir, const char *set,
+                     pe_error *err)
+{
+	char joined[PATH_MAX];
+	int n = snprintf(joined, sizeof joined, "%s/%s-%s.ttf", dir, set, face_style[face]);
+	if (n < 0 || (size_t)n >= sizeof joined) {
+		pe_error_set(err, dir, 0, "font directory path is too long");
+		return false;
+	}
+	return add_file(fonts->config, joined, &fonts->path[face], err);
+}
+
+/* fontconfig's orthography of a gettext code ("zh_CN" -> "zh-cn", else
+ * "zh"; "pt_BR" -> "pt"), or NULL when fontconfig does not know the language (the
+ * pseudo-locale): such a language gets the Latin faces. Caller destroys. */
+static FcCharSet *orthography(const char *lang)
+{
+	char tag[32];
+	size_t n = 0;
+	for (; lang[n] && lang[n] != '.' && lang[n] != '@' && n + 1 < sizeof tag; n++)
+		tag[n] = lang[n] == '_' ? '-' : (char)g_ascii_tolower(lang[n]);
+	tag[n] = 0;
+	/* Plain "zh" is Simplified Chinese to fontconfig's orthographies
+	 * (they have zh-cn, zh-tw... but no zh). */
+	if (strcmp(tag, "zh") == 0)
+		snprintf(tag, sizeof tag, "zh-cn");
+	const FcCharSet *cs = FcLangGetCharSet((const FcChar8 *)tag);
+	char *dash = strchr(tag, '-');
+	if (!cs && dash) {
+		*dash = 0;
+		cs = FcLangGetCharSet((const FcChar8 *)tag);
+	}
+	return cs ? FcCharSetCopy((FcCharSet *)cs) : NULL;
+}
+
+/* The charset of the i-th application font of config. */
+static FcCharSet *app_charset(FcConfig *config, int i)
+{
+	FcFontSet *set = FcConfigGetFonts(config, FcSetApplication);
+	FcCharSet *cs = NULL;
+	if (!set || i >= set->nfont ||
+	    FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &cs) != FcResultMatch)
+		return NULL;
+	return cs;
+}
+
+/* Call fn for every character of cs (stops when fn returns false). */
+static void each_char(const FcCharSet *cs, bool (*fn)(FcChar32 c, void *data), void *data)
+{
+	FcChar32 map[FC_CHARSET_MAP_SIZE], next;
+	for (FcChar32 base = FcCharSetFirstPage(cs, map, &next); base != FC_CHARSET_DONE;
+	     base = FcCharSetNextPage(cs, map, &next))
+		for (int w = 0; w < FC_CHARSET_MAP_SIZE; w++)
+			for (int b = 0; b < 32; b++)
+				if (map[w] & (1u << b) && !fn(base + (FcChar32)(w * 32 + b), data))
+					return;
+}
+
+/* English names of the scripts a translator may meet; others by their
+ * ISO 15924 code. */
+static void script_name(GUnicodeScript script, char *buf, size_t size)
+{
+	static const struct { const char code[5]; const char *name; } names[] = {
+		{ "Thai", "Thai" }, { "Hebr", "Hebrew" }, { "Deva", "Devanagari" },
+		{ "Hang", "Hangul (Korean)" }, { "Hira", "Hiragana (Japanese)" },
+		{ "Kana", "Katakana (Japanese)" }, { "Beng", "Bengali" }, { "Ethi", "Ethiopic" },
+		{ "Armn", "Armenian" }, { "Geor", "Georgian" }, { "Khmr", "Khmer" },
+		{ "Laoo", "Lao" }, { "Mymr", "Myanmar" }, { "Taml", "Tamil" },
+		{ "Telu", "Telugu" }, { "Gujr", "Gujarati" }, { "Guru", "Gurmukhi" },
+		{ "Sinh", "Sinhala" }, { "Tibt", "Tibetan" }, { "Arab", "Arabic" },
+		{ "Cyrl", "Cyrillic" }, { "Grek", "Greek" }, { "Hani", "Han (Chinese)" },
+		{ "Latn", "Latin" }, { "Syrc", "Syriac" }, { "Thaa", "Thaana" },
+	};
+	guint32 iso = g_unicode_script_to_iso15924(script);
+	char code[5] = { (char)(iso >> 24), (char)(iso >> 16), (char)(iso >> 8), (char)iso, 0 };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(names[i].code, code) == 0) {
+			snprintf(buf, size, "%s", names[i].name);
+			return;
+		}
+	snprintf(buf, size, "%s", code);
+}
+
+/* Looking for a letter of a script no loaded font has any letter of. */
+typedef struct script_probe {
+	const FcCharSet *have;      /* everything the loaded fonts cover */
+	const FcCharSet *ortho;     /* the language's letters */
+	GUnicodeScript script;      /* in: the script to look for in have */
+	bool found;
+} script_probe;
+
+static bool have_script(FcChar32 c, void *data)
+{
+	script_probe *p = data;
+	if (g_unichar_get_script(c) == p->script && FcCharSetHasChar(p->have, c)) {
+		p->found = true;
+		return false;
+	}
+	return true;
+}
+
+typedef struct uncovered {
+	const FcCharSet *have, *ortho;
+	FcChar32 c;                 /* out: first letter of a missing script */
+	GUnicodeScript script;
+	bool missing;
+	GUnicodeScript seen[8];     /* scripts found present already */
+	int n_seen;
+} uncovered;
+
+static bool find_uncovered(FcChar32 c, void *data)
+{
+	uncovered *u = data;
+	GUnicodeScript s = g_unichar_get_script(c);
+	if (s == G_UNICODE_SCRIPT_COMMON || s == G_UNICODE_SCRIPT_INHERITED ||
+	    FcCharSetHasChar(u->have, c))
+		return true;
+	for (int i = 0; i < u->n_seen; i++)
+		if (u->seen[i] == s)
+			return true;
+	script_probe p = { .have = u->have, .ortho = u->ortho, .script = s };
+	each_char(u->ortho, have_script, &p);
+	if (p.found) {
+		/* The script is there, only rarer letters are not (Chinese
+		 * beyond GB 2312 level 1): layout reports those if used. */
+		if (u->n_seen < 8)
+			u->seen[u->n_seen++] = s;
+		return true;
+	}
+	u->c = c;
+	u->script = s;
+	u->missing = true;
+	return false;
+}
+
+static int name_order(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* The script fonts of dir: *.ttf and *.otf other than the main sets. */
+static int script_font_filter(const struct dirent *e)
+{
+	const char *n = e->d_name;
+	size_t len = strlen(n);
+	if (len < 5 || (strcmp(n + len - 4, ".ttf") != 0 && strcmp(n + len - 4, ".otf") != 0))
+		return 0;
+	return strncmp(n, LATIN_SET "-", strlen(LATIN_SET) + 1) != 0 &&
+	       strncmp(n, ALL_SET "-", strlen(ALL_SET) + 1) != 0;
+}
+
+/* Add to fonts every script font of dir that has a letter of need; then
+ * refuse a language some script of which no font has. */
+static bool add_script_fonts(pe_fonts *fonts, const char *dir, FcCharSet *have,
+                             FcCharSet *const *orthos, const char *const *langs,
+                             size_t n_langs, pe_error *err)
+{
+	FcCharSet *need = FcCharSetCreate();
+	for (size_t i = 0; i < n_langs; i++)
+		if (orthos[i]) {
+			FcCharSet *m = FcCharSetSubtract(orthos[i], have);
+			FcCharSetMerge(need, m, NULL);
+			FcCharSetDestroy(m);
+		}
+	bool ok = true;
+	if (FcCharSetCount(need) > 0) {
+		struct dirent **list = NULL;
+		int n = scandir(dir, &list, script_font_filter, name_order);
+		for (int i = 0; i < n; i++) {
+			char joined[PATH_MAX];
+			int len = snprintf(joined, sizeof joined, "%s/%s", dir, list[i]->d_name);
+			if (ok && len > 0 && (size_t)len < sizeof joined) {
+				int count = 0;
+				FcPattern *pat = FcFreeTypeQuery((const FcChar8 *)joined, 0, NULL, &count);
+				FcCharSet *cs = NULL;
+				if (pat && FcPatternGetCharSet(pat, FC_CHARSET, 0, &cs) == FcResultMatch &&
+				    FcCharSetIntersectCount(need, cs) > 0) {
+					ok = add_file(fonts->config, joined, NULL, err);
+					FcCharSetMerge(have, cs, NULL);
+				}
+				if (pat)
+					FcPatternDestroy(pat);
+			}
+			free(list[i]);
+		}
+		free(list);
+	}
+	FcCharSetDestroy(need);
+	for (size_t i = 0; ok && i < n_langs; i++) {
+		if (!orthos[i])
+			continue;
+		uncovered u = { .have = have, .ortho = orthos[i] };
+		each_char(orthos[i], find_uncovered, &u);
+		if (u.missing) {
+			char name[64];
+			script_name(u.script, name, sizeof name);
+			pe_error_set(err, NULL, 0,
+			             "language %s: no bundled font has the %s script (U+%04X); "
+			             "locales/README.md says how to add one",
+			             langs[i], name, (unsigned)u.c);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+/* Make fonts->config afresh with the main faces of set. */
+static bool load_set(pe_fonts *fonts, const char *dir, const char *set, pe_error *err)
+{
+	for (int face = 0; face < PE_FACE_COUNT; face++) {
+		free(fonts->path[face]);
+		fonts->path[face] = NULL;
+	}
+	if (fonts->config)
+		FcConfigDestroy(fonts->config);
+	fonts->config = FcConfigCreate();
+	if (!fonts->config) {
+		pe_error_set(err, NULL, 0, "cannot create a fontconfig configuration");
+		return false;
+	}
+	for (int face = 0; face < PE_FACE_COUNT; face++)
+		if (!add_face(fonts, (pe_face)face, dir, set, err))
+			return false;
 	return true;
 }
 
 pe_fonts *pe_fonts_load(const char *dir, pe_error *err)
 {
+	return pe_fonts_load_langs(dir, NULL, 0, err);
+}
+
+pe_fonts *pe_fonts_load_langs(const char *dir, const char *const *langs, size_t n_langs,
+                              pe_error *err)
+{
 	pe_fonts *fonts = calloc(1, sizeof *fonts);
-	if (!fonts) {
+	FcCharSet **orthos = calloc(n_langs ? n_langs : 1, sizeof *orthos);
+	if (!fonts || !orthos) {
+		free(orthos);
+		free(fonts);
 		pe_error_set(err, NULL, 0, "out of memory loading fonts");
 		return NULL;
 	}
-	fonts->config = FcConfigCreate();
-	if (!fonts->config) {
-		pe_error_set(err, NULL, 0, "cannot create a fontconfig configuration");
+	if (!load_set(fonts, dir, LATIN_SET, err))
 		goto fail;
+	/* The Latin faces cover every language asked for: done. */
+	bool latin = true;
+	for (size_t i = 0; i < n_langs; i++) {
+		orthos[i] = orthography(langs[i]);
+		if (orthos[i] && !FcCharSetIsSubset(orthos[i], app_charset(fonts->config, PE_FACE_REGULAR)))
+			latin = false;
 	}
-	for (int face = 0; face < PE_FACE_COUNT; face++)
-		if (!add_face(fonts, (pe_face)face, dir, err))
+	if (!latin) {
+		if (!load_set(fonts, dir, ALL_SET, err))
 			goto fail;
+		FcCharSet *have = FcCharSetCopy(app_charset(fonts->config, PE_FACE_REGULAR));
+		bool ok = have && add_script_fonts(fonts, dir, have, orthos, langs, n_langs, err);
+		if (have)
+			FcCharSetDestroy(have);
+		if (!ok)
+			goto fail;
+	}
+	for (size_t i = 0; i < n_langs; i++)
+		if (orthos[i])
+			FcCharSetDestroy(orthos[i]);
+	free(orthos);
+	orthos = NULL;
 	/* Make ours fontconfig's current configuration. Pango 1.50 calls
 	 * FcInit() in a thread when a font map is created, and Pango falls
 	 * back to the current configuration when a font map's own is taken
@@ -194,6 +463,10 @@ pe_fonts *pe_fonts_load(const char *dir, pe_error *err)
 	made_current = fonts->config;
 	return fonts;
 fail:
+	for (size_t i = 0; orthos && i < n_langs; i++)
+		if (orthos[i])
+			FcCharSetDestroy(orthos[i]);
+	free(orthos);
 	pe_fonts_destroy(fonts);
 	return NULL;
 }

@@ -2,8 +2,10 @@
 /*
  * fonts.h - the bundled fonts, and nothing else.
  *
- * Loads NotoSans-{Regular,Bold,Italic,BoldItalic}.ttf from a directory into
- * a private fontconfig configuration (FcConfigCreate +
+ * Loads NotoSans-{Regular,Bold,Italic,BoldItalic}.ttf (or the wider
+ * NotoSansAll-*, and script fonts, for the languages that need them: see
+ * pe_fonts_load_langs) from a directory into a private fontconfig
+ * configuration (FcConfigCreate +
  * FcConfigAppFontAddFile), so layout never sees a system font and output is
  * the same on every machine. A missing or unreadable font file is an error
  * naming the file.
@@ -18,7 +20,16 @@
 
 typedef struct pe_fonts pe_fonts;
 
+/* The Latin faces only (English, Spanish: every Latin-1 language). */
 pe_fonts *pe_fonts_load(const char *dir, pe_error *err);
+/* The faces the languages (gettext codes: "vi", "zh_CN") need, from
+ * fontconfig's orthography of each: the Latin faces when they cover all,
+ * else NotoSansAll-* and each script font of dir with letters a language
+ * needs. Fails naming the language and the script when no bundled font
+ * has some script a language is written in (Thai, Korean...). A language
+ * fontconfig does not know (the pseudo-locale) needs Latin only. */
+pe_fonts *pe_fonts_load_langs(const char *dir, const char *const *langs, size_t n_langs,
+                              pe_error *err);
 void pe_fonts_destroy(pe_fonts *fonts);          /* accepts NULL */
 
 /* Absolute path of the TrueType file for a face (painters embed it). */

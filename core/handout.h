@@ -68,11 +68,17 @@ bool pe_handout_check(const pe_dlist *dl, const pe_template *tpl, pe_error *err)
 
 /* The whole job, the one way both the handout command and the kiosk's
  * "Print this" make a PDF: lay out, check (pe_handout_check) and write
- * out_path (pdf.h). Nothing is written unless the layout is complete and
- * passes the check; err then says why ("layout check failed: page 1:
- * ..."). n_pages (may be NULL) gets the page count. */
+ * out_path (pe_handout_write_dlist). Nothing is written unless the layout
+ * is complete and passes the check; err then says why ("layout check
+ * failed: page 1: ..."). n_pages (may be NULL) gets the page count. */
 bool pe_handout_write(pe_layout *layout, const pe_handout_req *req, const char *out_path,
                       size_t *n_pages, pe_error *err);
+
+/* Write a laid-out (and checked) document as a PDF by the route its text
+ * needs: libharu (pdf.h) when all of it is WinAnsi (CP1252), else Cairo's
+ * PDF surface (cairo_pdf.h), which shapes every script. */
+bool pe_handout_write_dlist(const pe_dlist *dl, const pe_fonts *fonts, const char *out_path,
+                            pe_error *err);
 
 /* The words pictures add (timeline landmarks and legend, layout.h) in
  * lang, or in the current UI language when lang is NULL, into st. The

@@ -11,6 +11,7 @@
  * The top of the handout composition: nothing else in core calls into it
  * but the public API. It never measures text itself or paints.
  */
+#include "cairo_pdf.h"
 #include "handout_priv.h"
 
 #include <glib.h>
@@ -386,6 +387,21 @@ fail:
 }
 
 
+bool pe_handout_write_dlist(const pe_dlist *dl, const pe_fonts *fonts, const char *out_path,
+                            pe_error *err)
+{
+	/* libharu writes WinAnsi text exactly as it always has (English and
+	 * Spanish handouts are the same bytes); text it would write through
+	 * its UTF-8 route comes out with a ToUnicode map poppler complains
+	 * about and unshaped (Arabic unjoined), so that goes to Cairo. */
+	pe_pdf_encoding enc;
+	if (!pe_pdf_choose_encoding(dl, &enc, err))
+		return false;
+	if (enc == PE_PDF_WINANSI)
+		return pe_pdf_write(dl, fonts, out_path, err);
+	return pe_cairo_pdf_write(dl, fonts, out_path, err);
+}
+
 bool pe_handout_write(pe_layout *layout, const pe_handout_req *req, const char *out_path,
                       size_t *n_pages, pe_error *err)
 {
@@ -398,7 +414,7 @@ bool pe_handout_write(pe_layout *layout, const pe_handout_req *req, const char *
 		return false;
 	}
 	size_t pages = dl->n_pages;
-	bool ok = pe_pdf_write(dl, pe_layout_fonts(layout), out_path, err);
+	bool ok = pe_handout_write_dlist(dl, pe_layout_fonts(layout), out_path, err);
 	pe_dlist_destroy(dl);
 	if (ok && n_pages)
 		*n_pages = pages;

@@ -225,7 +225,9 @@ static int parse_args(int argc, char **argv, options *o)
 
 /* ---- loading ----------------------------------------------------------- */
 
-static int load_env(env *e, const char *site_path, bool need_layout)
+/* langs: the languages the run writes, for the fonts (fonts.h). */
+static int load_env(env *e, const char *site_path, bool need_layout,
+                    const char *const *langs, size_t n_langs)
 {
 	pe_error err = { { 0 } };
 	char path[4096];
@@ -239,7 +241,7 @@ static int load_env(env *e, const char *site_path, bool need_layout)
 		return 0;
 	if (!pe_paths_data(path, sizeof path, "fonts"))
 		return die(EXIT_FAILURE, "data directory path too long");
-	if (!(e->fonts = pe_fonts_load(path, &err)))
+	if (!(e->fonts = pe_fonts_load_langs(path, langs, n_langs, &err)))
 		return die(EXIT_FAILURE, "fonts: %s", err.msg);
 	if (!(e->layout = pe_layout_create(e->fonts, &err)))
 		return die(EXIT_FAILURE, "%s", err.msg);
@@ -478,7 +480,7 @@ static int make_sheet(const options *o, const env *e, const pe_handout_req *req)
 	sheet.height = h;
 	sheet.margin_top = sheet.margin_bottom = sheet.margin_left = sheet.margin_right = 5 * 72 / 25.4;
 	bool ok = pe_handout_check(dl, &sheet, &err) &&
-	          pe_pdf_write(dl, pe_layout_fonts(e->layout), o->out, &err);
+	          pe_handout_write_dlist(dl, pe_layout_fonts(e->layout), o->out, &err);
 	pe_dlist_destroy(dl);
 	if (!ok) {
 		if (strncmp(err.msg, o->out, strlen(o->out)) == 0)
@@ -630,8 +632,27 @@ int main(int argc, char **argv)
 		pe_i18n_finish();
 		return die(EXIT_USAGE, "%s", err.msg);
 	}
+	/* The fonts of every language this run writes: --all writes all of
+	 * them (but the pseudo-locales), others --lang and --second-lang. */
+	size_t n_langs = 0;
+	const char **langs = calloc(pe_i18n_count() + 2, sizeof *langs);
+	if (!langs) {
+		pe_i18n_finish();
+		return die(EXIT_FAILURE, "out of memory");
+	}
+	if (o.all) {
+		for (size_t i = 0; i < pe_i18n_count(); i++)
+			if (strncmp(pe_i18n_code(i), "qp", 2) != 0)
+				langs[n_langs++] = pe_i18n_code(i);
+	} else {
+		if (o.lang)
+			langs[n_langs++] = o.lang;
+		if (o.second_lang)
+			langs[n_langs++] = o.second_lang;
+	}
 	env e = { 0 };
-	code = load_env(&e, o.site, !o.list);
+	code = load_env(&e, o.site, !o.list, langs, n_langs);
+	free(langs);
 	if (!code) {
 		if (o.list)
 			code = cmd_list(&o, &e);

@@ -169,7 +169,9 @@ pe_kiosk *pe_kiosk_create(const pe_kiosk_options *opts, double now, pe_error *er
 			lang_index = i;
 
 	char path[4096];
-	k->fonts = pe_fonts_load(pe_paths_data(path, sizeof path, "fonts"), err);
+	/* The fonts every language of the kiosk needs (fonts.h). */
+	k->fonts = pe_fonts_load_langs(pe_paths_data(path, sizeof path, "fonts"),
+	                               (const char *const *)k->langs, k->n_langs, err);
 	if (!k->fonts)
 		goto fail;
 	if (!(k->layout = pe_layout_create(k->fonts, err)))
