@@ -409,11 +409,23 @@ static tier_look tier_look_of(const pe_style *st, pe_tier_level level)
 	return k;
 }
 
-/* One tier: a title strip (icon + bold title) over the signs as bullets and
- * the notes after them, all in one outlined box that is never split. */
-static double lay_tier(pe_layout *L, pe_page *pg, const pe_tier *tier, const pe_style *st,
-                       double x, double y, double w)
+/* A tier long enough to be split between its signs, 2 at least on each
+ * side (the next page repeats its title strip, "(continued)":
+ * pe_layout_tier_continued). */
+static bool tier_splits(const pe_tier *tier)
 {
+	return tier->n_signs >= 4;
+}
+
+/* One tier: a title strip (icon + bold title) over the signs as bullets and
+ * the notes after them, all in one outlined box; split only between signs
+ * (tier_splits), where its box is square-cornered so that each page's
+ * piece is a box of its own. */
+static double lay_tier(pe_layout *L, pe_page *pg, const pe_tier *tier, const pe_style *st,
+                       double x, double y, double w, pe_breaks *bk)
+{
+	bool splits = tier_splits(tier);
+	double radius = splits ? 0 : st->radius;
 	double s = st->body_size;
 	tier_look k = tier_look_of(st, tier->level);
 	double pad = st->pad;
@@ -430,7 +442,7 @@ static double lay_tier(pe_layout *L, pe_page *pg, const pe_tier *tier, const pe_
 		pe_page *p = pass == 0 ? NULL : pg;
 		if (p) {
 			if (k.body_bg.a > 0)
-				pe_page_add_rect(p, x, y, w, total, k.body_bg, PE_NO_COLOR, 0, st->radius);
+				pe_page_add_rect(p, x, y, w, total, k.body_bg, PE_NO_COLOR, 0, radius);
 			if (k.head_bg.a > 0) {
 				pe_pathb pb;
 				pe_pb_reset(&pb);
@@ -442,7 +454,7 @@ static double lay_tier(pe_layout *L, pe_page *pg, const pe_tier *tier, const pe_
 				                 k.border, PE_NO_COLOR, 0, 0);
 			}
 			pe_page_add_rect(p, x + bw / 2, y + bw / 2, w - bw, total - bw, PE_NO_COLOR,
-			                 k.border, bw, st->radius);
+			                 k.border, bw, radius);
 		}
 		double cy = y + bw + pad * 0.45;
 		double th = pe_layout_text(L, p, &tier->title, &tt, tx, cy, x0 + cw - tx, NULL);
@@ -459,8 +471,12 @@ static double lay_tier(pe_layout *L, pe_page *pg, const pe_tier *tier, const pe_
 		cy += pad * 0.6;
 		double indent = s * 1.2;
 		for (size_t i = 0; i < tier->n_signs; i++) {
-			if (i > 0)
+			if (i > 0) {
+				/* (the last pass is the one that draws, or the only one) */
+				if (splits && pass == 1)
+					item_break(bk, cy + s * 0.15, i, tier->n_signs);
 				cy += s * 0.3;
+			}
 			bullet_dot(L, p, &t, k.mark, x0 + indent * 0.35, cy);
 			cy += pe_layout_text(L, p, &tier->signs[i].text, &t, x0 + indent, cy,
 			                     cw - indent, NULL);
@@ -487,9 +503,73 @@ static double lay_gethelp(pe_layout *L, pe_page *pg, const pe_block *b, const pe
 			cy += st->body_size * 0.6;
 			pe_breaks_add(bk, cy);
 		}
-		cy += lay_tier(L, pg, &b->tiers[i], st, x, cy, w);
+		cy += lay_tier(L, pg, &b->tiers[i], st, x, cy, w, bk);
 	}
 	return cy - y;
+}
+
+double pe_layout_tier_continued(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,
+                                double x, double y, double w, double at, const char *continued)
+{
+	if (b->kind != PE_BLOCK_GETHELP)
+		return 0;
+	const pe_tier *tier = NULL;
+	double top = 0;
+	for (size_t i = 0; i < b->n_tiers && !tier; i++) {
+		if (i > 0)
+			top += st->body_size * 0.6;
+		double h = lay_tier(L, NULL, &b->tiers[i], st, 0, top, w, NULL);
+		if (at > top + 1e-6 && at < top + h - 1e-6)
+			tier = &b->tiers[i];
+		top += h;
+	}
+	if (!tier || !tier_splits(tier))
+		return 0;
+	/* the title with the word after it, in the strip lay_tier draws */
+	pe_run *runs = calloc(tier->title.n_runs + 1, sizeof *runs);
+	if (!runs) {
+		pe_layout_set_error(L, "out of memory laying out a tier's continued title");
+		return 0;
+	}
+	memcpy(runs, tier->title.runs, tier->title.n_runs * sizeof *runs);
+	char word[128];
+	snprintf(word, sizeof word, " %s", continued);
+	runs[tier->title.n_runs] = (pe_run){ word, PE_RUN_PLAIN };
+	pe_text title = { runs, tier->title.n_runs + 1 };
+	double s = st->body_size;
+	tier_look k = tier_look_of(st, tier->level);
+	double pad = st->pad, bw = k.border_w;
+	double x0 = x + bw + pad * 0.8;
+	double cw = w - 2 * (bw + pad * 0.8);
+	pe_text_style tt = { PE_FACE_BOLD, s * 1.15, 1.25, k.head_fg, k.head_fg };
+	double isz = tt.size * 1.1;
+	double tx = x0 + isz + 0.45 * s;
+	double cy = y + bw + pad * 0.45;
+	double th = pe_layout_text(L, NULL, &title, &tt, tx, cy, x0 + cw - tx, NULL) +
+	            overhang(L, &tt);
+	if (th < isz)
+		th = isz;
+	double head_h = bw + pad * 0.45 + th + pad * 0.45;
+	if (pg) {
+		if (k.head_bg.a > 0) {
+			pe_pathb pb;
+			pe_pb_reset(&pb);
+			pe_pb_round_rect(&pb, x, y, w, head_h, st->radius, st->radius, 0, 0);
+			pe_pb_emit(pg, &pb, k.head_bg, PE_NO_COLOR, 0);
+		} else {
+			pe_page_add_rect(pg, x, y + head_h - bw / 2, w, bw / 2 > 0.5 ? bw / 2 : 0.5,
+			                 k.border, PE_NO_COLOR, 0, 0);
+		}
+		/* the outline goes on round the strip to the piece under it */
+		pe_page_add_rect(pg, x + bw / 2, y + bw / 2, w - bw, head_h - bw / 2, PE_NO_COLOR,
+		                 k.border, bw, 0);
+		pe_layout_text(L, pg, &title, &tt, tx, cy, x0 + cw - tx, NULL);
+		double iy = first_baseline(L, &tt, cy) - 0.357 * tt.size - isz / 2;
+		pe_layout_icon_on(pg, k.icon, x0, iy > cy ? iy : cy, isz, k.head_fg,
+		                  k.head_bg.a > 0 ? k.head_bg : st->page);
+	}
+	free(runs);
+	return head_h;
 }
 
 static double lay_block(pe_layout *L, pe_page *pg, const pe_block *b, const pe_style *st,

@@ -105,6 +105,32 @@ static double qr_size(const pe_flow *f)
 
 /* Lay out one content block into a column of the given width at x. A
  * phone card gets its QR code beside it. */
+/* A get-help tier split between its signs: the next page starts with its
+ * title strip again, "(continued)" after the title (c->cont). */
+static bool tier_heads(pe_flow *f, pe_column *c, const pe_block *b, const char *lang, double x,
+                       double width)
+{
+	if (!c->n_breaks)
+		return true;
+	if (!(c->cont = calloc(c->n_breaks, sizeof *c->cont)))
+		return pe_flow_oom(f);
+	/* TRANSLATORS: after the title of a "when to get help" tier (Call 911
+	   if you have) at the top of a page, when its signs began on the page
+	   before. */
+	const char *word = tr(lang, NC_("handout/tier", "(continued)"));
+	for (size_t k = 0; k < c->n_breaks; k++) {
+		if (!pe_layout_tier_continued(f->layout, NULL, b, &f->st, x, 0, width, c->breaks[k],
+		                              word))
+			continue;
+		pe_page *pg = pe_column_init(&c->cont[k], f->tpl->width, f->tpl->height);
+		if (!pg)
+			return pe_flow_oom(f);
+		c->cont[k].h = pe_layout_tier_continued(f->layout, pg, b, &f->st, x, 0, width,
+		                                        c->breaks[k], word);
+	}
+	return true;
+}
+
 bool pe_flow_block_column(pe_flow *f, pe_column *c, const pe_block *b, const char *lang, double x,
                           double width)
 {
@@ -119,7 +145,7 @@ bool pe_flow_block_column(pe_flow *f, pe_column *c, const pe_block *b, const cha
 	if (!with_qr) {
 		c->h = pe_layout_block(f->layout, pg, b, &f->st, x, 0, width);
 		c->n_breaks = pe_layout_block_breaks_all(f->layout, b, &f->st, width, &c->breaks);
-		return true;
+		return b->kind != PE_BLOCK_GETHELP || tier_heads(f, c, b, lang, x, width);
 	}
 	double q = qr_size(f), gap = f->st.body_size;
 	double qcol = fmax(q, f->st.small_size * 9);   /* label: 2-3 short lines */
@@ -286,8 +312,20 @@ static bool care_leaves_room(pe_flow *f, const pe_topic *t, const char *lang, do
 	          pe_flow_block_column(f, &bc, &sec->blocks[0], lang, x, width);
 	if (ok) {
 		double above = h + f->st.section_gap + hc.h + f->st.body_size * 0.35;
-		*fits = pe_pager_start_fits(&f->pager, &bc, 1,
-		                            f->pager.body_bottom - f->pager.body_top - above);
+		double avail = f->pager.body_bottom - f->pager.body_top - above;
+		*fits = pe_pager_start_fits(&f->pager, &bc, 1, avail);
+		/* The get-help box: its first tier whole. The care box does not
+		 * push the 911 tier onto two pages (it may be split only where
+		 * it cannot be whole under the title). */
+		if (sec->blocks[0].kind == PE_BLOCK_GETHELP) {
+			double first = bc.h;
+			for (size_t k = 0; k < bc.n_breaks; k++)
+				if (!bc.cont || !bc.cont[k].d) {
+					first = bc.breaks[k];
+					break;
+				}
+			*fits = first <= avail + EPS;
+		}
 	}
 	pe_column_finish(&hc);
 	pe_column_finish(&bc);

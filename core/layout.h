@@ -130,7 +130,8 @@ double pe_layout_block(pe_layout *layout, pe_page *pg, const pe_block *block,
 /* Where a block laid out at some y may be split across pages, as offsets
  * from that y: the gaps between lines of a paragraph (never leaving a lone
  * first or last line on either side), between list items, steps and
- * checklist items, after a timeline's chart and between its events.
+ * checklist items, after a timeline's chart and between its events,
+ * between the signs of a long get-help tier (2 at least on each side).
  * Never inside an item, a step, a timeline event or chart, a callout, a
  * contact card or a severity scale. Writes at most max offsets in
  * increasing order and returns how many. The paginator lays the block out
@@ -144,6 +145,16 @@ size_t pe_layout_block_breaks(pe_layout *layout, const pe_block *block,
  * sets the layout's error and returns 0. */
 size_t pe_layout_block_breaks_all(pe_layout *layout, const pe_block *block,
                                   const pe_style *st, double width, double **breaks);
+
+/* Where a "when to get help" block laid out at some y is split at offset
+ * at inside a tier (between its signs: pe_layout_block_breaks), the head
+ * the next page puts over the rest of that tier: its title strip with
+ * `continued` after the title ("(continued)", in the reader's language),
+ * drawn at (x, y) in width (pg NULL measures). Returns its height; 0 when
+ * at is not inside a tier of b (between two tiers: nothing to repeat). */
+double pe_layout_tier_continued(pe_layout *layout, pe_page *pg, const pe_block *b,
+                                const pe_style *st, double x, double y, double width,
+                                double at, const char *continued);
 
 /* A section heading (with its icon when st->draw_icons); returns height. */
 double pe_layout_heading(pe_layout *layout, pe_page *pg, const pe_section *sec,

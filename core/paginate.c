@@ -51,6 +51,10 @@ pe_page *pe_column_page(pe_column *c)
 
 void pe_column_finish(pe_column *c)
 {
+	for (size_t i = 0; c->cont && i < c->n_breaks; i++)
+		pe_column_finish(&c->cont[i]);
+	free(c->cont);
+	c->cont = NULL;
 	pe_dlist_destroy(c->d);
 	c->d = NULL;
 	free(c->breaks);
@@ -70,19 +74,35 @@ void pe_columns_finish(pe_column *cols, size_t n)
 		pe_column_finish(&cols[i]);
 }
 
-bool pe_column_append(pe_column *dst, const pe_column *src, double dy)
+bool pe_column_append(pe_column *dst, pe_column *src, double dy)
 {
 	size_t n = dst->n_breaks + src->n_breaks;
+	if (!pe_page_copy_ops(pe_column_page(dst), &src->d->pages[0], -1e9, 1e9, 0, dy))
+		return false;
 	if (src->n_breaks) {
+		pe_column *cont = NULL;
+		if (dst->cont || src->cont) {
+			if (!(cont = calloc(n, sizeof *cont)))
+				return false;
+			if (dst->cont)
+				memcpy(cont, dst->cont, dst->n_breaks * sizeof *cont);
+			if (src->cont)
+				memcpy(cont + dst->n_breaks, src->cont, src->n_breaks * sizeof *cont);
+		}
 		double *br = realloc(dst->breaks, n * sizeof *br);
-		if (!br)
+		if (!br) {
+			free(cont);
 			return false;
+		}
 		dst->breaks = br;
 		for (size_t i = 0; i < src->n_breaks; i++)
 			br[dst->n_breaks + i] = src->breaks[i] + dy;
+		/* (src's continuations are dst's now) */
+		free(dst->cont);
+		dst->cont = cont;
+		free(src->cont);
+		src->cont = NULL;
 	}
-	if (!pe_page_copy_ops(pe_column_page(dst), &src->d->pages[0], -1e9, 1e9, 0, dy))
-		return false;
 	dst->n_breaks = n;
 	dst->h = dy + src->h;
 	/* (the copy index is made on first use: none yet, or stale now) */
@@ -342,35 +362,62 @@ static size_t breaks_within(const pe_column *c, double from, double room)
 }
 
 /* Whether every column not yet cut (cut < 0) has a break after from
- * within a page's height. */
-static bool breaks_reach(const pe_column *cols, size_t n, const double *from, const double *cut,
-                         double page_h)
+ * within a page's height (from org: see pe_pager_place). */
+static bool breaks_reach(const pe_column *cols, size_t n, const double *from, const double *org,
+                         const double *cut, double page_h)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (cut[i] >= 0)
 			continue;
-		size_t k = breaks_within(&cols[i], from[i], page_h + EPS);
+		size_t k = breaks_within(&cols[i], org[i], page_h + EPS);
 		bool found = k > 0 && cols[i].breaks[k - 1] > from[i] + EPS &&
-		             cols[i].breaks[k - 1] - from[i] <= page_h + EPS;
+		             cols[i].breaks[k - 1] - org[i] <= page_h + EPS;
 		if (!found)
 			return false;
 	}
 	return true;
 }
 
+/* What a piece of c that starts at from puts over itself (the column of
+ * c->cont for the break at from), or NULL. */
+static const pe_column *cont_at(const pe_column *c, double from)
+{
+	if (!c->cont || from <= EPS)
+		return NULL;
+	size_t k = breaks_within(c, 0, from + EPS);
+	if (k == 0 || fabs(c->breaks[k - 1] - from) > EPS || !c->cont[k - 1].d)
+		return NULL;
+	return &c->cont[k - 1];
+}
+
+/* Copy the piece [from, to) of a column at p->y, under what goes over it
+ * when it starts at a break (cont_at). */
+static bool copy_led(pe_pager *p, pe_column *c, double from, double to)
+{
+	const pe_column *lead = cont_at(c, from);
+	if (lead && !pe_page_copy_ops(pe_pager_page(p), &lead->d->pages[0], -1e9, 1e9, 0, p->y))
+		return oom(p);
+	return copy_piece(p, c, from, to, p->y + (lead ? lead->h : 0));
+}
+
 /* Place a unit of n side-by-side columns at p->y, splitting across pages
- * at allowed breaks, and advance p->y past it plus gap_after. */
+ * at allowed breaks, and advance p->y past it plus gap_after. A piece
+ * that starts at a break with something to put over it (pe_column.cont)
+ * is that much taller: org is where it would start without it. */
 bool pe_pager_place(pe_pager *p, pe_column *cols, size_t n, double gap_after)
 {
 	double from[2] = { 0, 0 };
 	for (int guard = 0; guard < 1000; guard++) {
 		double avail = p->body_bottom - p->y;
-		double rem_max = 0;
-		for (size_t i = 0; i < n; i++)
-			rem_max = fmax(rem_max, cols[i].h - from[i]);
+		double rem_max = 0, org[2] = { 0, 0 };
+		for (size_t i = 0; i < n; i++) {
+			const pe_column *lead = cont_at(&cols[i], from[i]);
+			org[i] = from[i] - (lead ? lead->h : 0);
+			rem_max = fmax(rem_max, cols[i].h - org[i]);
+		}
 		if (rem_max <= avail + EPS) {
 			for (size_t i = 0; i < n; i++)
-				if (!copy_piece(p, &cols[i], from[i], cols[i].h, p->y))
+				if (!copy_led(p, &cols[i], from[i], cols[i].h))
 					return false;
 			p->y += rem_max + gap_after;
 			p->fresh = false;
@@ -379,17 +426,17 @@ bool pe_pager_place(pe_pager *p, pe_column *cols, size_t n, double gap_after)
 		double cut[2] = { 0, 0 };
 		bool can = true, progress = false;
 		for (size_t i = 0; i < n; i++) {
-			double rem = cols[i].h - from[i];
+			double rem = cols[i].h - org[i];
 			if (rem <= avail + EPS) {
 				cut[i] = cols[i].h;
-				progress |= rem > EPS;
+				progress |= cols[i].h - from[i] > EPS;
 				continue;
 			}
 			/* the last break that fits */
 			double best = -1;
-			size_t k = breaks_within(&cols[i], from[i], avail + EPS);
+			size_t k = breaks_within(&cols[i], org[i], avail + EPS);
 			if (k > 0 && cols[i].breaks[k - 1] > from[i] + EPS &&
-			    cols[i].breaks[k - 1] - from[i] <= avail + EPS)
+			    cols[i].breaks[k - 1] - org[i] <= avail + EPS)
 				best = cols[i].breaks[k - 1];
 			if (best < 0) {
 				can = false;
@@ -405,7 +452,7 @@ bool pe_pager_place(pe_pager *p, pe_column *cols, size_t n, double gap_after)
 			 * taller than a page goes to a fresh page when that page
 			 * reaches its next break, so it turns the page at a break
 			 * (after a timeline's chart) rather than being cut here. */
-			if (!p->fresh && (rem_max <= page_h + EPS || breaks_reach(cols, n, from, cut, page_h))) {
+			if (!p->fresh && (rem_max <= page_h + EPS || breaks_reach(cols, n, from, org, cut, page_h))) {
 				if (!pe_pager_new_page(p))
 					return false;
 				continue;
@@ -417,7 +464,7 @@ bool pe_pager_place(pe_pager *p, pe_column *cols, size_t n, double gap_after)
 			for (size_t i = 0; i < n; i++) {
 				if (cut[i] >= 0)
 					continue;
-				cut[i] = safe_cut(&cols[i], from[i], from[i] + avail, page_h);
+				cut[i] = safe_cut(&cols[i], from[i], org[i] + avail, page_h);
 				if (cut[i] > from[i])
 					continue;
 				if (!p->fresh) {
@@ -434,7 +481,7 @@ bool pe_pager_place(pe_pager *p, pe_column *cols, size_t n, double gap_after)
 			}
 		}
 		for (size_t i = 0; i < n; i++)
-			if (cut[i] > from[i] && !copy_piece(p, &cols[i], from[i], cut[i], p->y))
+			if (cut[i] > from[i] && !copy_led(p, &cols[i], from[i], cut[i]))
 				return false;
 		for (size_t i = 0; i < n; i++)
 			from[i] = cut[i];

@@ -37,6 +37,10 @@ typedef struct pe_column {
 	size_t n_index;
 	size_t *clip;       /* indices of the clippable ops (n_clip of them) */
 	size_t n_clip;
+	/* NULL, or one per break: what a page that starts at that break puts
+	 * first (a get-help tier's title strip, "(continued)"); a zeroed
+	 * column where nothing goes. Owned. */
+	struct pe_column *cont;
 } pe_column;
 
 /* Where the next unit goes. The caller fills dl, err, the page size and
@@ -62,10 +66,11 @@ pe_page *pe_column_page(pe_column *c);
 void pe_column_finish(pe_column *c);
 void pe_columns_finish(pe_column *cols, size_t n);
 /* Put src under what dst holds, moved down by dy: its ops and its breaks
- * (none between the two: they go together); dst's height becomes
+ * (none between the two: they go together), and what goes over a piece
+ * that starts at one of them (taken from src); dst's height becomes
  * dy + src's. False when out of memory (dst then keeps its ops, and may
  * hold some of src's). */
-bool pe_column_append(pe_column *dst, const pe_column *src, double dy);
+bool pe_column_append(pe_column *dst, pe_column *src, double dy);
 
 /* Add a page, tagged p->tag, and go to its body top. False (err set)
  * when out of memory. */

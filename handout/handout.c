@@ -79,15 +79,16 @@ static void set_prog(const char *argv0)
 
 static void usage(FILE *to)
 {
+	int w = (int)strlen(prog);   /* continued lines line up under the options */
 	fprintf(to,
 	        "Usage:\n"
 	        "  %s --list [--lang L]\n"
 	        "  %s --topic ID [--topic ID ...] --lang L [--paper letter|a4] [--large-print]\n"
-	        "          [--bilingual [--second-lang L2]] [--template NAME|FILE.ini] [--site FILE]\n"
-	        "          -o OUT.pdf\n"
+	        "  %*s [--bilingual [--second-lang L2]] [--template NAME|FILE.ini] [--site FILE]\n"
+	        "  %*s -o OUT.pdf\n"
 	        "  %s --wallet-card --lang L [--site FILE] -o OUT.pdf\n"
 	        "  %s --wallet-card --sheet [--cards N] [--paper letter|a4] --lang L\n"
-	        "          [--site FILE] -o OUT.pdf\n"
+	        "  %*s [--site FILE] -o OUT.pdf\n"
 	        "  %s --all --out-dir DIR [--site FILE]\n"
 	        "  %s --help | --version\n"
 	        "  (--repeat N with --topic: make the PDF N times in one process and\n"
@@ -105,7 +106,7 @@ static void usage(FILE *to)
 	        "or template); 1 other error (content, fonts, site file, writing). On\n"
 	        "any error OUT is not touched: no partial PDF, and an older OUT stays as\n"
 	        "it was. Only a regular file (or a new path) is ever replaced.\n",
-	        prog, prog, prog, prog, prog, prog, pe_paths_datadir());
+	        prog, prog, w, "", w, "", prog, prog, w, "", prog, prog, pe_paths_datadir());
 }
 
 static int die(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -57,12 +57,24 @@ static int item_of(const pe_op *op, int *last)
 	return *last;
 }
 
-/* A gethelp block of three tiers with long signs: it may break only
- * between two tiers, every tier's ops on one side of each break, the
- * height the same measured and drawn, everything inside the column, in
- * colour and in high contrast, and the tiers look different without
+/* A gethelp block of three tiers of 4 long signs: it may break between
+ * two tiers (every tier's ops on one side) and inside a tier only between
+ * its signs with 2 at least on each side (issue 11: a 911 tier taller
+ * than the room under the title left page 1 half empty), and only there
+ * does the next page get the tier's title again (pe_layout_tier_continued);
+ * the height the same measured and drawn, everything inside the column,
+ * in colour and in high contrast, and the tiers look different without
  * colour (their icons differ: a tier's look is not colour alone). */
-static void gethelp_breaks_only_between_tiers(void **state)
+static bool sign_start(const char *t, int *tier)
+{
+	if (!(t[0] == 't' && t[1] >= '0' && t[1] <= '2' && t[2] == 'w' && t[3] == ' ' && t[4] &&
+	      strchr("DRFA", t[4])))
+		return false;
+	*tier = t[1] - '0';
+	return true;
+}
+
+static void gethelp_breaks_between_tiers_and_signs(void **state)
 {
 	fixture *fx = *state;
 	pe_tier tiers[3] = { 0 };
@@ -89,9 +101,22 @@ static void gethelp_breaks_only_between_tiers(void **state)
 		for (double w = 240; w <= 640; w += 200) {
 			pe_style st;
 			pe_style_default(&st, 14, hc);
-			double br[16];
-			size_t n = pe_layout_block_breaks(fx->layout, &b, &st, w, br, 16);
-			assert_int_equal(n, 2);
+			double all[16], br[2];
+			size_t n = pe_layout_block_breaks(fx->layout, &b, &st, w, all, 16);
+			/* 2|2 in each tier, and between the tiers */
+			assert_int_equal(n, 5);
+			size_t n_between = 0;
+			bool inside[16] = { false };
+			for (size_t k = 0; k < n; k++) {
+				double ch = pe_layout_tier_continued(fx->layout, NULL, &b, &st, 10, 0, w,
+				                                     all[k], "(continued)");
+				inside[k] = ch > 0;
+				if (!inside[k]) {
+					assert_true(n_between < 2);
+					br[n_between++] = all[k];
+				}
+			}
+			assert_int_equal(n_between, 2);
 			assert_true(pe_layout_block(fx->layout, NULL, &b, &st, 10, 0, w) > 0);
 			pe_page *pg = page(fx);
 			double h = pe_layout_block(fx->layout, pg, &b, &st, 10, 0, w);
@@ -118,12 +143,34 @@ static void gethelp_breaks_only_between_tiers(void **state)
 					assert_true(top < br[tier]);
 			}
 			assert_true(icons >= 3);
+			/* a break inside a tier has 2 of its signs above and 2 below */
+			for (size_t k = 0; k < n; k++) {
+				if (!inside[k])
+					continue;
+				int above[3] = { 0 }, below[3] = { 0 };
+				for (size_t j = 0; j < pg->n_ops; j++) {
+					const pe_op *op = &pg->ops[j];
+					int tier;
+					if (op->kind != PE_OP_TEXT || !sign_start(op->u.text.utf8, &tier))
+						continue;
+					if (op->y - op->u.text.ascent < all[k])
+						above[tier]++;
+					else
+						below[tier]++;
+				}
+				bool two = false;
+				for (int tier = 0; tier < 3; tier++)
+					two |= above[tier] == 2 && below[tier] == 2;
+				assert_true(two);
+			}
 		}
-	/* one tier, no break at all */
+	/* one tier: of 3 signs no break at all, of 4 one (2|2) */
 	pe_block one = { .kind = PE_BLOCK_GETHELP, .tiers = tiers, .n_tiers = 1 };
 	pe_style st;
 	pe_style_default(&st, 14, false);
 	double br[4];
+	assert_int_equal(pe_layout_block_breaks(fx->layout, &one, &st, 400, br, 4), 1);
+	tiers[0].n_signs = 3;
 	assert_int_equal(pe_layout_block_breaks(fx->layout, &one, &st, 400, br, 4), 0);
 	free_all();
 }
@@ -472,7 +519,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(blocks_stay_in_column),
 		cmocka_unit_test(breaks_fall_between_items),
-		cmocka_unit_test(gethelp_breaks_only_between_tiers),
+		cmocka_unit_test(gethelp_breaks_between_tiers_and_signs),
 		cmocka_unit_test(list_breaks_leave_two_items),
 		cmocka_unit_test(paragraph_breaks_keep_two_lines),
 		cmocka_unit_test(contact_number_fits_and_links),
