@@ -10,13 +10,14 @@ the premedication handout with the handout command and checks:
     reading order, and no poppler tool writes anything on stderr;
   - qpdf --check finds no error and no warning;
   - the Cairo painter (the kiosk's) paints every page with 0 glyphs
-    missing (scripts-paint);
+    missing (scripts-paint), and the kiosk replays kiosk.kiosk in the
+    language (it fails a replay that painted a glyph with no font);
 and for each language whose script no bundled font has (--refused):
   - the handout command refuses it with one line naming the language and
     the script, and writes nothing.
 
   scripts-e2e.py --handout BIN --paint BIN --fixtures DIR --out DIR
-                 --langs "vi ru" --refused "th"
+                 --langs "vi ru" --refused "th" --kiosk BIN --kiosk-data DIR
 
 Environment: PE_DATADIR (the staged data with the fixture languages).
 Prints one line per check; exits 1 on any failure.
@@ -129,6 +130,13 @@ def one_lang(args, lang):
     bad = [ln for ln in p.stdout.splitlines()[2:] if ln.split()[-5:-4] != ["yes"]]
     check(p.returncode == 0 and p.stderr == "" and not bad, "%s: every font embedded" % lang,
           "\n".join(bad) + p.stderr)
+    shots = os.path.join(args.out, "kiosk-%s" % lang)
+    env = dict(os.environ, PE_DATADIR=args.kiosk_data)
+    p = run([args.kiosk, "--headless", "--size", "1280x800", "--lang", lang, "--script",
+             os.path.join(args.fixtures, "kiosk.kiosk"), "--shots", shots], env=env)
+    check(p.returncode == 0 and os.path.exists(os.path.join(shots, "topic.png")),
+          "%s: kiosk home and topic painted, no glyph missing" % lang,
+          "exit %d: %s" % (p.returncode, (p.stdout + p.stderr).strip()[-300:]))
     prefix = os.path.join(args.out, "paint-%s" % lang)
     p = run([args.paint, lang, TOPIC, prefix])
     check(p.returncode == 0 and " 0 missing glyphs" in p.stdout,
@@ -164,6 +172,8 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--langs", required=True)
     ap.add_argument("--refused", default="")
+    ap.add_argument("--kiosk", required=True)
+    ap.add_argument("--kiosk-data", required=True)
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     english(args)

@@ -8,14 +8,16 @@
 # they never show in the product's. tests/scripts-e2e.py then makes a
 # handout in each and checks: the Cairo route was taken (libharu for
 # English), pdftotext gives back every msgstr with no poppler warning,
-# qpdf --check is clean, the Cairo painter (what the kiosk draws with)
-# finds every glyph; and Thai is refused naming the language and script.
+# qpdf --check is clean, the Cairo painter finds every glyph, the kiosk
+# shows home and the topic with every glyph (screenshots in
+# $(BUILD)/scripts); and Thai is refused naming the language and script.
 
 SCRIPTS_FIX := tests/fixtures/scripts
 SCRIPTS_LANGS := vi ru zh_CN ar
 SCRIPTS_UI_ONLY := th
 SCRIPTS_DATA := $(BUILD)/scripts-data
 SCRIPTS_SHARE := $(SCRIPTS_DATA)/patient-ed
+SCRIPTS_KIOSK_SHARE := $(SCRIPTS_DATA)/kiosk/patient-ed
 SCRIPTS_PAINT := $(BUILD)/tests/scripts-paint
 SCRIPTS_STAGED :=
 
@@ -51,6 +53,11 @@ $(SCRIPTS_DATA)/stamp: $(SCRIPTS_STAGED) $(DATA) tests/scripts.mk
 	$(Q)for d in content locale; do for e in $(abspath $(SHARE))/$$d/*; do \
 		ln -sfn "$$e" $(SCRIPTS_SHARE)/$$d/; done; done
 	$(Q){ cat $(SHARE)/LINGUAS; printf '%s\n' $(SCRIPTS_LANGS) $(SCRIPTS_UI_ONLY); } > $(SCRIPTS_SHARE)/LINGUAS
+	@# The kiosk's copy: without the refused languages (a kiosk offering
+	@# one refuses to start, as it should).
+	@mkdir -p $(SCRIPTS_KIOSK_SHARE)
+	$(Q)for e in $(abspath $(SCRIPTS_SHARE))/*; do [ $${e##*/} = LINGUAS ] || ln -sfn "$$e" $(SCRIPTS_KIOSK_SHARE)/; done
+	$(Q){ cat $(SHARE)/LINGUAS; printf '%s\n' $(SCRIPTS_LANGS); } > $(SCRIPTS_KIOSK_SHARE)/LINGUAS
 	@touch $@
 
 $(SCRIPTS_PAINT): $(BUILD)/obj/$(SCRIPTS_FIX)/paint-handout.o $(LIBPE)
@@ -64,7 +71,8 @@ TOOLS += $(SCRIPTS_PAINT)
 CHECKS += check-scripts
 .PHONY: check-scripts
 
-check-scripts: $(SCRIPTS_DATA)/stamp $(SCRIPTS_PAINT) $(BUILD)/bin/handout
+check-scripts: $(SCRIPTS_DATA)/stamp $(SCRIPTS_PAINT) $(BUILD)/bin/handout $(KIOSK)
 	@PE_DATADIR=$(abspath $(SCRIPTS_SHARE)) $(PY) tests/scripts-e2e.py \
 		--handout $(BUILD)/bin/handout --paint $(SCRIPTS_PAINT) --fixtures $(SCRIPTS_FIX) \
+		--kiosk $(KIOSK) --kiosk-data $(abspath $(SCRIPTS_KIOSK_SHARE)) \
 		--out $(BUILD)/scripts --langs "$(SCRIPTS_LANGS)" --refused "$(SCRIPTS_UI_ONLY)"
