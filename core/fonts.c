@@ -436,7 +436,14 @@ pe_fonts *pe_fonts_load_langs(const char *dir, const char *const *langs, size_t 
 	if (!latin) {
 		if (!load_set(fonts, dir, ALL_SET, err))
 			goto fail;
-		FcCharSet *have = FcCharSetCopy(app_charset(fonts->config, PE_FACE_REGULAR));
+		/* A new set (FcCharSetCopy only counts a reference: merging into
+		 * it would change the font's own charset, and fontconfig would
+		 * then think NotoSansAll has Arabic and never fall back). */
+		FcCharSet *empty = FcCharSetCreate();
+		FcCharSet *have = empty ? FcCharSetUnion(app_charset(fonts->config, PE_FACE_REGULAR), empty)
+		                        : NULL;
+		if (empty)
+			FcCharSetDestroy(empty);
 		bool ok = have && add_script_fonts(fonts, dir, have, orthos, langs, n_langs, err);
 		if (have)
 			FcCharSetDestroy(have);

@@ -487,3 +487,8 @@ const char *pe_kiosk_topic_id(const pe_kiosk *k)
 	const pe_topic *t = current_topic(k, k->app->lang);
 	return t ? t->id : NULL;
 }
+
+const pe_painter *pe_kiosk_painter(const pe_kiosk *k)
+{
+	return k->painter;
+}

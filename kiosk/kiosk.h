@@ -19,6 +19,7 @@
 #include <cairo.h>
 
 #include "app.h"
+#include "cairo_paint.h"
 #include "error.h"
 #include "screens.h"
 
@@ -59,6 +60,9 @@ const pe_frame *pe_kiosk_frame(const pe_kiosk *k);
 const pe_screen_env *pe_kiosk_env(const pe_kiosk *k);
 /* The language code on screen ("en"). */
 const char *pe_kiosk_lang(const pe_kiosk *k);
+/* The painter's count of glyphs no bundled font had since start
+ * (cairo_paint.h): 0 on a kiosk whose every letter is drawn. */
+const pe_painter *pe_kiosk_painter(const pe_kiosk *k);
 /* The id of the open topic, or NULL. */
 const char *pe_kiosk_topic_id(const pe_kiosk *k);
 

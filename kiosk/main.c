@@ -98,8 +98,15 @@ int main(int argc, char **argv)
 	}
 	long events = 0;
 	bool ok = pe_script_run(k, &so, &events, &err);
+	/* Every replay also checks that each letter painted had a glyph
+	 * (a box instead is a missing font, never a pass). */
+	const pe_painter *painter = pe_kiosk_painter(k);
+	unsigned long missing = ok ? pe_painter_missing_glyphs(painter) : 0;
+	if (missing)
+		pe_error_set(&err, so.path, 0, "%lu glyphs painted with no font (first U+%04X in \"%s\")",
+		             missing, pe_painter_first_missing(painter), pe_painter_first_missing_text(painter));
 	pe_kiosk_destroy(k);
-	if (!ok) {
+	if (!ok || missing) {
 		fprintf(stderr, "%s\n", err.msg);
 		return 1;
 	}

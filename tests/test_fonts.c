@@ -137,6 +137,86 @@ static void config_holds_only_bundled_fonts(void **state)
 	pe_fonts_destroy(fonts);
 }
 
+/* The files of the application set, by name, joined with spaces. */
+static void app_files(pe_fonts *fonts, char *out, size_t size)
+{
+	FcFontSet *app = FcConfigGetFonts(pe_fonts_config(fonts), FcSetApplication);
+	out[0] = 0;
+	for (int i = 0; app && i < app->nfont; i++) {
+		FcChar8 *file = NULL;
+		assert_int_equal(FcPatternGetString(app->fonts[i], FC_FILE, 0, &file), FcResultMatch);
+		const char *base = strrchr((const char *)file, '/');
+		size_t used = strlen(out);
+		snprintf(out + used, size - used, "%s%s", used ? " " : "", base ? base + 1 : (const char *)file);
+	}
+}
+
+/* Each language gets the fonts its letters need, and nothing more:
+ * Latin-1 languages the four Latin files, Vietnamese and Russian the wider
+ * set, Arabic and Chinese their script's faces on top; and a letter of
+ * each is then found in some font of the configuration. */
+static void fonts_per_language(void **state)
+{
+	(void)state;
+	static const struct { const char *langs[2]; const char *files; FcChar32 letter; } cases[] = {
+		{ { "en", "es" }, "NotoSans-Regular.ttf NotoSans-Bold.ttf NotoSans-Italic.ttf "
+		                  "NotoSans-BoldItalic.ttf", 0x00F1 },
+		{ { "vi", NULL }, "NotoSansAll-Regular.ttf NotoSansAll-Bold.ttf NotoSansAll-Italic.ttf "
+		                  "NotoSansAll-BoldItalic.ttf", 0x01B0 },
+		{ { "ru", "en" }, "NotoSansAll-Regular.ttf NotoSansAll-Bold.ttf NotoSansAll-Italic.ttf "
+		                  "NotoSansAll-BoldItalic.ttf", 0x0413 },
+		{ { "ar", NULL }, "NotoSansAll-Regular.ttf NotoSansAll-Bold.ttf NotoSansAll-Italic.ttf "
+		                  "NotoSansAll-BoldItalic.ttf NotoSansArabic-Bold.ttf "
+		                  "NotoSansArabic-Regular.ttf", 0x062E },
+		{ { "zh_CN", NULL }, "NotoSansAll-Regular.ttf NotoSansAll-Bold.ttf NotoSansAll-Italic.ttf "
+		                     "NotoSansAll-BoldItalic.ttf NotoSansCJKsc-Bold.otf "
+		                     "NotoSansCJKsc-Regular.otf", 0x764C },
+		{ { "zh", NULL }, "NotoSansAll-Regular.ttf NotoSansAll-Bold.ttf NotoSansAll-Italic.ttf "
+		                  "NotoSansAll-BoldItalic.ttf NotoSansCJKsc-Bold.otf "
+		                  "NotoSansCJKsc-Regular.otf", 0x764C },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		pe_error err = { "" };
+		size_t n = cases[i].langs[1] ? 2 : 1;
+		pe_fonts *fonts = pe_fonts_load_langs(font_dir(), cases[i].langs, n, &err);
+		if (!fonts)
+			fail_msg("%s: %s", cases[i].langs[0], err.msg);
+		char got[1024];
+		app_files(fonts, got, sizeof got);
+		assert_string_equal(got, cases[i].files);
+		FcFontSet *app = FcConfigGetFonts(pe_fonts_config(fonts), FcSetApplication);
+		bool found = false;
+		for (int f = 0; f < app->nfont; f++) {
+			FcCharSet *cs = NULL;
+			if (FcPatternGetCharSet(app->fonts[f], FC_CHARSET, 0, &cs) == FcResultMatch &&
+			    FcCharSetHasChar(cs, cases[i].letter))
+				found = true;
+		}
+		assert_true(found);
+		pe_fonts_destroy(fonts);
+	}
+}
+
+/* A script no bundled font has: refused, naming the language and the
+ * script, whatever other language comes with it. */
+static void unbundled_script_is_refused(void **state)
+{
+	(void)state;
+	static const struct { const char *langs[2]; const char *want; } cases[] = {
+		{ { "th", NULL }, "language th: no bundled font has the Thai script (U+0E01)" },
+		{ { "es", "ko" }, "language ko: no bundled font has the Hangul (Korean) script" },
+		{ { "ja", NULL }, "language ja: no bundled font has the Hiragana (Japanese) script" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		pe_error err = { "" };
+		size_t n = cases[i].langs[1] ? 2 : 1;
+		assert_null(pe_fonts_load_langs(font_dir(), cases[i].langs, n, &err));
+		if (!strstr(err.msg, cases[i].want))
+			fail_msg("got \"%s\", want \"%s\"", err.msg, cases[i].want);
+		assert_null(strchr(err.msg, '\n'));
+	}
+}
+
 static void missing_dir_names_the_file(void **state)
 {
 	(void)state;
@@ -285,6 +365,8 @@ int main(void)
 		cmocka_unit_test(bit_flipped_font_is_refused),
 		cmocka_unit_test(unreadable_file_is_named),
 		cmocka_unit_test(destroy_accepts_null),
+		cmocka_unit_test(fonts_per_language),
+		cmocka_unit_test(unbundled_script_is_refused),
 	};
 	return cmocka_run_group_tests_name("fonts", tests, NULL, NULL);
 }
