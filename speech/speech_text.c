@@ -217,3 +217,65 @@ size_t pe_speech_text(const char *lang, const char *in, char *buf, size_t outlen
 		buf[o.n < outlen ? o.n : outlen - 1] = '\0';
 	return o.n;
 }
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Does a new sentence start at s (after the spaces)? */
+static bool sentence_starts(const char *s)
+{
+	unsigned char c = (unsigned char)s[0], c1 = (unsigned char)s[1];
+	if ((c >= 'A' && c <= 'Z') || is_digit((char)c) || c == '"' || c == '(')
+		return true;
+	/* ¿ ¡ (C2 BF, C2 A1), capitals with accents (C3 80..C3 9E), and the
+	 * curly opening quote (E2 80 9C). */
+	if (c == 0xC2 && (c1 == 0xBF || c1 == 0xA1))
+		return true;
+	if (c == 0xC3 && c1 >= 0x80 && c1 <= 0x9E)
+		return true;
+	return c == 0xE2 && c1 == 0x80 && (unsigned char)s[2] == 0x9C;
+}
+
+size_t pe_speech_split(const char *text, size_t *starts, size_t *ends, size_t max)
+{
+	size_t n = 0, i = 0;
+	while (text[i]) {
+		while (is_space(text[i]))
+			i++;
+		if (!text[i])
+			break;
+		size_t b = i, e = 0;
+		while (text[i]) {
+			if (text[i] == '.' || text[i] == '!' || text[i] == '?') {
+				size_t j = i + 1;
+				/* closing quotes and brackets belong to the sentence */
+				while (text[j] == '"' || text[j] == ')' ||
+				       ((unsigned char)text[j] == 0xE2 && (unsigned char)text[j + 1] == 0x80 &&
+				        (unsigned char)text[j + 2] == 0x9D))
+					j += text[j] == '"' || text[j] == ')' ? 1 : 3;
+				size_t k = j;
+				while (is_space(text[k]))
+					k++;
+				if (!text[k] || (k > j && sentence_starts(text + k))) {
+					e = j;
+					i = k;
+					break;
+				}
+			}
+			i++;
+		}
+		if (!e) {
+			e = i;
+			while (e > b && is_space(text[e - 1]))
+				e--;
+		}
+		if (n < max) {
+			starts[n] = b;
+			ends[n] = e;
+		}
+		n++;
+	}
+	return n;
+}
