@@ -163,7 +163,9 @@ static const char *const EN[] = {
 };
 static const char *const ES[] = {
 	"Beba muchos líquidos antes de la infusión.",
-	"Llame al 911 ahora si le cuesta respirar.",
+	/* "lunes" and "viernes" make eSpeak NG read uninitialised memory of
+	 * its own (tests/valgrind.supp) */
+	"Llame al 911 ahora si le cuesta respirar, de lunes a viernes.",
 	"Puede empezar un dolor de cabeza 6-12 horas después.",
 };
 
