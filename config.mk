@@ -32,7 +32,8 @@ CC ?= cc
 PKGS = pangocairo:libpango1.0-dev pangoft2:libpango1.0-dev cairo:libcairo2-dev \
        fontconfig:libfontconfig-dev freetype2:libfreetype-dev \
        libxml-2.0:libxml2-dev glib-2.0:libglib2.0-dev sdl2:libsdl2-dev \
-       libqrencode:libqrencode-dev libpng:libpng-dev
+       libqrencode:libqrencode-dev libpng:libpng-dev \
+       espeak-ng:libespeak-ng-dev sndfile:libsndfile1-dev
 TEST_PKGS = cmocka:libcmocka-dev
 
 CFLAGS ?= -O2 -g
@@ -54,5 +55,6 @@ SAN_CFLAGS = -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanit
 SAN_LDFLAGS = -fsanitize=address,undefined
 endif
 
-# libharu ships no .pc file on Debian; libhyphen neither.
-EXTRA_LIBS = -lhpdf -lhyphen -lm
+# libharu ships no .pc file on Debian; libhyphen neither. -pthread: the
+# speech engine's worker thread (speech/speech.c).
+EXTRA_LIBS = -lhpdf -lhyphen -lm -pthread
