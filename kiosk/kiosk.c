@@ -189,6 +189,7 @@ pe_kiosk *pe_kiosk_create(const pe_kiosk_options *opts, double now, pe_error *er
 		.staff_pin = k->site->staff_pin,
 		.high_contrast = k->site->high_contrast,
 		.default_text_step = 0,
+		.speech = k->site->speech,
 	};
 	if (!(k->app = pe_app_create(&cfg, now)) || !(k->screens = pe_screens_create()))
 		goto oom;
