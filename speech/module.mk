@@ -19,6 +19,8 @@ SPEECH_OBJS := $(SPEECH_SRCS:%.c=$(BUILD)/obj/%.o)
 SPEECH_LIB := $(BUILD)/libpespeech.a
 PE_SPEAK := $(BUILD)/bin/pe-speak
 
+TOOLS += $(PE_SPEAK)
+
 $(SPEECH_LIB): $(SPEECH_OBJS)
 	@mkdir -p $(@D)
 	$(Q)rm -f $@

@@ -56,6 +56,14 @@ void pe_speech_on_progress(pe_speech *sp, void (*fn)(void *ud, int sentence), vo
  * Writes at most outlen bytes with a NUL; returns the length it needed. */
 size_t pe_speech_text(const char *lang, const char *in, char *out, size_t outlen);
 
+/* Added (not in the first header): split a paragraph into sentences, as
+ * pe-speak does. A sentence ends after '.', '!' or '?' (and closing quotes
+ * or brackets) followed by a space and a capital, a digit, or an opening
+ * '¿' / '¡' / quote, so "7:00 a.m. to 6" and "e.g. this" stay whole.
+ * Writes the byte range [starts[i], ends[i]) of up to max sentences
+ * (spaces around them left out) and returns how many there are. */
+size_t pe_speech_split(const char *text, size_t *starts, size_t *ends, size_t max);
+
 /* Blocking: all sentences to a WAV file (tests, the pe-speak command). */
 bool pe_speech_to_wav(const char *lang, bool slow, const char *const *sentences,
                       size_t n, const char *path, pe_error *err);
