@@ -59,6 +59,8 @@ const pe_frame *pe_kiosk_frame(const pe_kiosk *k);
 const pe_screen_env *pe_kiosk_env(const pe_kiosk *k);
 /* The language code on screen ("en"). */
 const char *pe_kiosk_lang(const pe_kiosk *k);
+/* Tap on Listen to the first sample of speech, ms (-1: none yet). */
+double pe_kiosk_speech_first_ms(const pe_kiosk *k);
 /* The id of the open topic, or NULL. */
 const char *pe_kiosk_topic_id(const pe_kiosk *k);
 

@@ -6,7 +6,7 @@
  *
  * The sentences are the display list's own text, the same words as on
  * screen, in the order they were laid out. A sentence ends at ". ", "! ",
- * "? " (inside a run of text too), and at the end of a block: a heading
+ * "? " before anything but a small letter (inside a run of text too), and at the end of a block: a heading
  * (a section mark), a size change, a wider gap than a line's, or anything
  * drawn between two lines (a bullet, a box, a picture). A word broken
  * with a hyphen at the end of a line is read whole.
@@ -157,7 +157,11 @@ static size_t sentence_end(const char *s, size_t i)
 		j++;
 	if (!strncmp(s + j, "\xe2\x80\x9d", 3))   /* ” */
 		j += 3;
-	return s[j] == ' ' ? j + 1 : 0;
+	/* "7:00 a.m. to 6", "e.g. this": a small letter after it goes on
+	 * (the engine's pe_speech_split reads it the same way). */
+	if (s[j] != ' ' || (s[j + 1] >= 'a' && s[j + 1] <= 'z'))
+		return 0;
+	return j + 1;
 }
 
 static bool ends_block(const char *s, size_t n)

@@ -132,7 +132,9 @@ bool pe_screens_build(pe_screens *screens, const pe_screen_env *env, const pe_ap
 	} else {
 		frame->says = &frame->screen_says;
 	}
-	frame->hl_color = c.th->speaking;
+	/* A band of yellow behind the page's words; a frame in the selected
+	 * colour round a tile (yellow would not show on white). */
+	frame->hl_color = frame->says_on_doc ? c.th->speaking : c.th->selected_bg;
 	frame->hl_line = fmax(2, D(&c, 6));
 	int sn = app->speech_sentence;
 	if (app->speech != PE_SAY_OFF && sn >= 0 && (size_t)sn < frame->says->n) {
