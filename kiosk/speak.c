@@ -91,6 +91,12 @@ static void close_output(pe_speak *s)
 		SDL_CloseAudioDevice(s->dev);
 		s->dev = 0;
 	}
+	/* The audio subsystem too: a sound server's connection keeps a
+	 * thread that would wake an idle kiosk. */
+	if (s->audio_init) {
+		SDL_QuitSubSystem(SDL_INIT_AUDIO);
+		s->audio_init = false;
+	}
 	if (s->wav) {
 		sf_close(s->wav);
 		s->wav = NULL;
@@ -273,7 +279,5 @@ void pe_speak_destroy(pe_speak *s)
 		return;
 	pe_speak_stop(s);
 	pe_speech_close(s->sp);
-	if (s->audio_init)
-		SDL_QuitSubSystem(SDL_INIT_AUDIO);
 	free(s);
 }
