@@ -39,6 +39,7 @@
 #define MENU_BUTTON_H 96.0
 #define MENU_BUTTON_MIN_H 64.0
 #define MENU_GAP 20.0
+#define MENU_GAP_MIN 6.0
 #define MENU_FOOT 160.0             /* kept under the menu for the note */
 #define STAFF_FOOT 16.0
 
@@ -169,6 +170,9 @@ void pe_sc_build_staff(ctx *c, pe_page *pg)
 	double avail = c->H - y - D(c, MENU_FOOT);
 	if ((double)rows * (bh + g) > avail)
 		bh = fmax(T(c, MENU_BUTTON_MIN_H), avail / (double)rows - g);
+	/* A small panel: the gaps give way before the note falls off. */
+	if ((double)rows * (bh + g) > avail)
+		g = fmax(D(c, MENU_GAP_MIN), avail / (double)rows - bh);
 	for (size_t i = 0; i < n; i++) {
 		if (volume && items[i].action == PE_ACT_STAFF_CLOSE) {
 			/* TRANSLATORS: staff menu: before the speech volume steps. */

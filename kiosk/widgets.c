@@ -413,44 +413,74 @@ static double speech_bar_height(ctx *c)
 	return c->bar_bh + 2 * D(c, SPEECH_BAR_PAD);
 }
 
-static void speech_bar(ctx *c, pe_page *pg, double y)
+/* The controls' widths (their labels on one line, at least
+ * SPEECH_BUTTON_MIN_W), scaled to fit room but never under 15 mm;
+ * returns the room they take then. */
+#define SPEECH_CONTROLS 3
+typedef struct speech_control {
+	const char *label;
+	pe_action action;
+	lead_mark lead;
+	bool on;
+} speech_control;
+
+static void speech_controls(const ctx *c, speech_control *items)
 {
-	const theme *t = c->th;
-	double h = speech_bar_height(c), bh = c->bar_bh, by = y + D(c, SPEECH_BAR_PAD);
-	pe_sc_rect(c, pg, 0, y, c->W, h, t->panel_bg, PE_NO_COLOR, 0, 0);
-	pe_sc_rect(c, pg, 0, y + h - D(c, FOOTER_RULE), c->W, D(c, FOOTER_RULE), t->tile_border,
-	           PE_NO_COLOR, 0, 0);
 	bool paused = c->app->speech == PE_SAY_PAUSED;
-	struct {
-		const char *label;
-		pe_action action;
-		lead_mark lead;
-		bool on;
-	} items[] = {
-		/* TRANSLATORS: speech controls: stop reading for now / go on. */
-		{ paused ? C_("kiosk/speech", "Resume") : C_("kiosk/speech", "Pause"), PE_ACT_SPEECH_PAUSE,
-		  paused ? LEAD_PLAY : LEAD_PAUSE, false },
-		/* TRANSLATORS: speech control: stop reading aloud. */
-		{ C_("kiosk/speech", "Stop"), PE_ACT_SPEECH_STOP, LEAD_STOP, false },
-		/* TRANSLATORS: speech control: read more slowly (on or off). */
-		{ C_("kiosk/speech", "Slower"), PE_ACT_SPEECH_SLOWER, LEAD_NONE, c->app->speech_slow },
-	};
-	size_t n = sizeof items / sizeof items[0];
-	double widths[3], sum = 0, gap = D(c, BUTTON_GAP), m = D(c, MARGIN);
-	for (size_t i = 0; i < n; i++) {
+	/* TRANSLATORS: speech controls: stop reading for now / go on. */
+	items[0] = (speech_control){ paused ? C_("kiosk/speech", "Resume") : C_("kiosk/speech", "Pause"),
+	                             PE_ACT_SPEECH_PAUSE, paused ? LEAD_PLAY : LEAD_PAUSE, false };
+	/* TRANSLATORS: speech control: stop reading aloud. */
+	items[1] = (speech_control){ C_("kiosk/speech", "Stop"), PE_ACT_SPEECH_STOP, LEAD_STOP, false };
+	/* TRANSLATORS: speech control: read more slowly (on or off). */
+	items[2] = (speech_control){ C_("kiosk/speech", "Slower"), PE_ACT_SPEECH_SLOWER, LEAD_NONE,
+	                             c->app->speech_slow };
+}
+
+static double speech_controls_width(ctx *c, double room, double *widths, double *scale)
+{
+	speech_control items[SPEECH_CONTROLS];
+	speech_controls(c, items);
+	double sum = 0, gap = D(c, BUTTON_GAP);
+	for (size_t i = 0; i < SPEECH_CONTROLS; i++) {
 		widths[i] = pe_sc_button_width(c, items[i].label, TYPE_BUTTON, SPEECH_BUTTON_MIN_W) +
 		            (items[i].lead ? D(c, pe_sc_lead_dp(items[i].lead) + LEAD_GAP) : 0);
 		sum += widths[i];
 	}
-	double room = c->W - 2 * m - gap * (double)(n - 1);
-	double scale = sum > room ? room / sum : 1;
-	double x = m;
-	for (size_t i = 0; i < n; i++) {
+	double avail = room - gap * (SPEECH_CONTROLS - 1);
+	*scale = sum > avail && sum > 0 ? avail / sum : 1;
+	double used = gap * (SPEECH_CONTROLS - 1);
+	for (size_t i = 0; i < SPEECH_CONTROLS; i++)
+		used += fmax(widths[i] * *scale, T(c, 0));
+	return used;
+}
+
+/* Pause (or Resume), Stop and the slower step, left to right from x in a
+ * row of height bh at y. */
+static void speech_bar(ctx *c, pe_page *pg, double x, double y, double room, button_kind off)
+{
+	speech_control items[SPEECH_CONTROLS];
+	speech_controls(c, items);
+	double widths[SPEECH_CONTROLS], scale;
+	speech_controls_width(c, room, widths, &scale);
+	for (size_t i = 0; i < SPEECH_CONTROLS; i++) {
 		double w = fmax(widths[i] * scale, T(c, 0));
-		pe_sc_button_full(c, pg, x, by, w, bh, items[i].label, items[i].on ? BTN_SELECTED : BTN_NORMAL,
+		pe_sc_button_full(c, pg, x, y, w, c->bar_bh, items[i].label, items[i].on ? BTN_NORMAL : off,
 		                  items[i].action, 0, TYPE_BUTTON, items[i].lead);
-		x += w + gap;
+		x += w + D(c, BUTTON_GAP);
 	}
+}
+
+/* The row under the header for the controls, when the title's place
+ * cannot hold them. */
+static void speech_row(ctx *c, pe_page *pg, double y)
+{
+	const theme *t = c->th;
+	double h = speech_bar_height(c);
+	pe_sc_rect(c, pg, 0, y, c->W, h, t->panel_bg, PE_NO_COLOR, 0, 0);
+	pe_sc_rect(c, pg, 0, y + h - D(c, FOOTER_RULE), c->W, D(c, FOOTER_RULE), t->tile_border,
+	           PE_NO_COLOR, 0, 0);
+	speech_bar(c, pg, D(c, MARGIN), y + D(c, SPEECH_BAR_PAD), c->W - 2 * D(c, MARGIN), BTN_NORMAL);
 }
 
 /* Header bar: optional Home / Back on the left, a title, the language
@@ -482,24 +512,58 @@ void pe_sc_header(ctx *c, pe_page *pg, const char *title, const char *subtitle,
 	double right = pe_sc_language_switch(c, NULL, x + D(c, HEADER_TITLE_GAP) + listen_room,
 	                                     c->W - D(c, MARGIN), by, bh, true, PE_ACT_LANG,
 	                                     c->app->lang);
-	double listen_x = right - listen_room;
+	/* A narrow screen with many languages: the switch cannot give Listen
+	 * its room (its buttons stop narrowing at 15 mm), so Listen goes to
+	 * the title's row, at its right end. */
+	bool listen_below = speech && right - listen_room < x + D(c, HEADER_TITLE_GAP) - 0.5;
+	/* A screen with no Home or Back keeps its title on the top row: it
+	 * must still read there (at its smallest size) beside Listen. */
+	if (speech && !listen_below && !home && !back) {
+		double tw1 = right - listen_room - D(c, HEADER_TITLE_RIGHT) - x;
+		double th1 = (row - 2 * D(c, HEADER_TITLE_INSET)) * (subtitle && *subtitle ? 0.6 : 1);
+		listen_below = tw1 <= 0 || !pe_sc_text_fits(c, title, PE_FACE_BOLD, TYPE_TITLE_MIN, tw1, th1);
+	}
+	if (listen_below) {
+		listen_room = 0;
+		right = pe_sc_language_switch(c, NULL, x + D(c, HEADER_TITLE_GAP), c->W - D(c, MARGIN), by,
+		                              bh, true, PE_ACT_LANG, c->app->lang);
+	}
+	double listen_x = right - listen_room, listen_y = by;
 	right = listen_x;
 	double tx = x + (home || back ? D(c, HEADER_TITLE_GAP) : 0);
 	double tw = right - D(c, HEADER_TITLE_RIGHT) - tx;
 	double ty = D(c, HEADER_TITLE_INSET), th = row - 2 * D(c, HEADER_TITLE_INSET);
-	bool two_rows = false;
+	bool two_rows = listen_below;
 	if (home || back)
-		two_rows = c->W > c->H ? tw <= 0 || !pe_sc_text_fits(c, title, PE_FACE_BOLD, TYPE_TITLE_ONE_ROW, tw, th)
-		                       : c->narrow;
-	c->header_h = row + (two_rows ? D(c, HEADER_SECOND_ROW) : 0);
+		two_rows = two_rows || (c->W > c->H ? tw <= 0 || !pe_sc_text_fits(c, title, PE_FACE_BOLD, TYPE_TITLE_ONE_ROW, tw, th)
+		                                    : c->narrow);
+	double second = D(c, HEADER_SECOND_ROW);
+	if (listen_below)
+		second = fmax(second, bh + 2 * D(c, HEADER_SECOND_ROW_FOOT) + D(c, HEADER_SECOND_ROW_RISE));
+	/* While it reads, the controls take the title's place (the title is
+	 * the first thing read, and on the page); a row of their own under
+	 * the header when the place is too small for three 15 mm buttons. */
+	bool reading = speech && c->app->speech != PE_SAY_OFF;
+	/* Listen's own place too: while it reads, Stop is what the patient
+	 * needs (and Listen again after it). */
+	double place_w = two_rows ? c->W - 2 * D(c, MARGIN) : tw + listen_room;
+	double cw[SPEECH_CONTROLS], cscale;
+	bool in_place = reading && speech_controls_width(c, place_w, cw, &cscale) <= place_w + 0.5;
+	if (in_place && two_rows)
+		second = fmax(second, bh + 2 * D(c, HEADER_SECOND_ROW_FOOT) + D(c, HEADER_SECOND_ROW_RISE));
+	c->header_h = row + (two_rows ? second : 0);
+	if (listen_below) {
+		listen_x = c->W - D(c, MARGIN) - listen_w;
+		listen_y = row + (second - bh) / 2 - D(c, HEADER_SECOND_ROW_RISE);
+	}
 
 	pe_sc_rect(c, pg, 0, 0, c->W, c->header_h, t->header_bg, PE_NO_COLOR, 0, 0);
-	if (speech) {
+	if (speech && !in_place) {
 		/* On the dark bar like Home; white while it reads. */
 		bool on = c->app->speech != PE_SAY_OFF;
-		pe_sc_button_full(c, pg, listen_x, by, listen_w, bh, listen_label(c),
+		pe_sc_button_full(c, pg, listen_x, listen_y, listen_w, bh, listen_label(c),
 		                  on ? BTN_NORMAL : BTN_ON_HEADER, PE_ACT_LISTEN, 0, TYPE_BUTTON,
-		                  LEAD_SPEAKER);
+		                  c->app->speech_unavailable ? LEAD_NONE : LEAD_SPEAKER);
 	}
 	double bx = D(c, MARGIN);
 	if (home) {
@@ -515,11 +579,14 @@ void pe_sc_header(ctx *c, pe_page *pg, const char *title, const char *subtitle,
 	                      true, PE_ACT_LANG, c->app->lang);
 	if (two_rows) {
 		tx = D(c, MARGIN);
-		tw = c->W - 2 * D(c, MARGIN);
+		tw = c->W - 2 * D(c, MARGIN) - (listen_below ? listen_w + D(c, HEADER_TITLE_RIGHT) : 0);
 		ty = row - D(c, HEADER_SECOND_ROW_RISE);
 		th = c->header_h - row - D(c, HEADER_SECOND_ROW_FOOT);
 	}
-	if (subtitle && *subtitle) {
+	if (in_place) {
+		double cy = two_rows ? row + (second - bh) / 2 - D(c, HEADER_SECOND_ROW_RISE) : by;
+		speech_bar(c, pg, two_rows ? D(c, MARGIN) : tx, cy, place_w, BTN_ON_HEADER);
+	} else if (subtitle && *subtitle) {
 		pe_sc_fit_text(c, pg, title, PE_FACE_BOLD, TYPE_TITLE, TYPE_TITLE_MIN, tx, ty, tw,
 		               th * 0.6, t->header_fg, ALIGN_LEFT);
 		pe_sc_fit_text(c, pg, subtitle, PE_FACE_REGULAR, TYPE_SUBTITLE, TYPE_MIN, tx,
@@ -531,8 +598,8 @@ void pe_sc_header(ctx *c, pe_page *pg, const char *title, const char *subtitle,
 	/* The reader reads its page; other screens start with their title. */
 	if (c->app->screen != PE_SCREEN_TOPIC)
 		pe_sc_say(c, title, tx, ty, tw, th);
-	if (speech && c->app->speech != PE_SAY_OFF) {
-		speech_bar(c, pg, c->header_h);
+	if (reading && !in_place) {
+		speech_row(c, pg, c->header_h);
 		c->header_h += speech_bar_height(c);
 	}
 }
