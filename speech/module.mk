@@ -36,3 +36,18 @@ $(SPEECH_TESTS): $(SPEECH_LIB)
 $(SPEECH_TESTS): ALL_LIBS = $(SPEECH_LIB) $(LIBPE) $(PKG_LIBS) $(EXTRA_LIBS)
 
 -include $(SPEECH_OBJS:.o=.d) $(BUILD)/obj/speech/pe-speak.d
+
+.PHONY: bench-speech check-speech
+
+# Every topic x en/es through pe-speak into WAVs; sox says each is heard,
+# and the table of durations is printed.
+check-speech: $(PE_SPEAK) data
+	@$(TEST_ENV) speech/tests/check-speech $(PE_SPEAK) $(BUILD)/speech-wav
+
+# say() to first sample, CPU while speaking and to synthesize a topic,
+# idle wake-ups, peak RSS: en and es, the longest topic.
+bench-speech: $(PE_SPEAK) data
+	@$(TEST_ENV) speech/tests/bench $(PE_SPEAK)
+
+CHECKS += check-speech
+BENCHES += bench-speech

@@ -6,17 +6,22 @@
  *   echo "Call 911 now." | pe-speak --lang en -o out.wav
  *   pe-speak --lang es --topic ivig-aftercare --print   (the sentences, and
  *                                                       the words read)
+ *   pe-speak --lang en --topic ivig-aftercare --bench   (make bench-speech)
  *
  * A topic is read in the order the reader shows it: title, then each
  * section's heading and blocks, every text split into sentences
  * (pe_speech_split) - the words of the content the screen shows, not the
  * display list's lines. Prints "OUT: SECONDS s, N sentences".
  */
+#include <dirent.h>
 #include <getopt.h>
 #include <sndfile.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "content.h"
 #include "paths.h"
@@ -183,9 +188,147 @@ static void read_stdin(list *l)
 	free(line);
 }
 
+/* ---- --bench ------------------------------------------------------------ */
+
+static double now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+static double cpu_ms(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+	       (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
+}
+
+static long max_rss_kib(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
+}
+
+/* Context switches of every thread of this process: each one is a wake-up. */
+static long wakeups(void)
+{
+	DIR *d = opendir("/proc/self/task");
+	if (!d)
+		return -1;
+	long n = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		char path[300], line[256];
+		snprintf(path, sizeof path, "/proc/self/task/%s/status", e->d_name);
+		FILE *f = fopen(path, "r");
+		if (!f)
+			continue;
+		while (fgets(line, sizeof line, f)) {
+			long v;
+			if (sscanf(line, "voluntary_ctxt_switches: %ld", &v) == 1 ||
+			    sscanf(line, "nonvoluntary_ctxt_switches: %ld", &v) == 1)
+				n += v;
+		}
+		fclose(f);
+	}
+	closedir(d);
+	return n;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The figures of issue 14 for one language and text, as the kiosk would
+ * see them: open (eSpeak's start-up, once per process), say() to the
+ * first sample (median of 9), CPU while speaking in real time (10 ms
+ * pulls, 5 s), wake-ups while idle (2 s after stop), CPU to synthesize all
+ * of it, peak RSS. */
+static int bench(const char *lang, char **sent, size_t n)
+{
+	pe_error err = { { 0 } };
+	double t0 = now_ms();
+	pe_speech *sp = pe_speech_open(lang, &err);
+	if (!sp) {
+		fprintf(stderr, "pe-speak: %s\n", err.msg);
+		return EXIT_FAILURE;
+	}
+	double open_ms = now_ms() - t0;
+	int rate = pe_speech_sample_rate(sp);
+	int16_t buf[4096];
+	double first[9];
+	for (int r = 0; r < 9; r++) {
+		t0 = now_ms();
+		if (!pe_speech_say(sp, (const char *const *)sent, n, &err)) {
+			fprintf(stderr, "pe-speak: %s\n", err.msg);
+			pe_speech_close(sp);
+			return EXIT_FAILURE;
+		}
+		while (pe_speech_pull(sp, buf, 256) == 0)
+			usleep(100);
+		first[r] = now_ms() - t0;
+		pe_speech_stop(sp);
+	}
+	qsort(first, 9, sizeof *first, cmp_double);
+
+	/* Real time: an audio callback pulls 10 ms every 10 ms. */
+	if (!pe_speech_say(sp, (const char *const *)sent, n, &err)) {
+		fprintf(stderr, "pe-speak: %s\n", err.msg);
+		pe_speech_close(sp);
+		return EXIT_FAILURE;
+	}
+	double c0 = cpu_ms();
+	t0 = now_ms();
+	size_t per = (size_t)rate / 100;
+	while (now_ms() - t0 < 5000 && pe_speech_state_now(sp) == PE_SPEECH_SPEAKING) {
+		pe_speech_pull(sp, buf, per);
+		usleep(10000);
+	}
+	double speak_cpu = cpu_ms() - c0, speak_ms = now_ms() - t0;
+	pe_speech_stop(sp);
+	usleep(100000);
+	long w0 = wakeups();
+	sleep(2);
+	long idle = wakeups() - w0;
+
+	/* All of it, pulled as fast as it comes: the synthesis CPU. */
+	if (!pe_speech_say(sp, (const char *const *)sent, n, &err)) {
+		fprintf(stderr, "pe-speak: %s\n", err.msg);
+		pe_speech_close(sp);
+		return EXIT_FAILURE;
+	}
+	c0 = cpu_ms();
+	t0 = now_ms();
+	size_t total = 0, k;
+	while (pe_speech_state_now(sp) == PE_SPEECH_SPEAKING) {
+		if ((k = pe_speech_pull(sp, buf, 4096)) == 0)
+			usleep(1000);
+		total += k;
+	}
+	double all_cpu = cpu_ms() - c0, all_ms = now_ms() - t0;
+	pe_speech_close(sp);
+	printf("%s: %zu sentences, %.1f s of speech\n", lang, n, (double)total / rate);
+	printf("  open (eSpeak start-up)      %7.1f ms\n", open_ms);
+	printf("  say() to first sample       %7.2f ms median, %.2f ms max (9 runs)\n", first[4], first[8]);
+	printf("  CPU while speaking          %7.2f %% (%.0f ms CPU over %.0f ms, 10 ms pulls)\n",
+	       100 * speak_cpu / speak_ms, speak_cpu, speak_ms);
+	printf("  wake-ups idle after stop    %7ld in 2 s (all threads)\n", idle);
+	printf("  synthesize all of it        %7.0f ms CPU, %.0f ms wall (%.0fx real time)\n",
+	       all_cpu, all_ms, (double)total / rate * 1000 / all_ms);
+	printf("  peak RSS                    %7ld KiB\n", max_rss_kib());
+	return 0;
+}
+
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: pe-speak [--lang LANG] [--slow] [--topic ID] (-o OUT.wav | --print)\n"
+	fprintf(f, "usage: pe-speak [--lang LANG] [--slow] [--topic ID] (-o OUT.wav | --print | --bench)\n"
 	           "Reads the topic, or the lines of stdin, aloud into OUT.wav (16-bit mono).\n");
 }
 
@@ -196,12 +339,13 @@ int main(int argc, char **argv)
 		{ "topic", required_argument, NULL, 't' },
 		{ "slow", no_argument, NULL, 's' },
 		{ "print", no_argument, NULL, 'p' },
+		{ "bench", no_argument, NULL, 'b' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *lang = "en", *topic = NULL, *out = NULL;
-	bool slow = false, print = false;
+	bool slow = false, print = false, do_bench = false;
 	int c;
 	while ((c = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
 		switch (c) {
@@ -209,12 +353,13 @@ int main(int argc, char **argv)
 		case 't': topic = optarg; break;
 		case 's': slow = true; break;
 		case 'p': print = true; break;
+		case 'b': do_bench = true; break;
 		case 'o': out = optarg; break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return EXIT_USAGE;
 		}
 	}
-	if (optind < argc || (!out && !print)) {
+	if (optind < argc || (!out && !print && !do_bench)) {
 		usage(stderr);
 		return EXIT_USAGE;
 	}
@@ -246,6 +391,9 @@ int main(int argc, char **argv)
 			free(w);
 		}
 	}
+	if (do_bench && (status = bench(lang, l.s, l.n)) != 0)
+		goto out;
+	status = EXIT_FAILURE;
 	if (out) {
 		if (!pe_speech_to_wav(lang, slow, (const char *const *)l.s, l.n, out, &err)) {
 			fprintf(stderr, "pe-speak: %s\n", err.msg);

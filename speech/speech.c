@@ -457,7 +457,8 @@ size_t pe_speech_pull(pe_speech *sp, int16_t *out, size_t frames)
 	if (sp->state == PE_SPEECH_SPEAKING && !sp->paused) {
 		size_t avail = sp->len - sp->head;
 		k = avail < frames ? avail : frames;
-		memcpy(out, sp->pcm + sp->head, k * sizeof *out);
+		if (k) /* before the first chunk pcm is NULL (UB even for 0 bytes) */
+			memcpy(out, sp->pcm + sp->head, k * sizeof *out);
 		sp->head += k;
 		sp->pulled += k;
 		if (k > 0 && sp->n_started > 0) {

@@ -161,8 +161,11 @@ size_t pe_speech_text(const char *lang, const char *in, char *buf, size_t outlen
 	const char *s = in ? in : "";
 	while (*s) {
 		bool start = (s == in || !is_alnum(s[-1])) && (is_digit(*s) || *s == '(');
-		/* A number glued to another ("1.911", "2,911") is not a token. */
-		if (start && s > in && (s[-1] == '.' || s[-1] == ',') && s - 1 > in && is_digit(s[-2]))
+		/* A number glued to another ("1.911", "2,911", the 02 of
+		 * 2026-12-02, the 30 of 6:30) is not a token of its own. */
+		if (start && s - in >= 2 && is_digit(s[-2]) && strchr(".,-/:", s[-1]))
+			start = false;
+		if (start && s - in >= 4 && is_digit(s[-4]) && dash(s - 3) == 3)
 			start = false;
 		if (!start) {
 			put(&o, s, 1);
