@@ -54,6 +54,7 @@ static const site_setting settings[] = {
 	{ "kiosk", "default_language", S_LANG, AT(default_language) },
 	{ "kiosk", "screen_diagonal_inches", S_INCHES, AT(screen_diagonal_in) },
 	{ "kiosk", "high_contrast", S_BOOL, AT(high_contrast) },
+	{ "kiosk", "speech", S_BOOL, AT(speech) },
 };
 
 void pe_site_destroy(pe_site *site)
@@ -78,6 +79,7 @@ pe_site *pe_site_new_default(void)
 	s->idle_seconds = 90;
 	s->screen_diagonal_in = 23.8;
 	s->high_contrast = false;
+	s->speech = true;
 	if (!(s->default_language = strdup("en"))) {
 		free(s);
 		return NULL;

@@ -14,6 +14,7 @@
  *   default_language = en
  *   screen_diagonal_inches = 23.8       (for 15 mm touch targets)
  *   high_contrast = false
+ *   speech = true                       (the "Listen" button; false: none)
  *
  * Every key has a default; no site file at all is valid (handouts then
  * carry blank lines for the care team's phone). An unknown group or key,
@@ -39,6 +40,7 @@ typedef struct pe_site {
 	char *default_language;   /* owned; default "en" */
 	double screen_diagonal_in;/* default 23.8 */
 	bool high_contrast;       /* default false */
+	bool speech;              /* default true: the kiosk reads aloud */
 } pe_site;
 
 /* Defaults only (no file). Returns NULL when out of memory. */

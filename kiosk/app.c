@@ -17,9 +17,20 @@
 #define MIN_SPEED 20.0
 #define FRAME (1.0 / 60.0)
 
+const int pe_volume_steps[PE_VOLUME_STEPS] = { 25, 50, 75, 100 };
+
 static void mark(pe_app *app, unsigned bits)
 {
 	app->dirty |= bits;
+}
+
+void pe_app_speech_stop(pe_app *app)
+{
+	if (app->speech == PE_SAY_OFF && app->speech_sentence < 0)
+		return;
+	app->speech = PE_SAY_OFF;
+	app->speech_sentence = -1;
+	mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);
 }
 
 static void stop_momentum(pe_app *app)
@@ -31,6 +42,8 @@ static void stop_momentum(pe_app *app)
  * topic): taps start over. The callers have just set last_touch to now. */
 static void new_screen(pe_app *app)
 {
+	/* What was being read is not on screen any more. */
+	pe_app_speech_stop(app);
 	app->screen_serial++;
 	app->screen_since = app->last_touch;
 }
@@ -82,6 +95,9 @@ static void reset_everything(pe_app *app, double now)
 	app->pin_entry[0] = 0;
 	app->staff_note = PE_STAFF_NOTE_NONE;
 	app->staff_detail[0] = 0;
+	app->speech_slow = false;
+	/* A device missing for the last patient may be plugged in now. */
+	app->speech_unavailable = false;
 	app->last_touch = now;
 	new_screen(app);
 	mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);
@@ -113,6 +129,8 @@ pe_app *pe_app_create(const pe_app_config *cfg, double now)
 	app->emergency_topic = 0;
 	app->emergency_section = SIZE_MAX;
 	app->jump_section = SIZE_MAX;
+	app->speech_sentence = -1;
+	app->speech_volume = PE_VOLUME_DEFAULT;
 	reset_everything(app, now);
 	/* The first screen takes taps at once. */
 	app->screen_since = -INFINITY;
@@ -313,6 +331,11 @@ static void staff_action(pe_app *app, pe_action action, int arg, double now)
 		if (app->staff_unlocked)
 			app->request = PE_REQ_EXIT;
 		break;
+	case PE_ACT_STAFF_VOLUME:
+		for (int i = 0; app->staff_unlocked && i < PE_VOLUME_STEPS; i++)
+			if (arg == pe_volume_steps[i])
+				app->speech_volume = arg;
+		break;
 	default:
 		break;
 	}
@@ -340,6 +363,8 @@ void pe_app_action(pe_app *app, pe_action action, int arg, double now)
 		break;
 	case PE_ACT_LANG:
 		if (arg >= 0 && (size_t)arg < app->cfg.n_langs) {
+			if ((size_t)arg != app->lang)
+				pe_app_speech_stop(app);
 			app->lang = (size_t)arg;
 			app->print_lang = app->lang;
 		}
@@ -426,8 +451,30 @@ void pe_app_action(pe_app *app, pe_action action, int arg, double now)
 	case PE_ACT_STAFF_TEST_PRINT:
 	case PE_ACT_STAFF_CONTRAST:
 	case PE_ACT_STAFF_EXIT:
+	case PE_ACT_STAFF_VOLUME:
 		if (app->screen == PE_SCREEN_STAFF)
 			staff_action(app, action, arg, now);
+		break;
+	case PE_ACT_LISTEN:
+		if (!app->cfg.speech || app->speech_unavailable)
+			break;
+		/* From the section being read; a tap while reading starts over. */
+		app->speech = PE_SAY_PLAYING;
+		app->speech_serial++;
+		app->speech_from = app->screen == PE_SCREEN_TOPIC ? app->reading : 0;
+		app->speech_sentence = -1;
+		break;
+	case PE_ACT_SPEECH_PAUSE:
+		if (app->speech == PE_SAY_PLAYING)
+			app->speech = PE_SAY_PAUSED;
+		else if (app->speech == PE_SAY_PAUSED)
+			app->speech = PE_SAY_PLAYING;
+		break;
+	case PE_ACT_SPEECH_STOP:
+		pe_app_speech_stop(app);
+		break;
+	case PE_ACT_SPEECH_SLOWER:
+		app->speech_slow = !app->speech_slow;
 		break;
 	case PE_ACT_STAFF_CLOSE:
 		app->staff_unlocked = false;
@@ -498,6 +545,37 @@ static void step_momentum(pe_app *app, double now)
 	if (app->scroll != before)
 		scrolled(app);
 	app->last_touch = now;
+}
+
+void pe_app_speech_progress(pe_app *app, int sentence, double y0, double y1, double now)
+{
+	if (app->speech == PE_SAY_OFF)
+		return;
+	if (sentence < 0) {
+		pe_app_speech_stop(app);
+		return;
+	}
+	if (sentence == app->speech_sentence)
+		return;
+	app->speech_sentence = sentence;
+	app->last_touch = now;
+	mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);
+	/* Keep the sentence in view: below the top quarter when it has gone
+	 * out of sight, as a reader's eyes would. */
+	if (app->screen == PE_SCREEN_TOPIC && y0 <= y1 && app->view_height > 0 &&
+	    (y0 < app->scroll || y1 > app->scroll + app->view_height)) {
+		app->velocity = 0;
+		app->scroll = y0 - app->view_height / 4;
+		clamp_scroll(app);
+		scrolled(app);
+	}
+}
+
+void pe_app_speech_failed(pe_app *app)
+{
+	app->speech_unavailable = true;
+	pe_app_speech_stop(app);
+	mark(app, PE_DIRTY_LAYOUT | PE_DIRTY_PAINT);
 }
 
 bool pe_app_is_pristine(const pe_app *app)

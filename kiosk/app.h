@@ -50,6 +50,11 @@ typedef enum pe_action {
 	PE_ACT_STAFF_CONTRAST,
 	PE_ACT_STAFF_EXIT,
 	PE_ACT_STAFF_CLOSE,
+	PE_ACT_LISTEN,          /* read this screen aloud */
+	PE_ACT_SPEECH_PAUSE,    /* pause, or resume when paused */
+	PE_ACT_SPEECH_STOP,
+	PE_ACT_SPEECH_SLOWER,   /* the slower speed step, on or off */
+	PE_ACT_STAFF_VOLUME,    /* arg: percent, one of PE_VOLUME_STEPS */
 	PE_ACT_COUNT
 } pe_action;
 
@@ -80,6 +85,14 @@ typedef enum pe_staff_note {
 	PE_STAFF_NOTE_PRINT_FAILED,
 } pe_staff_note;
 
+/* Reading aloud, as the patient asked for it (the kiosk makes the engine
+ * and the audio device follow). */
+typedef enum pe_speech_ui {
+	PE_SAY_OFF,
+	PE_SAY_PLAYING,
+	PE_SAY_PAUSED,
+} pe_speech_ui;
+
 /* Which parts of the frame need work. */
 enum pe_dirty {
 	PE_DIRTY_PAINT = 1 << 0,    /* paint again (scroll moved, countdown) */
@@ -99,6 +112,10 @@ enum pe_dirty {
 /* Wrong PINs in a row before the pad locks, and for how long. */
 #define PE_PIN_TRIES 3
 #define PE_PIN_LOCK_SECONDS 60
+/* The staff menu's volume steps, percent. */
+#define PE_VOLUME_STEPS 4
+extern const int pe_volume_steps[PE_VOLUME_STEPS];
+#define PE_VOLUME_DEFAULT 75
 
 typedef struct pe_app_config {
 	size_t n_langs;           /* languages the switch offers (>= 1) */
@@ -108,6 +125,7 @@ typedef struct pe_app_config {
 	const char *staff_pin;    /* copied; NULL: staff menu disabled */
 	bool high_contrast;
 	int default_text_step;
+	bool speech;              /* the site allows reading aloud */
 } pe_app_config;
 
 /* The state is plain data so screens and tests can read it; change it only
@@ -172,6 +190,19 @@ typedef struct pe_app {
 	int job_copies;
 	size_t printed_topic, printed_lang;
 	int printed_copies;
+
+	/* Reading aloud. speech_serial counts Listen taps: each one is a new
+	 * reading for the kiosk to start, from speech_from (the first
+	 * sentence of the screen's list it reads: the reader's current
+	 * section). speech_sentence is the one being heard (-1: none). The
+	 * volume is a staff setting: it outlives the idle reset. */
+	pe_speech_ui speech;
+	unsigned long speech_serial;
+	size_t speech_from;
+	int speech_sentence;
+	bool speech_slow;
+	bool speech_unavailable;           /* no audio device or no voice */
+	int speech_volume;                 /* percent */
 
 	/* Staff. */
 	bool staff_unlocked;
@@ -252,6 +283,17 @@ void pe_app_reload_result(pe_app *app, bool ok, const char *detail);
 bool pe_app_tap_allowed(const pe_app *app, double down_at, unsigned long down_serial);
 /* Whole seconds the PIN pad stays locked; 0 when it takes PINs. */
 int pe_app_pin_locked(const pe_app *app, double now);
+
+/* Speech: the sentence heard now (-1: it ended), and the page y range
+ * it takes on the reader (y0 > y1: not on the reader's page) so the page
+ * scrolls to keep it in view. Hearing the kiosk is using it: the idle
+ * timer starts again at each sentence. */
+void pe_app_speech_progress(pe_app *app, int sentence, double y0, double y1, double now);
+/* The kiosk could not speak (no audio device, no voice): the button says
+ * so and reading stops. */
+void pe_app_speech_failed(pe_app *app);
+/* Reading stops (screen, language, reset do this by themselves). */
+void pe_app_speech_stop(pe_app *app);
 
 /* "home", "topic", "print", "idle" (the warning is up), "staff". */
 const char *pe_app_screen_name(const pe_app *app);

@@ -74,6 +74,16 @@ bool pe_frame_paint_viewport(pe_painter *painter, cairo_t *cr, const pe_frame *f
 	cairo_paint(cr);
 	/* Only the ops in the band: page y = screen y - vy + scroll. */
 	double from = top - f->vy + scroll, to = bottom - f->vy + scroll;
+	/* The sentence being read aloud: a band behind its words. */
+	if (f->says_on_doc && f->n_hl) {
+		cairo_set_source_rgba(cr, f->hl_color.r, f->hl_color.g, f->hl_color.b, f->hl_color.a);
+		double pad = f->hl_line / 2;
+		for (size_t i = 0; i < f->n_hl; i++) {
+			const pe_say_span *sp = &f->hl[i];
+			fill_round(cr, f->vx + f->doc_x + sp->x - pad, f->vy - scroll + sp->y - pad / 2,
+			           sp->w + 2 * pad, sp->h + pad, pad);
+		}
+	}
 	bool ok = pe_painter_paint(painter, cr, f->doc, f->vx + f->doc_x, f->vy - scroll, from, to,
 	                           0, err);
 	scroll_bar(cr, f, scroll);
@@ -89,6 +99,18 @@ bool pe_frame_paint(pe_painter *painter, cairo_t *cr, const pe_frame *f, double 
 	bool ok = pe_painter_paint(painter, cr, &f->dl->pages[0], 0, 0, -INFINITY, INFINITY, 0, err);
 	if (!pe_frame_paint_viewport(painter, cr, f, scroll, f->vy, f->vy + f->vh, err))
 		ok = false;
+	/* On the other screens the words being read get a thick frame (they
+	 * sit on tiles and panels of their own colours). */
+	if (!f->says_on_doc && f->n_hl) {
+		cairo_set_source_rgba(cr, f->hl_color.r, f->hl_color.g, f->hl_color.b, f->hl_color.a);
+		cairo_set_line_width(cr, f->hl_line);
+		for (size_t i = 0; i < f->n_hl; i++) {
+			const pe_say_span *sp = &f->hl[i];
+			cairo_rectangle(cr, sp->x - f->hl_line / 2, sp->y - f->hl_line / 2,
+			                sp->w + f->hl_line, sp->h + f->hl_line);
+			cairo_stroke(cr);
+		}
+	}
 	if (f->overlay && f->dl->n_pages > 1)
 		if (!pe_painter_paint(painter, cr, &f->dl->pages[1], 0, 0, -INFINITY, INFINITY, 0, err))
 			ok = false;

@@ -30,6 +30,7 @@
 #include "paths.h"
 #include "print.h"
 #include "site.h"
+#include "speak.h"
 
 /* How often a running print job is looked at, and how long it may take. */
 #define PRINT_POLL 0.1
@@ -56,6 +57,16 @@ struct pe_kiosk {
 	pe_print_job *job;
 	double job_next_poll;
 	bool job_for_staff;
+	/* Reading aloud: what the voice was last told (the app says what
+	 * the patient wants), and the index in the frame's sentences of the
+	 * engine's first one. */
+	pe_speak *speak;
+	unsigned long said_serial;
+	pe_speech_ui said_state;
+	bool said_slow;
+	int said_volume;
+	size_t said_base;
+	double pumped_at;
 	bool quit;
 };
 
@@ -191,9 +202,12 @@ pe_kiosk *pe_kiosk_create(const pe_kiosk_options *opts, double now, pe_error *er
 		.staff_pin = k->site->staff_pin,
 		.high_contrast = k->site->high_contrast,
 		.default_text_step = 0,
+		.speech = k->site->speech,
 	};
-	if (!(k->app = pe_app_create(&cfg, now)) || !(k->screens = pe_screens_create()))
+	if (!(k->app = pe_app_create(&cfg, now)) || !(k->screens = pe_screens_create()) ||
+	    !(k->speak = pe_speak_create()))
 		goto oom;
+	k->said_volume = k->app->speech_volume;
 	k->shown_lang = k->app->lang;
 	if (!pe_i18n_set_language(k->langs[k->shown_lang], err))
 		goto fail;
@@ -216,6 +230,7 @@ void pe_kiosk_destroy(pe_kiosk *k)
 	if (!k)
 		return;
 	pe_print_destroy(k->job);
+	pe_speak_destroy(k->speak);
 	pe_frame_finish(&k->frame);
 	pe_screens_destroy(k->screens);
 	pe_app_destroy(k->app);
@@ -370,6 +385,85 @@ static bool build_frame(pe_kiosk *k, double now, pe_error *err)
 	return pe_screens_build(k->screens, &k->env, k->app, now, &k->frame, err);
 }
 
+/* Start reading the screen's sentences (the reader's from the section
+ * being read). */
+static void speech_start(pe_kiosk *k)
+{
+	const pe_says *says = k->frame.says;
+	size_t first = 0;
+	if (says && k->frame.says_on_doc)
+		first = pe_says_first_in(says, k->app->speech_from);
+	pe_error err = { "" };
+	const char **texts = NULL;
+	size_t n = says && first < says->n ? says->n - first : 0;
+	if (n && !(texts = malloc(n * sizeof *texts))) {
+		pe_app_speech_stop(k->app);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		texts[i] = says->items[first + i].text;
+	k->said_base = first;
+	bool ok = n > 0 && pe_speak_start(k->speak, k->langs[k->app->lang], texts, n,
+	                                  k->app->speech_slow, k->app->speech_volume, &err);
+	free(texts);
+	if (!n) {
+		pe_app_speech_stop(k->app);
+	} else if (!ok) {
+		log_line("speech not available", err.msg);
+		pe_app_speech_failed(k->app);
+	}
+}
+
+/* Make the voice follow what the patient asked for, and the app follow
+ * what the voice has reached. */
+static void speech_sync(pe_kiosk *k, double now)
+{
+	pe_app *app = k->app;
+	if (app->speech != PE_SAY_OFF && app->speech_serial != k->said_serial) {
+		k->said_serial = app->speech_serial;
+		k->said_state = PE_SAY_PLAYING;
+		k->said_slow = app->speech_slow;
+		k->pumped_at = now;
+		speech_start(k);
+	}
+	if (app->speech == PE_SAY_OFF && k->said_state != PE_SAY_OFF)
+		pe_speak_stop(k->speak);
+	else if (app->speech != k->said_state)
+		pe_speak_pause(k->speak, app->speech == PE_SAY_PAUSED);
+	k->said_state = app->speech;
+	if (app->speech_slow != k->said_slow) {
+		k->said_slow = app->speech_slow;
+		pe_speak_set_slow(k->speak, app->speech_slow);
+	}
+	if (app->speech_volume != k->said_volume) {
+		k->said_volume = app->speech_volume;
+		pe_speak_set_volume(k->speak, app->speech_volume);
+	}
+	if (app->speech == PE_SAY_PLAYING)
+		pe_speak_pump(k->speak, now - k->pumped_at);
+	k->pumped_at = now;
+	int heard;
+	if (!pe_speak_take_progress(k->speak, &heard))
+		return;
+	if (heard < 0) {
+		pe_app_speech_progress(app, -1, 1, 0, now);
+		k->said_state = PE_SAY_OFF;
+		return;
+	}
+	size_t i = k->said_base + (size_t)heard;
+	const pe_says *says = k->frame.says;
+	double y0 = 1, y1 = 0;
+	if (says && k->frame.says_on_doc && i < says->n) {
+		const pe_say *say = &says->items[i];
+		for (size_t j = 0; j < say->n_spans; j++) {
+			const pe_say_span *sp = &says->spans[say->first_span + j];
+			y0 = j ? fmin(y0, sp->y) : sp->y;
+			y1 = j ? fmax(y1, sp->y + sp->h) : sp->y + sp->h;
+		}
+	}
+	pe_app_speech_progress(app, (int)i, y0, y1, now);
+}
+
 unsigned pe_kiosk_update(pe_kiosk *k, double now)
 {
 	pe_input_target t = target(k, now);
@@ -385,6 +479,7 @@ unsigned pe_kiosk_update(pe_kiosk *k, double now)
 		k->shown_lang = k->app->lang;
 		content_changed(k);
 	}
+	speech_sync(k, now);
 	unsigned dirty = pe_app_take_dirty(k->app);
 	if (k->press_changed) {
 		dirty |= PE_DIRTY_PRESS;
@@ -478,6 +573,11 @@ const pe_screen_env *pe_kiosk_env(const pe_kiosk *k)
 const char *pe_kiosk_lang(const pe_kiosk *k)
 {
 	return k->langs[k->app->lang];
+}
+
+double pe_kiosk_speech_first_ms(const pe_kiosk *k)
+{
+	return pe_speak_first_sample_ms(k->speak);
 }
 
 const char *pe_kiosk_topic_id(const pe_kiosk *k)

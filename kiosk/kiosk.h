@@ -63,6 +63,8 @@ const char *pe_kiosk_lang(const pe_kiosk *k);
 /* The painter's count of glyphs no bundled font had since start
  * (cairo_paint.h): 0 on a kiosk whose every letter is drawn. */
 const pe_painter *pe_kiosk_painter(const pe_kiosk *k);
+/* Tap on Listen to the first sample of speech, ms (-1: none yet). */
+double pe_kiosk_speech_first_ms(const pe_kiosk *k);
 /* The id of the open topic, or NULL. */
 const char *pe_kiosk_topic_id(const pe_kiosk *k);
 

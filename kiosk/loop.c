@@ -242,6 +242,8 @@ bool pe_loop_run(const pe_kiosk_options *kopts, const pe_output_options *oopts,
 			paint(out, k, &st, &last, changed == PE_DIRTY_PAINT);
 	}
 done:
+	if (st.out && k)
+		fprintf(st.out, "speech_first_sample_ms %.1f\n", pe_kiosk_speech_first_ms(k));
 	stats_finish(&st);
 	pe_kiosk_destroy(k);
 	pe_output_destroy(out);

@@ -23,14 +23,18 @@ $(KIOSK_LIB): $(KIOSK_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-$(KIOSK): $(BUILD)/obj/kiosk/main.o $(KIOSK_LIB) $(LIBPE)
+# The kiosk speaks through speech/ (its module.mk comes after this one:
+# the library's path is spelled out here).
+KIOSK_SPEECH_LIB := $(BUILD)/libpespeech.a
+
+$(KIOSK): $(BUILD)/obj/kiosk/main.o $(KIOSK_LIB) $(KIOSK_SPEECH_LIB) $(LIBPE)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(KIOSK_LIB) $(LIBPE) $(ALL_LIBS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(KIOSK_LIB) $(KIOSK_SPEECH_LIB) $(LIBPE) $(ALL_LIBS)
 
 # Unit tests of kiosk modules link libkiosk.a before libpe.a.
 KIOSK_TESTS := $(BUILD)/tests/test_app $(BUILD)/tests/test_screens
-$(KIOSK_TESTS): $(KIOSK_LIB)
-$(KIOSK_TESTS): ALL_LIBS = $(KIOSK_LIB) $(LIBPE) $(PKG_LIBS) $(EXTRA_LIBS)
+$(KIOSK_TESTS): $(KIOSK_LIB) $(KIOSK_SPEECH_LIB)
+$(KIOSK_TESTS): ALL_LIBS = $(KIOSK_LIB) $(KIOSK_SPEECH_LIB) $(LIBPE) $(PKG_LIBS) $(EXTRA_LIBS)
 
 -include $(KIOSK_OBJS:.o=.d) $(BUILD)/obj/kiosk/main.d
 

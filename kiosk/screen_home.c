@@ -57,6 +57,8 @@ static void emergency_tile(ctx *c, pe_page *pg, double x, double y, double w, do
 	pe_sc_fit_text(c, pg, head ? head : et ? et->title : "", PE_FACE_BOLD,
 	               EMERGENCY_TILE_TITLE, EMERGENCY_TILE_TITLE_MIN, tx, y + pad / 2, tw,
 	               (h - pad) * 0.6, t->emergency_fg, ALIGN_LEFT);
+	/* Listen reads the tile's sign with the tiles' titles. */
+	pe_sc_say(c, head ? head : et ? et->title : "", x, y, w, h);
 	free(head);
 	pe_sc_fit_text(c, pg, C_("kiosk/home/emergency-tile", "Touch here to see the signs that need help right away."),
 	               PE_FACE_REGULAR, TYPE_SUBTITLE, TYPE_MIN, tx, y + pad / 2 + (h - pad) * 0.6, tw,
@@ -134,6 +136,7 @@ static void topic_tile(ctx *c, pe_page *pg, const pe_topic *topic, size_t index,
 	               t->tile_title, ALIGN_LEFT);
 	pe_sc_fit_text(c, pg, topic->summary, PE_FACE_REGULAR, summary_dp, summary_dp, tx,
 	               top + th + gap, tw, sh, t->tile_text, ALIGN_LEFT);
+	pe_sc_say(c, topic->title, x, y, w, h);
 	pe_sc_hit(c, pg, x, y, w, h, PE_ACT_TOPIC, (int)index);
 }
 

@@ -116,6 +116,7 @@ static void print_status(ctx *c, pe_page *pg, double x, double y, double w, doub
 	double pad = D(c, MSG_PAD);
 	pe_sc_fit_text(c, pg, msg, PE_FACE_BOLD, MSG_TYPE, TYPE_MIN, x + pad, y + pad, w - 2 * pad, h - 2 * pad, mc,
 	               ALIGN_LEFT);
+	pe_sc_say(c, msg, x, y, w, h);
 }
 
 void pe_sc_build_print(ctx *c, pe_page *pg)
@@ -205,12 +206,14 @@ void pe_sc_build_print(ctx *c, pe_page *pg)
 		pe_sc_fit_text(c, pg, topic->title, PE_FACE_BOLD, FORM_TITLE, FORM_TITLE_MIN, x, y, colw,
 		               SP(1) - D(c, TITLE_FOOT) * k,
 		               t->text, ALIGN_LEFT);
+		pe_sc_say(c, topic->title, x, y, colw, SP(1) - D(c, TITLE_FOOT) * k);
 		y += SP(1);
 	}
 	double form_top = y;
 	pe_sc_fit_text(c, pg, ask_lang, PE_FACE_REGULAR, ASK_TYPE, TYPE_MIN, x,
 	               y, side ? form_w : colw, SP(2) - fmax(D(c, LABEL_FOOT) * k, D(c, LABEL_FOOT_MIN)),
 	               t->text, ALIGN_LEFT);
+	pe_sc_say(c, ask_lang, x, y, side ? form_w : colw, SP(2));
 	y += SP(2);
 	double bx = x;
 	for (size_t i = 0; i < nl; i++) {
@@ -224,6 +227,7 @@ void pe_sc_build_print(ctx *c, pe_page *pg)
 	pe_sc_fit_text(c, pg, ask_copies, PE_FACE_REGULAR, ASK_TYPE, TYPE_MIN, x, y,
 	               side ? form_w : colw, SP(4) - fmax(D(c, LABEL_FOOT) * k, D(c, LABEL_FOOT_MIN)),
 	               t->text, ALIGN_LEFT);
+	pe_sc_say(c, ask_copies, x, y, side ? form_w : colw, SP(4));
 	y += SP(4);
 	for (int n = 1; n <= PE_MAX_COPIES; n++) {
 		char label[16];

@@ -115,7 +115,7 @@ static bool reader_doc(pe_screens *s, ctx *c, const pe_topic *topic, double widt
 			n++;
 	dc->marks = n ? malloc(n * sizeof *dc->marks) : NULL;
 	dc->topic_id = strdup(topic->id);
-	if ((n && !dc->marks) || !dc->topic_id) {
+	if ((n && !dc->marks) || !dc->topic_id || !pe_says_from_page(&dc->says, c->layout, pg)) {
 		pe_dlist_destroy(dl);
 		pe_sc_doc_cache_clear(dc);
 		pe_error_set(err, NULL, 0, "kiosk: out of memory laying out %s", topic->id);

@@ -39,6 +39,7 @@
 #define MENU_BUTTON_H 96.0
 #define MENU_BUTTON_MIN_H 64.0
 #define MENU_GAP 20.0
+#define MENU_GAP_MIN 6.0
 #define MENU_FOOT 160.0             /* kept under the menu for the note */
 #define STAFF_FOOT 16.0
 
@@ -162,10 +163,35 @@ void pe_sc_build_staff(ctx *c, pe_page *pg)
 		{ C_("kiosk/staff", "Exit the kiosk"), PE_ACT_STAFF_EXIT, BTN_EMERGENCY },
 	};
 	size_t n = sizeof items / sizeof items[0];
+	/* The speech volume: a row of steps after the contrast (when the site
+	 * has speech). */
+	bool volume = app->cfg.speech && (!c->env->site || c->env->site->speech);
+	size_t rows = n + (volume ? 1 : 0);
 	double avail = c->H - y - D(c, MENU_FOOT);
-	if ((double)n * (bh + g) > avail)
-		bh = fmax(T(c, MENU_BUTTON_MIN_H), avail / (double)n - g);
+	if ((double)rows * (bh + g) > avail)
+		bh = fmax(T(c, MENU_BUTTON_MIN_H), avail / (double)rows - g);
+	/* A small panel: the gaps give way before the note falls off. */
+	if ((double)rows * (bh + g) > avail)
+		g = fmax(D(c, MENU_GAP_MIN), avail / (double)rows - bh);
 	for (size_t i = 0; i < n; i++) {
+		if (volume && items[i].action == PE_ACT_STAFF_CLOSE) {
+			/* TRANSLATORS: staff menu: before the speech volume steps. */
+			const char *label = C_("kiosk/staff", "Speech volume");
+			double lw = fmin(colw * 0.4, pe_layout_width(c->layout, label, PE_FACE_BOLD,
+			                                             D(c, TYPE_BUTTON)) + D(c, LEAD_GAP));
+			pe_sc_fit_text(c, pg, label, PE_FACE_BOLD, TYPE_BUTTON, TYPE_MIN, x, y, lw, bh,
+			               t->text, ALIGN_LEFT);
+			double vg = D(c, BUTTON_GAP);
+			double vw = (colw - lw - vg * PE_VOLUME_STEPS) / PE_VOLUME_STEPS;
+			for (int v = 0; v < PE_VOLUME_STEPS; v++) {
+				char pct[16];
+				snprintf(pct, sizeof pct, "%d%%", pe_volume_steps[v]);
+				pe_sc_button(c, pg, x + lw + vg + (double)v * (vw + vg), y, vw, bh, pct,
+				             app->speech_volume == pe_volume_steps[v] ? BTN_SELECTED : BTN_NORMAL,
+				             PE_ACT_STAFF_VOLUME, pe_volume_steps[v], TYPE_BUTTON);
+			}
+			y += bh + g;
+		}
 		pe_sc_button(c, pg, x, y, colw, bh, items[i].label, items[i].kind, items[i].action, 0,
 		             TYPE_BUTTON_WIDE);
 		y += bh + g;

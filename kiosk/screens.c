@@ -32,6 +32,7 @@ void pe_sc_doc_cache_clear(doc_cache *c)
 	pe_dlist_destroy(c->dl);
 	free(c->topic_id);
 	free(c->marks);
+	pe_says_clear(&c->says);
 	memset(c, 0, sizeof *c);
 }
 
@@ -50,6 +51,7 @@ void pe_screens_destroy(pe_screens *screens)
 
 void pe_frame_finish(pe_frame *frame)
 {
+	pe_says_clear(&frame->screen_says);
 	pe_dlist_destroy(frame->dl);
 	memset(frame, 0, sizeof *frame);
 }
@@ -107,6 +109,7 @@ bool pe_screens_build(pe_screens *screens, const pe_screen_env *env, const pe_ap
 		pe_error_set(err, NULL, 0, "kiosk: out of memory building a screen");
 		return false;
 	}
+	c.says = &frame->screen_says;
 	bool ok = true;
 	switch (app->screen) {
 	case PE_SCREEN_HOME:
@@ -121,6 +124,23 @@ bool pe_screens_build(pe_screens *screens, const pe_screen_env *env, const pe_ap
 	case PE_SCREEN_STAFF:
 		pe_sc_build_staff(&c, pg);
 		break;
+	}
+	/* What Listen reads, and the sentence being heard. */
+	if (frame->reader && screens->doc.dl) {
+		frame->says = &screens->doc.says;
+		frame->says_on_doc = true;
+	} else {
+		frame->says = &frame->screen_says;
+	}
+	/* A band of yellow behind the page's words; a frame in the selected
+	 * colour round a tile (yellow would not show on white). */
+	frame->hl_color = frame->says_on_doc ? c.th->speaking : c.th->selected_bg;
+	frame->hl_line = fmax(2, D(&c, 6));
+	int sn = app->speech_sentence;
+	if (app->speech != PE_SAY_OFF && sn >= 0 && (size_t)sn < frame->says->n) {
+		const pe_say *say = &frame->says->items[sn];
+		frame->hl = frame->says->spans + say->first_span;
+		frame->n_hl = say->n_spans;
 	}
 	if (ok && app->warning) {
 		pe_page *ov = pe_dlist_add_page(frame->dl, c.W, c.H);
@@ -197,6 +217,11 @@ bool pe_screens_hit_name(const pe_screen_env *env, const pe_op *op, char *buf, s
 	case PE_ACT_STAFF_CONTRAST: n = snprintf(buf, size, "staff-contrast"); break;
 	case PE_ACT_STAFF_EXIT: n = snprintf(buf, size, "staff-exit"); break;
 	case PE_ACT_STAFF_CLOSE: n = snprintf(buf, size, "staff-close"); break;
+	case PE_ACT_LISTEN: n = snprintf(buf, size, "listen"); break;
+	case PE_ACT_SPEECH_PAUSE: n = snprintf(buf, size, "speech-pause"); break;
+	case PE_ACT_SPEECH_STOP: n = snprintf(buf, size, "speech-stop"); break;
+	case PE_ACT_SPEECH_SLOWER: n = snprintf(buf, size, "speech-slower"); break;
+	case PE_ACT_STAFF_VOLUME: n = snprintf(buf, size, "staff-volume:%d", arg); break;
 	}
 	return n >= 0 && (size_t)n < size;
 }

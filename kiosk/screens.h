@@ -38,6 +38,29 @@ typedef struct pe_screen_env {
 	double width, height;               /* window, pixels */
 } pe_screen_env;
 
+/* What "Listen" reads: sentences (the words on screen) and the boxes
+ * each one's words take, to highlight the one being heard. */
+typedef struct pe_say_span {
+	double x, y, w, h;
+} pe_say_span;
+
+typedef struct pe_say {
+	char *text;                         /* owned, UTF-8 */
+	size_t section;                     /* the reader's section; else 0 */
+	size_t first_span, n_spans;
+} pe_say;
+
+typedef struct pe_says {
+	pe_say *items;
+	size_t n, cap;
+	pe_say_span *spans;
+	size_t n_spans, cap_spans;
+} pe_says;
+
+void pe_says_clear(pe_says *s);
+/* The index of the first sentence of a section (n when none). */
+size_t pe_says_first_in(const pe_says *s, size_t section);
+
 /* One frame to paint: page 0 is the screen; page 1, when present, is a
  * modal overlay (the idle warning) painted last and the only page hit
  * tests look at. On the reader, the doc page is painted into the viewport
@@ -60,6 +83,18 @@ typedef struct pe_frame {
 	double bar_width;
 	double px_per_mm;
 	double min_target;                  /* pixels: 15 mm */
+	/* What Listen reads on this screen: the reader's page (page
+	 * coordinates, says_on_doc; owned by the pe_screens cache) or the
+	 * screen's own words (screen_says, owned). The boxes of the sentence
+	 * being heard (app->speech_sentence) are painted in hl_color: behind
+	 * the page's text, or as a frame around a screen's words. */
+	const pe_says *says;
+	bool says_on_doc;
+	pe_says screen_says;
+	const pe_say_span *hl;
+	size_t n_hl;
+	pe_color hl_color;
+	double hl_line;                     /* pixels: the frame's line */
 } pe_frame;
 
 typedef struct pe_screens pe_screens;

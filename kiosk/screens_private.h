@@ -46,6 +46,7 @@ typedef struct theme {
 	pe_color dim, dialog_bg;
 	pe_color good, bad;
 	pe_color bar_track, bar_thumb;
+	pe_color speaking;      /* behind the sentence being read aloud */
 	double border;          /* dp */
 } theme;
 
@@ -114,6 +115,7 @@ typedef struct doc_cache {
 	bool high_contrast;
 	double *marks;          /* owned: section y positions */
 	size_t n_marks;
+	pe_says says;           /* owned: the page's sentences */
 } doc_cache;
 
 struct pe_screens {
@@ -135,6 +137,7 @@ typedef struct ctx {
 	double min_target;      /* pixels: 15 mm */
 	bool narrow;            /* title gets a row of its own in the header */
 	bool tight;             /* short landscape: bars use 15 mm, not the dp design */
+	pe_says *says;          /* the screen's words for Listen (pe_sc_say) */
 	bool ok;                /* false after an allocation failure */
 } ctx;
 
@@ -155,6 +158,10 @@ typedef enum lead_mark {
 	LEAD_UP,                /* chevrons up and down: the section list's pages */
 	LEAD_DOWN,
 	LEAD_ALERT,             /* the warning sign: the emergency buttons */
+	LEAD_SPEAKER,           /* a loudspeaker: Listen */
+	LEAD_PAUSE,
+	LEAD_PLAY,
+	LEAD_STOP,
 } lead_mark;
 
 /* ---- units -------------------------------------------------------------- */
@@ -225,6 +232,19 @@ bool pe_sc_footer_two_rows(ctx *c);
 double pe_sc_footer_height(ctx *c, bool two_rows);
 void pe_sc_footer_bar(ctx *c, pe_page *pg, double y, double h);
 void pe_sc_footer_emergency(ctx *c, pe_page *pg, double row_y, bool full, double left);
+
+/* ---- reading aloud (widgets.c, say.c) ----------------------------------- */
+
+/* Whether this screen has the Listen button (the site allows speech). */
+bool pe_sc_speech_shown(const ctx *c);
+/* Words Listen reads on a screen that is not the reader, in order, with
+ * the box to highlight while they are heard. */
+void pe_sc_say(ctx *c, const char *text, double x, double y, double w, double h);
+bool pe_says_add(pe_says *s, const char *text, size_t section, double x, double y, double w,
+                 double h);
+bool pe_says_add_span(pe_says *s, double x, double y, double w, double h);
+/* The sentences of a laid-out page (the reader's topic). */
+bool pe_says_from_page(pe_says *out, pe_layout *layout, const pe_page *pg);
 
 /* ---- screens.c ---------------------------------------------------------- */
 

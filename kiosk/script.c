@@ -335,6 +335,27 @@ static bool expect(runner *r, char *what, char *rest)
 		snprintf(got, sizeof got, "%zu", pe_app_reading(app));
 		if (strcmp(got, rest) != 0)
 			return fail(r, "expected reading section %s, got %s", rest, got);
+	} else if (strcmp(what, "speaking") == 0) {
+		/* "off", "on", or the reader's section of the sentence heard */
+		const pe_frame *fr = pe_kiosk_frame(r->k);
+		int sn = app->speech_sentence;
+		if (app->speech == PE_SAY_OFF)
+			snprintf(got, sizeof got, "off");
+		else if (strcmp(rest, "on") == 0)
+			snprintf(got, sizeof got, "on");
+		else if (sn >= 0 && fr->says && (size_t)sn < fr->says->n)
+			snprintf(got, sizeof got, "%zu", fr->says->items[sn].section);
+		else
+			snprintf(got, sizeof got, "on, no sentence heard yet");
+		if (strcmp(got, rest) != 0)
+			return fail(r, "expected speaking %s, got %s", rest, got);
+	} else if (strcmp(what, "sentence") == 0) {
+		/* "sentence 3", "sentence > 3" */
+		bool more = *rest == '>';
+		long v = strtol(more ? rest + 1 : rest, NULL, 10);
+		snprintf(got, sizeof got, "%d", app->speech_sentence);
+		if (more ? !(app->speech_sentence > v) : app->speech_sentence != v)
+			return fail(r, "expected sentence %s, got %s", rest, got);
 	} else if (strcmp(what, "text-size") == 0) {
 		snprintf(got, sizeof got, "%d", app->text_step);
 		if (strcmp(got, rest) != 0)
@@ -453,8 +474,10 @@ static bool command(runner *r, char *line)
 			advance(r, r->now + 0.08);
 			mouse(r, SDL_MOUSEBUTTONUP, v[0], v[1]);
 		}
-	} else if (strcmp(cmd, "tap-id") == 0) {
+	} else if (strcmp(cmd, "tap-id") == 0 || strcmp(cmd, "listen") == 0) {
 		double x, y;
+		if (strcmp(cmd, "listen") == 0)
+			rest = "listen";
 		if (!find_hit(r, rest, &x, &y)) {
 			char names[600];
 			hit_names(r, names, sizeof names);

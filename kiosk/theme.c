@@ -39,6 +39,7 @@ static const theme calm = {
 	.bad = { 0.608, 0.110, 0.110, 1 },
 	.bar_track = { 0.85, 0.87, 0.89, 1 },
 	.bar_thumb = { 0.043, 0.310, 0.424, 1 },
+	.speaking = { 1, 0.878, 0.4, 1 },            /* #ffe066 behind dark text */
 	.border = 3,
 };
 
@@ -70,6 +71,7 @@ static const theme contrast = {
 	.bad = { 0.5, 0, 0, 1 },
 	.bar_track = { 0.8, 0.8, 0.8, 1 },
 	.bar_thumb = { 0, 0, 0, 1 },
+	.speaking = { 1, 1, 0, 1 },                  /* yellow behind black: 19:1 */
 	.border = 5,
 };
 

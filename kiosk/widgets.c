@@ -175,6 +175,54 @@ static void chevron(ctx *c, pe_page *pg, double x, double y, double size, lead_m
 		c->ok = false;
 }
 
+/* The marks of the speech buttons in the square (x, y, size): a
+ * loudspeaker with two sound waves, pause bars, a play triangle, a stop
+ * square. */
+static void speech_mark(ctx *c, pe_page *pg, double x, double y, double s, lead_mark mark,
+                        pe_color color)
+{
+#define P(u, v) { x + s * (u) }, { y + s * (v) }
+	bool ok = true;
+	if (mark == LEAD_SPEAKER) {
+		pe_path_seg body[] = {
+			{ PE_PATH_MOVE, P(0.08, 0.36) }, { PE_PATH_LINE, P(0.28, 0.36) },
+			{ PE_PATH_LINE, P(0.52, 0.14) }, { PE_PATH_LINE, P(0.52, 0.86) },
+			{ PE_PATH_LINE, P(0.28, 0.64) }, { PE_PATH_LINE, P(0.08, 0.64) },
+			{ PE_PATH_CLOSE, P(0, 0) },
+		};
+		pe_path_seg near[] = {
+			{ PE_PATH_MOVE, P(0.66, 0.34) },
+			{ PE_PATH_CURVE, { x + s * 0.76, x + s * 0.76, x + s * 0.66 },
+			  { y + s * 0.44, y + s * 0.56, y + s * 0.66 } },
+		};
+		pe_path_seg far[] = {
+			{ PE_PATH_MOVE, P(0.78, 0.2) },
+			{ PE_PATH_CURVE, { x + s * 0.98, x + s * 0.98, x + s * 0.78 },
+			  { y + s * 0.38, y + s * 0.62, y + s * 0.8 } },
+		};
+		ok = pe_page_add_path(pg, body, 7, color, PE_NO_COLOR, 0, false) &&
+		     pe_page_add_path(pg, near, 2, PE_NO_COLOR, color, s * 0.09, false) &&
+		     pe_page_add_path(pg, far, 2, PE_NO_COLOR, color, s * 0.09, false);
+	} else if (mark == LEAD_PAUSE) {
+		ok = pe_page_add_rect(pg, x + s * 0.22, y + s * 0.18, s * 0.2, s * 0.64, color,
+		                      PE_NO_COLOR, 0, 0) &&
+		     pe_page_add_rect(pg, x + s * 0.58, y + s * 0.18, s * 0.2, s * 0.64, color,
+		                      PE_NO_COLOR, 0, 0);
+	} else if (mark == LEAD_PLAY) {
+		pe_path_seg tri[] = {
+			{ PE_PATH_MOVE, P(0.25, 0.15) }, { PE_PATH_LINE, P(0.85, 0.5) },
+			{ PE_PATH_LINE, P(0.25, 0.85) }, { PE_PATH_CLOSE, P(0, 0) },
+		};
+		ok = pe_page_add_path(pg, tri, 4, color, PE_NO_COLOR, 0, false);
+	} else if (mark == LEAD_STOP) {
+		ok = pe_page_add_rect(pg, x + s * 0.2, y + s * 0.2, s * 0.6, s * 0.6, color, PE_NO_COLOR,
+		                      0, s * 0.06);
+	}
+#undef P
+	if (!ok)
+		c->ok = false;
+}
+
 /* Room a lead mark takes before the label, dp. */
 double pe_sc_lead_dp(lead_mark lead)
 {
@@ -184,6 +232,10 @@ double pe_sc_lead_dp(lead_mark lead)
 	case LEAD_UP:
 	case LEAD_DOWN: return 36;
 	case LEAD_ALERT: return 52;
+	case LEAD_SPEAKER: return 44;
+	case LEAD_PAUSE:
+	case LEAD_PLAY:
+	case LEAD_STOP: return 36;
 	}
 	return 0;
 }
@@ -232,7 +284,10 @@ void pe_sc_button_full(ctx *c, pe_page *pg, double x, double y, double w, double
 	if (lead != LEAD_NONE && (!label || !*label)) {
 		/* A mark alone (a label that could not fit): in the middle. */
 		double s = fmin(D(c, LEAD_ALONE), h - 2 * pad);
-		chevron(c, pg, x + (w - s) / 2, y + (h - s) / 2, s, lead, fg);
+		if (lead >= LEAD_SPEAKER)
+			speech_mark(c, pg, x + (w - s) / 2, y + (h - s) / 2, s, lead, fg);
+		else
+			chevron(c, pg, x + (w - s) / 2, y + (h - s) / 2, s, lead, fg);
 		pe_sc_hit(c, pg, x, y, w, h, action, arg);
 		return;
 	}
@@ -241,6 +296,9 @@ void pe_sc_button_full(ctx *c, pe_page *pg, double x, double y, double w, double
 		 * the red it sits on. */
 		double s = fmin(lw_lead, h - 2 * pad);
 		pe_layout_icon_on(pg, PE_ICON_ALERT, x + pad, y + (h - s) / 2, s, fg, bg);
+	} else if (lead >= LEAD_SPEAKER) {
+		double s = fmin(lw_lead, h - 2 * pad);
+		speech_mark(c, pg, x + pad, y + (h - s) / 2, s, lead, fg);
 	} else if (lead != LEAD_NONE) {
 		chevron(c, pg, x + pad, y + (h - lw_lead) / 2, lw_lead, lead, fg);
 	}
@@ -310,6 +368,121 @@ bool pe_sc_text_fits(ctx *c, const char *text, pe_face face, double size_dp, dou
 	return fits;
 }
 
+/* ---- reading aloud ------------------------------------------------------- */
+
+#define LISTEN_MIN_W 160.0          /* the Listen button, at least (as Home) */
+#define SPEECH_BAR_PAD 16.0         /* the speech controls' row: around its buttons */
+#define SPEECH_BUTTON_MIN_W 180.0
+
+bool pe_sc_speech_shown(const ctx *c)
+{
+	return (!c->env->site || c->env->site->speech) && c->app->cfg.speech &&
+	       c->app->screen != PE_SCREEN_STAFF;
+}
+
+void pe_sc_say(ctx *c, const char *text, double x, double y, double w, double h)
+{
+	if (c->says && !pe_says_add(c->says, text, 0, x, y, w, h))
+		c->ok = false;
+}
+
+static const char *listen_label(const ctx *c)
+{
+	if (c->app->speech_unavailable)
+		/* TRANSLATORS: on the Listen button when the kiosk cannot speak
+		   (no headphones or speaker, no voice). */
+		return C_("kiosk/speech", "Speech not available");
+	/* TRANSLATORS: button that reads the screen aloud (a loudspeaker is
+	   drawn before it). */
+	return C_("kiosk/speech", "Listen");
+}
+
+/* The Listen button's width: its word (never the longer "not
+ * available", which wraps in the same box), and the loudspeaker. */
+static double listen_width(ctx *c)
+{
+	const char *word = C_("kiosk/speech", "Listen");
+	return fmax(pe_sc_button_width(c, word, TYPE_BUTTON, 0) - D(c, BUTTON_SLACK) +
+	            D(c, pe_sc_lead_dp(LEAD_SPEAKER) + LEAD_GAP), T(c, LISTEN_MIN_W));
+}
+
+/* The row under the header while the screen is read aloud: Pause (or
+ * Resume), Stop, and the slower step. */
+static double speech_bar_height(ctx *c)
+{
+	return c->bar_bh + 2 * D(c, SPEECH_BAR_PAD);
+}
+
+/* The controls' widths (their labels on one line, at least
+ * SPEECH_BUTTON_MIN_W), scaled to fit room but never under 15 mm;
+ * returns the room they take then. */
+#define SPEECH_CONTROLS 3
+typedef struct speech_control {
+	const char *label;
+	pe_action action;
+	lead_mark lead;
+	bool on;
+} speech_control;
+
+static void speech_controls(const ctx *c, speech_control *items)
+{
+	bool paused = c->app->speech == PE_SAY_PAUSED;
+	/* TRANSLATORS: speech controls: stop reading for now / go on. */
+	items[0] = (speech_control){ paused ? C_("kiosk/speech", "Resume") : C_("kiosk/speech", "Pause"),
+	                             PE_ACT_SPEECH_PAUSE, paused ? LEAD_PLAY : LEAD_PAUSE, false };
+	/* TRANSLATORS: speech control: stop reading aloud. */
+	items[1] = (speech_control){ C_("kiosk/speech", "Stop"), PE_ACT_SPEECH_STOP, LEAD_STOP, false };
+	/* TRANSLATORS: speech control: read more slowly (on or off). */
+	items[2] = (speech_control){ C_("kiosk/speech", "Slower"), PE_ACT_SPEECH_SLOWER, LEAD_NONE,
+	                             c->app->speech_slow };
+}
+
+static double speech_controls_width(ctx *c, double room, double *widths, double *scale)
+{
+	speech_control items[SPEECH_CONTROLS];
+	speech_controls(c, items);
+	double sum = 0, gap = D(c, BUTTON_GAP);
+	for (size_t i = 0; i < SPEECH_CONTROLS; i++) {
+		widths[i] = pe_sc_button_width(c, items[i].label, TYPE_BUTTON, SPEECH_BUTTON_MIN_W) +
+		            (items[i].lead ? D(c, pe_sc_lead_dp(items[i].lead) + LEAD_GAP) : 0);
+		sum += widths[i];
+	}
+	double avail = room - gap * (SPEECH_CONTROLS - 1);
+	*scale = sum > avail && sum > 0 ? avail / sum : 1;
+	double used = gap * (SPEECH_CONTROLS - 1);
+	for (size_t i = 0; i < SPEECH_CONTROLS; i++)
+		used += fmax(widths[i] * *scale, T(c, 0));
+	return used;
+}
+
+/* Pause (or Resume), Stop and the slower step, left to right from x in a
+ * row of height bh at y. */
+static void speech_bar(ctx *c, pe_page *pg, double x, double y, double room, button_kind off)
+{
+	speech_control items[SPEECH_CONTROLS];
+	speech_controls(c, items);
+	double widths[SPEECH_CONTROLS], scale;
+	speech_controls_width(c, room, widths, &scale);
+	for (size_t i = 0; i < SPEECH_CONTROLS; i++) {
+		double w = fmax(widths[i] * scale, T(c, 0));
+		pe_sc_button_full(c, pg, x, y, w, c->bar_bh, items[i].label, items[i].on ? BTN_NORMAL : off,
+		                  items[i].action, 0, TYPE_BUTTON, items[i].lead);
+		x += w + D(c, BUTTON_GAP);
+	}
+}
+
+/* The row under the header for the controls, when the title's place
+ * cannot hold them. */
+static void speech_row(ctx *c, pe_page *pg, double y)
+{
+	const theme *t = c->th;
+	double h = speech_bar_height(c);
+	pe_sc_rect(c, pg, 0, y, c->W, h, t->panel_bg, PE_NO_COLOR, 0, 0);
+	pe_sc_rect(c, pg, 0, y + h - D(c, FOOTER_RULE), c->W, D(c, FOOTER_RULE), t->tile_border,
+	           PE_NO_COLOR, 0, 0);
+	speech_bar(c, pg, D(c, MARGIN), y + D(c, SPEECH_BAR_PAD), c->W - 2 * D(c, MARGIN), BTN_NORMAL);
+}
+
 /* Header bar: optional Home / Back on the left, a title, the language
  * switch on the right. The title gets a second row under the buttons on
  * a narrow (portrait) screen, and in landscape only when it cannot be
@@ -331,18 +504,67 @@ void pe_sc_header(ctx *c, pe_page *pg, const char *title, const char *subtitle,
 	                     : 0;
 	double x = D(c, MARGIN) + (home ? home_w + D(c, BUTTON_GAP) : 0) +
 	           (back ? back_w + D(c, BUTTON_GAP) : 0);
-	double right = pe_sc_language_switch(c, NULL, x + D(c, HEADER_TITLE_GAP), c->W - D(c, MARGIN), by, bh, true,
-	                                     PE_ACT_LANG, c->app->lang);
+	/* Listen sits just left of the language switch; the switch narrows
+	 * before it would push Listen onto the buttons. */
+	bool speech = pe_sc_speech_shown(c);
+	double listen_w = speech ? listen_width(c) : 0;
+	double listen_room = speech ? listen_w + D(c, BUTTON_GAP) : 0;
+	double right = pe_sc_language_switch(c, NULL, x + D(c, HEADER_TITLE_GAP) + listen_room,
+	                                     c->W - D(c, MARGIN), by, bh, true, PE_ACT_LANG,
+	                                     c->app->lang);
+	/* A narrow screen with many languages: the switch cannot give Listen
+	 * its room (its buttons stop narrowing at 15 mm), so Listen goes to
+	 * the title's row, at its right end. */
+	bool listen_below = speech && right - listen_room < x + D(c, HEADER_TITLE_GAP) - 0.5;
+	/* A screen with no Home or Back keeps its title on the top row: it
+	 * must still read there (at its smallest size) beside Listen. */
+	if (speech && !listen_below && !home && !back) {
+		double tw1 = right - listen_room - D(c, HEADER_TITLE_RIGHT) - x;
+		double th1 = (row - 2 * D(c, HEADER_TITLE_INSET)) * (subtitle && *subtitle ? 0.6 : 1);
+		listen_below = tw1 <= 0 || !pe_sc_text_fits(c, title, PE_FACE_BOLD, TYPE_TITLE_MIN, tw1, th1);
+	}
+	if (listen_below) {
+		listen_room = 0;
+		right = pe_sc_language_switch(c, NULL, x + D(c, HEADER_TITLE_GAP), c->W - D(c, MARGIN), by,
+		                              bh, true, PE_ACT_LANG, c->app->lang);
+	}
+	double listen_x = right - listen_room, listen_y = by;
+	right = listen_x;
 	double tx = x + (home || back ? D(c, HEADER_TITLE_GAP) : 0);
 	double tw = right - D(c, HEADER_TITLE_RIGHT) - tx;
 	double ty = D(c, HEADER_TITLE_INSET), th = row - 2 * D(c, HEADER_TITLE_INSET);
-	bool two_rows = false;
+	bool two_rows = listen_below;
 	if (home || back)
-		two_rows = c->W > c->H ? tw <= 0 || !pe_sc_text_fits(c, title, PE_FACE_BOLD, TYPE_TITLE_ONE_ROW, tw, th)
-		                       : c->narrow;
-	c->header_h = row + (two_rows ? D(c, HEADER_SECOND_ROW) : 0);
+		two_rows = two_rows || (c->W > c->H ? tw <= 0 || !pe_sc_text_fits(c, title, PE_FACE_BOLD, TYPE_TITLE_ONE_ROW, tw, th)
+		                                    : c->narrow);
+	double second = D(c, HEADER_SECOND_ROW);
+	if (listen_below)
+		second = fmax(second, bh + 2 * D(c, HEADER_SECOND_ROW_FOOT) + D(c, HEADER_SECOND_ROW_RISE));
+	/* While it reads, the controls take the title's place (the title is
+	 * the first thing read, and on the page); a row of their own under
+	 * the header when the place is too small for three 15 mm buttons. */
+	bool reading = speech && c->app->speech != PE_SAY_OFF;
+	/* Listen's own place too: while it reads, Stop is what the patient
+	 * needs (and Listen again after it). */
+	double place_w = two_rows ? c->W - 2 * D(c, MARGIN) : tw + listen_room;
+	double cw[SPEECH_CONTROLS], cscale;
+	bool in_place = reading && speech_controls_width(c, place_w, cw, &cscale) <= place_w + 0.5;
+	if (in_place && two_rows)
+		second = fmax(second, bh + 2 * D(c, HEADER_SECOND_ROW_FOOT) + D(c, HEADER_SECOND_ROW_RISE));
+	c->header_h = row + (two_rows ? second : 0);
+	if (listen_below) {
+		listen_x = c->W - D(c, MARGIN) - listen_w;
+		listen_y = row + (second - bh) / 2 - D(c, HEADER_SECOND_ROW_RISE);
+	}
 
 	pe_sc_rect(c, pg, 0, 0, c->W, c->header_h, t->header_bg, PE_NO_COLOR, 0, 0);
+	if (speech && !in_place) {
+		/* On the dark bar like Home; white while it reads. */
+		bool on = c->app->speech != PE_SAY_OFF;
+		pe_sc_button_full(c, pg, listen_x, listen_y, listen_w, bh, listen_label(c),
+		                  on ? BTN_NORMAL : BTN_ON_HEADER, PE_ACT_LISTEN, 0, TYPE_BUTTON,
+		                  c->app->speech_unavailable ? LEAD_NONE : LEAD_SPEAKER);
+	}
 	double bx = D(c, MARGIN);
 	if (home) {
 		pe_sc_button(c, pg, bx, by, home_w, bh, home_label, BTN_ON_HEADER, PE_ACT_HOME, 0,
@@ -353,15 +575,18 @@ void pe_sc_header(ctx *c, pe_page *pg, const char *title, const char *subtitle,
 		pe_sc_button_full(c, pg, bx, by, back_w, bh, back_label, BTN_ON_HEADER, back_action, 0,
 		                  TYPE_BUTTON,
 		                  LEAD_BACK);
-	pe_sc_language_switch(c, pg, x + D(c, HEADER_TITLE_GAP), c->W - D(c, MARGIN), by, bh, true, PE_ACT_LANG,
-	                      c->app->lang);
+	pe_sc_language_switch(c, pg, x + D(c, HEADER_TITLE_GAP) + listen_room, c->W - D(c, MARGIN), by, bh,
+	                      true, PE_ACT_LANG, c->app->lang);
 	if (two_rows) {
 		tx = D(c, MARGIN);
-		tw = c->W - 2 * D(c, MARGIN);
+		tw = c->W - 2 * D(c, MARGIN) - (listen_below ? listen_w + D(c, HEADER_TITLE_RIGHT) : 0);
 		ty = row - D(c, HEADER_SECOND_ROW_RISE);
 		th = c->header_h - row - D(c, HEADER_SECOND_ROW_FOOT);
 	}
-	if (subtitle && *subtitle) {
+	if (in_place) {
+		double cy = two_rows ? row + (second - bh) / 2 - D(c, HEADER_SECOND_ROW_RISE) : by;
+		speech_bar(c, pg, two_rows ? D(c, MARGIN) : tx, cy, place_w, BTN_ON_HEADER);
+	} else if (subtitle && *subtitle) {
 		pe_sc_fit_text(c, pg, title, PE_FACE_BOLD, TYPE_TITLE, TYPE_TITLE_MIN, tx, ty, tw,
 		               th * 0.6, t->header_fg, ALIGN_LEFT);
 		pe_sc_fit_text(c, pg, subtitle, PE_FACE_REGULAR, TYPE_SUBTITLE, TYPE_MIN, tx,
@@ -369,6 +594,13 @@ void pe_sc_header(ctx *c, pe_page *pg, const char *title, const char *subtitle,
 	} else {
 		pe_sc_fit_text(c, pg, title, PE_FACE_BOLD, TYPE_TITLE, TYPE_TITLE_MIN, tx, ty, tw, th,
 		               t->header_fg, ALIGN_LEFT);
+	}
+	/* The reader reads its page; other screens start with their title. */
+	if (c->app->screen != PE_SCREEN_TOPIC)
+		pe_sc_say(c, title, tx, ty, tw, th);
+	if (reading && !in_place) {
+		speech_row(c, pg, c->header_h);
+		c->header_h += speech_bar_height(c);
 	}
 }
 

@@ -45,6 +45,130 @@ static void run_until(pe_app *app, double *now, double until)
 	pe_app_tick(app, *now);
 }
 
+static pe_app *make_speaking(double now)
+{
+	pe_app *app = make("4321", now);
+	app->cfg.speech = true;
+	return app;
+}
+
+/* Listen starts a reading from the section on screen; leaving the screen,
+ * another language and the idle reset stop it; Stop stops it. */
+static void test_speech_stops_with_the_screen(void **state)
+{
+	(void)state;
+	double now = 0;
+	pe_app *app = make_speaking(now);
+	pe_app_action(app, PE_ACT_LISTEN, 0, now += 1);
+	assert_int_equal(app->speech, PE_SAY_PLAYING);
+	unsigned long serial = app->speech_serial;
+	pe_app_speech_progress(app, 2, 1, 0, now += 1);
+	assert_int_equal(app->speech_sentence, 2);
+	pe_app_action(app, PE_ACT_TOPIC, 0, now += 1);
+	assert_int_equal(app->speech, PE_SAY_OFF);
+	assert_int_equal(app->speech_sentence, -1);
+
+	double marks[] = { 0, 500, 1000 };
+	assert_true(pe_app_set_doc(app, 3000, 600, marks, 3));
+	pe_app_action(app, PE_ACT_SECTION, 1, now += 1);
+	pe_app_action(app, PE_ACT_LISTEN, 0, now += 1);
+	assert_int_equal(app->speech, PE_SAY_PLAYING);
+	assert_true(app->speech_serial > serial);
+	assert_int_equal(app->speech_from, 1);
+	pe_app_action(app, PE_ACT_SPEECH_PAUSE, 0, now += 1);
+	assert_int_equal(app->speech, PE_SAY_PAUSED);
+	pe_app_action(app, PE_ACT_SPEECH_PAUSE, 0, now += 1);
+	assert_int_equal(app->speech, PE_SAY_PLAYING);
+	pe_app_action(app, PE_ACT_LANG, ES, now += 1);
+	assert_int_equal(app->speech, PE_SAY_OFF);
+
+	pe_app_action(app, PE_ACT_LISTEN, 0, now += 1);
+	pe_app_action(app, PE_ACT_SPEECH_STOP, 0, now += 1);
+	assert_int_equal(app->speech, PE_SAY_OFF);
+
+	pe_app_action(app, PE_ACT_LISTEN, 0, now += 1);
+	pe_app_action(app, PE_ACT_SPEECH_PAUSE, 0, now += 1);
+	run_until(app, &now, now + 200);
+	assert_string_equal(pe_app_screen_name(app), "home");
+	assert_int_equal(app->speech, PE_SAY_OFF);
+	pe_app_destroy(app);
+}
+
+/* The sentence heard is kept in view, and hearing keeps the visit alive;
+ * the end of the reading turns the controls off. */
+static void test_speech_progress_scrolls_and_ends(void **state)
+{
+	(void)state;
+	double now = 0;
+	pe_app *app = make_speaking(now);
+	pe_app_action(app, PE_ACT_TOPIC, 0, now += 1);
+	double marks[] = { 0, 500, 1000 };
+	assert_true(pe_app_set_doc(app, 3000, 600, marks, 3));
+	pe_app_action(app, PE_ACT_LISTEN, 0, now += 1);
+	pe_app_speech_progress(app, 0, 100, 140, now += 1);
+	assert_true(app->scroll == 0);
+	/* Below the viewport: the page comes to it. */
+	pe_app_speech_progress(app, 5, 1200, 1240, now += 1);
+	assert_true(app->scroll > 600 && app->scroll <= 1200);
+	assert_int_equal(pe_app_reading(app), 2);
+	/* 80 s of listening with no touch: no warning. */
+	for (int i = 6; i < 14; i++)
+		pe_app_speech_progress(app, i, 1250, 1290, now += 10);
+	pe_app_tick(app, now);
+	assert_false(app->warning);
+	pe_app_speech_progress(app, -1, 1, 0, now += 1);
+	assert_int_equal(app->speech, PE_SAY_OFF);
+	pe_app_destroy(app);
+}
+
+/* No device or no voice: the button says so and Listen does nothing
+ * until the next patient; a site without speech has no Listen at all. */
+static void test_speech_unavailable_and_off(void **state)
+{
+	(void)state;
+	double now = 0;
+	pe_app *app = make_speaking(now);
+	pe_app_action(app, PE_ACT_LISTEN, 0, now += 1);
+	pe_app_speech_failed(app);
+	assert_true(app->speech_unavailable);
+	assert_int_equal(app->speech, PE_SAY_OFF);
+	pe_app_action(app, PE_ACT_LISTEN, 0, now += 1);
+	assert_int_equal(app->speech, PE_SAY_OFF);
+	pe_app_action(app, PE_ACT_TOPIC, 0, now += 1);
+	run_until(app, &now, now + 200);
+	assert_false(app->speech_unavailable);
+	pe_app_destroy(app);
+
+	app = make("4321", 0);   /* cfg.speech false */
+	pe_app_action(app, PE_ACT_LISTEN, 0, 1);
+	assert_int_equal(app->speech, PE_SAY_OFF);
+	pe_app_destroy(app);
+}
+
+/* The staff volume takes only its steps, only unlocked, and outlives
+ * the idle reset (a setting of the kiosk, like the contrast). */
+static void test_staff_volume(void **state)
+{
+	(void)state;
+	double now = 0;
+	pe_app *app = make_speaking(now);
+	assert_int_equal(app->speech_volume, PE_VOLUME_DEFAULT);
+	pe_app_staff_gesture(app, now += 1);
+	pe_app_action(app, PE_ACT_STAFF_VOLUME, 25, now += 1);
+	assert_int_equal(app->speech_volume, PE_VOLUME_DEFAULT);   /* locked */
+	for (const char *d = "4321"; *d; d++)
+		pe_app_action(app, PE_ACT_PIN_DIGIT, *d - '0', now += 1);
+	pe_app_action(app, PE_ACT_PIN_OK, 0, now += 1);
+	pe_app_action(app, PE_ACT_STAFF_VOLUME, 30, now += 1);
+	assert_int_equal(app->speech_volume, PE_VOLUME_DEFAULT);   /* not a step */
+	pe_app_action(app, PE_ACT_STAFF_VOLUME, 25, now += 1);
+	assert_int_equal(app->speech_volume, 25);
+	run_until(app, &now, now + 200);
+	assert_string_equal(pe_app_screen_name(app), "home");
+	assert_int_equal(app->speech_volume, 25);
+	pe_app_destroy(app);
+}
+
 static void test_starts_pristine_at_home_with_no_deadline(void **state)
 {
 	(void)state;
@@ -640,6 +764,10 @@ int main(void)
 		cmocka_unit_test(test_last_section_tapped_is_selected),
 		cmocka_unit_test(test_tap_guard_after_screen_change),
 		cmocka_unit_test(test_wrong_pins_lock_the_pad),
+		cmocka_unit_test(test_speech_stops_with_the_screen),
+		cmocka_unit_test(test_speech_progress_scrolls_and_ends),
+		cmocka_unit_test(test_speech_unavailable_and_off),
+		cmocka_unit_test(test_staff_volume),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -443,7 +443,7 @@ static pe_app *make_app(bool high_contrast, size_t n_langs)
 {
 	pe_app_config cfg = {
 		.n_langs = n_langs, .default_lang = 0, .idle_seconds = 90, .countdown_seconds = 20,
-		.staff_pin = "4321", .high_contrast = high_contrast,
+		.staff_pin = "4321", .high_contrast = high_contrast, .speech = true,
 	};
 	return pe_app_create(&cfg, 0);
 }
@@ -640,6 +640,37 @@ static void check_size_diag(world *w, double W, double H, bool themes, double di
 					                         pe_library_topic(w->libs[l], t), what);
 				}
 			}
+			/* Reading aloud: the controls' row under the header, the
+			 * sentence heard highlighted, paused, and no voice. */
+			pe_app_action(app, PE_ACT_HOME, 0, 1.5);
+			pe_app_action(app, PE_ACT_LISTEN, 0, 1.5);
+			pe_app_speech_progress(app, 1, 1, 0, 1.5);
+			snprintf(what, sizeof what, "%.0fx%.0f %s%s home reading aloud", W, H, w->codes[l],
+			         hc ? " high-contrast" : "");
+			build_and_check(w, screens, &env, app, 1.5, what);
+			pe_app_action(app, PE_ACT_TOPIC, 0, 1.6);
+			pe_app_action(app, PE_ACT_LISTEN, 0, 1.6);
+			pe_app_speech_progress(app, 3, 1, 0, 1.6);
+			pe_app_action(app, PE_ACT_SPEECH_PAUSE, 0, 1.6);
+			pe_app_action(app, PE_ACT_SPEECH_SLOWER, 0, 1.6);
+			snprintf(what, sizeof what, "%.0fx%.0f %s%s topic reading aloud, paused", W, H,
+			         w->codes[l], hc ? " high-contrast" : "");
+			build_and_check(w, screens, &env, app, 1.6, what);
+			{
+				pe_frame f = { 0 };
+				build_checked(w, screens, &env, app, 1.6, what, &f);
+				if (!find_hit(&f, PE_ACT_SPEECH_STOP) || !find_hit(&f, PE_ACT_SPEECH_PAUSE))
+					fault(w, what, "no Stop or no Pause while reading");
+				if (f.n_hl == 0)
+					fault(w, what, "the sentence heard is not highlighted");
+				pe_frame_finish(&f);
+			}
+			pe_app_speech_failed(app);
+			snprintf(what, sizeof what, "%.0fx%.0f %s%s topic, speech not available", W, H,
+			         w->codes[l], hc ? " high-contrast" : "");
+			build_and_check(w, screens, &env, app, 1.7, what);
+			app->speech_unavailable = false;
+			app->speech_slow = false;
 			pe_app_action(app, PE_ACT_TOPIC, 0, 2);
 			pe_app_action(app, PE_ACT_PRINT_OPEN, 0, 2);
 			const pe_print_state states[] = { PE_PRINT_IDLE, PE_PRINT_BUSY, PE_PRINT_DONE,

@@ -96,6 +96,7 @@ static void defaults(void **state)
 	assert_string_equal(s->default_language, "en");
 	assert_float_equal(s->screen_diagonal_in, 23.8, 1e-9);
 	assert_false(s->high_contrast);
+	assert_true(s->speech);
 	pe_site_destroy(s);
 	pe_site_destroy(NULL);
 
@@ -115,7 +116,8 @@ static void every_key(void **state)
 	         "[clinic]\nname = Riverside Infusion Center\nphone = (555) 010-0100\n"
 	         "after_hours_phone = 555-0199\nlogo = logo.png\n"
 	         "[kiosk]\nidle_seconds = 120\nstaff_pin = 4321\nprinter = infusion-desk\n"
-	         "default_language = es\nscreen_diagonal_inches = 21.5\nhigh_contrast = true\n");
+	         "default_language = es\nscreen_diagonal_inches = 21.5\nhigh_contrast = true\n"
+	         "speech = false\n");
 	FILE *f = fopen(path, "w");
 	assert_non_null(f);
 	fputs(data, f);
@@ -137,6 +139,7 @@ static void every_key(void **state)
 	assert_string_equal(s->default_language, "es");
 	assert_float_equal(s->screen_diagonal_in, 21.5, 1e-9);
 	assert_true(s->high_contrast);
+	assert_false(s->speech);
 	pe_site_destroy(s);
 }
 
@@ -198,6 +201,7 @@ static void errors_name_file_line_key(void **state)
 	expect_error("[kiosk]\nstaff_pin = 12\n", "[kiosk] staff_pin", "site.ini:2:");
 	expect_error("[kiosk]\nstaff_pin = abcd\n", "[kiosk] staff_pin", "site.ini:2:");
 	expect_error("[kiosk]\nhigh_contrast = yes\n", "[kiosk] high_contrast", "site.ini:2:");
+	expect_error("[kiosk]\nspeech = loud\n", "[kiosk] speech", "site.ini:2:");
 	expect_error("[kiosk]\nscreen_diagonal_inches = 0\n", "[kiosk] screen_diagonal_inches", "site.ini:2:");
 	expect_error("[kiosk]\ndefault_language = English\n", "[kiosk] default_language", "site.ini:2:");
 	/* Language codes are gettext's, as in locales/LINGUAS (pt_BR): one the
