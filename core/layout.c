@@ -480,8 +480,53 @@ static bool is_trailing_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Characters that no op holds. Spaces other than U+0020 and U+00A0 (the
+ * narrow no-break space U+202F French puts in "18 h 30", the thin space
+ * U+2009) are missing from the bundled fonts: libharu would stop on them
+ * and a painter that shapes again would draw a box or an em-wide gap.
+ * Bidi controls (U+200E/F marks, U+202A-202E, the isolates U+2066-2069
+ * around a phone number) take no room and are never drawn. Pango has
+ * measured every one of them (HarfBuzz gives a missing space its usual
+ * width, a narrow one half a space), so layout leaves their gap between
+ * two ops. ZWJ and ZWNJ stay: they change how letters join. */
+static bool is_gap_char(gunichar c)
+{
+	return (c >= 0x2000 && c <= 0x200B) || c == 0x200E || c == 0x200F ||
+	       (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x2064) ||
+	       (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+}
+
+static size_t next_char(const pe_layout *L, size_t i)
+{
+	return (size_t)(g_utf8_next_char(L->buf + i) - L->buf);
+}
+
+/* The piece of bytes [a, b) of source run r in a Pango run (item at
+ * byte is, glyphs gs, starting at run_x): its left edge and width are the
+ * glyphs whose clusters start inside it, in visual order, so the same
+ * sums hold for a right-to-left run. False when no glyph starts inside
+ * (the caller keeps a wider piece). */
+static bool piece_geometry(const PangoGlyphString *gs, size_t is, size_t a, size_t b,
+                           int64_t *before, int64_t *width)
+{
+	int first = -1;
+	*before = *width = 0;
+	for (int g = 0; g < gs->num_glyphs; g++) {
+		size_t c = is + (size_t)gs->log_clusters[g];
+		if (c >= a && c < b) {
+			if (first < 0)
+				first = g;
+			*width += gs->glyphs[g].geometry.width;
+		}
+	}
+	for (int g = 0; g < first; g++)
+		*before += gs->glyphs[g].geometry.width;
+	return first >= 0;
+}
+
 /* The pieces of one laid-out line: one per (Pango run x source run), with
- * the line's trailing spaces left out. */
+ * the line's trailing spaces left out, and split where a gap character
+ * (is_gap_char) stands. */
 static bool line_pieces(pe_layout *L, PangoLayoutLine *line, int index, double unit)
 {
 	size_t ls = (size_t)line->start_index;
@@ -502,18 +547,36 @@ static bool line_pieces(pe_layout *L, PangoLayoutLine *line, int index, double u
 			size_t b = L->run_start[r + 1] < to ? L->run_start[r + 1] : to;
 			if (a >= b)
 				continue;
-			int64_t before = 0, width = 0;
-			for (int g = 0; g < gs->num_glyphs; g++) {
-				size_t c = is + (size_t)gs->log_clusters[g];
-				int gw = gs->glyphs[g].geometry.width;
-				if (c < a)
-					before += gw;
-				else if (c < b)
-					width += gw;
+			size_t mark = L->n_pieces;
+			bool split_ok = true;
+			for (size_t sa = a; split_ok && sa < b;) {
+				while (sa < b && is_gap_char(g_utf8_get_char(L->buf + sa)))
+					sa = next_char(L, sa);
+				size_t sb = sa;
+				while (sb < b && !is_gap_char(g_utf8_get_char(L->buf + sb)))
+					sb = next_char(L, sb);
+				if (sb > b)
+					sb = b;
+				int64_t before, width;
+				if (sa < sb) {
+					split_ok = piece_geometry(gs, is, sa, sb, &before, &width);
+					if (split_ok && !add_piece(L, sa, sb, r, index,
+					                           (double)(run_x + before) / unit,
+					                           (double)width / unit))
+						return false;
+				}
+				sa = sb;
 			}
-			if (!add_piece(L, a, b, r, index, (double)(run_x + before) / unit,
-			               (double)width / unit))
-				return false;
+			if (!split_ok) {
+				/* A cluster reaching over a gap character: one piece,
+				 * as Pango shaped it. */
+				L->n_pieces = mark;
+				int64_t before, width;
+				piece_geometry(gs, is, a, b, &before, &width);
+				if (!add_piece(L, a, b, r, index, (double)(run_x + before) / unit,
+				               (double)width / unit))
+					return false;
+			}
 		}
 		run_x += pango_glyph_string_get_width(gs);
 	}
