@@ -180,6 +180,78 @@ static void bidi_controls_are_not_drawn(void **state)
 	page_done(fx);
 }
 
+/* Right to left (Arabic): the page is built as for English and mirrored;
+ * the text comes out right-aligned in its box, the first words at the
+ * right, a bold run left of the words before it, and the phone number one
+ * op reading 1-800-227-2345 (it once showed 2345-227-800-1), left of the
+ * words that come before it. Asserted on positions: the bundled fonts may
+ * have no Arabic glyphs. */
+static void right_to_left_mirrors_runs(void **state)
+{
+	fixture *fx = *state;
+	pe_text_style t = body(14);
+	pe_layout_set_rtl(fx->layout, true);
+	pe_page *pg = page(fx);
+	/* "Call the number [phone] now, *quickly*" */
+	pe_text text = T("\u0627\u062a\u0635\u0644 \u0628\u0627\u0644\u0631\u0642\u0645 "
+	                 "[1-800-227-2345] \u0627\u0644\u0622\u0646 *\u0628\u0633\u0631\u0639\u0629* "
+	                 "\u0644\u0645\u062f\u0629 24\u201348 \u0633\u0627\u0639\u0629");
+	double x = 100, w = 900;
+	pe_layout_text(fx->layout, pg, &text, &t, x, 0, w, NULL);
+	pe_layout_set_rtl(fx->layout, false);
+	pe_page_mirror(pg);
+	double right = pg->width - x;          /* the box, mirrored */
+	const pe_op *call = find_text(pg, "\u0627\u062a\u0635\u0644");
+	const pe_op *phone = find_exact(pg, "1-800-227-2345");
+	const pe_op *now = find_text(pg, "\u0627\u0644\u0622\u0646");
+	const pe_op *bold = find_exact(pg, "\u0628\u0633\u0631\u0639\u0629");
+	const pe_op *range = find_text(pg, "24\u201348");
+	assert_non_null(call);
+	assert_non_null(phone);
+	assert_non_null(now);
+	assert_non_null(bold);
+	assert_non_null(range);
+	assert_string_equal(phone->u.text.link, "tel:18002272345");
+	/* right-aligned: the first words end at the box's right edge */
+	assert_true(fabs(call->x + call->w - right) < 0.5);
+	/* reading order right to left */
+	assert_true(phone->x + phone->w <= call->x + EPS);
+	assert_true(now->x + now->w <= phone->x + EPS);
+	assert_true(bold->x + bold->w <= now->x + EPS);
+	assert_true(range->x + range->w <= bold->x + EPS);
+	assert_true(range->x >= pg->width - x - w - EPS);
+	for (size_t i = 0; i < pg->n_ops; i++)
+		assert_null(strstr(pg->ops[i].u.text.utf8, "\u2066"));
+
+	/* Wrapped: every line ends at the right edge. */
+	pg = page(fx);
+	pe_layout_set_rtl(fx->layout, true);
+	int lines = 0;
+	pe_layout_text(fx->layout, pg, &text, &t, x, 0, 160, &lines);
+	pe_layout_set_rtl(fx->layout, false);
+	pe_page_mirror(pg);
+	assert_true(lines >= 3);
+	for (int l = 0; l < lines; l++) {
+		double maxr = 0;
+		double base = pg->ops[0].y + l * t.size * t.leading;
+		for (size_t i = 0; i < pg->n_ops; i++)
+			if (fabs(pg->ops[i].y - base) < EPS)
+				maxr = fmax(maxr, pg->ops[i].x + pg->ops[i].w);
+		if (fabs(maxr - right) > 0.5)
+			fail_msg("line %d ends at %.2f, the box at %.2f", l, maxr, right);
+	}
+	/* Left to right again: the same text, not mirrored, starts at x. */
+	pg = page(fx);
+	pe_layout_text(fx->layout, pg, &text, &t, x, 0, w, NULL);
+	phone = find_exact(pg, "1-800-227-2345");
+	assert_non_null(phone);
+	double minx = 1e9;
+	for (size_t i = 0; i < pg->n_ops; i++)
+		minx = fmin(minx, pg->ops[i].x);
+	assert_true(fabs(minx - x) < 0.5);
+	page_done(fx);
+}
+
 /* The tel: link of a number written "(+44) 20 7946 0000": the + leads the
  * digits, so it stays (the handout's QR code and the text link once
  * disagreed; "tel:442079460000" would dial a local number). */
@@ -535,6 +607,7 @@ int main(void)
 		cmocka_unit_test(style_sizes_and_contrast),
 		cmocka_unit_test(narrow_spaces_are_gaps),
 		cmocka_unit_test(bidi_controls_are_not_drawn),
+		cmocka_unit_test(right_to_left_mirrors_runs),
 	};
 	return cmocka_run_group_tests_name("layout", tests, setup, teardown);
 }
