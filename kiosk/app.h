@@ -50,6 +50,8 @@ typedef enum pe_action {
 	PE_ACT_STAFF_CONTRAST,
 	PE_ACT_STAFF_EXIT,
 	PE_ACT_STAFF_CLOSE,
+	PE_ACT_LANG_MENU,       /* open the list of languages (3 or more) */
+	PE_ACT_LANG_MENU_CLOSE,
 	PE_ACT_COUNT
 } pe_action;
 
@@ -124,6 +126,9 @@ typedef struct pe_app {
 	double screen_since;
 	unsigned long screen_serial;
 	size_t lang;
+	/* The language list is open over the screen (a switch of 3 or more
+	 * languages is one button that opens it). */
+	bool lang_menu;
 	size_t n_topics;
 	size_t topic;                      /* valid on TOPIC/PRINT */
 	size_t emergency_topic;            /* n_topics when there is none */

@@ -142,13 +142,16 @@ bool pe_screens_build(pe_screens *screens, const pe_screen_env *env, const pe_ap
 		pe_sc_build_staff(&c, pg);
 		break;
 	}
-	if (ok && app->warning) {
+	if (ok && (app->warning || app->lang_menu)) {
 		pe_page *ov = pe_dlist_add_page(frame->dl, c.W, c.H);
 		if (!ov)
 			c.ok = false;
 		else {
 			frame->overlay = true;
-			pe_sc_build_warning(&c, ov, now);
+			if (app->warning)
+				pe_sc_build_warning(&c, ov, now);
+			else
+				pe_sc_build_lang_menu(&c, ov);
 		}
 	}
 	pe_layout_set_rtl(c.layout, false);
@@ -222,6 +225,10 @@ bool pe_screens_hit_name(const pe_screen_env *env, const pe_op *op, char *buf, s
 	case PE_ACT_COPIES: n = snprintf(buf, size, "copies:%d", arg); break;
 	case PE_ACT_PRINT_GO: n = snprintf(buf, size, "print-go"); break;
 	case PE_ACT_STILL_HERE: n = snprintf(buf, size, "still-here"); break;
+	case PE_ACT_LANG_MENU: n = snprintf(buf, size, "lang-menu"); break;
+	case PE_ACT_LANG_MENU_CLOSE:
+		n = snprintf(buf, size, arg ? "lang-menu-outside" : "lang-menu-close");
+		break;
 	case PE_ACT_PIN_DIGIT: n = snprintf(buf, size, "pin:%d", arg); break;
 	case PE_ACT_PIN_CLEAR: n = snprintf(buf, size, "pin-clear"); break;
 	case PE_ACT_PIN_OK: n = snprintf(buf, size, "pin-ok"); break;
