@@ -360,6 +360,27 @@ undo:
 	return false;
 }
 
+void pe_page_mirror(pe_page *pg)
+{
+	if (!pg)
+		return;
+	double W = pg->width;
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		pe_op *op = &pg->ops[i];
+		if (op->kind == PE_OP_MARK)
+			continue;
+		op->x = W - op->x - op->w;
+		if (op->kind != PE_OP_PATH)
+			continue;
+		for (size_t s = 0; s < op->u.path.n_segs; s++) {
+			pe_path_seg *seg = &op->u.path.segs[s];
+			int npts = seg->verb == PE_PATH_CURVE ? 3 : seg->verb == PE_PATH_CLOSE ? 0 : 1;
+			for (int k = 0; k < npts; k++)
+				seg->x[k] = W - seg->x[k];
+		}
+	}
+}
+
 const pe_op *pe_page_hit_test(const pe_page *pg, double x, double y)
 {
 	/* Later ops are on top, so search from the end. */

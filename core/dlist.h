@@ -141,6 +141,12 @@ bool pe_page_add_text(pe_page *pg, double x, double baseline, double advance,
                       const char *utf8, pe_face face, double size,
                       double ascent, double descent, pe_color color,
                       const char *link);
+/* Mirror the page left to right, for a right-to-left language: every
+ * op's box moves to x' = width - x - w and path points to width - x; a
+ * text op keeps its string (its runs were laid out right to left by
+ * layout), an image its pixels. Applying it twice changes nothing. */
+void pe_page_mirror(pe_page *pg);
+
 bool pe_page_add_rect(pe_page *pg, double x, double y, double w, double h,
                       pe_color fill, pe_color stroke, double line_width,
                       double radius);

@@ -13,6 +13,7 @@
  */
 #include "cairo_pdf.h"
 #include "handout_priv.h"
+#include "validate.h"
 
 #include <glib.h>
 #include <math.h>
@@ -314,6 +315,17 @@ bool pe_handout_body(pe_layout *layout, const pe_handout_req *req, double *top, 
 	return true;
 }
 
+/* A right-to-left handout's pages mirrored; the layout back to left to
+ * right for the next job. */
+static pe_dlist *finish_direction(pe_layout *layout, pe_dlist *dl, bool rtl)
+{
+	if (rtl)
+		for (size_t i = 0; i < dl->n_pages; i++)
+			pe_page_mirror(&dl->pages[i]);
+	pe_layout_set_rtl(layout, false);
+	return dl;
+}
+
 pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_error *err)
 {
 	const pe_template *tpl = req->tpl;
@@ -334,6 +346,11 @@ pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_err
 	flow_geometry(&f);
 	/* The layout's error is sticky: start clean, look once at the end. */
 	pe_layout_reset_error(layout);
+	/* Right to left: built as for English, text emitted mirrored, and
+	 * every page mirrored at the end (layout.h). A bilingual handout stays
+	 * left to right: its columns would swap. */
+	bool rtl = pe_lang_rtl(req->lang) && tpl->kind != PE_TEMPLATE_BILINGUAL;
+	pe_layout_set_rtl(layout, rtl);
 	if (!(f.pager.dl = pe_dlist_create())) {
 		pe_flow_oom(&f);
 		return NULL;
@@ -352,7 +369,7 @@ pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_err
 		if (!complete(&f))
 			goto fail;
 		pe_pager_finish(&f.pager);
-		return f.pager.dl;
+		return finish_direction(layout, f.pager.dl, rtl);
 	}
 
 	if (!pe_pager_new_page(&f.pager))
@@ -378,9 +395,10 @@ pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_err
 	if (!complete(&f))
 		goto fail;
 	pe_pager_finish(&f.pager);
-	return f.pager.dl;
+	return finish_direction(layout, f.pager.dl, rtl);
 
 fail:
+	pe_layout_set_rtl(layout, false);
 	pe_pager_finish(&f.pager);
 	pe_dlist_destroy(f.pager.dl);
 	return NULL;

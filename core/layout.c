@@ -48,6 +48,7 @@ typedef struct piece {
 typedef struct cache_entry {
 	uint64_t hash;
 	bool used;
+	bool rtl;
 	pe_face face;
 	double size, width;
 	char *text;                 /* owned copy of the text */
@@ -90,6 +91,7 @@ struct pe_layout {
 	size_t n_pieces, cap_pieces;
 	struct cache_entry *cache;      /* CACHE_SLOTS entries */
 	char error[160];                /* sticky, see layout.h; "" = none */
+	bool rtl;                       /* pe_layout_set_rtl */
 };
 
 static const char features[] = "kern 0, liga 0, clig 0";
@@ -276,6 +278,20 @@ void pe_layout_destroy(pe_layout *L)
 	free(L);
 }
 
+void pe_layout_set_rtl(pe_layout *L, bool rtl)
+{
+	if (!L || L->rtl == rtl)
+		return;
+	L->rtl = rtl;
+	pango_context_set_base_dir(L->ctx, rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
+	pango_layout_context_changed(L->lay);
+}
+
+bool pe_layout_rtl(const pe_layout *L)
+{
+	return L && L->rtl;
+}
+
 const pe_fonts *pe_layout_fonts(const pe_layout *L)
 {
 	return L->fonts;
@@ -304,7 +320,86 @@ static void text_reset(pe_layout *L)
 	L->n_runs = 0;
 }
 
+#define LRI "\u2066"
+#define PDI "\u2069"
+
+static bool is_ascii_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Right to left, a number stays left to right: "1-800-227-2345" would
+ * come out "2345-227-800-1" and "24–48" as "48–24" (an en dash
+ * is neutral). Each run of digits with the separators between them ("-",
+ * en dash, ".", ":", ",", "/", a space inside "1 000"), a leading "+" or
+ * "(" and a unit after it ("%", "°F", "°C") is wrapped in
+ * LRI ... PDI; a phone run as a whole. The marks are gap characters:
+ * never in an op. Returns a malloc'd copy, or NULL (out of memory). */
+static char *isolate_numbers(const char *s, unsigned style)
+{
+	size_t n = strlen(s);
+	char *out = pe_malloc(n * 7 + 7);
+	if (!out)
+		return NULL;
+	size_t o = 0;
+	if (style & PE_RUN_PHONE) {
+		snprintf(out, n * 7 + 7, LRI "%s" PDI, s);
+		return out;
+	}
+	for (size_t i = 0; i < n;) {
+		bool lead = (s[i] == '+' || s[i] == '(') && is_ascii_digit(s[i + 1]);
+		if (!is_ascii_digit(s[i]) && !lead) {
+			out[o++] = s[i++];
+			continue;
+		}
+		size_t j = i + (lead ? 1 : 0);
+		for (;;) {
+			while (is_ascii_digit(s[j]))
+				j++;
+			size_t sep = 0;
+			if (strchr("-.:,/ )", s[j]) && s[j])
+				sep = 1;
+			else if (strncmp(s + j, "\u2013", 3) == 0)
+				sep = 3;
+			if (sep && is_ascii_digit(s[j + sep]))
+				j += sep;
+			else
+				break;
+		}
+		if (s[j] == ')' && lead && s[i] == '(')
+			j++;
+		if (s[j] == '%')
+			j++;
+		else if (strncmp(s + j, "\u00b0", 2) == 0 && (s[j + 2] == 'F' || s[j + 2] == 'C'))
+			j += 3;
+		memcpy(out + o, LRI, 3);
+		memcpy(out + o + 3, s + i, j - i);
+		memcpy(out + o + 3 + (j - i), PDI, 3);
+		o += j - i + 6;
+		i = j;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static bool text_append_raw(pe_layout *L, const char *s, unsigned style);
+
 static bool text_append(pe_layout *L, const char *s, unsigned style)
+{
+	/* A phone number is isolated in any direction: in a left-to-right
+	 * paragraph, Arabic words before it made its digits Arabic numbers
+	 * and the number read backwards. */
+	if (!*s || (!L->rtl && !(style & PE_RUN_PHONE)))
+		return text_append_raw(L, s, style);
+	char *iso = isolate_numbers(s, style);
+	if (!iso)
+		return false;
+	bool ok = text_append_raw(L, iso, style);
+	free(iso);
+	return ok;
+}
+
+static bool text_append_raw(pe_layout *L, const char *s, unsigned style)
 {
 	size_t n = strlen(s);
 	if (n == 0)
@@ -395,6 +490,7 @@ static uint64_t text_hash(const pe_layout *L, pe_face face, double size, double 
 	h = fnv(h, &face, sizeof face);
 	h = fnv(h, &size, sizeof size);
 	h = fnv(h, &width, sizeof width);
+	h = fnv(h, &L->rtl, sizeof L->rtl);
 	return h;
 }
 
@@ -402,7 +498,7 @@ static cache_entry *cache_find(pe_layout *L, uint64_t hash, pe_face face, double
                                double width)
 {
 	cache_entry *e = &L->cache[hash % CACHE_SLOTS];
-	if (!e->used || e->hash != hash || e->face != face || e->size != size ||
+	if (!e->used || e->hash != hash || e->rtl != L->rtl || e->face != face || e->size != size ||
 	    e->width != width || e->len != L->len || e->n_runs != L->n_runs ||
 	    memcmp(e->text, L->buf, L->len) != 0 ||
 	    memcmp(e->starts, L->run_start, (L->n_runs + 1) * sizeof *e->starts) != 0 ||
@@ -430,6 +526,7 @@ static void cache_store(pe_layout *L, uint64_t hash, pe_face face, double size,
 	memcpy(e->pieces, L->pieces, L->n_pieces * sizeof *e->pieces);
 	e->hash = hash;
 	e->used = true;
+	e->rtl = L->rtl;
 	e->face = face;
 	e->size = size;
 	e->width = width;
@@ -480,14 +577,60 @@ static bool is_trailing_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Characters that no op holds. Spaces other than U+0020 and U+00A0 (the
+ * narrow no-break space U+202F French puts in "18 h 30", the thin space
+ * U+2009) are missing from the bundled fonts: libharu would stop on them
+ * and a painter that shapes again would draw a box or an em-wide gap.
+ * Bidi controls (U+200E/F marks, U+202A-202E, the isolates U+2066-2069
+ * around a phone number) take no room and are never drawn. Pango has
+ * measured every one of them (HarfBuzz gives a missing space its usual
+ * width, a narrow one half a space), so layout leaves their gap between
+ * two ops. ZWJ and ZWNJ stay: they change how letters join. */
+static bool is_gap_char(gunichar c)
+{
+	return (c >= 0x2000 && c <= 0x200B) || c == 0x200E || c == 0x200F ||
+	       (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x2064) ||
+	       (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+}
+
+static size_t next_char(const pe_layout *L, size_t i)
+{
+	return (size_t)(g_utf8_next_char(L->buf + i) - L->buf);
+}
+
+/* The piece of bytes [a, b) of source run r in a Pango run (item at
+ * byte is, glyphs gs, starting at run_x): its left edge and width are the
+ * glyphs whose clusters start inside it, in visual order, so the same
+ * sums hold for a right-to-left run. False when no glyph starts inside
+ * (the caller keeps a wider piece). */
+static bool piece_geometry(const PangoGlyphString *gs, size_t is, size_t a, size_t b,
+                           int64_t *before, int64_t *width)
+{
+	int first = -1;
+	*before = *width = 0;
+	for (int g = 0; g < gs->num_glyphs; g++) {
+		size_t c = is + (size_t)gs->log_clusters[g];
+		if (c >= a && c < b) {
+			if (first < 0)
+				first = g;
+			*width += gs->glyphs[g].geometry.width;
+		}
+	}
+	for (int g = 0; g < first; g++)
+		*before += gs->glyphs[g].geometry.width;
+	return first >= 0;
+}
+
 /* The pieces of one laid-out line: one per (Pango run x source run), with
- * the line's trailing spaces left out. */
+ * the line's trailing spaces left out, and split where a gap character
+ * (is_gap_char) stands. */
 static bool line_pieces(pe_layout *L, PangoLayoutLine *line, int index, double unit)
 {
 	size_t ls = (size_t)line->start_index;
 	size_t le = ls + (size_t)line->length;
 	while (le > ls && is_trailing_space(L->buf[le - 1]))
 		le--;
+	size_t first_piece = L->n_pieces;
 	int64_t run_x = 0;   /* (sums of Pango's ints; each fits, see REF_PX) */
 	for (GSList *l = line->runs; l; l = l->next) {
 		PangoGlyphItem *gi = l->data;
@@ -502,21 +645,44 @@ static bool line_pieces(pe_layout *L, PangoLayoutLine *line, int index, double u
 			size_t b = L->run_start[r + 1] < to ? L->run_start[r + 1] : to;
 			if (a >= b)
 				continue;
-			int64_t before = 0, width = 0;
-			for (int g = 0; g < gs->num_glyphs; g++) {
-				size_t c = is + (size_t)gs->log_clusters[g];
-				int gw = gs->glyphs[g].geometry.width;
-				if (c < a)
-					before += gw;
-				else if (c < b)
-					width += gw;
+			size_t mark = L->n_pieces;
+			bool split_ok = true;
+			for (size_t sa = a; split_ok && sa < b;) {
+				while (sa < b && is_gap_char(g_utf8_get_char(L->buf + sa)))
+					sa = next_char(L, sa);
+				size_t sb = sa;
+				while (sb < b && !is_gap_char(g_utf8_get_char(L->buf + sb)))
+					sb = next_char(L, sb);
+				if (sb > b)
+					sb = b;
+				int64_t before, width;
+				if (sa < sb) {
+					split_ok = piece_geometry(gs, is, sa, sb, &before, &width);
+					if (split_ok && !add_piece(L, sa, sb, r, index,
+					                           (double)(run_x + before) / unit,
+					                           (double)width / unit))
+						return false;
+				}
+				sa = sb;
 			}
-			if (!add_piece(L, a, b, r, index, (double)(run_x + before) / unit,
-			               (double)width / unit))
-				return false;
+			if (!split_ok) {
+				/* A cluster reaching over a gap character: one piece,
+				 * as Pango shaped it. */
+				L->n_pieces = mark;
+				int64_t before, width;
+				piece_geometry(gs, is, a, b, &before, &width);
+				if (!add_piece(L, a, b, r, index, (double)(run_x + before) / unit,
+				               (double)width / unit))
+					return false;
+			}
 		}
 		run_x += pango_glyph_string_get_width(gs);
 	}
+	/* Right to left: the pieces in the page's mirror image (see
+	 * pe_layout_set_rtl): the line's visual right end at dx 0. */
+	if (L->rtl)
+		for (size_t i = first_piece; i < L->n_pieces; i++)
+			L->pieces[i].dx = (double)run_x / unit - L->pieces[i].dx - L->pieces[i].w;
 	return true;
 }
 

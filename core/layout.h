@@ -28,6 +28,17 @@ pe_layout *pe_layout_create(const pe_fonts *fonts, pe_error *err);
 void pe_layout_destroy(pe_layout *layout);         /* accepts NULL */
 const pe_fonts *pe_layout_fonts(const pe_layout *layout);
 
+/* Right to left (a language pe_lang_rtl() names): Pango's paragraph
+ * direction is right to left, and numbers are isolated so they read left
+ * to right ("1-800-227-2345" stays in order). Text is emitted in the mirror
+ * image of its place, left-aligned from x, so that the page, built as for
+ * a left-to-right language and then mirrored whole (pe_page_mirror), has
+ * the text right-aligned with its runs in right-to-left order and the
+ * bullets, icons and timelines on the mirrored side. Every page built
+ * while this is set must be mirrored once. Off by default. */
+void pe_layout_set_rtl(pe_layout *layout, bool rtl);
+bool pe_layout_rtl(const pe_layout *layout);
+
 /* Sticky status: the first thing layout could not do since the last
  * reset (out of memory, so text would be missing; a word too long to lay
  * out). Layout calls go on after it (returning what they can); the

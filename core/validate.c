@@ -134,6 +134,19 @@ bool pe_lang_valid(const char *code)
 	return lang_parts(code, &n, &country, &variant);
 }
 
+bool pe_lang_rtl(const char *code)
+{
+	static const char *const rtl[] = { "ar", "he", "fa", "ur", "ps", "sd", "ckb", "ug",
+		                           "yi", "dv", "iw" };
+	if (!code)
+		return false;
+	size_t n = strcspn(code, "_@.");
+	for (size_t i = 0; i < sizeof rtl / sizeof rtl[0]; i++)
+		if (strlen(rtl[i]) == n && strncmp(code, rtl[i], n) == 0)
+			return true;
+	return false;
+}
+
 bool pe_lang_tag(const char *code, char *out, size_t size)
 {
 	size_t n;

@@ -41,6 +41,12 @@ void pe_phone_tel_uri(const char *text, size_t n, char *out, size_t size);
 #define PE_LANG_CODE_MAX 16
 bool pe_lang_valid(const char *code);
 
+/* Whether the language of a gettext code is written right to left:
+ * Arabic, Hebrew, Persian, Urdu, Pashto, Sindhi, Kurdish (Sorani), Uyghur,
+ * Yiddish, Dhivehi; the country or variant does not matter ("ar_EG").
+ * False for NULL or an unknown code. */
+bool pe_lang_rtl(const char *code);
+
 /* The BCP 47 tag of a valid gettext code, for a PDF's /Lang: "pt_BR" ->
  * "pt-BR", "es_419" -> "es-419", "sr@latin" -> "sr-Latn", "sr@cyrillic" -> "sr-Cyrl"; any other
  * @variant is dropped (the language alone is still right). False when the

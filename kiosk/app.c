@@ -50,6 +50,7 @@ static void new_screen(pe_app *app)
 
 static void go(pe_app *app, pe_screen screen)
 {
+	app->lang_menu = false;
 	if (app->screen != screen) {
 		app->screen = screen;
 		new_screen(app);
@@ -85,6 +86,7 @@ static void reset_everything(pe_app *app, double now)
 	app->velocity = 0;
 	app->section_first = 0;
 	app->warning = false;
+	app->lang_menu = false;
 	app->print_lang = app->lang;
 	app->copies = 1;
 	/* A new patient may print what the last one printed. */
@@ -368,6 +370,13 @@ void pe_app_action(pe_app *app, pe_action action, int arg, double now)
 			app->lang = (size_t)arg;
 			app->print_lang = app->lang;
 		}
+		app->lang_menu = false;
+		break;
+	case PE_ACT_LANG_MENU:
+		app->lang_menu = app->cfg.n_langs > 2;
+		break;
+	case PE_ACT_LANG_MENU_CLOSE:
+		app->lang_menu = false;
 		break;
 	case PE_ACT_TOPIC:
 		if (arg >= 0)

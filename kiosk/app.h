@@ -55,6 +55,8 @@ typedef enum pe_action {
 	PE_ACT_SPEECH_STOP,
 	PE_ACT_SPEECH_SLOWER,   /* the slower speed step, on or off */
 	PE_ACT_STAFF_VOLUME,    /* arg: percent, one of PE_VOLUME_STEPS */
+	PE_ACT_LANG_MENU,       /* open the list of languages (3 or more) */
+	PE_ACT_LANG_MENU_CLOSE,
 	PE_ACT_COUNT
 } pe_action;
 
@@ -142,6 +144,9 @@ typedef struct pe_app {
 	double screen_since;
 	unsigned long screen_serial;
 	size_t lang;
+	/* The language list is open over the screen (a switch of 3 or more
+	 * languages is one button that opens it). */
+	bool lang_menu;
 	size_t n_topics;
 	size_t topic;                      /* valid on TOPIC/PRINT */
 	size_t emergency_topic;            /* n_topics when there is none */

@@ -109,6 +109,9 @@ static bool reader_doc(pe_screens *s, ctx *c, const pe_topic *topic, double widt
 	/* Room at the end so the last line can be read in the middle of the
 	 * screen, not squeezed against the footer. */
 	pg->height = h + 2 * pad + D(c, DOC_END);
+	/* (built with the layout right to left: mirrored on its own width) */
+	if (pe_layout_rtl(c->layout))
+		pe_page_mirror(pg);
 	size_t n = 0;
 	for (size_t i = 0; i < pg->n_ops; i++)
 		if (pg->ops[i].kind == PE_OP_MARK && pg->ops[i].u.mark.level >= 1)

@@ -9,6 +9,7 @@
  * builds except the reader's page cache.
  */
 #include "screens_private.h"
+#include "validate.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -94,6 +95,23 @@ static void ctx_init(ctx *c, const pe_screen_env *env, const pe_app *app)
 	c->header_h = c->row_h;   /* pe_sc_header() decides on a second row */
 }
 
+/* The screen's language is written right to left (Arabic, Hebrew...):
+ * the screens are built as for English, the text emitted mirrored, and
+ * each page mirrored when built (layout.h): the header's order, the
+ * buttons' icons and the tiles' order follow. */
+bool pe_sc_rtl(const ctx *c)
+{
+	const pe_screen_env *env = c->env;
+	size_t i = c->app->lang;
+	return env->langs && i < env->n_langs && pe_lang_rtl(env->langs[i]);
+}
+
+static void mirror_pages(pe_dlist *dl, size_t from)
+{
+	for (size_t i = from; dl && i < dl->n_pages; i++)
+		pe_page_mirror(&dl->pages[i]);
+}
+
 bool pe_screens_build(pe_screens *screens, const pe_screen_env *env, const pe_app *app,
                       double now, pe_frame *frame, pe_error *err)
 {
@@ -111,6 +129,8 @@ bool pe_screens_build(pe_screens *screens, const pe_screen_env *env, const pe_ap
 	}
 	c.says = &frame->screen_says;
 	bool ok = true;
+	bool rtl = pe_sc_rtl(&c);
+	pe_layout_set_rtl(c.layout, rtl);
 	switch (app->screen) {
 	case PE_SCREEN_HOME:
 		pe_sc_build_home(&c, pg);
@@ -142,14 +162,24 @@ bool pe_screens_build(pe_screens *screens, const pe_screen_env *env, const pe_ap
 		frame->hl = frame->says->spans + say->first_span;
 		frame->n_hl = say->n_spans;
 	}
-	if (ok && app->warning) {
+	if (ok && (app->warning || app->lang_menu)) {
 		pe_page *ov = pe_dlist_add_page(frame->dl, c.W, c.H);
 		if (!ov)
 			c.ok = false;
 		else {
 			frame->overlay = true;
-			pe_sc_build_warning(&c, ov, now);
+			if (app->warning)
+				pe_sc_build_warning(&c, ov, now);
+			else
+				pe_sc_build_lang_menu(&c, ov);
 		}
+	}
+	pe_layout_set_rtl(c.layout, false);
+	if (rtl) {
+		mirror_pages(frame->dl, 0);
+		/* the reader's window onto its page is no op: mirrored here */
+		if (frame->reader)
+			frame->vx = c.W - frame->vx - frame->vw;
 	}
 	if (ok && !c.ok) {
 		pe_error_set(err, NULL, 0, "kiosk: out of memory building a screen");
@@ -171,8 +201,14 @@ bool pe_screens_update_overlay(pe_screens *screens, const pe_screen_env *env,
 	pe_page *pg = dl ? pe_dlist_add_page(dl, c.W, c.H) : NULL;
 	bool ok = pg && pe_page_copy_ops(pg, &frame->dl->pages[0], -INFINITY, INFINITY, 0, 0);
 	pe_page *ov = ok ? pe_dlist_add_page(dl, c.W, c.H) : NULL;
-	if (ov)
+	bool rtl = pe_sc_rtl(&c);
+	if (ov) {
+		pe_layout_set_rtl(c.layout, rtl);
 		pe_sc_build_warning(&c, ov, now);
+		pe_layout_set_rtl(c.layout, false);
+		if (rtl)
+			mirror_pages(dl, 1);
+	}
 	if (!ov || !c.ok) {
 		pe_dlist_destroy(dl);
 		pe_error_set(err, NULL, 0, "kiosk: out of memory building the warning");
@@ -209,6 +245,10 @@ bool pe_screens_hit_name(const pe_screen_env *env, const pe_op *op, char *buf, s
 	case PE_ACT_COPIES: n = snprintf(buf, size, "copies:%d", arg); break;
 	case PE_ACT_PRINT_GO: n = snprintf(buf, size, "print-go"); break;
 	case PE_ACT_STILL_HERE: n = snprintf(buf, size, "still-here"); break;
+	case PE_ACT_LANG_MENU: n = snprintf(buf, size, "lang-menu"); break;
+	case PE_ACT_LANG_MENU_CLOSE:
+		n = snprintf(buf, size, arg ? "lang-menu-outside" : "lang-menu-close");
+		break;
 	case PE_ACT_PIN_DIGIT: n = snprintf(buf, size, "pin:%d", arg); break;
 	case PE_ACT_PIN_CLEAR: n = snprintf(buf, size, "pin-clear"); break;
 	case PE_ACT_PIN_OK: n = snprintf(buf, size, "pin-ok"); break;

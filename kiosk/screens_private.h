@@ -213,6 +213,10 @@ double pe_sc_button_width(ctx *c, const char *label, double size_dp, double min_
 /* ---- widgets.c: shared pieces ------------------------------------------- */
 
 const char *pe_sc_lang_name(const char *code);
+/* The language list over the screen (screen_langs.c). */
+void pe_sc_build_lang_menu(ctx *c, pe_page *pg);
+/* The screen's language is written right to left (screens.c). */
+bool pe_sc_rtl(const ctx *c);
 double pe_sc_language_switch(ctx *c, pe_page *pg, double left_limit, double right, double y,
                              double h, bool on_header, pe_action action, size_t current);
 void pe_sc_header(ctx *c, pe_page *pg, const char *title, const char *subtitle,

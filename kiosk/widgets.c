@@ -320,9 +320,49 @@ double pe_sc_button_width(ctx *c, const char *label, double size_dp, double min_
 
 /* ---- shared pieces ------------------------------------------------------ */
 
+/* Each language's name in itself, for a language whose catalogue does
+ * not name itself yet (its msgctxt "language-name" entry is the one a
+ * translator should fill in first). */
+static const struct {
+	const char *code, *name;
+} endonyms[] = {
+	{ "ar", "\u0627\u0644\u0639\u0631\u0628\u064a\u0629" },
+	{ "de", "Deutsch" },
+	{ "en", "English" },
+	{ "es", "Espa\u00f1ol" },
+	{ "fa", "\u0641\u0627\u0631\u0633\u06cc" },
+	{ "fr", "Fran\u00e7ais" },
+	{ "he", "\u05e2\u05d1\u05e8\u05d9\u05ea" },
+	{ "hi", "\u0939\u093f\u0928\u094d\u0926\u0940" },
+	{ "ht", "Krey\u00f2l ayisyen" },
+	{ "it", "Italiano" },
+	{ "ja", "\u65e5\u672c\u8a9e" },
+	{ "ko", "\ud55c\uad6d\uc5b4" },
+	{ "nl", "Nederlands" },
+	{ "pl", "Polski" },
+	{ "pt", "Portugu\u00eas" },
+	{ "pt_BR", "Portugu\u00eas (Brasil)" },
+	{ "ru", "\u0420\u0443\u0441\u0441\u043a\u0438\u0439" },
+	{ "so", "Soomaali" },
+	{ "tl", "Tagalog" },
+	{ "fil", "Filipino" },
+	{ "uk", "\u0423\u043a\u0440\u0430\u0457\u043d\u0441\u044c\u043a\u0430" },
+	{ "ur", "\u0627\u0631\u062f\u0648" },
+	{ "vi", "Ti\u1ebfng Vi\u1ec7t" },
+	{ "zh", "\u4e2d\u6587" },
+	{ "zh_CN", "\u7b80\u4f53\u4e2d\u6587" },
+	{ "zh_TW", "\u7e41\u9ad4\u4e2d\u6587" },
+};
+
 const char *pe_sc_lang_name(const char *code)
 {
 	const char *name = pe_i18n_native_name(code);
+	/* pe_i18n gives the code itself when the catalogue has no name */
+	if (name && strcmp(name, code) != 0)
+		return name;
+	for (size_t i = 0; code && i < sizeof endonyms / sizeof endonyms[0]; i++)
+		if (strcmp(endonyms[i].code, code) == 0)
+			return endonyms[i].name;
 	return name ? name : code;
 }
 
@@ -334,6 +374,20 @@ double pe_sc_language_switch(ctx *c, pe_page *pg, double left_limit, double righ
 {
 	double widths[PE_LANG_MAX], sum = 0, gap = D(c, BUTTON_GAP);
 	size_t n = c->env->n_langs < PE_LANG_MAX ? c->env->n_langs : PE_LANG_MAX;
+	if (n > 2 && action == PE_ACT_LANG) {
+		/* Three or more: one button naming the language shown, which
+		 * opens the list of every language (each in its own name); two
+		 * stay a one-touch toggle. */
+		const char *name = pe_sc_lang_name(c->env->langs[current < n ? current : 0]);
+		double w = fmin(pe_sc_button_width(c, name, TYPE_BUTTON, LANG_BUTTON_MIN_W) +
+		                D(c, pe_sc_lead_dp(LEAD_DOWN) + LEAD_GAP), right - left_limit);
+		w = fmax(w, T(c, LANG_BUTTON_SQUEEZED_W));
+		if (pg)
+			pe_sc_button_full(c, pg, right - w, y, w, h, name,
+			                  on_header ? BTN_ON_HEADER : BTN_NORMAL, PE_ACT_LANG_MENU, 0,
+			                  TYPE_BUTTON, LEAD_DOWN);
+		return right - w;
+	}
 	for (size_t i = 0; i < n; i++) {
 		widths[i] = pe_sc_button_width(c, pe_sc_lang_name(c->env->langs[i]), TYPE_BUTTON,
 		                               LANG_BUTTON_MIN_W);

@@ -282,6 +282,44 @@ static void fill_scratch(pe_page *pg)
 	assert_true(pe_page_add_mark(pg, 100, "Sec", 1));                     /* top 100 */
 }
 
+/* A right-to-left page is the left-to-right one mirrored: every box
+ * moves to x' = W - x - w (text keeps its string, images their pixels),
+ * path points to W - x; y never changes. Twice is the identity. */
+static void test_mirror(void **state)
+{
+	pe_dlist *dl = pe_dlist_create();
+	pe_page *pg = pe_dlist_add_page(dl, 500, 2000);
+	fill_scratch(pg);
+	pe_page_mirror(pg);
+	const pe_op *op = &pg->ops[0];
+	assert_int_equal(op->kind, PE_OP_TEXT);
+	assert_near(op->x, 500 - 1 - 30);
+	assert_near(op->y, 20);
+	assert_string_equal(op->u.text.utf8, "line");
+	assert_near(pg->ops[1].x, 500 - 2 - 10);       /* rect */
+	assert_near(pg->ops[1].y, 30);
+	op = &pg->ops[2];                                /* path 0..15 -> 485..500 */
+	assert_near(op->x, 485);
+	assert_near(op->w, 15);
+	assert_near(op->u.path.segs[0].x[0], 500);
+	assert_near(op->u.path.segs[1].x[0], 495);
+	assert_near(op->u.path.segs[1].x[2], 485);
+	assert_near(op->u.path.segs[1].y[2], 55);
+	assert_near(pg->ops[3].x, 500 - 3 - 5);        /* png */
+	assert_near(pg->ops[4].x, 500 - 4 - 8);        /* gray */
+	assert_near(pg->ops[5].x, 500 - 5 - 5);        /* link */
+	assert_near(pg->ops[6].x, 500 - 6 - 5);        /* hit */
+	/* the hit test follows */
+	const pe_op *hit = pe_page_hit_test(pg, 500 - 6 - 1, 92);
+	assert_non_null(hit);
+	assert_int_equal(hit->u.hit.action, 3);
+	pe_page_mirror(pg);
+	assert_near(pg->ops[0].x, 1);
+	assert_near(pg->ops[2].u.path.segs[1].x[2], 15);
+	assert_near(pg->ops[2].x, 0);
+	pe_dlist_destroy(dl);
+}
+
 static void test_copy_ops_all_kinds(void **state)
 {
 	pe_dlist *scratch = pe_dlist_create();
@@ -462,6 +500,7 @@ int main(void)
 		cmocka_unit_test(test_hit_test),
 		cmocka_unit_test(test_bounds),
 		cmocka_unit_test(test_copy_ops_all_kinds),
+		cmocka_unit_test(test_mirror),
 		cmocka_unit_test(test_copy_ops_range),
 		cmocka_unit_test(test_copy_ops_same_page),
 		cmocka_unit_test(test_copy_ops_failure_leaves_dst),

@@ -19,6 +19,7 @@
 #include <cairo.h>
 #include <dirent.h>
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -768,6 +769,64 @@ static void qr_has_quiet_zone(void **state)
 	free(g);
 }
 
+/* An Arabic handout is the English one mirrored: the title ends at the
+ * right margin, each list bullet stands right of its text, the helpline
+ * number reads 1-800-227-2345 in one op. Asserted on the display list's
+ * geometry (the bundled fonts may have no Arabic glyphs). */
+static void arabic_handout_is_mirrored(void **state)
+{
+	fx *f = *state;
+	pe_topic *t = topic("ar", 1, 1);
+	free(t->title);
+	t->title = strdup("\u0628\u0639\u062f \u0627\u0644\u062d\u0642\u0646 \u0627\u0644\u0648\u0631\u064a\u062f\u064a");
+	pe_block *lst = &t->sections[0].blocks[1];
+	assert_int_equal(lst->kind, PE_BLOCK_LIST);
+	for (size_t i = 0; i < lst->n_items; i++) {
+		free(lst->items[i].text.runs[0].text);
+		free(lst->items[i].text.runs);
+		lst->items[i].text = text1("\u062d\u0645\u0649 \u0623\u0648 \u0642\u0634\u0639\u0631\u064a\u0631\u0629",
+		                           PE_RUN_PLAIN);
+	}
+	pe_error err = { { 0 } };
+	pe_template *tpl = pe_template_find("letter", &err);
+	assert_non_null(tpl);
+	double right = tpl->width - tpl->margin_left, left = tpl->margin_right;
+	pe_dlist *dl = make_lang(f, "letter", t, "ar", NULL, NULL);
+	const pe_page *pg = &dl->pages[0];
+	const pe_op *title = page_find_text(pg, "\u0627\u0644\u0648\u0631\u064a\u062f\u064a");
+	assert_non_null(title);
+	if (fabs(title->x + title->w - right) > 1)
+		fail_msg("title ends at %.1f, the right margin is at %.1f", title->x + title->w, right);
+	size_t items = 0;
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		const pe_op *op = &pg->ops[i];
+		if (op->kind != PE_OP_TEXT || !strstr(op->u.text.utf8, "\u0642\u0634\u0639\u0631\u064a\u0631\u0629"))
+			continue;
+		items++;
+		/* the bullet: a small path on the text's first line */
+		const pe_op *dot = NULL;
+		for (size_t j = 0; j < pg->n_ops; j++) {
+			const pe_op *d = &pg->ops[j];
+			if (d->kind == PE_OP_PATH && d->w < op->h && d->y < op->y && d->y > op->y - op->h)
+				dot = d;
+		}
+		assert_non_null(dot);
+		if (!(dot->x > op->x + op->w))
+			fail_msg("bullet at x %.1f, its text %.1f-%.1f", dot->x, op->x, op->x + op->w);
+	}
+	assert_int_equal(items, lst->n_items);
+	/* the phone number in order, and everything inside the margins */
+	assert_true(doc_has_text(dl, PE_HELPLINE_DISPLAY));
+	for (size_t i = 0; i < pg->n_ops; i++)
+		if (pg->ops[i].kind == PE_OP_TEXT && pg->ops[i].x < left - 1)
+			fail_msg("\"%s\" at x %.1f, left of the margin", pg->ops[i].u.text.utf8, pg->ops[i].x);
+	pe_dlist_destroy(dl);
+	/* the layout is left to right again for the next job */
+	assert_false(pe_layout_rtl(f->layout));
+	pe_template_destroy(tpl);
+	pe_topic_destroy(t);
+}
+
 static void refuses_bad_requests(void **state)
 {
 	fx *f = *state;
@@ -808,6 +867,7 @@ int main(void)
 		cmocka_unit_test(tall_block_is_cut_not_lost),
 		cmocka_unit_test(qr_has_quiet_zone),
 		cmocka_unit_test(refuses_bad_requests),
+		cmocka_unit_test(arabic_handout_is_mirrored),
 	};
 	return cmocka_run_group_tests(tests, handout_setup, handout_teardown);
 }

@@ -86,6 +86,46 @@ static void long_word_refused(void **state)
 	pe_template_destroy(tpl);
 }
 
+/* French typography in a handout: "18 h 30" with narrow no-break spaces,
+ * a thin space in "1 000", a phone number isolated with U+2066/U+2069.
+ * libharu stopped on them ("font ... has no glyph for U+202F"); the
+ * handout is written now, and pdftotext (when installed) reads the words
+ * with a space where the narrow ones stood. */
+static void french_spaces_written(void **state)
+{
+	fx *f = *state;
+	pe_error err = { { 0 } };
+	pe_template *tpl = pe_template_find("letter", &err);
+	assert_non_null(tpl);
+	pe_topic *t = topic("fr", 1, 1);
+	free(t->sections[0].blocks[0].text.runs[0].text);
+	t->sections[0].blocks[0].text.runs[0].text =
+		strdup("Revenez demain à 18\u202Fh\u202F30\u202F; buvez 1\u2009000\u202Fml "
+		       "d\u2019eau. Appelez le \u20661-800-227-2345\u2069\u202F!");
+	pe_handout_req req = { .topics = (const pe_topic *const *)&t, .n_topics = 1,
+	                       .lang = "en", .tpl = tpl };
+	char out[4096];
+	temp_pdf(out, sizeof out, "french");
+	if (!pe_handout_write(f->layout, &req, out, NULL, &err))
+		fail_msg("%s", err.msg);
+	assert_true(file_exists(out));
+	if (access("/usr/bin/pdftotext", X_OK) == 0) {
+		char cmd[4200];
+		snprintf(cmd, sizeof cmd, "/usr/bin/pdftotext -q '%s' - 2>&1", out);
+		FILE *p = popen(cmd, "r");
+		assert_non_null(p);
+		static char text[1 << 16];
+		size_t n = fread(text, 1, sizeof text - 1, p);
+		text[n] = '\0';
+		assert_int_equal(pclose(p), 0);
+		if (!strstr(text, "18 h 30 ;") || !strstr(text, "1-800-227-2345 !"))
+			fail_msg("pdftotext: %s", text);
+	}
+	unlink(out);
+	pe_topic_destroy(t);
+	pe_template_destroy(tpl);
+}
+
 /* Everything a reader sees, in order: each page's text ops with their
  * positions, and how many ops of each kind. */
 static char *signature(const pe_dlist *dl)
@@ -280,6 +320,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(long_word_refused),
+		cmocka_unit_test(french_spaces_written),
 		cmocka_unit_test(allocation_failures_never_drop_text),
 		cmocka_unit_test(allocation_failures_in_real_topics),
 	};

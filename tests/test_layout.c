@@ -108,6 +108,150 @@ static void runs_keep_the_source_text(void **state)
 	page_done(fx);
 }
 
+/* The text of every op of pg, joined with no separator (malloc'd). */
+static char *ops_text(const pe_page *pg)
+{
+	size_t n = 1;
+	for (size_t i = 0; i < pg->n_ops; i++)
+		if (pg->ops[i].kind == PE_OP_TEXT)
+			n += strlen(pg->ops[i].u.text.utf8);
+	char *s = calloc(1, n);
+	assert_non_null(s);
+	for (size_t i = 0; i < pg->n_ops; i++)
+		if (pg->ops[i].kind == PE_OP_TEXT)
+			strcat(s, pg->ops[i].u.text.utf8);
+	return s;
+}
+
+/* French puts a narrow no-break space (U+202F) inside "18 h 30" and
+ * before ; : ! ?, and a thin space (U+2009) in numbers. The bundled fonts
+ * have neither glyph: libharu stopped the handout ("no glyph for
+ * U+202F") and the kiosk drew them em-wide. Layout keeps the gap Pango
+ * measured (narrower than a space) and puts no such character into an
+ * op, so no painter has to draw one. */
+static void narrow_spaces_are_gaps(void **state)
+{
+	fixture *fx = *state;
+	pe_text_style t = body(20);
+	const char *narrow = "18\u202Fh\u202F30 ; 1\u2009000 mg\u202F!";
+	pe_page *pg = page(fx);
+	pe_layout_plain(fx->layout, pg, narrow, &t, 0, 0, 1000, NULL);
+	char *all = ops_text(pg);
+	assert_null(strstr(all, "\u202F"));
+	assert_null(strstr(all, "\u2009"));
+	assert_string_equal(all, "18h30 ; 1000 mg!");
+	free(all);
+	const pe_op *a = find_exact(pg, "18");
+	const pe_op *b = find_exact(pg, "h");
+	assert_non_null(a);
+	assert_non_null(b);
+	double gap = b->x - (a->x + a->w);
+	double space = pe_layout_width(fx->layout, "a a", PE_FACE_REGULAR, 20) -
+	               pe_layout_width(fx->layout, "aa", PE_FACE_REGULAR, 20);
+	if (!(gap > 0.2 * space && gap < 0.8 * space))
+		fail_msg("narrow space %.2f wide, a space %.2f", gap, space);
+	/* The whole is narrower than with spaces, wider than with none. */
+	double wn = pe_layout_width(fx->layout, "18\u202Fh\u202F30", PE_FACE_REGULAR, 20);
+	assert_true(wn < pe_layout_width(fx->layout, "18 h 30", PE_FACE_REGULAR, 20));
+	assert_true(wn > pe_layout_width(fx->layout, "18h30", PE_FACE_REGULAR, 20));
+	/* No break at a no-break space: one line at any width. */
+	int lines = 0;
+	pe_layout_plain(fx->layout, NULL, "18\u202Fh\u202F30", &t, 0, 0, 5, &lines);
+	assert_int_equal(lines, 1);
+	page_done(fx);
+}
+
+/* Bidi controls (isolates around a phone number, marks) take no room and
+ * are never drawn: no op holds one, and they move nothing. */
+static void bidi_controls_are_not_drawn(void **state)
+{
+	fixture *fx = *state;
+	pe_text_style t = body(14);
+	pe_page *pg = page(fx);
+	pe_layout_plain(fx->layout, pg, "Call \u2066800-227-2345\u2069 now\u200E, \u200Fok", &t, 0, 0,
+	                1000, NULL);
+	char *all = ops_text(pg);
+	assert_string_equal(all, "Call 800-227-2345 now, ok");
+	free(all);
+	double plain = pe_layout_width(fx->layout, "Call 800-227-2345 now, ok", PE_FACE_REGULAR, 14);
+	double marked = pe_layout_width(fx->layout, "Call \u2066800-227-2345\u2069 now\u200E, \u200Fok",
+	                                PE_FACE_REGULAR, 14);
+	assert_true(fabs(plain - marked) < EPS);
+	page_done(fx);
+}
+
+/* Right to left (Arabic): the page is built as for English and mirrored;
+ * the text comes out right-aligned in its box, the first words at the
+ * right, a bold run left of the words before it, and the phone number one
+ * op reading 1-800-227-2345 (it once showed 2345-227-800-1), left of the
+ * words that come before it. Asserted on positions: the bundled fonts may
+ * have no Arabic glyphs. */
+static void right_to_left_mirrors_runs(void **state)
+{
+	fixture *fx = *state;
+	pe_text_style t = body(14);
+	pe_layout_set_rtl(fx->layout, true);
+	pe_page *pg = page(fx);
+	/* "Call the number [phone] now, *quickly*" */
+	pe_text text = T("\u0627\u062a\u0635\u0644 \u0628\u0627\u0644\u0631\u0642\u0645 "
+	                 "[1-800-227-2345] \u0627\u0644\u0622\u0646 *\u0628\u0633\u0631\u0639\u0629* "
+	                 "\u0644\u0645\u062f\u0629 24\u201348 \u0633\u0627\u0639\u0629");
+	double x = 100, w = 900;
+	pe_layout_text(fx->layout, pg, &text, &t, x, 0, w, NULL);
+	pe_layout_set_rtl(fx->layout, false);
+	pe_page_mirror(pg);
+	double right = pg->width - x;          /* the box, mirrored */
+	const pe_op *call = find_text(pg, "\u0627\u062a\u0635\u0644");
+	const pe_op *phone = find_exact(pg, "1-800-227-2345");
+	const pe_op *now = find_text(pg, "\u0627\u0644\u0622\u0646");
+	const pe_op *bold = find_exact(pg, "\u0628\u0633\u0631\u0639\u0629");
+	const pe_op *range = find_text(pg, "24\u201348");
+	assert_non_null(call);
+	assert_non_null(phone);
+	assert_non_null(now);
+	assert_non_null(bold);
+	assert_non_null(range);
+	assert_string_equal(phone->u.text.link, "tel:18002272345");
+	/* right-aligned: the first words end at the box's right edge */
+	assert_true(fabs(call->x + call->w - right) < 0.5);
+	/* reading order right to left */
+	assert_true(phone->x + phone->w <= call->x + EPS);
+	assert_true(now->x + now->w <= phone->x + EPS);
+	assert_true(bold->x + bold->w <= now->x + EPS);
+	assert_true(range->x + range->w <= bold->x + EPS);
+	assert_true(range->x >= pg->width - x - w - EPS);
+	for (size_t i = 0; i < pg->n_ops; i++)
+		assert_null(strstr(pg->ops[i].u.text.utf8, "\u2066"));
+
+	/* Wrapped: every line ends at the right edge. */
+	pg = page(fx);
+	pe_layout_set_rtl(fx->layout, true);
+	int lines = 0;
+	pe_layout_text(fx->layout, pg, &text, &t, x, 0, 160, &lines);
+	pe_layout_set_rtl(fx->layout, false);
+	pe_page_mirror(pg);
+	assert_true(lines >= 3);
+	for (int l = 0; l < lines; l++) {
+		double maxr = 0;
+		double base = pg->ops[0].y + l * t.size * t.leading;
+		for (size_t i = 0; i < pg->n_ops; i++)
+			if (fabs(pg->ops[i].y - base) < EPS)
+				maxr = fmax(maxr, pg->ops[i].x + pg->ops[i].w);
+		if (fabs(maxr - right) > 0.5)
+			fail_msg("line %d ends at %.2f, the box at %.2f", l, maxr, right);
+	}
+	/* Left to right again: the same text, not mirrored, starts at x. */
+	pg = page(fx);
+	pe_layout_text(fx->layout, pg, &text, &t, x, 0, w, NULL);
+	phone = find_exact(pg, "1-800-227-2345");
+	assert_non_null(phone);
+	double minx = 1e9;
+	for (size_t i = 0; i < pg->n_ops; i++)
+		minx = fmin(minx, pg->ops[i].x);
+	assert_true(fabs(minx - x) < 0.5);
+	page_done(fx);
+}
+
 /* The tel: link of a number written "(+44) 20 7946 0000": the + leads the
  * digits, so it stays (the handout's QR code and the text link once
  * disagreed; "tel:442079460000" would dial a local number). */
@@ -461,6 +605,9 @@ int main(void)
 		cmocka_unit_test(cache_gives_what_pango_gives),
 		cmocka_unit_test(widths_agree_with_font_advances),
 		cmocka_unit_test(style_sizes_and_contrast),
+		cmocka_unit_test(narrow_spaces_are_gaps),
+		cmocka_unit_test(bidi_controls_are_not_drawn),
+		cmocka_unit_test(right_to_left_mirrors_runs),
 	};
 	return cmocka_run_group_tests_name("layout", tests, setup, teardown);
 }

@@ -834,6 +834,95 @@ static void test_build_leaves_app_alone(void **state)
 	pe_screens_destroy(screens);
 }
 
+/* An Arabic screen is the English one mirrored: the header's language
+ * switch goes from the right of the title to its left, every hit region
+ * moves to W - x - w, and the reader's text is right-aligned. */
+static void test_rtl_screens_mirrored(void **state)
+{
+	world *w = *state;
+	static const char *const langs[] = { "en", "ar" };
+	pe_error err = { "" };
+	pe_screen_env env = {
+		.layout = w->layout, .lib = w->libs[0], .site = w->site,
+		.langs = langs, .n_langs = 2, .width = 1280, .height = 800,
+	};
+	pe_screens *screens = pe_screens_create();
+	pe_app *app = make_app(false, 2);
+	size_t n_topics = pe_library_count(w->libs[0]);
+	pe_app_set_content(app, n_topics, n_topics);
+	pe_frame en = { 0 }, ar = { 0 };
+	if (!pe_screens_build(screens, &env, app, 1, &en, &err))
+		fail_msg("%s", err.msg);
+	pe_app_action(app, PE_ACT_LANG, 1, 2);
+	assert_int_equal(app->lang, 1);
+	if (!pe_screens_build(screens, &env, app, 3, &ar, &err))
+		fail_msg("%s", err.msg);
+	const pe_page *pe = &en.dl->pages[0], *pa = &ar.dl->pages[0];
+	size_t hits = 0;
+	for (size_t i = 0; i < pe->n_ops; i++) {
+		const pe_op *a = &pe->ops[i], *b = NULL;
+		if (a->kind != PE_OP_HIT)
+			continue;
+		for (size_t j = 0; j < pa->n_ops && !b; j++)
+			if (pa->ops[j].kind == PE_OP_HIT && pa->ops[j].u.hit.action == a->u.hit.action &&
+			    pa->ops[j].u.hit.arg == a->u.hit.arg)
+				b = &pa->ops[j];
+		if (!b)
+			fail_msg("hit %d/%d only in English", a->u.hit.action, a->u.hit.arg);
+		hits++;
+		if (fabs(b->x - (env.width - a->x - a->w)) > 0.5 || fabs(a->y - b->y) > 0.01)
+			fail_msg("hit %d at x %.1f in English, %.1f in Arabic", a->u.hit.action, a->x, b->x);
+	}
+	assert_true(hits > 3);
+	const pe_op *lang_en = find_hit(&en, PE_ACT_LANG), *lang_ar = find_hit(&ar, PE_ACT_LANG);
+	assert_non_null(lang_en);
+	assert_non_null(lang_ar);
+	/* the header's first text: the title */
+	const pe_op *title_en = NULL, *title_ar = NULL;
+	for (size_t i = 0; i < pe->n_ops && !title_en; i++)
+		if (pe->ops[i].kind == PE_OP_TEXT && strstr(pe->ops[i].u.text.utf8, "Learn"))
+			title_en = &pe->ops[i];
+	assert_non_null(title_en);
+	for (size_t i = 0; i < pa->n_ops && !title_ar; i++)
+		if (pa->ops[i].kind == PE_OP_TEXT && !strcmp(pa->ops[i].u.text.utf8, title_en->u.text.utf8))
+			title_ar = &pa->ops[i];
+	assert_non_null(title_ar);
+	assert_non_null(title_en);
+	assert_true(lang_en->x > title_en->x + title_en->w);   /* English: switch right */
+	assert_true(lang_ar->x + lang_ar->w < title_ar->x);    /* Arabic: switch left */
+
+	/* The reader: its text ends at the right of the page. */
+	pe_app_action(app, PE_ACT_TOPIC, 0, 4);
+	pe_frame rd = { 0 };
+	if (!pe_screens_build(screens, &env, app, 5, &rd, &err))
+		fail_msg("%s", err.msg);
+	assert_true(rd.reader);
+	/* the window onto the page is mirrored with the section list */
+	const pe_op *sec = NULL;
+	for (size_t i = 0; i < rd.dl->pages[0].n_ops && !sec; i++)
+		if (rd.dl->pages[0].ops[i].kind == PE_OP_HIT &&
+		    rd.dl->pages[0].ops[i].u.hit.action == PE_ACT_SECTION)
+			sec = &rd.dl->pages[0].ops[i];
+	assert_non_null(sec);
+	if (!(sec->x >= rd.vx + rd.vw - 0.5 || sec->x + sec->w <= rd.vx + 0.5))
+		fail_msg("section list %.0f-%.0f under the reader's window %.0f-%.0f", sec->x,
+		         sec->x + sec->w, rd.vx, rd.vx + rd.vw);
+	double maxr = 0, minx = rd.doc->width;
+	for (size_t i = 0; i < rd.doc->n_ops; i++)
+		if (rd.doc->ops[i].kind == PE_OP_TEXT) {
+			maxr = fmax(maxr, rd.doc->ops[i].x + rd.doc->ops[i].w);
+			minx = fmin(minx, rd.doc->ops[i].x);
+		}
+	/* right-aligned: text reaches the right padding, and ragged on the left */
+	assert_true(rd.doc->width - maxr < rd.doc->width * 0.1);
+	assert_true(minx > 0);
+	pe_frame_finish(&rd);
+	pe_frame_finish(&en);
+	pe_frame_finish(&ar);
+	pe_app_destroy(app);
+	pe_screens_destroy(screens);
+}
+
 static void test_no_emergency_topic_no_dead_button(void **state)
 {
 	world *w = *state;
@@ -858,7 +947,8 @@ static void test_no_emergency_topic_no_dead_button(void **state)
 			fail_msg("%s", err.msg);
 		assert_int_equal(app->screen, screen);
 		assert_null(find_hit(&f, PE_ACT_EMERGENCY));
-		assert_non_null(find_hit(&f, PE_ACT_LANG));
+		/* the switch: two languages a toggle, three (en es qps) a list */
+		assert_non_null(find_hit(&f, w->n > 2 ? PE_ACT_LANG_MENU : PE_ACT_LANG));
 		pe_frame_finish(&f);
 	}
 	pe_app_destroy(app);
@@ -914,6 +1004,7 @@ int main(void)
 		cmocka_unit_test(test_panel_17in),
 		cmocka_unit_test(test_no_emergency_topic_no_dead_button),
 		cmocka_unit_test(test_build_leaves_app_alone),
+		cmocka_unit_test(test_rtl_screens_mirrored),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

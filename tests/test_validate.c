@@ -114,6 +114,24 @@ static void language_codes(void **state)
 	assert_false(pe_lang_valid(NULL));
 }
 
+/* Right-to-left scripts, known by the language: the layout mirrors for
+ * them. A country or variant does not change the script's direction. */
+static void rtl_languages(void **state)
+{
+	(void)state;
+	static const char *const rtl[] = { "ar", "he", "fa", "ur", "ps", "sd", "ckb", "ug", "yi",
+		                           "ar_EG", "fa_AF", "ur_PK", "he_IL" };
+	static const char *const ltr[] = { "en", "es", "zh_CN", "vi", "ru", "fr", "tl", "fil",
+		                           "ht", "ko", "arn", "hea", "", "a" };
+	for (size_t i = 0; i < N(rtl); i++)
+		if (!pe_lang_rtl(rtl[i]))
+			fail_msg("\"%s\" is written right to left", rtl[i]);
+	for (size_t i = 0; i < N(ltr); i++)
+		if (pe_lang_rtl(ltr[i]))
+			fail_msg("\"%s\" is written left to right", ltr[i]);
+	assert_false(pe_lang_rtl(NULL));
+}
+
 static void lang_tag(const char *code, const char *want)
 {
 	char out[PE_LANG_CODE_MAX];
@@ -176,6 +194,7 @@ int main(void)
 		cmocka_unit_test(tel_uris),
 		cmocka_unit_test(language_codes),
 		cmocka_unit_test(language_tags),
+		cmocka_unit_test(rtl_languages),
 		cmocka_unit_test(dates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
