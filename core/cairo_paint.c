@@ -55,6 +55,7 @@ typedef struct png_entry {
 typedef struct shaped {
 	char *utf8;                 /* owned key, NULL: empty slot */
 	pe_face face;
+	bool rtl;
 	PangoLayout *lay;           /* owned */
 	double baseline;            /* from the layout's top, reference units */
 	int missing;                /* glyphs no font had */
@@ -65,6 +66,7 @@ struct pe_painter {
 	FcConfig *own_config;       /* made by create_from_files, or NULL */
 	PangoFontMap *fontmap;
 	PangoContext *ctx;
+	PangoContext *ctx_rtl;      /* base direction right to left (pe_op.u.text.rtl) */
 	PangoFontDescription *desc[PE_FACE_COUNT];
 	PangoAttrList *attrs;
 	cairo_font_options_t *font_options;
@@ -118,6 +120,10 @@ static pe_painter *painter_new(FcConfig *config, const char *family, pe_error *e
 	 * is unknown. */
 	cairo_font_options_set_antialias(painter->font_options, CAIRO_ANTIALIAS_GRAY);
 	pango_cairo_context_set_font_options(painter->ctx, painter->font_options);
+	painter->ctx_rtl = pango_font_map_create_context(painter->fontmap);
+	pango_context_set_round_glyph_positions(painter->ctx_rtl, FALSE);
+	pango_cairo_context_set_font_options(painter->ctx_rtl, painter->font_options);
+	pango_context_set_base_dir(painter->ctx_rtl, PANGO_DIRECTION_RTL);
 
 	painter->attrs = pango_attr_list_new();
 	pango_attr_list_insert(painter->attrs,
@@ -194,6 +200,8 @@ void pe_painter_destroy(pe_painter *painter)
 		pango_attr_list_unref(painter->attrs);
 	if (painter->ctx)
 		g_object_unref(painter->ctx);
+	if (painter->ctx_rtl)
+		g_object_unref(painter->ctx_rtl);
 	if (painter->fontmap) {
 		/* Pango 1.50 keeps its reference on the FcConfig after the font
 		 * map is finalized; handing it back lets its owner free it. */
@@ -256,27 +264,30 @@ static int count_missing(PangoLayout *lay, unsigned *first)
 }
 
 /* FNV-1a of the text and the face: the cache slot. */
-static size_t slot_of(const char *utf8, pe_face face)
+static size_t slot_of(const char *utf8, pe_face face, bool rtl)
 {
-	uint32_t h = 2166136261u ^ (uint32_t)face;
+	uint32_t h = 2166136261u ^ ((uint32_t)face << 1 | rtl);
 	for (const unsigned char *p = (const unsigned char *)utf8; *p; p++)
 		h = (h ^ *p) * 16777619u;
 	return h % LAYOUT_SLOTS;
 }
 
 /* The run shaped at the reference size (cached), or NULL out of memory. */
-static shaped *shape(pe_painter *painter, const char *utf8, pe_face face)
+static shaped *shape(pe_painter *painter, const char *utf8, pe_face face, bool rtl)
 {
-	shaped *e = &painter->cache[slot_of(utf8, face)];
-	if (e->utf8 && e->face == face && strcmp(e->utf8, utf8) == 0)
+	shaped *e = &painter->cache[slot_of(utf8, face, rtl)];
+	if (e->utf8 && e->face == face && e->rtl == rtl && strcmp(e->utf8, utf8) == 0)
 		return e;
 	shaped_clear(e);
 	if (!(e->utf8 = strdup(utf8)))
 		return NULL;
 	e->face = face;
-	e->lay = pango_layout_new(painter->ctx);
+	e->rtl = rtl;
+	e->lay = pango_layout_new(rtl ? painter->ctx_rtl : painter->ctx);
 	/* The run's direction from its own letters: an Arabic run is laid
-	 * out right to left inside the box layout gave it. */
+	 * out right to left inside the box layout gave it. Letterless runs
+	 * (". " between two Arabic sentences) take the direction layout
+	 * found for them (the context's base direction). */
 	pango_layout_set_auto_dir(e->lay, TRUE);
 	pango_layout_set_font_description(e->lay, painter->desc[face]);
 	pango_layout_set_attributes(e->lay, painter->attrs);
@@ -293,7 +304,7 @@ static void paint_text(pe_painter *painter, cairo_t *cr, const pe_op *op, double
 		face = PE_FACE_REGULAR;
 	if (!op->u.text.utf8 || !op->u.text.utf8[0] || op->u.text.size <= 0)
 		return;
-	shaped *e = shape(painter, op->u.text.utf8, face);
+	shaped *e = shape(painter, op->u.text.utf8, face, op->u.text.rtl);
 	if (!e)
 		return;
 	if (e->missing && !painter->missing) {
@@ -482,6 +493,7 @@ bool pe_painter_paint(pe_painter *painter, cairo_t *cr, const pe_page *pg,
 	/* Shape for this surface's transformation (cached runs are reshaped
 	 * only when it changes, e.g. another preview scale). */
 	pango_cairo_update_context(cr, painter->ctx);
+	pango_cairo_update_context(cr, painter->ctx_rtl);
 	for (size_t i = 0; i < pg->n_ops; i++) {
 		const pe_op *op = &pg->ops[i];
 		double x0, y0, x1, y1;

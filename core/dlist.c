@@ -290,9 +290,12 @@ static bool copy_op(pe_page *dst, const pe_op *src_op, double dx, double dy)
 	const pe_op *src = &copy;
 	switch (src->kind) {
 	case PE_OP_TEXT:
-		return pe_page_add_text(dst, src->x + dx, src->y + dy, src->w, src->u.text.utf8,
-		                        src->u.text.face, src->u.text.size, src->u.text.ascent,
-		                        src->u.text.descent, src->u.text.color, src->u.text.link);
+		if (!pe_page_add_text(dst, src->x + dx, src->y + dy, src->w, src->u.text.utf8,
+		                      src->u.text.face, src->u.text.size, src->u.text.ascent,
+		                      src->u.text.descent, src->u.text.color, src->u.text.link))
+			return false;
+		dst->ops[dst->n_ops - 1].u.text.rtl = src->u.text.rtl;
+		return true;
 	case PE_OP_RECT:
 		return pe_page_add_rect(dst, src->x + dx, src->y + dy, src->w, src->h,
 		                        src->u.rect.fill, src->u.rect.stroke,

@@ -68,6 +68,9 @@ typedef struct pe_op {
 			double descent;    /* below baseline (positive) */
 			pe_color color;
 			char *link;        /* owned URI or NULL (tel:18002272345) */
+			bool rtl;          /* laid out right to left (Pango's bidi level):
+			                      a run of neutrals only, ". " between two
+			                      Arabic sentences, is drawn right to left */
 		} text;
 		struct {
 			pe_color fill;     /* a == 0: not filled */

@@ -36,6 +36,7 @@ typedef struct piece {
 	uint32_t a, b, r;
 	int line;
 	double dx, w;
+	bool rtl;    /* in a right-to-left Pango item */
 } piece;
 
 /* A laid-out text remembered with everything that decided its breaks.
@@ -226,7 +227,11 @@ pe_layout *pe_layout_create(const pe_fonts *fonts, pe_error *err)
 	L->lay = pango_layout_new(L->ctx);
 	pango_layout_set_wrap(L->lay, PANGO_WRAP_WORD);
 	pango_layout_set_alignment(L->lay, PANGO_ALIGN_LEFT);
-	pango_layout_set_auto_dir(L->lay, FALSE);
+	/* Each paragraph runs in the direction of its first strong letter: an
+	 * English string left untranslated in an Arabic handout stays left to
+	 * right, its full stop at its end. The context's base direction (the
+	 * language's, pe_layout_set_rtl) serves paragraphs with no letters. */
+	pango_layout_set_auto_dir(L->lay, TRUE);
 
 	L->plain_attrs = pango_attr_list_new();
 	pango_attr_list_insert(L->plain_attrs, pango_attr_font_features_new(features));
@@ -538,11 +543,11 @@ static void cache_store(pe_layout *L, uint64_t hash, pe_face face, double size,
 }
 
 static bool add_piece(pe_layout *L, size_t a, size_t b, size_t r, int line, double dx,
-                      double w)
+                      double w, bool rtl)
 {
 	if (!grow((void **)&L->pieces, &L->cap_pieces, L->n_pieces + 1, sizeof *L->pieces))
 		return false;
-	L->pieces[L->n_pieces++] = (piece){ (uint32_t)a, (uint32_t)b, (uint32_t)r, line, dx, w };
+	L->pieces[L->n_pieces++] = (piece){ (uint32_t)a, (uint32_t)b, (uint32_t)r, line, dx, w, rtl };
 	return true;
 }
 
@@ -567,9 +572,11 @@ static bool emit_piece(pe_layout *L, pe_page *pg, const pe_text_style *st, const
 		pe_phone_tel_uri(L->buf + rs, re - rs, link, sizeof link);
 		uri = link;
 	}
-	return pe_page_add_text(pg, x + p->dx, baseline, p->w, L->tmp, face, st->size,
-	                        L->ascent[face] * st->size, L->descent[face] * st->size,
-	                        color, uri);
+	if (!pe_page_add_text(pg, x + p->dx, baseline, p->w, L->tmp, face, st->size,
+	                      L->ascent[face] * st->size, L->descent[face] * st->size, color, uri))
+		return false;
+	pg->ops[pg->n_ops - 1].u.text.rtl = p->rtl;
+	return true;
 }
 
 static bool is_trailing_space(char c)
@@ -636,6 +643,7 @@ static bool line_pieces(pe_layout *L, PangoLayoutLine *line, int index, double u
 		PangoGlyphItem *gi = l->data;
 		PangoItem *item = gi->item;
 		PangoGlyphString *gs = gi->glyphs;
+		bool rtl = item->analysis.level & 1;
 		size_t is = (size_t)item->offset, ie = is + (size_t)item->length;
 		size_t from = is > ls ? is : ls;
 		size_t to = ie < le ? ie : le;
@@ -660,7 +668,7 @@ static bool line_pieces(pe_layout *L, PangoLayoutLine *line, int index, double u
 					split_ok = piece_geometry(gs, is, sa, sb, &before, &width);
 					if (split_ok && !add_piece(L, sa, sb, r, index,
 					                           (double)(run_x + before) / unit,
-					                           (double)width / unit))
+					                           (double)width / unit, rtl))
 						return false;
 				}
 				sa = sb;
@@ -672,7 +680,7 @@ static bool line_pieces(pe_layout *L, PangoLayoutLine *line, int index, double u
 				int64_t before, width;
 				piece_geometry(gs, is, a, b, &before, &width);
 				if (!add_piece(L, a, b, r, index, (double)(run_x + before) / unit,
-				               (double)width / unit))
+				               (double)width / unit, rtl))
 					return false;
 			}
 		}

@@ -12,6 +12,9 @@ the premedication handout with the handout command and checks:
   - the Cairo painter (the kiosk's) paints every page with 0 glyphs
     missing (scripts-paint), and the kiosk replays kiosk.kiosk in the
     language (it fails a replay that painted a glyph with no font);
+for a right-to-left language (ar), the wallet card, which its fixture
+translates whole: an all-Arabic page poppler reads right to left, so
+every string must come back in reading order, punctuation included;
 and for each language whose script no bundled font has (--refused):
   - the handout command refuses it with one line naming the language and
     the script, and writes nothing.
@@ -34,6 +37,9 @@ import pofile  # noqa: E402
 TOPIC = "premedication"
 # Strings of the fixtures that a handout does not print.
 NOT_ON_HANDOUT = {"language-name"}
+# Wallet-card strings that are not printed on the card itself.
+NOT_ON_CARD = {"wallet-card/title", "wallet-card/summary", "wallet-card/front/heading",
+               "wallet-card/pdf-title"}
 SCRIPT_NAMES = {"th": "Thai"}
 
 failures = 0
@@ -70,7 +76,12 @@ def poppler_ligatures(s):
     return LAM_ALEF.sub(lambda m: m.group(1) + "\u0644", s)
 
 
-def msgstrs(fixtures, lang):
+# Right-to-left fixture languages, and the punctuation that ends a line.
+RTL = {"ar"}
+NEUTRAL_END = re.compile(r"[.:\u061f\u060c]+$")
+
+
+def msgstrs(fixtures, lang, only=None):
     out = []
     for dom in ("ui", "content"):
         path = os.path.join(fixtures, lang, dom + ".po")
@@ -78,6 +89,13 @@ def msgstrs(fixtures, lang):
             continue
         for e in pofile.parse(path):
             if e.is_header or not e.translated or e.msgctxt in NOT_ON_HANDOUT:
+                continue
+            ctx = e.msgctxt or ""
+            if only and not ctx.startswith(only):
+                continue
+            if not only and ctx.startswith("wallet-card/"):
+                continue  # not on the topic's handout: wallet()
+            if only and (e.msgctxt in NOT_ON_CARD):
                 continue
             out.append(e.msgstr[0])
     return out
@@ -110,15 +128,19 @@ def one_lang(args, lang):
             print("known %s: text extracted has %r, but for poppler's order of the "
                   "letters of a lam-alef ligature" % (lang, s[:40]))
             continue
-        # Layout still sets every paragraph left to right (base direction
-        # LTR: the right-to-left layout is issue 13's other half), so two
-        # Arabic sentences in one paragraph come out in LTR order. Each
-        # must still be there whole.
-        sentences = [x for x in re.split(r"(?<=\.)\s+", s) if x]
-        if (lang == "ar" and squeeze(s) not in text and len(sentences) > 1 and
-                all(squeeze(poppler_ligatures(x)) in text for x in sentences)):
-            print("known %s: each sentence of %r extracted whole, in left-to-right "
-                  "paragraph order (no RTL paragraphs yet)" % (lang, s[:40]))
+        # The fixture translates a few strings, so the page is mostly
+        # English and poppler reads it left to right: the full stop or
+        # colon that ends a right-to-left line (drawn at its left end)
+        # comes out first, and two sentences of one line in left-to-right
+        # order. Each sentence must still be there whole, without its
+        # closing punctuation; the all-Arabic wallet card (wallet())
+        # checks the order itself.
+        sentences = [NEUTRAL_END.sub("", x) for x in re.split(r"(?<=[.:])\s+", s) if x]
+        if (lang in RTL and squeeze(s) not in text and
+                all(squeeze(x) in text or squeeze(poppler_ligatures(x)) in text
+                    for x in sentences)):
+            print("known %s: %r extracted as whole sentences, in the order of a page "
+                  "poppler reads left to right" % (lang, s[:40]))
             continue
         check(squeeze(s) in text, "%s: text extracted has %r" % (lang, s[:40]),
               "not in: %r" % p.stdout[:600])
@@ -141,6 +163,29 @@ def one_lang(args, lang):
     p = run([args.paint, lang, TOPIC, prefix])
     check(p.returncode == 0 and " 0 missing glyphs" in p.stdout,
           "%s: Cairo painter finds every glyph" % lang, (p.stdout + p.stderr).strip())
+
+
+def wallet(args, lang):
+    """An all-Arabic page (the fixture translates the whole wallet card):
+    poppler reads it right to left, so every string must come back whole
+    and in reading order, full stops and colons included; only the
+    lam-alef letter order (poppler's fault, above) is allowed."""
+    pdf = os.path.join(args.out, "wallet-%s.pdf" % lang)
+    p = run([args.handout, "--wallet-card", "--lang", lang, "-o", pdf])
+    if not check(p.returncode == 0 and p.stderr == "", "%s: wallet card made" % lang,
+                 "exit %d: %s" % (p.returncode, p.stderr.strip())):
+        return
+    p = run(["pdftotext", "-enc", "UTF-8", pdf, "-"])
+    check(p.returncode == 0 and p.stderr == "", "%s: wallet card: pdftotext without a warning"
+          % lang, p.stderr.strip()[:300])
+    text = squeeze(p.stdout)
+    want = msgstrs(args.fixtures, lang, only="wallet-card/")
+    check(len(want) >= 15, "%s: the wallet card fixture is whole" % lang, "%d strings" % len(want))
+    for s in want:
+        s = re.sub(r"<_:phone-1/>", "911", s)
+        ok = squeeze(s) in text or squeeze(poppler_ligatures(s)) in text
+        check(ok, "%s: wallet card: %r in reading order" % (lang, s[:40]),
+              "not in: %r" % p.stdout[:600])
 
 
 def refused(args, lang):
@@ -179,6 +224,8 @@ def main():
     english(args)
     for lang in args.langs.split():
         one_lang(args, lang)
+        if lang in RTL:
+            wallet(args, lang)
     for lang in args.refused.split():
         refused(args, lang)
     print("scripts-e2e: %s" % ("%d failed" % failures if failures else "all passed"))

@@ -182,6 +182,32 @@ static void test_text_ink_inside_its_box_only(void **state)
 	assert_true(ink_in(fx, 0, (int)base + 1, (int)x + 40, H) == 0);
 }
 
+/* A run of neutrals only (". " between two Arabic sentences, a piece of
+ * its own when Pango takes the full stop from another font) is drawn in
+ * the direction layout found for it: right to left, the full stop at the
+ * right end next to the Arabic word before it. Before, the painter took
+ * its direction from its own letters, found none, and drew it left to
+ * right: the stop stood a space away from its sentence. */
+static void test_neutral_run_drawn_in_its_direction(void **state)
+{
+	fixture *fx = *state;
+	const double size = 30, base = 60;
+	const double ascent = 1.069 * size, descent = 0.293 * size;
+	for (int rtl = 0; rtl <= 1; rtl++) {
+		const double x = rtl ? 110 : 10, w = 40;
+		assert_true(pe_page_add_text(fx->pg, x, base, w, ".    ", PE_FACE_REGULAR, size,
+		                             ascent, descent, pe_hex(0x111111), NULL));
+		fx->pg->ops[fx->pg->n_ops - 1].u.text.rtl = rtl;
+	}
+	paint(fx);
+	/* left to right: the stop at the left end */
+	assert_true(ink_in(fx, 10, 30, 22, 70) > 0);
+	assert_int_equal(ink_in(fx, 28, 0, 60, H), 0);
+	/* right to left: the stop at the right end */
+	assert_true(ink_in(fx, 136, 30, 152, 70) > 0);
+	assert_int_equal(ink_in(fx, 100, 0, 130, H), 0);
+}
+
 static void test_text_advance_hint_free(void **state)
 {
 	fixture *fx = *state;
@@ -397,6 +423,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rounded_rect_leaves_corners, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stroke_only_rect_is_hollow, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_ink_inside_its_box_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_neutral_run_drawn_in_its_direction, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_advance_hint_free, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_line_ends_where_layout_measured, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hits_and_links_not_painted, setup, teardown),

@@ -212,6 +212,12 @@ static void right_to_left_mirrors_runs(void **state)
 	assert_non_null(bold);
 	assert_non_null(range);
 	assert_string_equal(phone->u.text.link, "tel:18002272345");
+	/* each op says the direction it was laid out in (the painter draws
+	 * a letterless run, ". ", in it): the words right to left, the
+	 * isolated number left to right */
+	assert_true(call->u.text.rtl);
+	assert_true(bold->u.text.rtl);
+	assert_false(phone->u.text.rtl);
 	/* right-aligned: the first words end at the box's right edge */
 	assert_true(fabs(call->x + call->w - right) < 0.5);
 	/* reading order right to left */
@@ -245,6 +251,7 @@ static void right_to_left_mirrors_runs(void **state)
 	pe_layout_text(fx->layout, pg, &text, &t, x, 0, w, NULL);
 	phone = find_exact(pg, "1-800-227-2345");
 	assert_non_null(phone);
+	assert_false(phone->u.text.rtl);
 	double minx = 1e9;
 	for (size_t i = 0; i < pg->n_ops; i++)
 		minx = fmin(minx, pg->ops[i].x);
