@@ -49,8 +49,10 @@ typedef struct png_entry {
 /* Shaping size, as layout.c's REF_PX: Pango units of glyph positions are
  * then whole and the same as layout's. */
 #define REF_PX 250.0
-/* Shaped runs kept (a kiosk screen holds a few hundred). */
-#define LAYOUT_SLOTS 512
+/* Shaped runs kept: the runs of a screenful (the painter culls to the
+ * visible band) with room to spare, and few enough that the cache, full,
+ * holds about half a megabyte (the kiosk soak asks for flat memory). */
+#define LAYOUT_SLOTS 256
 
 typedef struct shaped {
 	char *utf8;                 /* owned key, NULL: empty slot */
@@ -297,16 +299,17 @@ static shaped *shape(pe_painter *painter, const char *utf8, pe_face face, bool r
 	return e;
 }
 
-static void paint_text(pe_painter *painter, cairo_t *cr, const pe_op *op, double dx, double dy)
+/* False only when out of memory (the run is then not drawn). */
+static bool paint_text(pe_painter *painter, cairo_t *cr, const pe_op *op, double dx, double dy)
 {
 	pe_face face = op->u.text.face;
 	if (face < 0 || face >= PE_FACE_COUNT)
 		face = PE_FACE_REGULAR;
 	if (!op->u.text.utf8 || !op->u.text.utf8[0] || op->u.text.size <= 0)
-		return;
+		return true;
 	shaped *e = shape(painter, op->u.text.utf8, face, op->u.text.rtl);
 	if (!e)
-		return;
+		return false;
 	if (e->missing && !painter->missing) {
 		painter->first_missing = e->first_missing;
 		snprintf(painter->first_missing_text, sizeof painter->first_missing_text, "%s",
@@ -322,6 +325,7 @@ static void paint_text(pe_painter *painter, cairo_t *cr, const pe_op *op, double
 	pango_cairo_show_layout(cr, e->lay);
 	cairo_restore(cr);
 	cairo_new_path(cr);
+	return true;
 }
 
 static void fill_and_stroke(cairo_t *cr, pe_color fill, pe_color stroke,
@@ -502,7 +506,11 @@ bool pe_painter_paint(pe_painter *painter, cairo_t *cr, const pe_page *pg,
 			continue;
 		switch (op->kind) {
 		case PE_OP_TEXT:
-			paint_text(painter, cr, op, dx, dy);
+			if (!paint_text(painter, cr, op, dx, dy) && !reported) {
+				pe_error_set(err, NULL, 0, "painter: out of memory shaping \"%.40s\"",
+				             op->u.text.utf8);
+				reported = true;
+			}
 			break;
 		case PE_OP_RECT:
 			rect_outline(cr, op, dx, dy);

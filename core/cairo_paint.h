@@ -51,8 +51,8 @@ enum pe_paint_flags {
  * each moved by (dx, dy) in the current user space of cr. Pass y_from =
  * -INFINITY, y_to = INFINITY (or pe_painter_paint_page) for all of it.
  * The caller clips if it wants a window. Returns false (err set, the
- * first problem only) when an image could not be loaded; everything else
- * is still painted. */
+ * first problem only) when an image could not be loaded or a run could
+ * not be shaped (out of memory); everything else is still painted. */
 bool pe_painter_paint(pe_painter *painter, cairo_t *cr, const pe_page *pg,
                       double dx, double dy, double y_from, double y_to,
                       unsigned flags, pe_error *err);

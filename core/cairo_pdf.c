@@ -73,20 +73,22 @@ static char *quoted(const char *s)
 	return q;
 }
 
-static void add_link(cairo_t *cr, double x, double y, double w, double h, const char *uri)
+/* False when out of memory (the document is then not written: never a
+ * handout without its links). */
+static bool add_link(cairo_t *cr, double x, double y, double w, double h, const char *uri)
 {
 	char *u = quoted(uri);
-	if (!u)
-		return;
-	size_t n = strlen(u) + 128;
-	char *attrs = malloc(n);
+	size_t n = u ? strlen(u) + 128 : 0;
+	char *attrs = u ? malloc(n) : NULL;
 	if (attrs) {
 		snprintf(attrs, n, "rect=[%.2f %.2f %.2f %.2f] uri=%s", x, y, w, h, u);
 		cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs);
 		cairo_tag_end(cr, CAIRO_TAG_LINK);
 	}
-	free(attrs);
 	free(u);
+	bool ok = attrs != NULL;
+	free(attrs);
+	return ok;
 }
 
 /* Outline entries as pdf.c makes them: level 0 at the root, level 1 under
@@ -223,15 +225,20 @@ bool pe_cairo_pdf_write(const pe_dlist *dl, const pe_fonts *fonts, const char *o
 		cairo_pdf_surface_set_size(s, pg->width, pg->height);
 		cairo_tag_begin(cr, "Document", NULL);
 		ok = pe_painter_paint_page(painter, cr, pg, err);
+		bool links = true;
 		for (size_t j = 0; j < pg->n_ops; j++) {
 			const pe_op *op = &pg->ops[j];
 			if (op->kind == PE_OP_LINK && op->u.link.uri)
-				add_link(cr, op->x, op->y, op->w, op->h, op->u.link.uri);
+				links &= add_link(cr, op->x, op->y, op->w, op->h, op->u.link.uri);
 			else if (op->kind == PE_OP_TEXT && op->u.text.link)
-				add_link(cr, op->x, op->y - op->u.text.ascent, op->w,
-				         op->u.text.ascent + op->u.text.descent, op->u.text.link);
+				links &= add_link(cr, op->x, op->y - op->u.text.ascent, op->w,
+				                  op->u.text.ascent + op->u.text.descent, op->u.text.link);
 			else if (op->kind == PE_OP_MARK)
 				add_mark(s, (int)i + 1, op, &last_topic);
+		}
+		if (ok && !links) {
+			pe_error_set(err, out_path, 0, "out of memory adding links");
+			ok = false;
 		}
 		cairo_tag_end(cr, "Document");
 		cairo_show_page(cr);
