@@ -16,6 +16,9 @@
 
 #include "speech/speech.h"
 
+/* eSpeak NG's rate for every voice: the device is opened at it before
+ * the voice is loaded (and again if the voice says otherwise). */
+#define ESPEAK_RATE 22050
 /* Not yet reported / nothing new. */
 #define NO_PROGRESS (-2)
 /* Pull mode: how long to wait for the worker to synthesize what the
@@ -116,9 +119,8 @@ static bool open_voice(pe_speak *s, const char *lang, pe_error *err)
 	return true;
 }
 
-static bool open_output(pe_speak *s, pe_error *err)
+static bool open_output(pe_speak *s, int rate, pe_error *err)
 {
-	int rate = pe_speech_sample_rate(s->sp);
 	if (s->wav_path) {
 		SF_INFO info = { .samplerate = rate, .channels = 1,
 		                 .format = SF_FORMAT_WAV | SF_FORMAT_PCM_16 };
@@ -165,26 +167,36 @@ bool pe_speak_start(pe_speak *s, const char *lang, const char *const *sentences,
                     bool slow, int volume, pe_error *err)
 {
 	pe_speak_stop(s);
-	if (!open_voice(s, lang, err))
-		return false;
-	pe_speech_set_slow(s->sp, slow);
-	pe_speech_set_volume(s->sp, volume);
 	SDL_AtomicSet(&s->heard, NO_PROGRESS);
 	s->reported = NO_PROGRESS;
 	SDL_AtomicSet(&s->first_ns_set, 0);
 	s->first_ms = -1;
 	s->start_at = monotonic();
-	if (!pe_speech_say(s->sp, sentences, n, err))
-		return false;
-	if (!open_output(s, err)) {
-		pe_speech_stop(s->sp);
+	/* The device first (it opens paused): with no audio at all the voice
+	 * is never loaded, and a kiosk that cannot speak keeps its memory. */
+	int rate = s->sp ? pe_speech_sample_rate(s->sp) : ESPEAK_RATE;
+	if (!open_output(s, rate, err))
+		goto fail;
+	if (!open_voice(s, lang, err))
+		goto fail;
+	if (pe_speech_sample_rate(s->sp) != rate) {
 		close_output(s);
-		return false;
+		if (!open_output(s, pe_speech_sample_rate(s->sp), err))
+			goto fail;
 	}
+	pe_speech_set_slow(s->sp, slow);
+	pe_speech_set_volume(s->sp, volume);
+	if (!pe_speech_say(s->sp, sentences, n, err))
+		goto fail;
 	s->active = true;
 	if (s->dev)
 		SDL_PauseAudioDevice(s->dev, 0);
 	return true;
+fail:
+	close_output(s);
+	if (s->sp)
+		pe_speech_stop(s->sp);
+	return false;
 }
 
 void pe_speak_pause(pe_speak *s, bool paused)

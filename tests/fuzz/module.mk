@@ -30,12 +30,13 @@ FUZZ_BINS := $(FUZZ_ALL:%=$(BUILD)/fuzz/fuzz_%)
 .SECONDARY: $(FUZZ_ALL:%=$(FUZZ_OBJDIR)/fuzz_%.o) $(FUZZ_OBJDIR)/fuzz.o
 $(FUZZ_OBJDIR)/%.o: ALL_CFLAGS += -Ikiosk -Itests/fuzz
 
-# Linked only inside the sub-make below (CC=clang, the fuzzer flags).
-$(BUILD)/fuzz/fuzz_%: $(FUZZ_OBJDIR)/fuzz_%.o $(FUZZ_OBJDIR)/fuzz.o $(KIOSK_LIB) $(LIBPE)
+# Linked only inside the sub-make below (CC=clang, the fuzzer flags). The
+# kiosk speaks through speech/ (KIOSK_SPEECH_LIB, kiosk/module.mk).
+$(BUILD)/fuzz/fuzz_%: $(FUZZ_OBJDIR)/fuzz_%.o $(FUZZ_OBJDIR)/fuzz.o $(KIOSK_LIB) $(KIOSK_SPEECH_LIB) $(LIBPE)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< $(FUZZ_OBJDIR)/fuzz.o \
-		$(KIOSK_LIB) $(LIBPE) $(ALL_LIBS)
+		$(KIOSK_LIB) $(KIOSK_SPEECH_LIB) $(LIBPE) $(ALL_LIBS)
 
 -include $(FUZZ_ALL:%=$(FUZZ_OBJDIR)/fuzz_%.d) $(FUZZ_OBJDIR)/fuzz.d
 
