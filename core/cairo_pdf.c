@@ -16,6 +16,7 @@
 
 #include "atomicfile.h"
 #include "cairo_paint.h"
+#include "pdf.h"
 #include "validate.h"
 
 #include <math.h>
@@ -185,13 +186,8 @@ static void set_info(cairo_surface_t *s, const pe_dlist *dl)
 	if (dl->subject)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, dl->subject);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "patient-ed " PE_VERSION);
-	/* SOURCE_DATE_EPOCH makes builds reproducible, as in pdf.c. */
-	time_t now = time(NULL);
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	if (sde && *sde)
-		now = (time_t)strtoll(sde, NULL, 10);
 	struct tm tm;
-	gmtime_r(&now, &tm);
+	pe_pdf_made_at(&tm);
 	char date[32];
 	strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);

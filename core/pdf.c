@@ -752,13 +752,8 @@ static bool set_info(painter *p, const pe_dlist *dl)
 	           "HPDF_SetInfoAttr(Creator)"))
 		return false;
 
-	/* SOURCE_DATE_EPOCH makes builds reproducible (same bytes twice). */
-	time_t now = time(NULL);
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	if (sde && *sde)
-		now = (time_t)strtoll(sde, NULL, 10);
 	struct tm tm;
-	gmtime_r(&now, &tm);
+	pe_pdf_made_at(&tm);
 	HPDF_Date date = { .year = tm.tm_year + 1900, .month = tm.tm_mon + 1, .day = tm.tm_mday,
 	                   .hour = tm.tm_hour, .minutes = tm.tm_min, .seconds = tm.tm_sec,
 	                   .ind = 'Z' };
@@ -880,4 +875,13 @@ bool pe_pdf_write(const pe_dlist *dl, const pe_fonts *fonts, const char *out_pat
 	for (int f = 0; f < PE_FACE_COUNT; f++)
 		paths[f] = pe_fonts_path(fonts, (pe_face)f);
 	return pdf_write(dl, paths, out_path, err);
+}
+
+void pe_pdf_made_at(struct tm *tm)
+{
+	time_t now = time(NULL);
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde && *sde)
+		now = (time_t)strtoll(sde, NULL, 10);
+	gmtime_r(&now, tm);
 }

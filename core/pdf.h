@@ -27,6 +27,12 @@ typedef enum pe_pdf_encoding {
 
 /* Decide the encoding of a display list. False with err set when some text
  * is not valid UTF-8 (the message quotes the text). */
+/* The time a PDF says it was made, in UTC: SOURCE_DATE_EPOCH when set
+ * (reproducible builds: the same bytes twice), else now. Both writers
+ * (libharu's and Cairo's) use it. */
+struct tm;
+void pe_pdf_made_at(struct tm *tm);
+
 bool pe_pdf_choose_encoding(const pe_dlist *dl, pe_pdf_encoding *enc, pe_error *err);
 
 /* Write dl to out_path. The version string goes into the Creator field. */

@@ -144,6 +144,19 @@ def one_lang(args, lang):
             continue
         check(squeeze(s) in text, "%s: text extracted has %r" % (lang, s[:40]),
               "not in: %r" % p.stdout[:600])
+    # SOURCE_DATE_EPOCH: the same bytes twice, and the date it names.
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+    twice = [pdf + ".%d" % i for i in (1, 2)]
+    for t in twice:
+        run([args.handout, "--topic", TOPIC, "--lang", lang, "-o", t], env=env)
+    same = all(os.path.exists(t) for t in twice) and \
+        open(twice[0], "rb").read() == open(twice[1], "rb").read()
+    info = run(["pdfinfo", twice[0]]).stdout if same else ""
+    check(same and "2023" in info, "%s: reproducible with SOURCE_DATE_EPOCH" % lang,
+          "same bytes: %s; %s" % (same, info[:200]))
+    for t in twice:
+        if os.path.exists(t):
+            os.unlink(t)
     p = run(["qpdf", "--check", pdf])
     check(p.returncode == 0 and "No syntax or stream encoding errors" in p.stdout
           and "WARNING" not in p.stdout + p.stderr,
