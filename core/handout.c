@@ -145,6 +145,7 @@ bool pe_flow_block_column(pe_flow *f, pe_column *c, const pe_block *b, const cha
 	if (!with_qr) {
 		c->h = pe_layout_block(f->layout, pg, b, &f->st, x, 0, width);
 		c->n_breaks = pe_layout_block_breaks_all(f->layout, b, &f->st, width, &c->breaks);
+		c->figure = pe_layout_block_figure(b, c->breaks, c->n_breaks);
 		return b->kind != PE_BLOCK_GETHELP || tier_heads(f, c, b, lang, x, width);
 	}
 	double q = qr_size(f), gap = f->st.body_size;
