@@ -133,13 +133,14 @@ bool pe_pager_new_page(pe_pager *p)
 		p->cap_pages = cap;
 	}
 	p->page_tag[p->page] = p->tag;
-	p->y = p->body_top;
+	p->y = p->low = p->body_top;
 	p->fresh = true;
 	if (p->flt.d) {
 		/* a floated picture heads the page */
 		pe_column c = p->flt;
 		memset(&p->flt, 0, sizeof p->flt);
 		bool ok = copy_piece(p, &c, 0, c.h, p->y);
+		p->low = p->y + c.h;
 		p->y += c.h + p->flt_gap;
 		p->fresh = false;
 		pe_column_finish(&c);
@@ -433,6 +434,7 @@ bool pe_pager_place(pe_pager *p, pe_column *cols, size_t n, double gap_after)
 			for (size_t i = 0; i < n; i++)
 				if (!copy_led(p, &cols[i], from[i], cols[i].h))
 					return false;
+			p->low = p->y + rem_max;
 			p->y += rem_max + gap_after;
 			p->fresh = false;
 			return true;
@@ -538,7 +540,7 @@ bool pe_pager_float(pe_pager *p, pe_column *c, double avail, double gap_after, b
 	double page_h = p->body_bottom - p->body_top;
 	double fig = c->figure;
 	if (fig <= EPS || fig >= c->h - EPS || c->cont || p->flt.d || p->fresh || fig > page_h + EPS ||
-	    p->y - p->body_top >= PE_PAGINATE_MIN_FILL * page_h || pe_pager_start_fits(p, c, 1, avail))
+	    pe_pager_fill(p) >= PE_PAGINATE_MIN_FILL || pe_pager_start_fits(p, c, 1, avail))
 		return true;
 	pe_column rest, head;
 	if (!pe_column_slice(&rest, c, fig, c->h, p->err))
@@ -557,6 +559,12 @@ bool pe_pager_float(pe_pager *p, pe_column *c, double avail, double gap_after, b
 	p->flt_gap = gap_after;
 	*floated = true;
 	return true;
+}
+
+double pe_pager_fill(const pe_pager *p)
+{
+	double page_h = p->body_bottom - p->body_top;
+	return page_h > 0 ? (p->low - p->body_top) / page_h : 1;
 }
 
 bool pe_pager_flush_float(pe_pager *p)

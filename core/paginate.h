@@ -58,6 +58,8 @@ typedef struct pe_pager {
 	double page_width, page_height;      /* of every new page */
 	double body_top, body_bottom;        /* where units go on a page */
 	double y;                            /* next free y on the current page */
+	double low;                          /* the end of what is on it (y less
+	                                        the gap after the last unit) */
 	size_t page;                         /* current page index in dl */
 	bool fresh;                          /* nothing placed on it yet */
 	size_t *page_tag;                    /* the tag of each page (owned) */
@@ -108,6 +110,8 @@ bool pe_pager_start_fits(const pe_pager *p, const pe_column *cols, size_t n, dou
  * places it with pe_pager_flush_float before anything of another
  * section. False (err set) when out of memory. */
 bool pe_pager_float(pe_pager *p, pe_column *c, double avail, double gap_after, bool *floated);
+/* How full the current page's body is: 0 to 1. */
+double pe_pager_fill(const pe_pager *p);
 /* Place the waiting picture, if any, at p->y (or on the next page). */
 bool pe_pager_flush_float(pe_pager *p);
 /* Free the page tags (the pages belong to dl) and a waiting picture. */
