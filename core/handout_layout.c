@@ -161,6 +161,14 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 				if (!laid)
 					goto out;
 			}
+			/* A lead-in that ends its sentence stays rather than leave
+			 * a hole where it fits (the block it introduces turns the page). */
+			if (lead && !fits && n == 1 && pe_pager_fill(&f->pager) < PE_PAGINATE_MIN_FILL &&
+			    pe_flow_lead_may_stay(&b[0], &section_at(g->t[0], s)->blocks[k]) &&
+			    pe_pager_start_fits(&f->pager, b, n, f->pager.body_bottom - (f->pager.y + above))) {
+				lead = false;
+				fits = true;
+			}
 			/* A picture that does not fit may float to the top of the
 			 * next page, the text after it in its block filling this one. */
 			if (!fits && !lead && n == 1 &&
