@@ -631,6 +631,16 @@ size_t pe_layout_block_breaks_all(pe_layout *L, const pe_block *block, const pe_
 	return bk.n;
 }
 
+double pe_layout_block_figure(const pe_block *block, const double *breaks, size_t n_breaks)
+{
+	/* A timeline has a break before each event but the first, and one
+	 * before the first too when its chart is drawn over them (see
+	 * lay_timeline): then the first break is where the chart ends. */
+	if (block->kind == PE_BLOCK_TIMELINE && block->n_items > 0 && n_breaks == block->n_items)
+		return breaks[0];
+	return 0;
+}
+
 /* ---- headings and whole topics --------------------------------------- */
 
 double pe_layout_heading(pe_layout *L, pe_page *pg, const pe_section *sec,

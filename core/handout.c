@@ -145,6 +145,7 @@ bool pe_flow_block_column(pe_flow *f, pe_column *c, const pe_block *b, const cha
 	if (!with_qr) {
 		c->h = pe_layout_block(f->layout, pg, b, &f->st, x, 0, width);
 		c->n_breaks = pe_layout_block_breaks_all(f->layout, b, &f->st, width, &c->breaks);
+		c->figure = pe_layout_block_figure(b, c->breaks, c->n_breaks);
 		return b->kind != PE_BLOCK_GETHELP || tier_heads(f, c, b, lang, x, width);
 	}
 	double q = qr_size(f), gap = f->st.body_size;
@@ -217,6 +218,33 @@ bool pe_flow_lead_in(const pe_column *c, const pe_block *b, const pe_block *next
 	if (next && boxed(next))
 		return first && n_lines == 1;
 	return n_lines > 0;
+}
+
+bool pe_flow_lead_may_stay(const pe_column *c, const pe_block *b)
+{
+	char *plain = pe_text_plain(&b->text);
+	if (!plain)
+		return false;
+	size_t len = strlen(plain);
+	while (len > 0 && strchr(" \t\n", plain[len - 1]))
+		len--;
+	bool stop = len > 0 && strchr(".!?", plain[len - 1]);
+	free(plain);
+	if (!stop)
+		return false;
+	const pe_page *pg = &c->d->pages[0];
+	double lines[3];
+	size_t n_lines = 0;
+	for (size_t i = 0; i < pg->n_ops && n_lines < 3; i++) {
+		if (pg->ops[i].kind != PE_OP_TEXT)
+			continue;
+		bool seen = false;
+		for (size_t k = 0; k < n_lines; k++)
+			seen |= fabs(lines[k] - pg->ops[i].y) < EPS;
+		if (!seen)
+			lines[n_lines++] = pg->ops[i].y;
+	}
+	return n_lines == 2;
 }
 
 /* mark: the outline entry for the section (NULL: none from this column;

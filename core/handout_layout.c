@@ -161,6 +161,19 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 				if (!laid)
 					goto out;
 			}
+			/* A lead-in that ends its sentence stays rather than leave
+			 * a hole where it fits (the block it introduces turns the page). */
+			if (lead && !fits && n == 1 && pe_pager_fill(&f->pager) < PE_PAGINATE_MIN_FILL &&
+			    pe_flow_lead_may_stay(&b[0], &section_at(g->t[0], s)->blocks[k]) &&
+			    pe_pager_start_fits(&f->pager, b, n, f->pager.body_bottom - (f->pager.y + above))) {
+				lead = false;
+				fits = true;
+			}
+			/* A picture that does not fit may float to the top of the
+			 * next page, the text after it in its block filling this one. */
+			if (!fits && !lead && n == 1 &&
+			    !pe_pager_float(&f->pager, &b[0], f->pager.body_bottom - (f->pager.y + above), 0, &fits))
+				goto out;
 			if (k == 0) {
 				/* Never a heading at the bottom of a page: it goes
 				 * only where the start of its first block fits too
@@ -191,6 +204,9 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 			pe_columns_finish(b, n);
 		}
 		pe_columns_finish(a, n);
+		/* a floated picture stays in its own section */
+		if (!pe_pager_flush_float(&f->pager))
+			goto out;
 	}
 
 	if (f->tpl->care_team || (f->tpl->footer & PE_EL_SOURCES)) {

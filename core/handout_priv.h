@@ -59,6 +59,11 @@ bool pe_flow_block_column(pe_flow *f, pe_column *c, const pe_block *b, const cha
  * the next page with it rather than stay behind); first: right under the
  * section's heading. */
 bool pe_flow_lead_in(const pe_column *c, const pe_block *b, const pe_block *next, bool first);
+/* Whether a lead-in (pe_flow_lead_in) may stay behind at the bottom of a
+ * page after all, when taking it along would leave that page under 75%
+ * full: two lines (its heading keeps two under it) that end a sentence
+ * (".", not a colon that points at what follows). */
+bool pe_flow_lead_may_stay(const pe_column *c, const pe_block *b);
 /* A section heading; mark: its outline entry (NULL: none from this column). */
 bool pe_flow_heading_column(pe_flow *f, pe_column *c, const pe_section *sec, double x,
                             double width, const char *mark);

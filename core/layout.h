@@ -156,6 +156,10 @@ size_t pe_layout_block_breaks(pe_layout *layout, const pe_block *block,
  * sets the layout's error and returns 0. */
 size_t pe_layout_block_breaks_all(pe_layout *layout, const pe_block *block,
                                   const pe_style *st, double width, double **breaks);
+/* The height of the picture a block laid out at y = 0 opens with, given
+ * its breaks: the timeline's chart over its events, which may float ahead
+ * of them to the next page (pe_pager_float); 0 when there is none. */
+double pe_layout_block_figure(const pe_block *block, const double *breaks, size_t n_breaks);
 
 /* Where a "when to get help" block laid out at some y is split at offset
  * at inside a tier (between its signs: pe_layout_block_breaks), the head

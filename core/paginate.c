@@ -117,6 +117,8 @@ bool pe_column_append(pe_column *dst, pe_column *src, double dy)
 
 /* ---- pages ------------------------------------------------------------- */
 
+static bool copy_piece(pe_pager *p, pe_column *c, double from, double to, double y);
+
 bool pe_pager_new_page(pe_pager *p)
 {
 	if (!pe_dlist_add_page(p->dl, p->page_width, p->page_height))
@@ -131,13 +133,26 @@ bool pe_pager_new_page(pe_pager *p)
 		p->cap_pages = cap;
 	}
 	p->page_tag[p->page] = p->tag;
-	p->y = p->body_top;
+	p->y = p->low = p->body_top;
 	p->fresh = true;
+	if (p->flt.d) {
+		/* a floated picture heads the page */
+		pe_column c = p->flt;
+		memset(&p->flt, 0, sizeof p->flt);
+		bool ok = copy_piece(p, &c, 0, c.h, p->y);
+		p->low = p->y + c.h;
+		p->y += c.h + p->flt_gap;
+		p->fresh = false;
+		pe_column_finish(&c);
+		if (!ok)
+			return false;
+	}
 	return true;
 }
 
 void pe_pager_finish(pe_pager *p)
 {
+	pe_column_finish(&p->flt);
 	free(p->page_tag);
 	p->page_tag = NULL;
 	p->cap_pages = 0;
@@ -419,6 +434,7 @@ bool pe_pager_place(pe_pager *p, pe_column *cols, size_t n, double gap_after)
 			for (size_t i = 0; i < n; i++)
 				if (!copy_led(p, &cols[i], from[i], cols[i].h))
 					return false;
+			p->low = p->y + rem_max;
 			p->y += rem_max + gap_after;
 			p->fresh = false;
 			return true;
@@ -490,6 +506,76 @@ bool pe_pager_place(pe_pager *p, pe_column *cols, size_t n, double gap_after)
 	}
 	pe_error_set(p->err, NULL, 0, "handout: a block could not be placed on any page");
 	return false;
+}
+
+bool pe_column_slice(pe_column *dst, pe_column *src, double from, double to, pe_error *err)
+{
+	const pe_page *sp = pe_column_page(src);
+	pe_pager tmp = { .err = err };
+	if (!pe_column_init(dst, sp->width, sp->height))
+		return oom(&tmp);
+	tmp.dl = dst->d;
+	if (!copy_piece(&tmp, src, from, to, 0)) {
+		pe_column_finish(dst);
+		return false;
+	}
+	dst->h = to - from;
+	size_t a = breaks_within(src, from, EPS), b = breaks_within(src, to, -EPS);
+	while (a < b && src->breaks[a] <= from + EPS)
+		a++;
+	if (b > a) {
+		if (!(dst->breaks = malloc((b - a) * sizeof *dst->breaks))) {
+			pe_column_finish(dst);
+			return oom(&tmp);
+		}
+		for (size_t i = a; i < b; i++)
+			dst->breaks[dst->n_breaks++] = src->breaks[i] - from;
+	}
+	return true;
+}
+
+bool pe_pager_float(pe_pager *p, pe_column *c, double avail, double gap_after, bool *floated)
+{
+	*floated = false;
+	double page_h = p->body_bottom - p->body_top;
+	double fig = c->figure;
+	if (fig <= EPS || fig >= c->h - EPS || c->cont || p->flt.d || p->fresh || fig > page_h + EPS ||
+	    pe_pager_fill(p) >= PE_PAGINATE_MIN_FILL || pe_pager_start_fits(p, c, 1, avail))
+		return true;
+	pe_column rest, head;
+	if (!pe_column_slice(&rest, c, fig, c->h, p->err))
+		return false;
+	if (!pe_pager_start_fits(p, &rest, 1, avail)) {
+		pe_column_finish(&rest);   /* nothing of it fits either: all goes on */
+		return true;
+	}
+	if (!pe_column_slice(&head, c, 0, fig, p->err)) {
+		pe_column_finish(&rest);
+		return false;
+	}
+	pe_column_finish(c);
+	*c = rest;
+	p->flt = head;
+	p->flt_gap = gap_after;
+	*floated = true;
+	return true;
+}
+
+double pe_pager_fill(const pe_pager *p)
+{
+	double page_h = p->body_bottom - p->body_top;
+	return page_h > 0 ? (p->low - p->body_top) / page_h : 1;
+}
+
+bool pe_pager_flush_float(pe_pager *p)
+{
+	if (!p->flt.d)
+		return true;
+	pe_column c = p->flt;
+	memset(&p->flt, 0, sizeof p->flt);
+	bool ok = pe_pager_place(p, &c, 1, p->flt_gap);
+	pe_column_finish(&c);
+	return ok;
 }
 
 /* Whether the start of a unit fits in avail: all of it, up to a break,

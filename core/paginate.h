@@ -22,6 +22,9 @@
 
 /* The tolerance, in points, of every fit and break decision. */
 #define PE_PAGINATE_EPS 0.01
+/* A page is left at least this full (of its body) before a picture at
+ * the top of a block is floated to the next page (pe_pager_float). */
+#define PE_PAGINATE_MIN_FILL 0.75
 
 /* One column of a unit: content laid out on its own scratch page. */
 typedef struct pe_column {
@@ -41,6 +44,10 @@ typedef struct pe_column {
 	 * first (a get-help tier's title strip, "(continued)"); a zeroed
 	 * column where nothing goes. Owned. */
 	struct pe_column *cont;
+	/* The height of a picture at its top that may float ahead of the
+	 * rest (the timeline's chart over its events): the caller's word,
+	 * 0 when none. A break lies there. */
+	double figure;
 } pe_column;
 
 /* Where the next unit goes. The caller fills dl, err, the page size and
@@ -51,11 +58,17 @@ typedef struct pe_pager {
 	double page_width, page_height;      /* of every new page */
 	double body_top, body_bottom;        /* where units go on a page */
 	double y;                            /* next free y on the current page */
+	double low;                          /* the end of what is on it (y less
+	                                        the gap after the last unit) */
 	size_t page;                         /* current page index in dl */
 	bool fresh;                          /* nothing placed on it yet */
 	size_t *page_tag;                    /* the tag of each page (owned) */
 	size_t cap_pages;
 	size_t tag;                          /* given to each new page */
+	/* A floated picture waiting for the top of the next page (flt.d
+	 * NULL: none), and the space under it there. */
+	pe_column flt;
+	double flt_gap;
 } pe_pager;
 
 /* Start an empty column (zeroed) with one scratch page of w x h; NULL when
@@ -71,6 +84,10 @@ void pe_columns_finish(pe_column *cols, size_t n);
  * dy + src's. False when out of memory (dst then keeps its ops, and may
  * hold some of src's). */
 bool pe_column_append(pe_column *dst, pe_column *src, double dy);
+/* Make dst (uninitialised) the piece [from, to) of src, at y = 0, with
+ * src's breaks inside it, cut as the pager cuts pieces. src must have no
+ * continuations. False (err set) when out of memory. */
+bool pe_column_slice(pe_column *dst, pe_column *src, double from, double to, pe_error *err);
 
 /* Add a page, tagged p->tag, and go to its body top. False (err set)
  * when out of memory. */
@@ -83,7 +100,21 @@ bool pe_pager_place(pe_pager *p, pe_column *cols, size_t n, double gap_after);
 /* Whether the start of a unit fits in avail: all of it, up to a break,
  * or (for a block taller than a page) up to a safe cut. */
 bool pe_pager_start_fits(const pe_pager *p, const pe_column *cols, size_t n, double avail);
-/* Free the page tags (the pages belong to dl). */
+/* A picture floats, as a typesetter floats a figure: when the start of
+ * column c (c->figure > 0, no continuations) does not fit in avail, the
+ * page would stay under PE_PAGINATE_MIN_FILL full, and what follows the
+ * picture does start there, the picture is cut off c and waits for the
+ * top of the next page (pe_pager_new_page puts it there, gap_after under
+ * it) while c, now the rest, fills this one. *floated says whether it did
+ * (the caller then places c). One picture waits at a time; the caller
+ * places it with pe_pager_flush_float before anything of another
+ * section. False (err set) when out of memory. */
+bool pe_pager_float(pe_pager *p, pe_column *c, double avail, double gap_after, bool *floated);
+/* How full the current page's body is: 0 to 1. */
+double pe_pager_fill(const pe_pager *p);
+/* Place the waiting picture, if any, at p->y (or on the next page). */
+bool pe_pager_flush_float(pe_pager *p);
+/* Free the page tags (the pages belong to dl) and a waiting picture. */
 void pe_pager_finish(pe_pager *p);
 
 #endif

@@ -5,7 +5,8 @@
  * fits, else to a fresh page or cut at its last break that fits; a block
  * taller than a page with no break is cut between its ops; a background
  * band is cut with the page and its carried-over part drawn first; every
- * page carries its tag. Through whole handouts: tests/test_handout.c.
+ * page carries its tag; a picture that does not fit floats to the top of
+ * the next page while what follows it fills this one. Through whole handouts: tests/test_handout.c.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -241,6 +242,68 @@ static void pages_carry_their_tag(void **state)
 	pager_done(&p);
 }
 
+/* A column that opens with a picture of 100 pt (one op, never cut) and
+ * goes on with 4 boxes of 30, a break before each. */
+static void picture_then_boxes(pe_column *c)
+{
+	pe_page *pg = pe_column_init(c, PAGE_W, PAGE_H);
+	assert_non_null(pg);
+	assert_true(pe_page_add_rect(pg, 10, 0, 200, 100, ink, PE_NO_COLOR, 0, 2));
+	c->breaks = calloc(4, sizeof *c->breaks);
+	assert_non_null(c->breaks);
+	for (size_t i = 0; i < 4; i++) {
+		assert_true(pe_page_add_rect(pg, 10, 100 + 30.0 * (double)i, 100, 30, ink, PE_NO_COLOR, 0, 2));
+		c->breaks[c->n_breaks++] = 100 + 30.0 * (double)i;
+	}
+	c->h = 220;
+	c->figure = 100;
+}
+
+static void picture_floats_to_the_next_page(void **state)
+{
+	(void)state;
+	pe_error err = { { 0 } };
+	pe_pager p = pager(&err);
+	pe_column filler, c;
+	boxes(&filler, 1, 140, 0);   /* the page 64% full: 75 pt left */
+	assert_true(pe_pager_place(&p, &filler, 1, 5));
+	picture_then_boxes(&c);
+	double avail = BOTTOM - p.y;
+	assert_false(pe_pager_start_fits(&p, &c, 1, avail));
+	bool floated = false;
+	assert_true(pe_pager_float(&p, &c, avail, 0, &floated));
+	assert_true(floated);
+	assert_true(fabs(c.h - 120) < 1e-9);
+	assert_true(pe_pager_place(&p, &c, 1, 5));
+	assert_true(pe_pager_flush_float(&p));   /* (placed already) */
+	assert_int_equal(p.dl->n_pages, 2);
+	/* page 1: the filler and the first 2 boxes; page 2: the picture on
+	 * top, then the other 2 boxes */
+	const pe_page *p1 = &p.dl->pages[0], *p2 = &p.dl->pages[1];
+	assert_int_equal(p1->n_ops, 3);
+	assert_true(fabs(p1->ops[2].y - (TOP + 145 + 30)) < 1e-9);
+	assert_int_equal(p2->n_ops, 3);
+	assert_true(fabs(p2->ops[0].y - TOP) < 1e-9 && fabs(p2->ops[0].h - 100) < 1e-9);
+	assert_true(fabs(p2->ops[1].y - (TOP + 100)) < 1e-9);
+	assert_true(fabs(p2->ops[2].y - (TOP + 130)) < 1e-9);
+	assert_int_equal(ops_inside_body(p.dl), 6);
+	pe_column_finish(&filler);
+	pe_column_finish(&c);
+	pager_done(&p);
+
+	/* A page 75% full already keeps its room: the picture stays first. */
+	p = pager(&err);
+	boxes(&filler, 1, 170, 0);
+	assert_true(pe_pager_place(&p, &filler, 1, 5));
+	picture_then_boxes(&c);
+	assert_true(pe_pager_float(&p, &c, BOTTOM - p.y, 0, &floated));
+	assert_false(floated);
+	assert_true(fabs(c.h - 220) < 1e-9);
+	pe_column_finish(&filler);
+	pe_column_finish(&c);
+	pager_done(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -252,6 +315,7 @@ int main(void)
 		cmocka_unit_test(long_column_keeps_every_op_in_order),
 		cmocka_unit_test(side_by_side_columns_turn_the_page_together),
 		cmocka_unit_test(pages_carry_their_tag),
+		cmocka_unit_test(picture_floats_to_the_next_page),
 	};
 	return cmocka_run_group_tests_name("paginate", tests, NULL, NULL);
 }

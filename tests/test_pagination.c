@@ -44,11 +44,7 @@ static const struct hole {
 	/* a card or picture never splits */
 	{ "helpline", "en", "large-print", "American Cancer Society",
 	  "the helpline card with its QR code never splits (page 1 is 74.6% full)" },
-	{ "ivig-aftercare", "en", "large-print", "Your recovery, step by step",
-	  "the timeline's chart never splits and its heading goes with it" },
 	/* 2 items at least on each side of a list split; a heading keeps 2 lines */
-	{ "infusion-reactions", "en", "letter", "What happens next",
-	  "a lead-in and a 2-item list (which cannot split) go together" },
 	{ "infusion-reactions", "es", "large-print", "Es más probable que tenga",
 	  "the list under \"¿Quién puede tener una reacción?\" keeps 2 items on each side" },
 	{ NULL, NULL, NULL, NULL, NULL },
