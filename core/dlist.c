@@ -365,9 +365,15 @@ undo:
 
 void pe_page_mirror(pe_page *pg)
 {
+	if (pg)
+		pe_page_mirror_span(pg, 0, pg->width);
+}
+
+void pe_page_mirror_span(pe_page *pg, double x0, double x1)
+{
 	if (!pg)
 		return;
-	double W = pg->width;
+	double W = x0 + x1;
 	for (size_t i = 0; i < pg->n_ops; i++) {
 		pe_op *op = &pg->ops[i];
 		if (op->kind == PE_OP_MARK)

@@ -149,6 +149,10 @@ bool pe_page_add_text(pe_page *pg, double x, double baseline, double advance,
  * text op keeps its string (its runs were laid out right to left by
  * layout), an image its pixels. Applying it twice changes nothing. */
 void pe_page_mirror(pe_page *pg);
+/* The same within the strip x0..x1 of the page: x' = x0 + x1 - x - w.
+ * A bilingual handout's right-to-left column is mirrored in its own
+ * column, the other left as it is. */
+void pe_page_mirror_span(pe_page *pg, double x0, double x1);
 
 bool pe_page_add_rect(pe_page *pg, double x, double y, double w, double h,
                       pe_color fill, pe_color stroke, double line_width,

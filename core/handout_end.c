@@ -49,6 +49,7 @@ static char *source_line(const pe_source *s, const char *lang)
 static bool sources_column(pe_flow *f, pe_column *c, const pe_topic *t, const char *lang, double x,
                            double width, bool run_in)
 {
+	pe_flow_dir(f, lang);
 	pe_page *pg = pe_column_init(c, f->tpl->width, f->tpl->height);
 	if (!pg)
 		return pe_flow_oom(f);
@@ -113,6 +114,7 @@ static bool sources_column(pe_flow *f, pe_column *c, const pe_topic *t, const ch
 static bool care_column(pe_flow *f, pe_column *c, const char *lang, double x, double width,
                         double min_h)
 {
+	pe_flow_dir(f, lang);
 	const pe_site *site = f->req->site;
 	pe_column inner;
 	pe_page *pg = pe_column_init(&inner, f->tpl->width, f->tpl->height);
@@ -313,7 +315,7 @@ bool pe_flow_care_late(pe_flow *f, const pe_cols_geom *g)
 	if (ok) {
 		if (!f->pager.fresh)
 			f->pager.y += f->st.section_gap - f->st.block_gap;
-		ok = pe_pager_place(&f->pager, care, g->n, f->st.block_gap);
+		ok = pe_flow_place(f, g, care, f->st.block_gap);
 	}
 	pe_columns_finish(care, 2);
 	if (ok)

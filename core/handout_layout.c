@@ -35,6 +35,29 @@ static void append_both(GString *out, const char *a, const char *b)
 
 /* ---- topics ------------------------------------------------------------ */
 
+void pe_flow_dir(pe_flow *f, const char *lang)
+{
+	if (f->tpl->kind == PE_TEMPLATE_BILINGUAL)
+		pe_layout_set_rtl(f->layout, pe_lang_rtl(lang));
+}
+
+static void mirror_column(pe_column *c, double x0, double x1)
+{
+	if (!c->d)
+		return;
+	pe_page_mirror_span(pe_column_page(c), x0, x1);
+	for (size_t k = 0; c->cont && k < c->n_breaks; k++)
+		mirror_column(&c->cont[k], x0, x1);
+}
+
+bool pe_flow_place(pe_flow *f, const pe_cols_geom *g, pe_column *cols, double gap_after)
+{
+	for (size_t i = 0; g->n > 1 && i < g->n; i++)
+		if (pe_lang_rtl(g->lang[i]))
+			mirror_column(&cols[i], g->x[i], g->x[i] + g->w[i]);
+	return pe_pager_place(&f->pager, cols, g->n, gap_after);
+}
+
 static bool empty_column(pe_flow *f, pe_column *c)
 {
 	if (!pe_column_init(c, f->tpl->width, f->tpl->height))
@@ -70,14 +93,16 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 	/* The outline names both languages of a bilingual handout. */
 	GString *mark = g_string_new(NULL);
 	append_both(mark, g->t[0]->title, n > 1 ? g->t[1]->title : NULL);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		pe_flow_dir(f, g->lang[i]);
 		if (!pe_flow_title_column(f, &a[i], g->t[i], g->x[i], g->w[i], i == 0 ? mark->str : NULL,
 		                  n > 1 ? pe_i18n_native_name(g->lang[i]) : NULL, g->lang[i])) {
 			g_string_free(mark, TRUE);
 			goto out;
 		}
+	}
 	g_string_free(mark, TRUE);
-	if (!pe_pager_place(&f->pager, a, n, f->st.section_gap))
+	if (!pe_flow_place(f, g, a, f->st.section_gap))
 		goto out;
 	pe_columns_finish(a, n);
 
@@ -106,6 +131,7 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 		free(names[1]);
 		for (size_t i = 0; i < n; i++) {
 			const pe_section *sec = section_at(g->t[i], s);
+			pe_flow_dir(f, g->lang[i]);
 			if (sec ? !pe_flow_heading_column(f, &a[i], sec, g->x[i], g->w[i],
 			                          i == 0 || (i == 1 && !a[0].d->pages[0].n_ops) ? smark->str : NULL)
 			        : !empty_column(f, &a[i])) {
@@ -124,6 +150,7 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 			for (size_t i = 0; i < n; i++) {
 				const pe_section *sec = section_at(g->t[i], s);
 				bool has = sec && k < sec->n_blocks;
+				pe_flow_dir(f, g->lang[i]);
 				if (has ? !pe_flow_block_column(f, &b[i], &sec->blocks[k], g->lang[i], g->x[i], g->w[i])
 				        : !empty_column(f, &b[i]))
 					goto out;
@@ -150,6 +177,7 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 				bool laid = true;
 				for (size_t i = 0; laid && i < n; i++) {
 					const pe_section *sec = section_at(g->t[i], s);
+					pe_flow_dir(f, g->lang[i]);
 					laid = sec && k + 1 < sec->n_blocks
 					       ? pe_flow_block_column(f, &nx[i], &sec->blocks[k + 1], g->lang[i], g->x[i], g->w[i])
 					       : empty_column(f, &nx[i]);
@@ -191,7 +219,7 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 				for (size_t i = 0; i < n; i++)
 					if (!pe_column_append(&a[i], &b[i], a[i].h + gap))
 						goto out_oom;
-				if (!pe_pager_place(&f->pager, a, n, f->st.block_gap))
+				if (!pe_flow_place(f, g, a, f->st.block_gap))
 					goto out;
 				pe_columns_finish(a, n);
 				pe_columns_finish(b, n);
@@ -199,7 +227,7 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 			} else if (lead && !f->pager.fresh && !fits && !pe_pager_new_page(&f->pager)) {
 				goto out;
 			}
-			if (!pe_pager_place(&f->pager, b, n, f->st.block_gap))
+			if (!pe_flow_place(f, g, b, f->st.block_gap))
 				goto out;
 			pe_columns_finish(b, n);
 		}
@@ -239,7 +267,7 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 				pe_columns_finish(sbs, 2);
 			}
 		}
-		if (!pe_pager_place(&f->pager, a, n, f->st.block_gap))
+		if (!pe_flow_place(f, g, a, f->st.block_gap))
 			goto out;
 		pe_columns_finish(a, n);
 	}
@@ -248,6 +276,10 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 out_oom:
 	pe_flow_oom(f);
 out:
+	/* the header and footer left to right (a bilingual page is not
+	 * mirrored whole) */
+	if (n > 1)
+		pe_layout_set_rtl(f->layout, false);
 	pe_columns_finish(a, 2);
 	pe_columns_finish(b, 2);
 	return ok;
@@ -363,8 +395,9 @@ pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_err
 	/* The layout's error is sticky: start clean, look once at the end. */
 	pe_layout_reset_error(layout);
 	/* Right to left: built as for English, text emitted mirrored, and
-	 * every page mirrored at the end (layout.h). A bilingual handout stays
-	 * left to right: its columns would swap. */
+	 * every page mirrored at the end (layout.h). A bilingual handout is
+	 * not mirrored whole (its columns would swap): a right-to-left
+	 * language's column is, within itself (pe_flow_place). */
 	bool rtl = pe_lang_rtl(req->lang) && tpl->kind != PE_TEMPLATE_BILINGUAL;
 	pe_layout_set_rtl(layout, rtl);
 	if (!(f.pager.dl = pe_dlist_create())) {

@@ -43,6 +43,16 @@ typedef struct pe_cols_geom {
 
 /* Set err to "out of memory"; returns false. */
 bool pe_flow_oom(pe_flow *f);
+/* Bilingual: the layout's direction for a column in lang, set before the
+ * column is laid out (a right-to-left language's column is then built
+ * mirrored, as a whole right-to-left handout is). Nothing otherwise: the
+ * handout's own direction stays. */
+void pe_flow_dir(pe_flow *f, const char *lang);
+/* pe_pager_place, each bilingual column in a right-to-left language first
+ * mirrored within its own column (g->x[i] .. g->x[i] + g->w[i]), so its
+ * text is right-aligned and its bullets and icons on its right while the
+ * other column stays left to right. Every column is placed once. */
+bool pe_flow_place(pe_flow *f, const pe_cols_geom *g, pe_column *cols, double gap_after);
 /* The template's leading and link colour with this face, size and colour. */
 pe_text_style pe_flow_text_style(const pe_flow *f, pe_face face, double size, pe_color color);
 

@@ -136,14 +136,27 @@ void pe_sc_build_print(ctx *c, pe_page *pg)
 	pe_sc_footer_bar(c, pg, bottom, fh);
 	pe_sc_footer_emergency(c, pg, bottom + (fh - c->bar_bh) / 2, pe_sc_footer_two_rows(c), m);
 
-	/* The form's own width: its widest row. */
-	double lang_w[PE_LANG_MAX], langs_w = 0;
+	/* The form's own width: its widest row. The languages wrap onto as
+	 * many rows as the column needs (five ran off a portrait panel's
+	 * edge in one row), each button as wide as its name. */
+	double lang_w[PE_LANG_MAX], lang_x[PE_LANG_MAX], langs_w = 0;
+	size_t lang_row[PE_LANG_MAX], lang_rows = 0;
 	size_t nl = c->env->n_langs < PE_LANG_MAX ? c->env->n_langs : PE_LANG_MAX;
 	for (size_t i = 0; i < nl; i++) {
-		lang_w[i] = pe_sc_button_width(c, pe_sc_lang_name(c->env->langs[i]), LANG_TYPE,
-		                               FORM_LANG_MIN_W);
-		langs_w += lang_w[i] + (i ? D(c, FORM_GAP) : 0);
+		lang_w[i] = fmin(pe_sc_button_width(c, pe_sc_lang_name(c->env->langs[i]), LANG_TYPE,
+		                                    FORM_LANG_MIN_W), colw);
+		double at = i ? lang_x[i - 1] + lang_w[i - 1] + D(c, FORM_GAP) : 0;
+		if (!i || at + lang_w[i] > colw + 0.5) {
+			at = 0;
+			lang_rows++;
+		}
+		lang_x[i] = at;
+		lang_row[i] = lang_rows - 1;
+		langs_w = fmax(langs_w, at + lang_w[i]);
 	}
+	if (!lang_rows)
+		lang_rows = 1;
+	double lang_gap = D(c, FORM_GAP);
 	double copy_w = T(c, COPY_W);
 	double copies_w = PE_MAX_COPIES * copy_w + (PE_MAX_COPIES - 1) * D(c, FORM_GAP);
 	/* TRANSLATORS: the big button that starts printing. */
@@ -184,7 +197,8 @@ void pe_sc_build_print(ctx *c, pe_page *pg)
 		double design = 0;
 		for (size_t i = 0; i < n_sp; i++)
 			design += D(c, sp_dp[i]);
-		double spare = bottom - c->header_h - 2 * bh - go_h - design;
+		double spare = bottom - c->header_h - (double)(lang_rows + 1) * bh -
+		               (double)(lang_rows - 1) * lang_gap - go_h - design;
 		msg_h = fmax(msg_h, fmin(D(c, MSG_MAX_H), spare));
 	}
 	/* Where even the smallest spaces leave too little, the buttons come
@@ -192,13 +206,15 @@ void pe_sc_build_print(ctx *c, pe_page *pg)
 	double least = 0;
 	for (size_t i = 0; i < n_sp; i++)
 		least += sp_min[i];
-	double btn_room = bottom - c->header_h - msg_h - least;
-	if (2 * bh + go_h > btn_room) {
-		double f = fmax(0, btn_room / (2 * bh + go_h));
+	double btn_room = bottom - c->header_h - msg_h - least - (double)(lang_rows - 1) * lang_gap;
+	double btns_h = (double)(lang_rows + 1) * bh + go_h;
+	if (btns_h > btn_room) {
+		double f = fmax(0, btn_room / btns_h);
 		bh = fmax(T(c, 0), bh * f);
 		go_h = fmax(T(c, 0), go_h * f);
 	}
-	double fixed = 2 * bh + go_h + msg_h;
+	double langs_h = (double)lang_rows * bh + (double)(lang_rows - 1) * lang_gap;
+	double fixed = langs_h + bh + go_h + msg_h;
 	double k = spaces_scale(c, sp_dp, sp_min, n_sp, bottom - c->header_h - fixed);
 #define SP(i) fmax(D(c, sp_dp[i]) * k, sp_min[i])
 	double y = c->header_h + SP(0);
@@ -215,15 +231,13 @@ void pe_sc_build_print(ctx *c, pe_page *pg)
 	               t->text, ALIGN_LEFT);
 	pe_sc_say(c, ask_lang, x, y, side ? form_w : colw, SP(2));
 	y += SP(2);
-	double bx = x;
 	for (size_t i = 0; i < nl; i++) {
 		const char *name = pe_sc_lang_name(c->env->langs[i]);
-		pe_sc_button(c, pg, bx, y, lang_w[i], bh, name,
-		             app->print_lang == i ? BTN_SELECTED : BTN_NORMAL, PE_ACT_PRINT_LANG, (int)i,
+		pe_sc_button(c, pg, x + lang_x[i], y + (double)lang_row[i] * (bh + lang_gap), lang_w[i], bh,
+		             name, app->print_lang == i ? BTN_SELECTED : BTN_NORMAL, PE_ACT_PRINT_LANG, (int)i,
 		             LANG_TYPE);
-		bx += lang_w[i] + D(c, FORM_GAP);
 	}
-	y += bh + SP(3);
+	y += langs_h + SP(3);
 	pe_sc_fit_text(c, pg, ask_copies, PE_FACE_REGULAR, ASK_TYPE, TYPE_MIN, x, y,
 	               side ? form_w : colw, SP(4) - fmax(D(c, LABEL_FOOT) * k, D(c, LABEL_FOOT_MIN)),
 	               t->text, ALIGN_LEFT);

@@ -224,6 +224,47 @@ static bool find_hit(runner *r, const char *name, double *x, double *y)
 	return false;
 }
 
+/* Whether the target named name lies wholly inside the window and covers
+ * no other target (one that holds it whole, a backdrop or a dialog, is
+ * no clash): a row of buttons too long for its screen runs off the edge
+ * or over its neighbours. Says which, in why, when not. */
+static bool hit_fits(runner *r, const char *name, char *why, size_t size)
+{
+	const pe_page *pg = pe_frame_hit_page(pe_kiosk_frame(r->k));
+	char buf[128];
+	const pe_op *t = NULL;
+	for (size_t i = 0; pg && i < pg->n_ops && !t; i++)
+		if (pg->ops[i].kind == PE_OP_HIT && pe_screens_hit_name(pe_kiosk_env(r->k), &pg->ops[i], buf, sizeof buf) &&
+		    strcmp(buf, name) == 0)
+			t = &pg->ops[i];
+	if (!t) {
+		snprintf(why, size, "no such target");
+		return false;
+	}
+	const double e = 0.5;
+	if (t->x < -e || t->y < -e || t->x + t->w > pg->width + e || t->y + t->h > pg->height + e) {
+		snprintf(why, size, "%.0fx%.0f at %.0f,%.0f is not inside the %.0fx%.0f window", t->w, t->h,
+		         t->x, t->y, pg->width, pg->height);
+		return false;
+	}
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		const pe_op *o = &pg->ops[i];
+		if (o == t || o->kind != PE_OP_HIT)
+			continue;
+		bool holds = o->x <= t->x + e && o->y <= t->y + e && o->x + o->w >= t->x + t->w - e &&
+		             o->y + o->h >= t->y + t->h - e;
+		bool meets = o->x < t->x + t->w - e && t->x < o->x + o->w - e && o->y < t->y + t->h - e &&
+		             t->y < o->y + o->h - e;
+		if (meets && !holds) {
+			if (!pe_screens_hit_name(pe_kiosk_env(r->k), o, buf, sizeof buf))
+				snprintf(buf, sizeof buf, "(unnamed)");
+			snprintf(why, size, "it overlaps '%s'", buf);
+			return false;
+		}
+	}
+	return true;
+}
+
 static void hit_names(runner *r, char *out, size_t size)
 {
 	const pe_page *pg = pe_frame_hit_page(pe_kiosk_frame(r->k));
@@ -378,6 +419,10 @@ static bool expect(runner *r, char *what, char *rest)
 		double x, y;
 		if (!find_hit(r, rest, &x, &y))
 			return fail(r, "expected a '%s' target on screen%s", rest, "");
+	} else if (strcmp(what, "fits") == 0) {
+		char why[160];
+		if (!hit_fits(r, rest, why, sizeof why))
+			return fail(r, "expected '%s' wholly on screen: %s", rest, why);
 	} else if (strcmp(what, "staff-unlocks") == 0) {
 		/* How many times the staff menu was opened with the PIN. */
 		snprintf(got, sizeof got, "%lu", app->staff_unlocks);

@@ -328,6 +328,7 @@ static const struct {
 } endonyms[] = {
 	{ "ar", "\u0627\u0644\u0639\u0631\u0628\u064a\u0629" },
 	{ "de", "Deutsch" },
+	{ "el", "\u0395\u03bb\u03bb\u03b7\u03bd\u03b9\u03ba\u03ac" },
 	{ "en", "English" },
 	{ "es", "Espa\u00f1ol" },
 	{ "fa", "\u0641\u0627\u0631\u0633\u06cc" },
@@ -345,6 +346,7 @@ static const struct {
 	{ "ru", "\u0420\u0443\u0441\u0441\u043a\u0438\u0439" },
 	{ "so", "Soomaali" },
 	{ "tl", "Tagalog" },
+	{ "tr", "T\u00fcrk\u00e7e" },
 	{ "fil", "Filipino" },
 	{ "uk", "\u0423\u043a\u0440\u0430\u0457\u043d\u0441\u044c\u043a\u0430" },
 	{ "ur", "\u0627\u0631\u062f\u0648" },

@@ -201,6 +201,34 @@ def wallet(args, lang):
               "not in: %r" % p.stdout[:600])
 
 
+def bilingual(args, lang):
+    """English beside a right-to-left language: its column is laid out
+    right to left within itself (tests/test_handout.c checks the places);
+    here the PDF: made quietly by Cairo, extracted without a warning, the
+    right-to-left column's title and summary whole (the lam-alef order
+    aside, as above) and the English one's too."""
+    pdf = os.path.join(args.out, "%s-en-%s.pdf" % (TOPIC, lang))
+    p = run([args.handout, "--topic", TOPIC, "--lang", "en", "--bilingual", "--second-lang",
+             lang, "-o", pdf])
+    if not check(p.returncode == 0 and p.stderr == "", "en+%s: bilingual handout made" % lang,
+                 "exit %d: %s" % (p.returncode, p.stderr.strip())):
+        return
+    prod, err = producer(pdf)
+    check("cairo" in prod.lower() and err == "", "en+%s: written by Cairo" % lang,
+          "Producer %r %s" % (prod, err.strip()))
+    p = run(["pdftotext", "-enc", "UTF-8", pdf, "-"])
+    check(p.returncode == 0 and p.stderr == "", "en+%s: pdftotext without a warning" % lang,
+          p.stderr.strip()[:300])
+    text = squeeze(p.stdout)
+    want = [e.msgstr[0] for e in pofile.parse(os.path.join(args.fixtures, lang, "content.po"))
+            if e.translated and e.msgctxt in ("%s/title" % TOPIC, "%s/summary" % TOPIC)]
+    check(len(want) == 2, "en+%s: the fixture has the title and summary" % lang, repr(want))
+    for s in want + [e.msgid for e in pofile.parse(os.path.join(args.fixtures, lang, "content.po"))
+                     if e.msgctxt == "%s/title" % TOPIC]:
+        ok = squeeze(s) in text or squeeze(poppler_ligatures(s)) in text
+        check(ok, "en+%s: %r extracted whole" % (lang, s[:40]), "not in: %r" % p.stdout[:600])
+
+
 def refused(args, lang):
     pdf = os.path.join(args.out, "%s-%s.pdf" % (TOPIC, lang))
     if os.path.exists(pdf):
@@ -239,6 +267,7 @@ def main():
         one_lang(args, lang)
         if lang in RTL:
             wallet(args, lang)
+            bilingual(args, lang)
     for lang in args.refused.split():
         refused(args, lang)
     print("scripts-e2e: %s" % ("%d failed" % failures if failures else "all passed"))

@@ -320,6 +320,29 @@ static void test_mirror(void **state)
 	pe_dlist_destroy(dl);
 }
 
+/* Mirrored within a strip (a bilingual handout's right-to-left column):
+ * the strip 100..300 maps onto itself, x' = 400 - x - w, twice is once
+ * undone. */
+static void test_mirror_span(void **state)
+{
+	(void)state;
+	pe_dlist *dl = pe_dlist_create();
+	pe_page *pg = pe_dlist_add_page(dl, 500, 2000);
+	fill_scratch(pg);
+	pe_page_mirror_span(pg, 100, 300);
+	assert_near(pg->ops[0].x, 400 - 1 - 30);        /* text */
+	assert_near(pg->ops[0].y, 20);
+	assert_near(pg->ops[1].x, 400 - 2 - 10);        /* rect */
+	assert_near(pg->ops[2].x, 385);                 /* path 0..15 -> 385..400 */
+	assert_near(pg->ops[2].u.path.segs[0].x[0], 400);
+	assert_near(pg->ops[2].u.path.segs[1].x[2], 385);
+	assert_near(pg->ops[6].x, 400 - 6 - 5);         /* hit */
+	pe_page_mirror_span(pg, 100, 300);
+	assert_near(pg->ops[0].x, 1);
+	assert_near(pg->ops[2].u.path.segs[1].x[2], 15);
+	pe_dlist_destroy(dl);
+}
+
 static void test_copy_ops_all_kinds(void **state)
 {
 	pe_dlist *scratch = pe_dlist_create();
@@ -501,6 +524,7 @@ int main(void)
 		cmocka_unit_test(test_bounds),
 		cmocka_unit_test(test_copy_ops_all_kinds),
 		cmocka_unit_test(test_mirror),
+		cmocka_unit_test(test_mirror_span),
 		cmocka_unit_test(test_copy_ops_range),
 		cmocka_unit_test(test_copy_ops_same_page),
 		cmocka_unit_test(test_copy_ops_failure_leaves_dst),

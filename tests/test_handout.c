@@ -839,6 +839,100 @@ static void arabic_handout_is_mirrored(void **state)
 	pe_topic_destroy(t);
 }
 
+/* The bullet (a small path on the text's first line) of a list item's
+ * first line, or NULL. */
+static const pe_op *bullet_of(const pe_page *pg, const pe_op *op)
+{
+	const pe_op *dot = NULL;
+	for (size_t j = 0; j < pg->n_ops; j++) {
+		const pe_op *d = &pg->ops[j];
+		if (d->kind == PE_OP_PATH && d->w < op->h && d->y < op->y && d->y > op->y - op->h &&
+		    fabs(d->x + d->w / 2 - (op->x + op->w / 2)) < op->w / 2 + 3 * op->h)
+			dot = d;
+	}
+	return dot;
+}
+
+/* A bilingual handout in English and Arabic: the Arabic column is laid
+ * out right to left inside its own column (its title ends at the column's
+ * right edge, each bullet right of its text, the phone number in order),
+ * the English column stays left to right, and the columns do not swap.
+ * It used to be left to right throughout. */
+static void bilingual_arabic_column_is_rtl(void **state)
+{
+	fx *f = *state;
+	const char *ar_word = "\u0642\u0634\u0639\u0631\u064a\u0631\u0629";
+	pe_topic *en = topic("bi-ar", 1, 1);
+	pe_topic *ar = topic("bi-ar", 1, 1);
+	free(ar->title);
+	ar->title = strdup("\u0628\u0639\u062f \u0627\u0644\u062d\u0642\u0646 \u0627\u0644\u0648\u0631\u064a\u062f\u064a");
+	pe_block *lst = &ar->sections[0].blocks[1];
+	assert_int_equal(lst->kind, PE_BLOCK_LIST);
+	for (size_t i = 0; i < lst->n_items; i++) {
+		free(lst->items[i].text.runs[0].text);
+		free(lst->items[i].text.runs);
+		lst->items[i].text = text1("\u062d\u0645\u0649 \u0623\u0648 \u0642\u0634\u0639\u0631\u064a\u0631\u0629",
+		                           PE_RUN_PLAIN);
+	}
+	pe_error err = { { 0 } };
+	pe_template *tpl = pe_template_find("bilingual", &err);
+	assert_non_null(tpl);
+	double x0, y0, x1, y1;
+	pe_template_area(tpl, &x0, &y0, &x1, &y1);
+	double mid = (x0 + x1) / 2;
+	pe_dlist *dl = make_lang(f, "bilingual", en, "en", ar, "ar");
+	const pe_page *pg = &dl->pages[0];
+	/* English: the title starts at the left margin, bullets left of text. */
+	const pe_op *title_en = page_find_text(pg, "IVIG");
+	assert_non_null(title_en);
+	if (fabs(title_en->x - x0) > 1)
+		fail_msg("English title starts at %.1f, the left margin is at %.1f", title_en->x, x0);
+	/* Arabic: the title ends at the right margin. */
+	const pe_op *title_ar = page_find_text(pg, "\u0627\u0644\u0648\u0631\u064a\u062f\u064a");
+	assert_non_null(title_ar);
+	if (fabs(title_ar->x + title_ar->w - x1) > 1)
+		fail_msg("Arabic title ends at %.1f, the right margin is at %.1f", title_ar->x + title_ar->w, x1);
+	size_t items_en = 0, items_ar = 0;
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		const pe_op *op = &pg->ops[i];
+		if (op->kind != PE_OP_TEXT)
+			continue;
+		bool is_ar = strstr(op->u.text.utf8, ar_word) != NULL;
+		bool is_en = strstr(op->u.text.utf8, "Fever of") != NULL;
+		if (is_ar || is_en) {
+			const pe_op *dot = bullet_of(pg, op);
+			assert_non_null(dot);
+			if (is_ar && !(dot->x > op->x + op->w && dot->x > mid))
+				fail_msg("Arabic bullet at x %.1f, its text %.1f-%.1f", dot->x, op->x, op->x + op->w);
+			if (is_en && !(dot->x + dot->w < op->x && dot->x < mid))
+				fail_msg("English bullet at x %.1f, its text %.1f-%.1f", dot->x, op->x, op->x + op->w);
+			items_ar += is_ar;
+			items_en += is_en;
+		}
+		/* every op in its own column */
+		if (is_ar && op->x < mid)
+			fail_msg("Arabic text at x %.1f, left of the middle %.1f", op->x, mid);
+		if (is_en && op->x + op->w > mid)
+			fail_msg("English text ends at x %.1f, right of the middle %.1f", op->x + op->w, mid);
+	}
+	assert_int_equal(items_ar, lst->n_items);
+	assert_true(items_en >= 1);
+	/* the phone number in order, in both columns */
+	size_t phones = 0;
+	for (size_t p = 0; p < dl->n_pages; p++)
+		for (size_t i = 0; i < dl->pages[p].n_ops; i++) {
+			const pe_op *op = &dl->pages[p].ops[i];
+			phones += op->kind == PE_OP_TEXT && strstr(op->u.text.utf8, PE_HELPLINE_DISPLAY) &&
+			          op->x >= x0 - 1 && op->x + op->w <= x1 + 1;
+		}
+	assert_true(phones >= 2);
+	pe_dlist_destroy(dl);
+	assert_false(pe_layout_rtl(f->layout));
+	pe_template_destroy(tpl);
+	pe_topic_destroy(en);
+	pe_topic_destroy(ar);
+}
+
 static void refuses_bad_requests(void **state)
 {
 	fx *f = *state;
@@ -880,6 +974,7 @@ int main(void)
 		cmocka_unit_test(qr_has_quiet_zone),
 		cmocka_unit_test(refuses_bad_requests),
 		cmocka_unit_test(arabic_handout_is_mirrored),
+		cmocka_unit_test(bilingual_arabic_column_is_rtl),
 	};
 	return cmocka_run_group_tests(tests, handout_setup, handout_teardown);
 }

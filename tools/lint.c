@@ -2,7 +2,7 @@
 /*
  * lint.c - pe-lint, the content lint: is every topic fit to ship?
  *
- *   pe-lint [--lang en|es] [--schema FILE] [--required FILE]
+ *   pe-lint [--lang CODE] [--schema FILE] [--required FILE]
  *           [--max-grade N] [--hyphen-dir DIR] [--signs FILE] [--words] DIR...
  *
  * Checks every *.xml in each DIR: well-formed and valid against the topic schema
@@ -28,7 +28,11 @@
  *
  * Then it measures how hard each topic is to read and prints a table:
  * English Flesch-Kincaid grade (an error above --max-grade, default 8) or
- * Spanish INFLESZ / Szigriszt-Pazos (a warning below 55). Syllables come
+ * Spanish INFLESZ / Szigriszt-Pazos (a warning below 55). Any other
+ * language of LINGUAS (--lang vi, zh_CN, ar, ...) gets every check above
+ * that does not depend on the language, and no readability measure (those
+ * formulas are English and Spanish ones; spelled-out numbers are looked
+ * for in English and Spanish only). Syllables come
  * from the libhyphen dictionaries, checked against a vowel-group count
  * because the English patterns miss many syllable points (see
  * count_syllables()).
@@ -56,7 +60,7 @@
 #define SUMMARY_MAX 60  /* characters in a kiosk tile caption */
 
 struct options {
-	const char *lang;       /* "en" or "es" */
+	const char *lang;       /* "en", "es" or any other LINGUAS code */
 	const char *schema;
 	const char *required;   /* file of required topic ids, or NULL */
 	const char *hyphen_dir;
@@ -115,6 +119,13 @@ struct lint {
 	struct row *rows;       /* readability table, owned */
 	size_t n_rows;
 };
+
+/* Whether readability is measured in this language: English and Spanish
+ * have a formula and a hyphenation dictionary. */
+static bool measured(const struct lint *l)
+{
+	return strcmp(l->opt.lang, "en") == 0 || strcmp(l->opt.lang, "es") == 0;
+}
 
 static void report(struct lint *l, bool error, const char *file, int line,
 		   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
@@ -416,7 +427,7 @@ static bool count_token(const struct lint *l, const unsigned char *s, size_t n,
 		} else if (i < n && (cp == '\'' || cp == 0x2019)) {
 			/* don't, team's: the apostrophe joins 1 word */
 		} else if (np > 0) {
-			if (digit_runs == 0)
+			if (digit_runs == 0 && l->dict)
 				syll += count_syllables(l, part, np);
 			np = 0;
 		}
@@ -563,6 +574,9 @@ static void check_spelled_numbers(struct lint *l, const xmlNode *node, const cha
 {
 	const char *const *list = strcmp(l->opt.lang, "es") == 0 ? spelled_es : spelled_en;
 	const char *p = text;
+
+	if (!measured(l))
+		return;
 
 	while (*p) {
 		char word[32];
@@ -1185,6 +1199,8 @@ static void check_readability(struct lint *l, xmlNode *root, const char *id,
 {
 	struct row *grown;
 
+	if (!measured(l))
+		return;
 	if (c->words == 0 || c->sentences == 0) {
 		report(l, true, l->file, xmlGetLineNo(root), "topic has no text to read");
 		return;
@@ -1329,6 +1345,12 @@ static void print_table(const struct lint *l)
 	bool es = strcmp(l->opt.lang, "es") == 0;
 	struct counts all = { 0, 0, 0 };
 
+	if (!measured(l)) {
+		printf("readability: not measured in %s (the formulas are English and Spanish ones)\n",
+		       l->opt.lang);
+		return;
+	}
+
 	printf("%-22s %6s %9s %9s %8s\n", "topic", "words", "sentences",
 	       "syll/word", es ? "INFLESZ" : "grade");
 	for (size_t i = 0; i < l->n_rows; i++) {
@@ -1346,10 +1368,24 @@ static void print_table(const struct lint *l)
 		       es ? inflesz(&all) : fk_grade(&all));
 }
 
+/* A gettext language code as LINGUAS has them: "vi", "fil", "zh_CN". */
+static bool lang_code(const char *s)
+{
+	size_t n = 0;
+	while (s[n] >= 'a' && s[n] <= 'z')
+		n++;
+	if (n < 2 || n > 3)
+		return false;
+	if (!s[n])
+		return true;
+	return s[n] == '_' && isupper((unsigned char)s[n + 1]) && isupper((unsigned char)s[n + 2]) &&
+	       !s[n + 3];
+}
+
 static int usage(void)
 {
 	fprintf(stderr,
-		"usage: pe-lint [--lang en|es] [--schema FILE] [--required FILE]\n"
+		"usage: pe-lint [--lang CODE] [--schema FILE] [--required FILE]\n"
 		"               [--max-grade N] [--hyphen-dir DIR] [--signs FILE] [--words]\n"
 		"               DIR...\n");
 	return 2;
@@ -1394,16 +1430,18 @@ int main(int argc, char **argv)
 		else
 			return usage();
 	}
-	if (i >= argc || (strcmp(l.opt.lang, "en") != 0 && strcmp(l.opt.lang, "es") != 0))
+	if (i >= argc || !lang_code(l.opt.lang))
 		return usage();
 
-	snprintf(dict_path, sizeof dict_path, "%s/hyph_%s.dic", l.opt.hyphen_dir,
-		 strcmp(l.opt.lang, "es") == 0 ? "es_ES" : "en_US");
-	l.dict = hnj_hyphen_load(dict_path);
-	if (!l.dict) {
-		fprintf(stderr, "%s: cannot load the hyphenation dictionary "
-			"(Debian hyphen-en-us / hyphen-es)\n", dict_path);
-		return 2;
+	if (measured(&l)) {
+		snprintf(dict_path, sizeof dict_path, "%s/hyph_%s.dic", l.opt.hyphen_dir,
+			 strcmp(l.opt.lang, "es") == 0 ? "es_ES" : "en_US");
+		l.dict = hnj_hyphen_load(dict_path);
+		if (!l.dict) {
+			fprintf(stderr, "%s: cannot load the hyphenation dictionary "
+				"(Debian hyphen-en-us / hyphen-es)\n", dict_path);
+			return 2;
+		}
 	}
 
 	xmlSetStructuredErrorFunc(&l, on_xml_error);
@@ -1447,7 +1485,8 @@ int main(int argc, char **argv)
 	status = l.errors ? 1 : 0;
 out:
 	xmlRelaxNGFree(l.schema);
-	hnj_hyphen_free(l.dict);
+	if (l.dict)
+		hnj_hyphen_free(l.dict);
 	for (size_t k = 0; k < l.n_ids; k++)
 		free(l.ids[k]);
 	free(l.ids);

@@ -2,8 +2,8 @@
 # tools/module.mk - the content lint (pe-lint) and its checks.
 #
 #   make lint                 schema, sources, required topics, readability
-#                             table for content/ (English) and, when built,
-#                             $(SHARE)/content/es (Spanish)
+#                             table for content/ (English) and every other
+#                             language of $(LINT_DATA)/LINGUAS
 #   make check-lint-fixtures  pe-lint must reject each bad fixture in
 #                             tests/fixtures/lint/ with the expected message
 #
@@ -22,17 +22,39 @@ $(PE_LINT): $(LINT_OBJ)
 
 -include $(LINT_OBJ:.o=.d)
 
-.PHONY: lint check-lint-fixtures
-CHECKS += lint check-lint-fixtures
+.PHONY: lint check-lint-fixtures check-lint-langs check-lint-scripts
+CHECKS += lint check-lint-fixtures check-lint-langs check-lint-scripts
 
-lint: $(PE_LINT)
+# Every language of LINGUAS in the built data (LINT_DATA; e.g.
+# LINT_DATA=build/scripts-data/patient-ed for the fixture languages of
+# tests/scripts.mk), with the same rules (tools/lint-langs).
+LINT_DATA ?= $(SHARE)
+lint: $(PE_LINT) data
 	@echo "pe-lint: English source (content/)"
 	@$(PE_LINT) --lang en $(LINT_FLAGS) content
-	@if [ -d $(SHARE)/content/es ]; then \
-		echo "pe-lint: Spanish ($(SHARE)/content/es)"; \
-		$(PE_LINT) --lang es $(LINT_FLAGS) $(SHARE)/content/es; \
+	@tools/lint-langs $(PE_LINT) $(LINT_DATA) $(LINT_FLAGS)
+
+# The fixture languages of tests/scripts.mk (vi, ru, zh_CN, ar), staged
+# with the real data, pass the same lint.
+check-lint-scripts: $(PE_LINT) $(SCRIPTS_DATA)/stamp
+	@tools/lint-langs $(PE_LINT) $(SCRIPTS_SHARE) $(LINT_FLAGS)
+
+# tools/lint-langs on a data directory with a third language (vi) whose
+# topic has a fault: it must fail and name the file and line.
+check-lint-langs: $(PE_LINT)
+	@tmp=$$(mktemp -d); \
+	mkdir -p $$tmp/content/es $$tmp/content/vi; \
+	printf 'en\nes\nvi\nth\n' > $$tmp/LINGUAS; \
+	cp tests/fixtures/lint/good/*.xml $$tmp/content/es/; \
+	cp tests/fixtures/lint/third-language/sot.xml $$tmp/content/vi/; \
+	out=$$(tools/lint-langs $(PE_LINT) $$tmp --schema $(LINT_SCHEMA) 2>&1); rc=$$?; \
+	rm -rf $$tmp; \
+	if [ $$rc -eq 1 ] && printf '%s\n' "$$out" | grep -qF "$$tmp/content/vi/sot.xml:14: <p>: phone number outside <phone>" && \
+	   printf '%s\n' "$$out" | grep -qF "pe-lint (es): 1 files, 0 errors" && \
+	   printf '%s\n' "$$out" | grep -qF "th: no topics"; then \
+		echo "ok   lint-langs: the third language's fault named with its line"; \
 	else \
-		echo "pe-lint: no $(SHARE)/content/es yet (run make first): Spanish not checked"; \
+		echo "FAIL lint-langs: exit $$rc:"; printf '%s\n' "$$out" | sed 's/^/  /'; exit 1; \
 	fi
 
 # Each fixture directory holds topic files, an optional "args" file (extra
