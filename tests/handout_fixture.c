@@ -88,6 +88,22 @@ pe_block list(size_t n)
 	return b;
 }
 
+void make_callout(pe_block *b, size_t n)
+{
+	for (size_t r = 0; r < b->text.n_runs; r++)
+		free(b->text.runs[r].text);
+	free(b->text.runs);
+	b->text.runs = NULL;
+	b->text.n_runs = 0;
+	b->kind = PE_BLOCK_CALLOUT;
+	b->callout = PE_CALLOUT_WARNING;
+	b->n_items = n;
+	b->items = calloc(n, sizeof *b->items);
+	assert_non_null(b->items);
+	for (size_t k = 0; k < n; k++)
+		b->items[k].text = text1("Calloutline text that stays in its box", PE_RUN_PLAIN);
+}
+
 pe_block helpline(void)
 {
 	pe_block b = { .kind = PE_BLOCK_CONTACT };

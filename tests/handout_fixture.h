@@ -43,6 +43,9 @@ extern const char *const lorem;
 pe_block paragraph(const char *s);
 pe_block list(size_t n);
 pe_block helpline(void);
+/* Turn b (a paragraph) into a warning callout of n items reading
+ * "Calloutline text that stays in its box"; its text is freed. */
+void make_callout(pe_block *b, size_t n);
 /* n_sections sections of n_paras paragraphs (plus a list), and a
  * helpline card in the last section. */
 pe_topic *topic(const char *id, size_t n_sections, size_t n_paras);

@@ -442,18 +442,7 @@ static void lead_in_kept_with_next(void **state)
 			pe_section *sec = &t->sections[1];
 			free(sec->blocks[0].text.runs[0].text);
 			sec->blocks[0].text.runs[0].text = strdup(leads[l]);
-			pe_block *b = &sec->blocks[1];
-			free(b->text.runs[0].text);
-			free(b->text.runs);
-			b->text.runs = NULL;
-			b->text.n_runs = 0;
-			b->kind = PE_BLOCK_CALLOUT;
-			b->callout = PE_CALLOUT_WARNING;
-			b->n_items = 6;
-			b->items = calloc(6, sizeof *b->items);
-			assert_non_null(b->items);
-			for (size_t k = 0; k < 6; k++)
-				b->items[k].text = text1("Calloutline text that stays in its box", PE_RUN_PLAIN);
+			make_callout(&sec->blocks[1], 6);
 			pe_dlist *dl = make(f, "letter", &t, 1, NULL);
 			size_t lead_p = page_of_text(dl, leads[l][0] == 'R' ? "Reactions can" : "Tell your");
 			size_t head_p = page_of_text(dl, "Section heading 2");
@@ -781,14 +770,10 @@ static void qr_has_quiet_zone(void **state)
 	free(g);
 }
 
-/* An Arabic handout is the English one mirrored: the title ends at the
- * right margin, each list bullet stands right of its text, the helpline
- * number reads 1-800-227-2345 in one op. Asserted on the display list's
- * geometry (the bundled fonts may have no Arabic glyphs). */
-static void arabic_handout_is_mirrored(void **state)
+/* The title and the first section's list items in Arabic ("After the
+ * IV infusion"; "fever or chills"); returns the list. */
+static pe_block *arabic_title_and_list(pe_topic *t)
 {
-	fx *f = *state;
-	pe_topic *t = topic("ar", 1, 1);
 	free(t->title);
 	t->title = strdup("\u0628\u0639\u062f \u0627\u0644\u062d\u0642\u0646 \u0627\u0644\u0648\u0631\u064a\u062f\u064a");
 	pe_block *lst = &t->sections[0].blocks[1];
@@ -799,6 +784,18 @@ static void arabic_handout_is_mirrored(void **state)
 		lst->items[i].text = text1("\u062d\u0645\u0649 \u0623\u0648 \u0642\u0634\u0639\u0631\u064a\u0631\u0629",
 		                           PE_RUN_PLAIN);
 	}
+	return lst;
+}
+
+/* An Arabic handout is the English one mirrored: the title ends at the
+ * right margin, each list bullet stands right of its text, the helpline
+ * number reads 1-800-227-2345 in one op. Asserted on the display list's
+ * geometry (the bundled fonts may have no Arabic glyphs). */
+static void arabic_handout_is_mirrored(void **state)
+{
+	fx *f = *state;
+	pe_topic *t = topic("ar", 1, 1);
+	pe_block *lst = arabic_title_and_list(t);
 	pe_error err = { { 0 } };
 	pe_template *tpl = pe_template_find("letter", &err);
 	assert_non_null(tpl);
@@ -864,16 +861,7 @@ static void bilingual_arabic_column_is_rtl(void **state)
 	const char *ar_word = "\u0642\u0634\u0639\u0631\u064a\u0631\u0629";
 	pe_topic *en = topic("bi-ar", 1, 1);
 	pe_topic *ar = topic("bi-ar", 1, 1);
-	free(ar->title);
-	ar->title = strdup("\u0628\u0639\u062f \u0627\u0644\u062d\u0642\u0646 \u0627\u0644\u0648\u0631\u064a\u062f\u064a");
-	pe_block *lst = &ar->sections[0].blocks[1];
-	assert_int_equal(lst->kind, PE_BLOCK_LIST);
-	for (size_t i = 0; i < lst->n_items; i++) {
-		free(lst->items[i].text.runs[0].text);
-		free(lst->items[i].text.runs);
-		lst->items[i].text = text1("\u062d\u0645\u0649 \u0623\u0648 \u0642\u0634\u0639\u0631\u064a\u0631\u0629",
-		                           PE_RUN_PLAIN);
-	}
+	pe_block *lst = arabic_title_and_list(ar);
 	pe_error err = { { 0 } };
 	pe_template *tpl = pe_template_find("bilingual", &err);
 	assert_non_null(tpl);

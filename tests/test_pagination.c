@@ -530,17 +530,7 @@ static void short_paragraph_above_a_box_stays(void **state)
 			end->text.runs[0].text = strdup(buf);
 			free(para->text.runs[0].text);
 			para->text.runs[0].text = strdup(shorts[si]);
-			free(b->text.runs[0].text);
-			free(b->text.runs);
-			b->text.runs = NULL;
-			b->text.n_runs = 0;
-			b->kind = PE_BLOCK_CALLOUT;
-			b->callout = PE_CALLOUT_WARNING;
-			b->n_items = 6;
-			b->items = calloc(6, sizeof *b->items);
-			assert_non_null(b->items);
-			for (size_t k = 0; k < 6; k++)
-				b->items[k].text = text1("Calloutline text that stays in its box", PE_RUN_PLAIN);
+			make_callout(b, 6);
 			double top, bottom;
 			pe_dlist *dl = lay(f, "letter", t, "en", NULL, NULL, &top, &bottom);
 			int end_p = page_with(dl, "Endmark"), para_p = page_with(dl, "Shortpara"),
