@@ -4,6 +4,7 @@
  */
 #include "alloc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,6 +45,26 @@ void *pe_calloc(size_t count, size_t size)
 void *pe_realloc(void *p, size_t n)
 {
 	return inject() ? NULL : realloc(p, n);
+}
+
+bool pe_grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+	if (need <= *cap)
+		return true;
+	size_t n = *cap ? *cap : 16;
+	while (n < need) {
+		if (n > SIZE_MAX / 2)
+			return false;
+		n *= 2;
+	}
+	if (elem && n > SIZE_MAX / elem)
+		return false;
+	void *q = pe_realloc(*p, n * elem);
+	if (!q)
+		return false;
+	*p = q;
+	*cap = n;
+	return true;
 }
 
 char *pe_strdup(const char *s)

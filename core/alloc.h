@@ -12,12 +12,18 @@
 #ifndef PE_ALLOC_H
 #define PE_ALLOC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 void *pe_malloc(size_t n);
 void *pe_calloc(size_t count, size_t size);
 void *pe_realloc(void *p, size_t n);
 char *pe_strdup(const char *s);
+/* Make room for need elements of elem bytes in the growable array *p
+ * (capacity *cap, doubled as needed): false when out of memory or when
+ * the size would overflow, the array then unchanged. One more element
+ * for an array holding n: pe_grow(&a, &cap, n + 1, sizeof *a). */
+bool pe_grow(void **p, size_t *cap, size_t need, size_t elem);
 
 /* Tests: the nth allocation from now fails (1: the next one), the others
  * succeed; 0 turns injection off. Not thread-safe (tests only). */

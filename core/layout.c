@@ -304,21 +304,6 @@ const pe_fonts *pe_layout_fonts(const pe_layout *L)
 
 /* ---- text ------------------------------------------------------------ */
 
-static bool grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-	if (need <= *cap)
-		return true;
-	size_t n = *cap ? *cap : 64;
-	while (n < need)
-		n *= 2;
-	void *q = pe_realloc(*p, n * elem);
-	if (!q)
-		return false;
-	*p = q;
-	*cap = n;
-	return true;
-}
-
 static void text_reset(pe_layout *L)
 {
 	L->len = 0;
@@ -409,7 +394,7 @@ static bool text_append_raw(pe_layout *L, const char *s, unsigned style)
 	size_t n = strlen(s);
 	if (n == 0)
 		return true;
-	if (!grow((void **)&L->buf, &L->cap, L->len + n + 1, 1))
+	if (!pe_grow((void **)&L->buf, &L->cap, L->len + n + 1, 1))
 		return false;
 	if (L->n_runs + 2 > L->cap_runs) {
 		size_t cap = L->cap_runs ? L->cap_runs * 2 : 16;
@@ -545,7 +530,7 @@ static void cache_store(pe_layout *L, uint64_t hash, pe_face face, double size,
 static bool add_piece(pe_layout *L, size_t a, size_t b, size_t r, int line, double dx,
                       double w, bool rtl)
 {
-	if (!grow((void **)&L->pieces, &L->cap_pieces, L->n_pieces + 1, sizeof *L->pieces))
+	if (!pe_grow((void **)&L->pieces, &L->cap_pieces, L->n_pieces + 1, sizeof *L->pieces))
 		return false;
 	L->pieces[L->n_pieces++] = (piece){ (uint32_t)a, (uint32_t)b, (uint32_t)r, line, dx, w, rtl };
 	return true;
@@ -555,7 +540,7 @@ static bool emit_piece(pe_layout *L, pe_page *pg, const pe_text_style *st, const
                        double x, double baseline)
 {
 	size_t a = p->a, b = p->b, r = p->r;
-	if (!grow((void **)&L->tmp, &L->cap_tmp, b - a + 1, 1))
+	if (!pe_grow((void **)&L->tmp, &L->cap_tmp, b - a + 1, 1))
 		return false;
 	memcpy(L->tmp, L->buf + a, b - a);
 	L->tmp[b - a] = '\0';
@@ -799,7 +784,7 @@ static int shape_buffer(pe_layout *L, pe_face base, double size, double width,
 	uint64_t hash = text_hash(L, base, size, width);
 	cache_entry *e = cache_find(L, hash, base, size, width);
 	if (e) {
-		if (!grow((void **)&L->pieces, &L->cap_pieces, e->n_pieces + 1, sizeof *L->pieces)) {
+		if (!pe_grow((void **)&L->pieces, &L->cap_pieces, e->n_pieces + 1, sizeof *L->pieces)) {
 			layout_oom(L);
 			L->n_pieces = 0;
 			return 0;

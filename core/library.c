@@ -6,6 +6,7 @@
  * ids are unique across the directory; cards (kind="card", the wallet
  * card's words) are found by id but never listed. Never prints or exits.
  */
+#include "alloc.h"
 #include "content.h"
 
 #include <dirent.h>
@@ -63,7 +64,7 @@ static bool list_xml(const char *dir, char ***names_out, size_t *n_out, pe_error
 	while ((de = readdir(d))) {
 		if (!has_xml_suffix(de->d_name))
 			continue;
-		if (!pe_grow((void **)&names, &cap, n, sizeof *names) ||
+		if (!pe_grow((void **)&names, &cap, n + 1, sizeof *names) ||
 		    !(names[n] = strdup(de->d_name))) {
 			pe_error_set(err, dir, 0, "out of memory");
 			goto fail;

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "content_private.h"
 #include "validate.h"
 #include "walk.h"
@@ -197,7 +198,7 @@ static bool traced(pe_walk *w, const xmlNode *el, char ***src, bool *filled)
 			goto done;
 		}
 		/* n + 2 leaves room for the terminating NULL. */
-		if (!pe_grow((void **)&list, &cap, n + 1,
+		if (!pe_grow((void **)&list, &cap, n + 2,
 		             sizeof *list) || !(list[n] = strdup(tok))) {
 			pe_walk_oom(w, el);
 			goto done;
@@ -231,7 +232,7 @@ static const char *const BLOCKS =
 /* Append a zeroed item to a block; its line and traced attributes set. */
 static pe_item *new_item(pe_walk *w, pe_block *b, size_t *cap, const xmlNode *el)
 {
-	if (!pe_grow((void **)&b->items, cap, b->n_items, sizeof *b->items)) {
+	if (!pe_grow((void **)&b->items, cap, b->n_items + 1, sizeof *b->items)) {
 		pe_walk_oom(w, el);
 		return NULL;
 	}
@@ -586,7 +587,7 @@ static bool parse_section(pe_walk *w, pe_section *s, const xmlNode *el)
 		if (!is_block(n))
 			return pe_walk_unexpected(w, el, n, BLOCKS);
 		pe_kids_take(&k);
-		if (!pe_grow((void **)&s->blocks, &cap, s->n_blocks, sizeof *s->blocks))
+		if (!pe_grow((void **)&s->blocks, &cap, s->n_blocks + 1, sizeof *s->blocks))
 			return pe_walk_oom(w, n);
 		pe_block *b = &s->blocks[s->n_blocks++];
 		memset(b, 0, sizeof *b);
@@ -608,7 +609,7 @@ static bool parse_sources(pe_walk *w, pe_topic *t, const xmlNode *el)
 	size_t cap = 0;
 	pe_kids_init(&k, el);
 	while (pe_kids_next(w, &k, "source", &n)) {
-		if (!pe_grow((void **)&t->sources, &cap, t->n_sources, sizeof *t->sources))
+		if (!pe_grow((void **)&t->sources, &cap, t->n_sources + 1, sizeof *t->sources))
 			return pe_walk_oom(w, n);
 		pe_source *s = &t->sources[t->n_sources++];
 		memset(s, 0, sizeof *s);
@@ -689,7 +690,7 @@ static bool parse_topic(pe_walk *w, pe_topic *t, const xmlNode *root)
 		return false;
 	size_t cap = 0;
 	while (pe_kids_next(w, &k, "section", &n)) {
-		if (!pe_grow((void **)&t->sections, &cap, t->n_sections, sizeof *t->sections))
+		if (!pe_grow((void **)&t->sections, &cap, t->n_sections + 1, sizeof *t->sections))
 			return pe_walk_oom(w, n);
 		pe_section *s = &t->sections[t->n_sections++];
 		memset(s, 0, sizeof *s);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "content_private.h"
 #include "validate.h"
 #include "walk.h"
@@ -61,7 +62,7 @@ static bool text_append(struct textbuf *tb, const char *raw, unsigned style)
 		free(s);
 		return true;
 	}
-	if (!pe_grow((void **)&t->runs, &tb->cap, t->n_runs, sizeof *t->runs)) {
+	if (!pe_grow((void **)&t->runs, &tb->cap, t->n_runs + 1, sizeof *t->runs)) {
 		free(s);
 		return false;
 	}

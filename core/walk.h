@@ -89,8 +89,5 @@ bool pe_walk_need_attr(pe_walk *w, const xmlNode *el, const char *name, char *bu
 int pe_walk_keyword_attr(pe_walk *w, const xmlNode *el, const char *name, bool required,
                          int def, const char *const *words, size_t n_words);
 
-/* Make room for one more element in a growable array (*arr holds n of
- * *cap); false when out of memory, the array then unchanged. */
-bool pe_grow(void **arr, size_t *cap, size_t n, size_t elem);
 
 #endif

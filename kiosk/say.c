@@ -15,6 +15,8 @@
  */
 #include "screens_private.h"
 
+#include "alloc.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,21 +27,6 @@ void pe_says_clear(pe_says *s)
 	free(s->items);
 	free(s->spans);
 	memset(s, 0, sizeof *s);
-}
-
-static bool grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return true;
-	size_t n = *cap ? *cap * 2 : 16;
-	while (n < need)
-		n *= 2;
-	void *q = realloc(*p, n * size);
-	if (!q)
-		return false;
-	*p = q;
-	*cap = n;
-	return true;
 }
 
 bool pe_says_add_span(pe_says *s, double x, double y, double w, double h)
@@ -55,7 +42,7 @@ bool pe_says_add_span(pe_says *s, double x, double y, double w, double h)
 			return true;
 		}
 	}
-	if (!grow((void **)&s->spans, &s->cap_spans, s->n_spans + 1, sizeof *s->spans))
+	if (!pe_grow((void **)&s->spans, &s->cap_spans, s->n_spans + 1, sizeof *s->spans))
 		return false;
 	s->spans[s->n_spans++] = (pe_say_span){ x, y, w, h };
 	if (!say->n_spans)
@@ -75,7 +62,7 @@ static bool add_say(pe_says *s, const char *text, size_t len, size_t section)
 		len--;
 	if (!len)
 		return true;
-	if (!grow((void **)&s->items, &s->cap, s->n + 1, sizeof *s->items))
+	if (!pe_grow((void **)&s->items, &s->cap, s->n + 1, sizeof *s->items))
 		return false;
 	char *copy = malloc(len + 1);
 	if (!copy)
@@ -111,7 +98,7 @@ typedef struct builder {
 
 static void b_text(builder *b, const char *s, size_t n)
 {
-	if (!grow((void **)&b->buf, &b->cap, b->len + n + 1, 1)) {
+	if (!pe_grow((void **)&b->buf, &b->cap, b->len + n + 1, 1)) {
 		b->ok = false;
 		return;
 	}
@@ -124,7 +111,7 @@ static void b_span(builder *b, double x, double y, double w, double h)
 {
 	if (w <= 0)
 		return;
-	if (!grow((void **)&b->pend, &b->cap_pend, b->n_pend + 1, sizeof *b->pend)) {
+	if (!pe_grow((void **)&b->pend, &b->cap_pend, b->n_pend + 1, sizeof *b->pend)) {
 		b->ok = false;
 		return;
 	}
