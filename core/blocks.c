@@ -99,7 +99,17 @@ static double lay_list(pe_layout *L, pe_page *pg, const pe_block *b, const pe_st
 			item_break(bk, cy, i, b->n_items);
 		}
 		bullet_dot(L, pg, &t, st->accent, x + indent * 0.4, cy);
-		cy += lay_item_text(L, pg, &b->items[i].text, &t, x + indent, cy, w - indent);
+		int lines = 0;
+		double h = pe_layout_text(L, pg, &b->items[i].text, &t, x + indent, cy, w - indent,
+		                          &lines);
+		/* A list of 2 or 3 items has no break between items (2 on
+		 * each side); an item of a paragraph's length in it breaks
+		 * like a paragraph, 2 lines at least on each side, rather
+		 * than the whole list leave a hole a page long. */
+		if (b->n_items < 4)
+			for (int k = 2; k <= lines - 2; k++)
+				pe_breaks_add(bk, cy + k * t.size * t.leading);
+		cy += h;
 	}
 	return cy - y;
 }

@@ -146,6 +146,45 @@ static void check_fill(const pe_dlist *dl, double top, double bottom, const char
 	}
 }
 
+static const char *kind_name(pe_block_kind k)
+{
+	switch (k) {
+	case PE_BLOCK_LIST:
+		return "list";
+	case PE_BLOCK_STEPS:
+		return "steps";
+	case PE_BLOCK_CHECKLIST:
+		return "checklist";
+	case PE_BLOCK_CALLOUT:
+		return "callout";
+	default:
+		return "block";
+	}
+}
+
+/* The page on which an item begins when it is cut between two pages
+ * (its first words end page p, the rest begin page p + 1), each side a
+ * line long at least (40 letters); else -1. */
+static int find_split(char **pages, size_t n, size_t from, const pe_text *t)
+{
+	char buf[4096] = "";
+	words_append(buf, t);
+	char *w = squeeze(buf);
+	size_t len = strlen(w);
+	int found = -1;
+	for (size_t p = from; p + 1 < n && found < 0; p++)
+		for (size_t cut = 40; cut + 40 <= len && found < 0; cut++) {
+			char c = w[cut];
+			w[cut] = '\0';
+			bool head = strstr(pages[p], w) != NULL;
+			w[cut] = c;
+			if (head && strstr(pages[p + 1], w + cut))
+				found = (int)p;
+		}
+	free(w);
+	return found;
+}
+
 /* The sources never take a page of their own: the last page holds
  * something in body type (the sources are in small type). */
 static void check_end(const pe_dlist *dl, double top, double bottom, double body,
@@ -209,9 +248,21 @@ static void check_splits(char **pages, size_t n, const pe_topic *t, const char *
 			int at = b->kind == PE_BLOCK_CALLOUT || b->kind == PE_BLOCK_CHECKLIST
 			         ? find_from(pages, n, 0, &b->title) : -1;
 			int from = at >= 0 ? at : 0;
+			size_t inside = 0;   /* items split between their lines */
 			for (size_t i = 0; i < b->n_items; i++) {
 				page[i] = find_from(pages, n, (size_t)from, &b->items[i].text);
-				if (page[i] >= 0)
+				if (page[i] < 0 && (page[i] = find_split(pages, n, (size_t)from,
+				                                         &b->items[i].text)) >= 0) {
+					inside++;
+					if (b->kind != PE_BLOCK_LIST || b->n_items >= 4)
+						FAULT("%s %s %s: item %zu of %zu of a %s is cut between pages %d "
+						      "and %d", t->id, lang, tpl, i + 1, b->n_items,
+						      kind_name(b->kind), page[i] + 1, page[i] + 2);
+				}
+				if (page[i] < 0)
+					FAULT("%s %s %s: item %zu of %zu of a %s is not on any page", t->id,
+					      lang, tpl, i + 1, b->n_items, kind_name(b->kind));
+				else
 					from = page[i];
 			}
 			if (emergency && ((at >= 0 && page[b->n_items - 1] != at) ||
@@ -219,8 +270,9 @@ static void check_splits(char **pages, size_t n, const pe_topic *t, const char *
 				FAULT("%s %s %s: an emergency box starts on page %d and ends on %d",
 				      t->id, lang, tpl, (at >= 0 ? at : page[0]) + 1,
 				      page[b->n_items - 1] + 1);
-			/* runs of items on one page: each at least 2 long when split */
-			for (size_t i = 0; i < b->n_items;) {
+			/* runs of items on one page: each at least 2 long when split
+			 * between items (a short list may split inside an item) */
+			for (size_t i = 0; !inside && i < b->n_items;) {
 				size_t j = i;
 				while (j < b->n_items && page[j] == page[i])
 					j++;
