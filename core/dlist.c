@@ -55,16 +55,23 @@ static void op_finish(pe_op *op)
 	}
 }
 
-void pe_dlist_destroy(pe_dlist *dl)
+void pe_dlist_truncate(pe_dlist *dl, size_t n)
 {
-	if (!dl)
-		return;
-	for (size_t i = 0; i < dl->n_pages; i++) {
+	for (size_t i = n; i < dl->n_pages; i++) {
 		pe_page *pg = &dl->pages[i];
 		for (size_t j = 0; j < pg->n_ops; j++)
 			op_finish(&pg->ops[j]);
 		free(pg->ops);
 	}
+	if (n < dl->n_pages)
+		dl->n_pages = n;
+}
+
+void pe_dlist_destroy(pe_dlist *dl)
+{
+	if (!dl)
+		return;
+	pe_dlist_truncate(dl, 0);
 	free(dl->pages);
 	free(dl->title);
 	free(dl->subject);

@@ -129,6 +129,8 @@ typedef struct pe_dlist {
 
 pe_dlist *pe_dlist_create(void);
 void pe_dlist_destroy(pe_dlist *dl);   /* accepts NULL */
+/* Drop every page from index n on (none when n >= n_pages). */
+void pe_dlist_truncate(pe_dlist *dl, size_t n);
 
 /* Set a metadata string (copied). Returns false when out of memory. */
 bool pe_dlist_set_meta(pe_dlist *dl, const char *title, const char *subject,

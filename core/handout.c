@@ -146,6 +146,7 @@ bool pe_flow_block_column(pe_flow *f, pe_column *c, const pe_block *b, const cha
 		c->h = pe_layout_block(f->layout, pg, b, &f->st, x, 0, width);
 		c->n_breaks = pe_layout_block_breaks_all(f->layout, b, &f->st, width, &c->breaks);
 		c->figure = pe_layout_block_figure(b, c->breaks, c->n_breaks);
+		c->box = b->kind == PE_BLOCK_CONTACT;
 		return b->kind != PE_BLOCK_GETHELP || tier_heads(f, c, b, lang, x, width);
 	}
 	double q = qr_size(f), gap = f->st.body_size;
@@ -167,6 +168,7 @@ bool pe_flow_block_column(pe_flow *f, pe_column *c, const pe_block *b, const cha
 		return false;
 	c->h = fmax(h, qh);
 	c->n_breaks = 0;   /* a card and its code stay together */
+	c->box = true;     /* and say all they say on their own */
 	return true;
 }
 

@@ -45,7 +45,17 @@ typedef struct pe_handout_req {
 	 * kind="card", content/<lang>/wallet-card.xml) in lang; its first
 	 * <gethelp> must have an emergency tier. */
 	const pe_topic *card;
+	/* Optional, filled by pe_handout_layout: how the pages were balanced
+	 * (for tests and benchmarks). */
+	struct pe_handout_stats *stats;
 } pe_handout_req;
+
+/* Pages under 75% full but the last of a topic ("holes") that the first,
+ * greedy fill left, those left after balancing, and the extra layouts
+ * balancing took (summed over the topics). */
+typedef struct pe_handout_stats {
+	size_t holes_before, holes_after, relayouts;
+} pe_handout_stats;
 
 /* Lay out the handout. Returns a display list (caller destroys) or NULL
  * with err set. The wallet-card template needs no topics, only req->card. */

@@ -341,7 +341,7 @@ bool pe_flow_end_units(pe_flow *f, const pe_cols_geom *g, pe_column *out, bool s
 				return pe_flow_oom(f);
 		return true;
 	}
-	double avail = f->pager.body_bottom - f->pager.y, h = 0;
+	double avail = f->pager.limit - f->pager.y, h = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (!sources_column(f, &out[i], g->t[i], g->lang[i], g->x[i], g->w[i], false))
 			return false;

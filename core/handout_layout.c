@@ -17,6 +17,7 @@
 
 #include <glib.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,11 +51,29 @@ static void mirror_column(pe_column *c, double x0, double x1)
 		mirror_column(&c->cont[k], x0, x1);
 }
 
-bool pe_flow_place(pe_flow *f, const pe_cols_geom *g, pe_column *cols, double gap_after)
+/* Bilingual: each column in a right-to-left language mirrored within
+ * itself (before it goes on a page). */
+static void mirror_columns(const pe_cols_geom *g, pe_column *cols)
 {
 	for (size_t i = 0; g->n > 1 && i < g->n; i++)
 		if (pe_lang_rtl(g->lang[i]))
 			mirror_column(&cols[i], g->x[i], g->x[i] + g->w[i]);
+}
+
+/* Whether a bilingual unit has a right-to-left column: its pictures do
+ * not float (the floated part goes on the page without the column's own
+ * mirroring, pe_flow_place). */
+static bool rtl_column(const pe_cols_geom *g)
+{
+	for (size_t i = 0; g->n > 1 && i < g->n; i++)
+		if (pe_lang_rtl(g->lang[i]))
+			return true;
+	return false;
+}
+
+bool pe_flow_place(pe_flow *f, const pe_cols_geom *g, pe_column *cols, double gap_after)
+{
+	mirror_columns(g, cols);
 	return pe_pager_place(&f->pager, cols, g->n, gap_after);
 }
 
@@ -80,6 +99,35 @@ static const pe_section *section_at(const pe_topic *t, size_t s)
 	return &t->sections[s == 0 ? gh : s - 1];
 }
 
+/* Whether the start of block k of section s (b, a column per language)
+ * fits on this page under `above`: the start of it, or for a lead-in
+ * (pe_flow_lead_in) all of it and the start of the block it introduces,
+ * lead_gap under it. *laid false (err set) when out of memory. */
+static bool start_fits(pe_flow *f, const pe_cols_geom *g, size_t s, size_t k, pe_column *b,
+                       bool lead, double above, double lead_gap, bool *laid)
+{
+	size_t n = g->n;
+	double room = f->pager.limit - (f->pager.y + above);
+	*laid = true;
+	if (!lead)
+		return pe_pager_start_fits(&f->pager, b, n, room);
+	double lead_h = 0;
+	for (size_t i = 0; i < n; i++)
+		lead_h = fmax(lead_h, b[i].h);
+	pe_column nx[2] = { 0 };
+	for (size_t i = 0; *laid && i < n; i++) {
+		const pe_section *sec = section_at(g->t[i], s);
+		pe_flow_dir(f, g->lang[i]);
+		*laid = sec && k + 1 < sec->n_blocks
+		        ? pe_flow_block_column(f, &nx[i], &sec->blocks[k + 1], g->lang[i], g->x[i], g->w[i])
+		        : empty_column(f, &nx[i]);
+	}
+	bool fits = *laid && lead_h <= room + EPS &&
+	            pe_pager_start_fits(&f->pager, nx, n, room - lead_h - lead_gap);
+	pe_columns_finish(nx, n);
+	return fits;
+}
+
 static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 {
 	pe_column a[2] = { 0 }, b[2] = { 0 };
@@ -89,6 +137,7 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 	if (!f->pager.fresh && !pe_pager_new_page(&f->pager))
 		return false;
 	f->pager.page_tag[f->pager.page] = f->pager.tag;
+	f->end_alone = false;
 
 	/* The outline names both languages of a bilingual handout. */
 	GString *mark = g_string_new(NULL);
@@ -166,42 +215,47 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 			 * (the "when to get help" box needs that room on page 1). */
 			double sec_gap = s == 0 ? 0 : f->st.section_gap;
 			double above = k == 0 ? sec_gap + head_h + gap : 0;
-			bool fits;
-			if (!lead) {
-				fits = pe_pager_start_fits(&f->pager, b, n, f->pager.body_bottom - (f->pager.y + above));
-			} else {
-				double lead_h = 0;
-				for (size_t i = 0; i < n; i++)
-					lead_h = fmax(lead_h, b[i].h);
-				pe_column nx[2] = { 0 };
-				bool laid = true;
-				for (size_t i = 0; laid && i < n; i++) {
-					const pe_section *sec = section_at(g->t[i], s);
-					pe_flow_dir(f, g->lang[i]);
-					laid = sec && k + 1 < sec->n_blocks
-					       ? pe_flow_block_column(f, &nx[i], &sec->blocks[k + 1], g->lang[i], g->x[i], g->w[i])
-					       : empty_column(f, &nx[i]);
-				}
-				fits = laid && lead_h <= f->pager.body_bottom - (f->pager.y + above) + EPS &&
-				       pe_pager_start_fits(&f->pager, nx, n,
-				                  f->pager.body_bottom - (f->pager.y + above + lead_h + f->st.block_gap));
-				pe_columns_finish(nx, n);
-				if (!laid)
-					goto out;
+			/* The space over a block may give up half of itself (a
+			 * typesetter's shrinkable glue) rather than let the block
+			 * turn the page: what is above on this page moves no
+			 * further, the block comes that much closer to it. */
+			double slack = f->pager.fresh ? 0
+			               : 0.5 * (f->pager.y - f->pager.low) + (k == 0 ? 0.5 * sec_gap : 0);
+			double shrink = 0;
+			bool laid;
+			bool fits = start_fits(f, g, s, k, b, lead, above, f->st.block_gap, &laid);
+			if (laid && !fits && slack > EPS) {
+				fits = start_fits(f, g, s, k, b, lead, above - slack, 0.5 * f->st.block_gap,
+				                  &laid);
+				shrink = fits ? slack : 0;
 			}
+			if (!laid)
+				goto out;
 			/* A lead-in that ends its sentence stays rather than leave
 			 * a hole where it fits (the block it introduces turns the page). */
 			if (lead && !fits && n == 1 && pe_pager_fill(&f->pager) < PE_PAGINATE_MIN_FILL &&
 			    pe_flow_lead_may_stay(&b[0], &section_at(g->t[0], s)->blocks[k]) &&
-			    pe_pager_start_fits(&f->pager, b, n, f->pager.body_bottom - (f->pager.y + above))) {
+			    pe_pager_start_fits(&f->pager, b, n, f->pager.limit - (f->pager.y + above))) {
 				lead = false;
 				fits = true;
 			}
 			/* A picture that does not fit may float to the top of the
 			 * next page, the text after it in its block filling this one. */
-			if (!fits && !lead && n == 1 &&
-			    !pe_pager_float(&f->pager, &b[0], f->pager.body_bottom - (f->pager.y + above), 0, &fits))
+			if (!fits && !lead && !rtl_column(g) &&
+			    !pe_pager_float(&f->pager, b, n, f->pager.limit - (f->pager.y + above), 0, &fits))
 				goto out;
+			/* A phone card further down a section may wait whole for
+			 * the top of the next page, the sections after it filling
+			 * this one (it repeats a number the text has given); a
+			 * section's space parts it from what follows there. */
+			if (!fits && !lead && k > 0 &&
+			    pe_pager_box_waits(&f->pager, b, n, f->pager.limit - f->pager.y)) {
+				mirror_columns(g, b);
+				if (!pe_pager_float_box(&f->pager, b, n, f->st.section_gap))
+					goto out;
+				pe_columns_finish(b, n);
+				continue;
+			}
 			if (k == 0) {
 				/* Never a heading at the bottom of a page: it goes
 				 * only where the start of its first block fits too
@@ -210,7 +264,7 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 					if (!pe_pager_new_page(&f->pager))
 						goto out;
 				} else if (!f->pager.fresh) {
-					f->pager.y += sec_gap;
+					f->pager.y += sec_gap - shrink;
 				}
 				/* One row: in each column the heading and its first
 				 * block, so both languages start the row together and
@@ -227,15 +281,19 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 			} else if (lead && !f->pager.fresh && !fits && !pe_pager_new_page(&f->pager)) {
 				goto out;
 			}
+			f->pager.y -= shrink;
 			if (!pe_flow_place(f, g, b, f->st.block_gap))
 				goto out;
 			pe_columns_finish(b, n);
 		}
 		pe_columns_finish(a, n);
-		/* a floated picture stays in its own section */
-		if (!pe_pager_flush_float(&f->pager))
+		/* a floated picture stays in its own section (a box may go on) */
+		if (!f->pager.flt_box && !pe_pager_flush_float(&f->pager))
 			goto out;
 	}
+	/* a box still waiting goes before the end of the topic */
+	if (!pe_pager_flush_float(&f->pager))
+		goto out;
 
 	if (f->tpl->care_team || (f->tpl->footer & PE_EL_SOURCES)) {
 		/* The care-team box and the sources end the topic as one unit:
@@ -244,7 +302,7 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 		 * fits; else stacked on the next page. Never the sources alone
 		 * on a last page. */
 		f->pager.y += f->tpl->care_team ? f->st.section_gap - f->st.block_gap : f->st.block_gap;
-		double avail = f->pager.body_bottom - f->pager.y;
+		double avail = f->pager.limit - f->pager.y;
 		if (!pe_flow_end_units(f, g, a, false))
 			goto out;
 		double h = 0;
@@ -267,8 +325,11 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 				pe_columns_finish(sbs, 2);
 			}
 		}
+		size_t page = f->pager.page, ops = pe_pager_page(&f->pager)->n_ops;
 		if (!pe_flow_place(f, g, a, f->st.block_gap))
 			goto out;
+		/* (none of it where it began: it went whole to a page of its own) */
+		f->end_alone = f->pager.page > page && f->pager.dl->pages[page].n_ops == ops;
 		pe_columns_finish(a, n);
 	}
 	ok = true;
@@ -283,6 +344,116 @@ out:
 	pe_columns_finish(a, 2);
 	pe_columns_finish(b, 2);
 	return ok;
+}
+
+/* ---- balancing --------------------------------------------------------- */
+
+/* At most this many layouts more of a topic (each a whole layout of it). */
+#define BALANCE_TRIES 24
+
+/* Pages of the topic that began on page start, its last page aside, that
+ * are under PE_PAGINATE_MIN_FILL full, and its last page when the end of
+ * the topic (its sources) went there alone: how many, and the first
+ * (*first). */
+static size_t count_holes(const pe_flow *f, size_t start, size_t *first)
+{
+	const pe_pager *p = &f->pager;
+	size_t n = 0;
+	*first = SIZE_MAX;
+	for (size_t k = start; k < p->page; k++)
+		if (pe_pager_drawn_fill(p, k) < PE_PAGINATE_MIN_FILL - 1e-9) {
+			if (!n++)
+				*first = k;
+		}
+	if (f->end_alone && !n++)
+		*first = p->page;
+	return n;
+}
+
+/* Lay out the topic that began on page start again, from a fresh page. */
+static bool relayout(pe_flow *f, const pe_cols_geom *g, size_t start)
+{
+	pe_dlist_truncate(f->pager.dl, start);
+	if (!pe_pager_new_page(&f->pager))
+		return false;
+	return layout_topic(f, g);
+}
+
+/* Fewer holes by ending a page earlier. A page left under 75% full
+ * (a list that keeps 2 items on each side, a box that never splits, did
+ * not fit under what it holds) fills when the page before it gives it
+ * its last lines: that page then ends a line or more higher, as a
+ * typesetter balances facing pages; so does a last page that would hold
+ * the sources alone (they never take a page of their own). Tries the 3
+ * pages before the first hole, a line at a time up to a quarter of a
+ * page, and keeps a layout only when it has fewer holes in no more
+ * pages; otherwise the topic stays as the plain greedy fill left it.
+ * shave (grown here) holds the pages' cuts; the pager points at it. */
+static bool balance_topic(pe_flow *f, const pe_cols_geom *g, size_t start, double **shave,
+                          size_t *n_shave)
+{
+	pe_pager *p = &f->pager;
+	size_t first, holes = count_holes(f, start, &first);
+	pe_handout_stats *stats = f->req->stats;
+	if (stats)
+		stats->holes_before += holes;
+	if (!holes)
+		return true;
+	size_t pages = p->dl->n_pages;
+	if (*n_shave < pages) {
+		double *v = realloc(*shave, pages * sizeof *v);
+		if (!v)
+			return pe_flow_oom(f);
+		for (size_t k = *n_shave; k < pages; k++)
+			v[k] = 0;
+		*shave = v;
+		*n_shave = pages;
+	}
+	p->shave = *shave;
+	p->n_shave = *n_shave;
+	double line = f->st.body_size * f->tpl->leading;
+	/* (a page that gives up more than a quarter is a hole itself) */
+	double most = (1 - PE_PAGINATE_MIN_FILL) * (p->body_bottom - p->body_top);
+	bool stale = false;   /* dl holds a layout that was not kept */
+	for (int tries = 0; holes && tries < BALANCE_TRIES;) {
+		bool better = false;
+		for (size_t k = first; !better && k > start && k + 2 >= first;) {
+			k--;
+			double keep = (*shave)[k];
+			for (double s = keep + line; !better && s <= most && tries < BALANCE_TRIES; s += line) {
+				(*shave)[k] = s;
+				tries++;
+				if (stats)
+					stats->relayouts++;
+				if (!relayout(f, g, start))
+					return false;
+				size_t f2, h2 = count_holes(f, start, &f2);
+				better = h2 < holes && p->dl->n_pages <= pages;
+				stale = !better;
+				if (better) {
+					holes = h2;
+					first = f2;
+					pages = p->dl->n_pages;
+				}
+			}
+			if (!better)
+				(*shave)[k] = keep;
+		}
+		if (!better)
+			break;
+	}
+	if (stale) {
+		if (stats)
+			stats->relayouts++;
+		if (!relayout(f, g, start))
+			return false;
+	}
+	if (stats)
+		stats->holes_after += holes;
+	/* (pages past the topic's end are the next topic's: uncut) */
+	for (size_t k = p->page + 1; k < *n_shave; k++)
+		(*shave)[k] = 0;
+	return true;
 }
 
 /* ---- entry points ------------------------------------------------------ */
@@ -392,6 +563,8 @@ pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_err
 		return NULL;
 	}
 	flow_geometry(&f);
+	if (req->stats)
+		*req->stats = (pe_handout_stats){ 0 };
 	/* The layout's error is sticky: start clean, look once at the end. */
 	pe_layout_reset_error(layout);
 	/* Right to left: built as for English, text emitted mirrored, and
@@ -423,6 +596,8 @@ pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_err
 
 	if (!pe_pager_new_page(&f.pager))
 		goto fail;
+	double *shave = NULL;
+	size_t n_shave = 0;
 	for (size_t i = 0; i < req->n_topics; i++) {
 		f.pager.tag = i;
 		pe_cols_geom g = { .n = 1, .x = { f.x0 }, .w = { f.x1 - f.x0 },
@@ -436,9 +611,15 @@ pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_err
 			g.t[1] = req->second[i];
 			g.lang[1] = req->second_lang;
 		}
-		if (!layout_topic(&f, &g))
-			goto fail;
+		/* (layout_topic starts a fresh page; start says which) */
+		if (!f.pager.fresh && !pe_pager_new_page(&f.pager))
+			goto fail_shave;
+		size_t start = f.pager.page;
+		if (!layout_topic(&f, &g) || !balance_topic(&f, &g, start, &shave, &n_shave))
+			goto fail_shave;
 	}
+	f.pager.shave = NULL;
+	free(shave);
 	if (!pe_flow_decorate(&f))
 		goto fail;
 	if (!complete(&f))
@@ -446,6 +627,8 @@ pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_err
 	pe_pager_finish(&f.pager);
 	return finish_direction(layout, f.pager.dl, rtl);
 
+fail_shave:
+	free(shave);
 fail:
 	pe_layout_set_rtl(layout, false);
 	pe_pager_finish(&f.pager);

@@ -30,6 +30,8 @@ typedef struct pe_flow {
 	pe_pager pager;
 	bool care_at_end;                    /* this topic's care-team box ends it */
 	bool heading_icons;                  /* this topic's headings all have icons */
+	bool end_alone;                      /* its end (sources) went alone to its
+	                                        last page */
 } pe_flow;
 
 /* The columns of one unit, one per language: n is 1 for a handout and 2

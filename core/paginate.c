@@ -133,6 +133,7 @@ bool pe_pager_new_page(pe_pager *p)
 		p->cap_pages = cap;
 	}
 	p->page_tag[p->page] = p->tag;
+	p->limit = p->body_bottom - (p->shave && p->page < p->n_shave ? p->shave[p->page] : 0);
 	p->y = p->low = p->body_top;
 	p->fresh = true;
 	if (p->flt.d) {
@@ -423,7 +424,7 @@ bool pe_pager_place(pe_pager *p, pe_column *cols, size_t n, double gap_after)
 {
 	double from[2] = { 0, 0 };
 	for (int guard = 0; guard < 1000; guard++) {
-		double avail = p->body_bottom - p->y;
+		double avail = p->limit - p->y;
 		double rem_max = 0, org[2] = { 0, 0 };
 		for (size_t i = 0; i < n; i++) {
 			const pe_column *lead = cont_at(&cols[i], from[i]);
@@ -497,8 +498,11 @@ bool pe_pager_place(pe_pager *p, pe_column *cols, size_t n, double gap_after)
 			}
 		}
 		for (size_t i = 0; i < n; i++)
-			if (cut[i] > from[i] && !copy_led(p, &cols[i], from[i], cut[i]))
-				return false;
+			if (cut[i] > from[i]) {
+				if (!copy_led(p, &cols[i], from[i], cut[i]))
+					return false;
+				p->low = fmax(p->low, p->y + cut[i] - org[i]);
+			}
 		for (size_t i = 0; i < n; i++)
 			from[i] = cut[i];
 		if (!pe_pager_new_page(p))
@@ -534,30 +538,104 @@ bool pe_column_slice(pe_column *dst, pe_column *src, double from, double to, pe_
 	return true;
 }
 
-bool pe_pager_float(pe_pager *p, pe_column *c, double avail, double gap_after, bool *floated)
+bool pe_pager_float(pe_pager *p, pe_column *cols, size_t n, double avail, double gap_after,
+                    bool *floated)
 {
 	*floated = false;
 	double page_h = p->body_bottom - p->body_top;
-	double fig = c->figure;
-	if (fig <= EPS || fig >= c->h - EPS || c->cont || p->flt.d || p->fresh || fig > page_h + EPS ||
-	    pe_pager_fill(p) >= PE_PAGINATE_MIN_FILL || pe_pager_start_fits(p, c, 1, avail))
+	if (n < 1 || n > 2 || p->flt.d || p->fresh || pe_pager_fill(p) >= PE_PAGINATE_MIN_FILL)
 		return true;
-	pe_column rest, head;
-	if (!pe_column_slice(&rest, c, fig, c->h, p->err))
-		return false;
-	if (!pe_pager_start_fits(p, &rest, 1, avail)) {
-		pe_column_finish(&rest);   /* nothing of it fits either: all goes on */
+	for (size_t i = 0; i < n; i++) {
+		double fig = cols[i].figure;
+		if (fig <= EPS || fig >= cols[i].h - EPS || cols[i].cont || fig > page_h + EPS)
+			return true;
+	}
+	if (pe_pager_start_fits(p, cols, n, avail))
+		return true;
+	pe_column rest[2] = { 0 }, head[2] = { 0 }, one;
+	size_t made = 0;
+	for (; made < n; made++)
+		if (!pe_column_slice(&rest[made], &cols[made], cols[made].figure, cols[made].h, p->err))
+			goto fail;
+	if (!pe_pager_start_fits(p, rest, n, avail)) {
+		pe_columns_finish(rest, n);   /* nothing of it fits either: all goes on */
 		return true;
 	}
-	if (!pe_column_slice(&head, c, 0, fig, p->err)) {
-		pe_column_finish(&rest);
-		return false;
+	/* the pictures side by side in one column (each has its own x) */
+	if (!pe_column_init(&one, p->page_width, p->page_height)) {
+		oom(p);
+		goto fail;
 	}
-	pe_column_finish(c);
-	*c = rest;
-	p->flt = head;
+	one.h = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool ok = pe_column_slice(&head[i], &cols[i], 0, cols[i].figure, p->err);
+		ok = ok && pe_page_copy_ops(pe_column_page(&one), pe_column_page(&head[i]), -1e9, 1e9,
+		                            0, 0);
+		one.h = fmax(one.h, cols[i].figure);
+		pe_column_finish(&head[i]);
+		if (!ok) {
+			pe_column_finish(&one);
+			if (!p->err->msg[0])
+				oom(p);
+			goto fail;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		pe_column_finish(&cols[i]);
+		cols[i] = rest[i];
+	}
+	p->flt = one;
 	p->flt_gap = gap_after;
+	p->flt_box = false;
 	*floated = true;
+	return true;
+fail:
+	pe_columns_finish(rest, n);
+	return false;
+}
+
+bool pe_pager_box_waits(const pe_pager *p, const pe_column *cols, size_t n, double avail)
+{
+	double page_h = p->body_bottom - p->body_top;
+	bool some = false;
+	for (size_t i = 0; i < n; i++) {
+		if (cols[i].h <= EPS)
+			continue;
+		if (!cols[i].box || cols[i].cont || cols[i].h > page_h + EPS)
+			return false;
+		some = true;
+	}
+	return some && !p->flt.d && !p->fresh && pe_pager_fill(p) < PE_PAGINATE_MIN_FILL &&
+	       !pe_pager_start_fits(p, cols, n, avail);
+}
+
+bool pe_pager_float_box(pe_pager *p, pe_column *cols, size_t n, double gap_after)
+{
+	pe_column one;
+	if (!pe_column_init(&one, p->page_width, p->page_height))
+		return oom(p);
+	one.h = 0;
+	for (size_t i = 0; i < n; i++) {
+		double h = fmax(one.h, cols[i].h);
+		/* (side by side: each column has its own x) */
+		if (!pe_page_copy_ops(pe_column_page(&one), pe_column_page(&cols[i]), -1e9, 1e9, 0, 0)) {
+			pe_column_finish(&one);
+			return oom(p);
+		}
+		one.h = h;
+	}
+	for (size_t i = 0; i < n; i++) {
+		pe_column_finish(&cols[i]);
+		if (!pe_column_init(&cols[i], p->page_width, p->page_height)) {
+			pe_column_finish(&one);
+			return oom(p);
+		}
+		cols[i].h = 0;
+	}
+	one.box = true;
+	p->flt = one;
+	p->flt_gap = gap_after;
+	p->flt_box = true;
 	return true;
 }
 
@@ -565,6 +643,22 @@ double pe_pager_fill(const pe_pager *p)
 {
 	double page_h = p->body_bottom - p->body_top;
 	return page_h > 0 ? (p->low - p->body_top) / page_h : 1;
+}
+
+double pe_pager_drawn_fill(const pe_pager *p, size_t k)
+{
+	const pe_page *pg = &p->dl->pages[k];
+	double page_h = p->body_bottom - p->body_top, low = p->body_top;
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		const pe_op *op = &pg->ops[i];
+		if (op->kind == PE_OP_MARK || op->kind == PE_OP_HIT || op->kind == PE_OP_LINK)
+			continue;
+		double x0, y0, x1, y1;
+		pe_op_bounds(op, &x0, &y0, &x1, &y1);
+		if (y0 >= p->body_top - 1 && y1 <= p->body_bottom + 1 && y1 > low)
+			low = y1;
+	}
+	return page_h > 0 ? (low - p->body_top) / page_h : 1;
 }
 
 bool pe_pager_flush_float(pe_pager *p)

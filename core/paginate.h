@@ -48,6 +48,11 @@ typedef struct pe_column {
 	 * rest (the timeline's chart over its events): the caller's word,
 	 * 0 when none. A break lies there. */
 	double figure;
+	/* A box read on its own (a phone card): when it does not fit, it may
+	 * wait whole for the top of the next page while what follows it, the
+	 * next sections too, fills this one (pe_pager_float). The caller's
+	 * word. */
+	bool box;
 } pe_column;
 
 /* Where the next unit goes. The caller fills dl, err, the page size and
@@ -57,6 +62,13 @@ typedef struct pe_pager {
 	pe_error *err;
 	double page_width, page_height;      /* of every new page */
 	double body_top, body_bottom;        /* where units go on a page */
+	/* Pages that end higher than body_bottom, so that what would end them
+	 * goes on to the next page: shave[k] points less for page k (index in
+	 * dl; none past n_shave). Not owned; NULL: none. */
+	const double *shave;
+	size_t n_shave;
+	double limit;                        /* where units end on the current page:
+	                                        body_bottom less its shave */
 	double y;                            /* next free y on the current page */
 	double low;                          /* the end of what is on it (y less
 	                                        the gap after the last unit) */
@@ -69,6 +81,7 @@ typedef struct pe_pager {
 	 * NULL: none), and the space under it there. */
 	pe_column flt;
 	double flt_gap;
+	bool flt_box;                        /* it is a whole box (pe_column.box) */
 } pe_pager;
 
 /* Start an empty column (zeroed) with one scratch page of w x h; NULL when
@@ -101,17 +114,36 @@ bool pe_pager_place(pe_pager *p, pe_column *cols, size_t n, double gap_after);
  * or (for a block taller than a page) up to a safe cut. */
 bool pe_pager_start_fits(const pe_pager *p, const pe_column *cols, size_t n, double avail);
 /* A picture floats, as a typesetter floats a figure: when the start of
- * column c (c->figure > 0, no continuations) does not fit in avail, the
- * page would stay under PE_PAGINATE_MIN_FILL full, and what follows the
- * picture does start there, the picture is cut off c and waits for the
- * top of the next page (pe_pager_new_page puts it there, gap_after under
- * it) while c, now the rest, fills this one. *floated says whether it did
- * (the caller then places c). One picture waits at a time; the caller
- * places it with pe_pager_flush_float before anything of another
- * section. False (err set) when out of memory. */
-bool pe_pager_float(pe_pager *p, pe_column *c, double avail, double gap_after, bool *floated);
+ * a unit of n (1 or 2) columns, each with a picture at its top
+ * (figure > 0, no continuations), does not fit in avail, the page would
+ * stay under PE_PAGINATE_MIN_FILL full, and what follows the pictures
+ * does start there, the pictures are cut off the columns and wait, side
+ * by side, for the top of the next page (pe_pager_new_page puts them
+ * there, gap_after under them) while the columns, now the rest, fill
+ * this one. *floated says whether they did (the caller then places the
+ * columns). One float waits at a time; the caller places it with
+ * pe_pager_flush_float before anything of another section. False (err
+ * set) when out of memory. */
+bool pe_pager_float(pe_pager *p, pe_column *cols, size_t n, double avail, double gap_after,
+                    bool *floated);
+/* Whether a unit of boxes (every column c->box or empty, n of them: a
+ * phone card, in each language of a bilingual handout) waits whole for
+ * the top of the next page: it does not start in avail, the page is
+ * under PE_PAGINATE_MIN_FILL full, nothing else waits, and it fits a
+ * page. */
+bool pe_pager_box_waits(const pe_pager *p, const pe_column *cols, size_t n, double avail);
+/* Make such a unit wait (pe_pager_new_page puts it first, gap_after
+ * under it): the columns side by side in one, and each left empty (h 0:
+ * the caller places nothing). It may wait past the end of its section:
+ * pe_pager_flush_float when the caller is done with what may go before
+ * it. False (err set) when out of memory. */
+bool pe_pager_float_box(pe_pager *p, pe_column *cols, size_t n, double gap_after);
 /* How full the current page's body is: 0 to 1. */
 double pe_pager_fill(const pe_pager *p);
+/* How full page k's body is as drawn: down to the lowest thing drawn in
+ * the body (what a reader sees; pe_pager_fill counts the space a unit
+ * keeps under its last line too). */
+double pe_pager_drawn_fill(const pe_pager *p, size_t k);
 /* Place the waiting picture, if any, at p->y (or on the next page). */
 bool pe_pager_flush_float(pe_pager *p);
 /* Free the page tags (the pages belong to dl) and a waiting picture. */

@@ -428,9 +428,11 @@ static int cmd_topics(const options *o, env *e)
 			break;
 	}
 	if (!code) {
+		pe_handout_stats stats = { 0 };
 		pe_handout_req req = { .topics = (const pe_topic *const *)topics, .n_topics = o->n_topics,
 		                       .lang = o->lang, .second = (const pe_topic *const *)seconds,
-		                       .second_lang = second, .tpl = tpl, .site = e->site };
+		                       .second_lang = second, .tpl = tpl, .site = e->site,
+		                       .stats = o->repeat > 0 ? &stats : NULL };
 		struct timespec t0, t1;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		long n = o->repeat > 0 ? o->repeat : 1;
@@ -439,8 +441,9 @@ static int cmd_topics(const options *o, env *e)
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
 		if (!code && o->repeat > 0)
-			printf("handout: %ld x %s: %.2f ms per handout (layout, check, PDF, write)\n", n,
-			       o->out, ms / (double)n);
+			printf("handout: %ld x %s: %.2f ms per handout (layout, check, PDF, write); "
+			       "pages balanced in %zu layouts more, %zu of %zu holes left\n", n, o->out,
+			       ms / (double)n, stats.relayouts, stats.holes_after, stats.holes_before);
 	}
 	for (size_t i = 0; i < o->n_topics; i++) {
 		pe_topic_destroy(topics[i]);

@@ -5,7 +5,7 @@
  * and writes nothing; a failed allocation anywhere in layout or the
  * display list ends as a clean error or a complete handout, never one
  * with text silently missing (hand-built and real topics, bilingual, the
- * wallet card).
+ * wallet card, pages balanced).
  */
 #include "handout_fixture.h"
 
@@ -316,6 +316,49 @@ static void allocation_failures_in_real_topics(void **state)
 	pe_schema_destroy(schema);
 }
 
+/* The same while pages are balanced (a hole filled from the page before
+ * takes more layouts of the topic: each may fail too): the first topic,
+ * of sections of 1, 2, ... paragraphs and a list of 3 long items, whose
+ * large-print layout balances its pages in a few layouts. */
+static void allocation_failures_while_balancing(void **state)
+{
+	fx *f = *state;
+	pe_error err = { { 0 } };
+	pe_template *tpl = pe_template_find("large-print", &err);
+	assert_non_null(tpl);
+	bool done = false;
+	for (size_t m = 1; m <= 12 && !done; m++) {
+		pe_topic *t = topic("balance", 2, m);
+		for (size_t si = 0; si < 2; si++) {
+			pe_block *lb = &t->sections[si].blocks[m];
+			for (size_t i = 0; i < lb->n_items; i++) {
+				free(lb->items[i].text.runs[0].text);
+				lb->items[i].text.runs[0].text = strdup(
+				    "Call your care team if you have a fever of 100.4 F (38 C) or "
+				    "higher, chills and shaking, or a rash that spreads, even at night.");
+			}
+		}
+		pe_handout_stats stats;
+		const pe_topic *tt = t;
+		pe_handout_req req = { .topics = &tt, .n_topics = 1, .lang = "en", .tpl = tpl,
+		                       .stats = &stats };
+		pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
+		assert_non_null(dl);
+		pe_dlist_destroy(dl);
+		if (stats.relayouts > 0 && stats.relayouts <= 6) {
+			char what[64];
+			snprintf(what, sizeof what, "balancing, %zu paragraphs, %zu layouts more", m,
+			         stats.relayouts);
+			req.stats = NULL;
+			assert_true(inject_layout(f, &req, what) > 100);
+			done = true;
+		}
+		pe_topic_destroy(t);
+	}
+	assert_true(done);
+	pe_template_destroy(tpl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -323,6 +366,7 @@ int main(void)
 		cmocka_unit_test(french_spaces_written),
 		cmocka_unit_test(allocation_failures_never_drop_text),
 		cmocka_unit_test(allocation_failures_in_real_topics),
+		cmocka_unit_test(allocation_failures_while_balancing),
 	};
 	return cmocka_run_group_tests_name("handout_write", tests, handout_setup, handout_teardown);
 }

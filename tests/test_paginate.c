@@ -6,7 +6,9 @@
  * taller than a page with no break is cut between its ops; a background
  * band is cut with the page and its carried-over part drawn first; every
  * page carries its tag; a picture that does not fit floats to the top of
- * the next page while what follows it fills this one. Through whole handouts: tests/test_handout.c.
+ * the next page while what follows it fills this one, and so does a box
+ * (a phone card) whole; a shaved page ends higher. Through whole
+ * handouts: tests/test_handout.c and tests/test_pagination.c.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -271,7 +273,7 @@ static void picture_floats_to_the_next_page(void **state)
 	double avail = BOTTOM - p.y;
 	assert_false(pe_pager_start_fits(&p, &c, 1, avail));
 	bool floated = false;
-	assert_true(pe_pager_float(&p, &c, avail, 0, &floated));
+	assert_true(pe_pager_float(&p, &c, 1, avail, 0, &floated));
 	assert_true(floated);
 	assert_true(fabs(c.h - 120) < 1e-9);
 	assert_true(pe_pager_place(&p, &c, 1, 5));
@@ -296,10 +298,91 @@ static void picture_floats_to_the_next_page(void **state)
 	boxes(&filler, 1, 170, 0);
 	assert_true(pe_pager_place(&p, &filler, 1, 5));
 	picture_then_boxes(&c);
-	assert_true(pe_pager_float(&p, &c, BOTTOM - p.y, 0, &floated));
+	assert_true(pe_pager_float(&p, &c, 1, BOTTOM - p.y, 0, &floated));
 	assert_false(floated);
 	assert_true(fabs(c.h - 220) < 1e-9);
 	pe_column_finish(&filler);
+	pe_column_finish(&c);
+	pager_done(&p);
+}
+
+/* A box (a phone card) that does not fit a page under 75% full waits
+ * whole for the top of the next page, a section's space under it there,
+ * and what follows fills this page; on a page 75% full it stays in line
+ * (it turns the page itself). */
+static void box_waits_for_the_next_page(void **state)
+{
+	(void)state;
+	pe_error err = { { 0 } };
+	pe_pager p = pager(&err);
+	pe_column filler, card, after;
+	boxes(&filler, 1, 140, 0);   /* the page 64% full: 75 pt left */
+	assert_true(pe_pager_place(&p, &filler, 1, 5));
+	boxes(&card, 1, 120, 0);
+	card.box = true;
+	assert_true(pe_pager_box_waits(&p, &card, 1, BOTTOM - p.y));
+	assert_true(pe_pager_float_box(&p, &card, 1, 12));
+	assert_true(card.h == 0 && card.d && card.d->pages[0].n_ops == 0);
+	boxes(&after, 1, 60, 0);     /* the next section fits under the filler */
+	assert_true(pe_pager_place(&p, &after, 1, 5));
+	assert_int_equal(p.dl->n_pages, 1);
+	assert_true(pe_pager_drawn_fill(&p, 0) >= PE_PAGINATE_MIN_FILL);
+	pe_column_finish(&after);
+	boxes(&after, 1, 60, 0);     /* this one turns the page: the card heads it */
+	assert_true(pe_pager_place(&p, &after, 1, 5));
+	assert_int_equal(p.dl->n_pages, 2);
+	const pe_page *p2 = &p.dl->pages[1];
+	assert_int_equal(p2->n_ops, 2);
+	assert_true(fabs(p2->ops[0].y - TOP) < 1e-9 && fabs(p2->ops[0].h - 120) < 1e-9);
+	assert_true(fabs(p2->ops[1].y - (TOP + 120 + 12)) < 1e-9);
+	assert_true(pe_pager_flush_float(&p));   /* (placed already) */
+	assert_int_equal(ops_inside_body(p.dl), 4);
+	pe_column_finish(&filler);
+	pe_column_finish(&card);
+	pe_column_finish(&after);
+	pager_done(&p);
+
+	/* not a box, or a page 75% full: it does not wait */
+	p = pager(&err);
+	boxes(&filler, 1, 140, 0);
+	assert_true(pe_pager_place(&p, &filler, 1, 5));
+	boxes(&card, 1, 120, 0);
+	assert_false(pe_pager_box_waits(&p, &card, 1, BOTTOM - p.y));
+	card.box = true;
+	pe_column_finish(&filler);
+	boxes(&filler, 1, 30, 0);
+	assert_true(pe_pager_place(&p, &filler, 1, 5));   /* 175 of 220: 80% */
+	assert_false(pe_pager_box_waits(&p, &card, 1, BOTTOM - p.y));
+	assert_true(fabs(card.h - 120) < 1e-9);
+	pe_column_finish(&filler);
+	pe_column_finish(&card);
+	pager_done(&p);
+}
+
+/* A shaved page ends that much higher: what would have ended it goes on
+ * to the next page, cut at its last break above the new end; the pages
+ * after it keep the whole body. Drawn fill counts what is drawn. */
+static void shaved_page_ends_higher(void **state)
+{
+	(void)state;
+	pe_error err = { { 0 } };
+	const double shave[] = { 50, 0 };
+	pe_pager p = { .dl = pe_dlist_create(), .err = &err, .page_width = PAGE_W,
+	               .page_height = PAGE_H, .body_top = TOP, .body_bottom = BOTTOM,
+	               .shave = shave, .n_shave = 2 };
+	assert_non_null(p.dl);
+	assert_true(pe_pager_new_page(&p));
+	assert_true(fabs(p.limit - (BOTTOM - 50)) < 1e-9);
+	pe_column c;
+	boxes(&c, 12, 30, 1);   /* 360 pt, a break after every box */
+	assert_true(pe_pager_place(&p, &c, 1, 0));
+	assert_int_equal(p.dl->n_pages, 2);
+	/* 170 pt of room: 5 boxes (150), not the 7 of a whole body */
+	assert_int_equal(p.dl->pages[0].n_ops, 5);
+	assert_true(fabs(pe_pager_drawn_fill(&p, 0) - 150.0 / 220) < 1e-9);
+	assert_true(fabs(p.limit - BOTTOM) < 1e-9);
+	assert_int_equal(p.dl->pages[1].n_ops, 7);
+	assert_true(fabs(pe_pager_drawn_fill(&p, 1) - 210.0 / 220) < 1e-9);
 	pe_column_finish(&c);
 	pager_done(&p);
 }
@@ -316,6 +399,8 @@ int main(void)
 		cmocka_unit_test(side_by_side_columns_turn_the_page_together),
 		cmocka_unit_test(pages_carry_their_tag),
 		cmocka_unit_test(picture_floats_to_the_next_page),
+		cmocka_unit_test(box_waits_for_the_next_page),
+		cmocka_unit_test(shaved_page_ends_higher),
 	};
 	return cmocka_run_group_tests_name("paginate", tests, NULL, NULL);
 }

@@ -569,6 +569,87 @@ static void long_callout_splits_into_boxes(void **state)
 	assert_true(splits > 0);
 }
 
+/* Pages of dl under MIN_FILL full but its last (one topic), measured as
+ * check_fill does. */
+static size_t holes_in(const pe_dlist *dl, double top, double bottom)
+{
+	size_t n = 0;
+	for (size_t p = 0; p + 1 < dl->n_pages; p++) {
+		const pe_page *pg = &dl->pages[p];
+		double low = top;
+		for (size_t i = 0; i < pg->n_ops; i++) {
+			const pe_op *op = &pg->ops[i];
+			if (op->kind == PE_OP_MARK || op->kind == PE_OP_HIT || op->kind == PE_OP_LINK)
+				continue;
+			double x0, y0, x1, y1;
+			pe_op_bounds(op, &x0, &y0, &x1, &y1);
+			if (y0 < top - 1 || y1 > bottom + 1 ||
+			    (op->kind == PE_OP_RECT && y0 <= top + 1 && y1 >= bottom - 1))
+				continue;
+			low = fmax(low, y1);
+		}
+		n += (low - top) / (bottom - top) < MIN_FILL;
+	}
+	return n;
+}
+
+/* A page the greedy fill leaves under 75% full (a list that never
+ * splits did not fit under what it holds) fills from the page before:
+ * that page ends a line or more higher and gives it its last lines.
+ * Over topics of 1-12 paragraphs a section, each ending in a 3-item list
+ * that cannot split, in large print: balancing leaves no more holes than the greedy fill
+ * made, fixes some, and its count of what is left is what the pages
+ * show. */
+static void a_hole_fills_from_the_page_before(void **state)
+{
+	fx *f = *state;
+	pe_error err = { { 0 } };
+	size_t fixed = 0, cases = 0;
+	for (size_t secs = 2; secs <= 3; secs++)
+		for (size_t m = 1; m <= 12; m++) {
+			pe_topic *t = topic("hole", secs, m);
+			/* items of 3 lines in large print: the list never splits */
+			for (size_t si = 0; si < secs; si++) {
+				pe_block *lb = &t->sections[si].blocks[m];
+				for (size_t i = 0; i < lb->n_items; i++) {
+					free(lb->items[i].text.runs[0].text);
+					lb->items[i].text.runs[0].text = strdup(
+					    "Call your care team if you have a fever of 100.4 F (38 C) or "
+					    "higher, chills and shaking, or a rash that spreads, even at night.");
+				}
+			}
+			for (size_t ti = 0; ti < 2; ti++) {
+				const char *name = ti ? "large-print-a4" : "large-print";
+				pe_template *tpl = pe_template_find(name, &err);
+				assert_non_null(tpl);
+				pe_handout_stats stats = { 9, 9, 9 };
+				const pe_topic *tt = t;
+				pe_handout_req req = { .topics = &tt, .n_topics = 1, .lang = "en", .tpl = tpl,
+				                       .stats = &stats };
+				pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
+				if (!dl)
+					fail_msg("%zu sections of %zu paragraphs, %s: %s", secs, m, name, err.msg);
+				assert_true(pe_handout_check(dl, tpl, &err));
+				double top, bottom;
+				assert_true(pe_handout_body(f->layout, &req, &top, &bottom));
+				size_t seen = holes_in(dl, top, bottom);
+				if (stats.holes_after > stats.holes_before || seen != stats.holes_after ||
+				    (stats.holes_before == 0 && stats.relayouts != 0))
+					fail_msg("%zu sections of %zu paragraphs, %s: %zu hole(s) before "
+					         "balancing, %zu after (%zu seen), %zu relayouts",
+					         secs, m, name, stats.holes_before, stats.holes_after, seen,
+					         stats.relayouts);
+				fixed += stats.holes_before - stats.holes_after;
+				cases += stats.holes_before > 0;
+				pe_dlist_destroy(dl);
+				pe_template_destroy(tpl);
+			}
+			pe_topic_destroy(t);
+		}
+	print_message("balancing: %zu case(s) with holes, %zu hole(s) filled\n", cases, fixed);
+	assert_true(fixed > 0);
+}
+
 /* The page of the first text op holding needle, or -1. */
 static int page_with(const pe_dlist *dl, const char *needle)
 {
@@ -653,6 +734,7 @@ int main(void)
 		cmocka_unit_test(whole_set),
 		cmocka_unit_test(long_callout_splits_into_boxes),
 		cmocka_unit_test(short_paragraph_above_a_box_stays),
+		cmocka_unit_test(a_hole_fills_from_the_page_before),
 	};
 	return cmocka_run_group_tests(tests, handout_setup, handout_teardown);
 }
