@@ -7,7 +7,9 @@
 #   1. one typical one-page handout (a fixed sample, English and Spanish),
 #      started RUNS times as a whole process: median and best ms, bytes
 #      per page; the same made 200 times in one process (no start-up);
-#   2. the full set (handout --all): ms per PDF, KB per page;
+#   2. the handouts whose pages are balanced (laid out again to fill a
+#      page under 75% full), in one process; the full set (handout --all):
+#      ms per PDF, KB per page;
 #   3. one list of 1,000, 4,000 and 16,000 items: the cost per item, which
 #      must stay flat (it grew with the list: 16,000 items took 5.4 s).
 # Aim (issue "bench"): <= 5 ms and <= 30 KB for a one-page handout.
@@ -76,6 +78,16 @@ for lang in en es; do
 	# handout without program start-up (fontconfig/Pango set-up).
 	PE_DATADIR=$DATA "$BIN" --topic "$topic" --lang "$lang" -o "$TMP/one.pdf" --repeat 200 |
 		sed "s|^handout: 200 x .*: \([0-9.]*\) ms per handout.*|bench-handout: one-page handout ($topic, $lang), in one process (no start-up), 200 made: \1 ms per handout|"
+done
+
+# Pages balanced: the handouts of the full set whose pages are laid out
+# again (a page under 75% full filled from the one before), in one process:
+# what balancing costs on top of one layout.
+for args in "ivig-aftercare --lang es --large-print" "ivig-aftercare --lang en --bilingual" \
+            "immunotherapy --lang en --large-print"; do
+	# shellcheck disable=SC2086
+	PE_DATADIR=$DATA "$BIN" --topic $args -o "$TMP/bal.pdf" --repeat 50 |
+		sed "s|^handout: 50 x [^:]*: \([0-9.]*\) ms per handout[^;]*; \(.*\)|bench-handout: balanced ($args), in one process, 50 made: \1 ms per handout; \2|"
 done
 
 t0=$(now_ns)
