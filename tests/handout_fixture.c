@@ -156,6 +156,22 @@ pe_topic *topic(const char *id, size_t n_sections, size_t n_paras)
 	return t;
 }
 
+pe_topic *topic_of_long_lists(const char *id, size_t n_sections, size_t n_paras)
+{
+	pe_topic *t = topic(id, n_sections, n_paras);
+	for (size_t s = 0; s < n_sections; s++) {
+		pe_block *b = &t->sections[s].blocks[n_paras];
+		for (size_t i = 0; i < b->n_items; i++) {
+			free(b->items[i].text.runs[0].text);
+			b->items[i].text.runs[0].text = strdup(
+			    "Call your care team if you have a fever of 100.4 F (38 C) or higher, "
+			    "chills and shaking, or a rash that spreads, even at night.");
+			assert_non_null(b->items[i].text.runs[0].text);
+		}
+	}
+	return t;
+}
+
 /* ---- queries on the display list --------------------------------------- */
 
 const pe_op *page_find_text(const pe_page *pg, const char *needle)

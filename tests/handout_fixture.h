@@ -49,6 +49,9 @@ void make_callout(pe_block *b, size_t n);
 /* n_sections sections of n_paras paragraphs (plus a list), and a
  * helpline card in the last section. */
 pe_topic *topic(const char *id, size_t n_sections, size_t n_paras);
+/* The same, each list's 3 items 3 lines long in large print (such a list
+ * never splits: a block that leaves holes). */
+pe_topic *topic_of_long_lists(const char *id, size_t n_sections, size_t n_paras);
 
 const pe_op *page_find_text(const pe_page *pg, const char *needle);
 bool doc_has_text(const pe_dlist *dl, const char *needle);

@@ -328,16 +328,7 @@ static void allocation_failures_while_balancing(void **state)
 	assert_non_null(tpl);
 	bool done = false;
 	for (size_t m = 1; m <= 12 && !done; m++) {
-		pe_topic *t = topic("balance", 2, m);
-		for (size_t si = 0; si < 2; si++) {
-			pe_block *lb = &t->sections[si].blocks[m];
-			for (size_t i = 0; i < lb->n_items; i++) {
-				free(lb->items[i].text.runs[0].text);
-				lb->items[i].text.runs[0].text = strdup(
-				    "Call your care team if you have a fever of 100.4 F (38 C) or "
-				    "higher, chills and shaking, or a rash that spreads, even at night.");
-			}
-		}
+		pe_topic *t = topic_of_long_lists("balance", 2, m);
 		pe_handout_stats stats;
 		const pe_topic *tt = t;
 		pe_handout_req req = { .topics = &tt, .n_topics = 1, .lang = "en", .tpl = tpl,

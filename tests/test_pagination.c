@@ -109,30 +109,34 @@ static int failures;
 
 #define FAULT(...) do { print_message(__VA_ARGS__); print_message("\n"); failures++; } while (0)
 
+/* How full the body of pg is: down to the lowest thing drawn in it. */
+static double page_fill(const pe_page *pg, double top, double bottom)
+{
+	double low = top;
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		const pe_op *op = &pg->ops[i];
+		if (op->kind == PE_OP_MARK || op->kind == PE_OP_HIT || op->kind == PE_OP_LINK)
+			continue;
+		double x0, y0, x1, y1;
+		pe_op_bounds(op, &x0, &y0, &x1, &y1);
+		/* the body only: not the header above it or the footer below,
+		 * nor the rule between a bilingual page's columns, which runs
+		 * from the body's top to its bottom on every page (it made
+		 * every bilingual page look full) */
+		if (y0 < top - 1 || y1 > bottom + 1 ||
+		    (op->kind == PE_OP_RECT && y0 <= top + 1 && y1 >= bottom - 1))
+			continue;
+		low = fmax(low, y1);
+	}
+	return (low - top) / (bottom - top);
+}
+
 /* Every page but the last at least MIN_FILL full. */
 static void check_fill(const pe_dlist *dl, double top, double bottom, const char *id,
                        const char *lang, const char *tpl)
 {
 	for (size_t p = 0; p + 1 < dl->n_pages; p++) {
-		const pe_page *pg = &dl->pages[p];
-		double low = top;
-		for (size_t i = 0; i < pg->n_ops; i++) {
-			const pe_op *op = &pg->ops[i];
-			if (op->kind == PE_OP_MARK || op->kind == PE_OP_HIT || op->kind == PE_OP_LINK)
-				continue;
-			double x0, y0, x1, y1;
-			pe_op_bounds(op, &x0, &y0, &x1, &y1);
-			/* the body only: not the header above it or the footer
-			 * below, nor the rule between a bilingual page's columns,
-			 * which runs from the body's top to its bottom on every
-			 * page (it made every bilingual page look full) */
-			if (y0 < top - 1 || y1 > bottom + 1 ||
-			    (op->kind == PE_OP_RECT && y0 <= top + 1 && y1 >= bottom - 1))
-				continue;
-			if (y1 > low)
-				low = y1;
-		}
-		double fill = (low - top) / (bottom - top);
+		double fill = page_fill(&dl->pages[p], top, bottom);
 		if (fill >= MIN_FILL)
 			continue;
 		const char *next = body_start(&dl->pages[p + 1], top, bottom);
@@ -569,27 +573,12 @@ static void long_callout_splits_into_boxes(void **state)
 	assert_true(splits > 0);
 }
 
-/* Pages of dl under MIN_FILL full but its last (one topic), measured as
- * check_fill does. */
+/* Pages of dl under MIN_FILL full but its last (one topic). */
 static size_t holes_in(const pe_dlist *dl, double top, double bottom)
 {
 	size_t n = 0;
-	for (size_t p = 0; p + 1 < dl->n_pages; p++) {
-		const pe_page *pg = &dl->pages[p];
-		double low = top;
-		for (size_t i = 0; i < pg->n_ops; i++) {
-			const pe_op *op = &pg->ops[i];
-			if (op->kind == PE_OP_MARK || op->kind == PE_OP_HIT || op->kind == PE_OP_LINK)
-				continue;
-			double x0, y0, x1, y1;
-			pe_op_bounds(op, &x0, &y0, &x1, &y1);
-			if (y0 < top - 1 || y1 > bottom + 1 ||
-			    (op->kind == PE_OP_RECT && y0 <= top + 1 && y1 >= bottom - 1))
-				continue;
-			low = fmax(low, y1);
-		}
-		n += (low - top) / (bottom - top) < MIN_FILL;
-	}
+	for (size_t p = 0; p + 1 < dl->n_pages; p++)
+		n += page_fill(&dl->pages[p], top, bottom) < MIN_FILL;
 	return n;
 }
 
@@ -607,17 +596,7 @@ static void a_hole_fills_from_the_page_before(void **state)
 	size_t fixed = 0, cases = 0;
 	for (size_t secs = 2; secs <= 3; secs++)
 		for (size_t m = 1; m <= 12; m++) {
-			pe_topic *t = topic("hole", secs, m);
-			/* items of 3 lines in large print: the list never splits */
-			for (size_t si = 0; si < secs; si++) {
-				pe_block *lb = &t->sections[si].blocks[m];
-				for (size_t i = 0; i < lb->n_items; i++) {
-					free(lb->items[i].text.runs[0].text);
-					lb->items[i].text.runs[0].text = strdup(
-					    "Call your care team if you have a fever of 100.4 F (38 C) or "
-					    "higher, chills and shaking, or a rash that spreads, even at night.");
-				}
-			}
+			pe_topic *t = topic_of_long_lists("hole", secs, m);
 			for (size_t ti = 0; ti < 2; ti++) {
 				const char *name = ti ? "large-print-a4" : "large-print";
 				pe_template *tpl = pe_template_find(name, &err);
