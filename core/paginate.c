@@ -575,8 +575,7 @@ bool pe_pager_float(pe_pager *p, pe_column *cols, size_t n, double avail, double
 		pe_column_finish(&head[i]);
 		if (!ok) {
 			pe_column_finish(&one);
-			if (!p->err->msg[0])
-				oom(p);
+			oom(p);
 			goto fail;
 		}
 	}
