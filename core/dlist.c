@@ -376,6 +376,15 @@ void pe_page_mirror(pe_page *pg)
 		pe_page_mirror_span(pg, 0, pg->width);
 }
 
+void pe_op_move(pe_op *op, double dy)
+{
+	op->y += dy;
+	if (op->kind == PE_OP_PATH)
+		for (size_t i = 0; i < op->u.path.n_segs; i++)
+			for (int k = 0; k < 3; k++)
+				op->u.path.segs[i].y[k] += dy;
+}
+
 void pe_page_mirror_span(pe_page *pg, double x0, double x1)
 {
 	if (!pg)

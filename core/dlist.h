@@ -190,6 +190,8 @@ const pe_op *pe_page_hit_test(const pe_page *pg, double x, double y);
 /* For tests and checks: the ink bounds of one op (text uses
  * ascent/descent). */
 void pe_op_bounds(const pe_op *op, double *x0, double *y0, double *x1, double *y1);
+/* Move an op dy points down (up when negative), every point of a path. */
+void pe_op_move(pe_op *op, double dy);
 
 /* Colour constructors: pe_hex(0x1a2b3c) is opaque #1a2b3c. */
 pe_color pe_rgb(double r, double g, double b);

@@ -313,9 +313,8 @@ bool pe_flow_care_late(pe_flow *f, const pe_cols_geom *g)
 			ok = care_column(f, &care[i], g->lang[i], g->x[i], g->w[i], h);
 		}
 	if (ok) {
-		if (!f->pager.fresh)
-			f->pager.y += f->st.section_gap - f->st.block_gap;
-		ok = pe_flow_place(f, g, care, f->st.block_gap);
+		ok = (f->pager.fresh || pe_pager_space(&f->pager, f->st.section_gap - f->st.block_gap)) &&
+		     pe_flow_place(f, g, care, f->st.block_gap);
 	}
 	pe_columns_finish(care, 2);
 	if (ok)

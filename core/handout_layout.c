@@ -102,15 +102,21 @@ static const pe_section *section_at(const pe_topic *t, size_t s)
 /* Whether the start of block k of section s (b, a column per language)
  * fits on this page under `above`: the start of it, or for a lead-in
  * (pe_flow_lead_in) all of it and the start of the block it introduces,
- * lead_gap under it. *laid false (err set) when out of memory. */
+ * lead_gap under it. *need: how much room it lacks (0 when it fits).
+ * *laid false (err set) when out of memory. */
 static bool start_fits(pe_flow *f, const pe_cols_geom *g, size_t s, size_t k, pe_column *b,
-                       bool lead, double above, double lead_gap, bool *laid)
+                       bool lead, double above, double lead_gap, double *need, bool *laid)
 {
 	size_t n = g->n;
 	double room = f->pager.limit - (f->pager.y + above);
 	*laid = true;
-	if (!lead)
-		return pe_pager_start_fits(&f->pager, b, n, room);
+	*need = 0;
+	if (!lead) {
+		bool fits = pe_pager_start_fits(&f->pager, b, n, room);
+		if (!fits)
+			*need = pe_pager_start_height(b, n) - room;
+		return fits;
+	}
 	double lead_h = 0;
 	for (size_t i = 0; i < n; i++)
 		lead_h = fmax(lead_h, b[i].h);
@@ -124,6 +130,8 @@ static bool start_fits(pe_flow *f, const pe_cols_geom *g, size_t s, size_t k, pe
 	}
 	bool fits = *laid && lead_h <= room + EPS &&
 	            pe_pager_start_fits(&f->pager, nx, n, room - lead_h - lead_gap);
+	if (*laid && !fits)
+		*need = lead_h + lead_gap + pe_pager_start_height(nx, n) - room;
 	pe_columns_finish(nx, n);
 	return fits;
 }
@@ -214,20 +222,28 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 			 * with a section gap after it already: no second gap
 			 * (the "when to get help" box needs that room on page 1). */
 			double sec_gap = s == 0 ? 0 : f->st.section_gap;
-			double above = k == 0 ? sec_gap + head_h + gap : 0;
-			/* The space over a block may give up half of itself (a
+			/* (the space above a section may shrink: it goes on the
+			 * page first, and with the heading to the next when the
+			 * section does not start here) */
+			if (k == 0 && !f->pager.fresh && !pe_pager_space(&f->pager, sec_gap))
+				goto out;
+			double above = k == 0 ? head_h + gap : 0;
+			/* The spaces on this page may give up half of themselves (a
 			 * typesetter's shrinkable glue) rather than let the block
-			 * turn the page: what is above on this page moves no
-			 * further, the block comes that much closer to it. */
-			double slack = f->pager.fresh ? 0
-			               : 0.5 * (f->pager.y - f->pager.low) + (k == 0 ? 0.5 * sec_gap : 0);
-			double shrink = 0;
+			 * turn the page: what is on the page moves up, the block
+			 * comes that much closer to it. A lead-in's own space to
+			 * its block shrinks when that block is placed. */
+			double slack = f->pager.fresh ? 0 : pe_pager_slack(&f->pager);
+			double lead_slack = lead ? 0.5 * f->st.block_gap : 0;
 			bool laid;
-			bool fits = start_fits(f, g, s, k, b, lead, above, f->st.block_gap, &laid);
-			if (laid && !fits && slack > EPS) {
-				fits = start_fits(f, g, s, k, b, lead, above - slack, 0.5 * f->st.block_gap,
-				                  &laid);
-				shrink = fits ? slack : 0;
+			double need;
+			bool fits = start_fits(f, g, s, k, b, lead, above, f->st.block_gap, &need, &laid);
+			if (laid && !fits && slack > EPS && need <= slack + lead_slack + EPS) {
+				double need2;
+				fits = start_fits(f, g, s, k, b, lead, above - slack,
+				                  f->st.block_gap - lead_slack, &need2, &laid);
+				if (fits)
+					pe_pager_squeeze(&f->pager, fmin(need + EPS, slack));
 			}
 			if (!laid)
 				goto out;
@@ -260,12 +276,8 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 				/* Never a heading at the bottom of a page: it goes
 				 * only where the start of its first block fits too
 				 * (its first block after a short lead-in). */
-				if (!f->pager.fresh && !fits) {
-					if (!pe_pager_new_page(&f->pager))
-						goto out;
-				} else if (!f->pager.fresh) {
-					f->pager.y += sec_gap - shrink;
-				}
+				if (!f->pager.fresh && !fits && !pe_pager_new_page(&f->pager))
+					goto out;
 				/* One row: in each column the heading and its first
 				 * block, so both languages start the row together and
 				 * the shorter side's gap comes after its text, not
@@ -281,7 +293,6 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 			} else if (lead && !f->pager.fresh && !fits && !pe_pager_new_page(&f->pager)) {
 				goto out;
 			}
-			f->pager.y -= shrink;
 			if (!pe_flow_place(f, g, b, f->st.block_gap))
 				goto out;
 			pe_columns_finish(b, n);
@@ -301,13 +312,27 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 		 * sources in a narrow column beside a narrower box) when that
 		 * fits; else stacked on the next page. Never the sources alone
 		 * on a last page. */
-		f->pager.y += f->tpl->care_team ? f->st.section_gap - f->st.block_gap : f->st.block_gap;
+		if (!pe_pager_space(&f->pager, f->tpl->care_team ? f->st.section_gap - f->st.block_gap
+		                                                 : f->st.block_gap))
+			goto out;
 		double avail = f->pager.limit - f->pager.y;
 		if (!pe_flow_end_units(f, g, a, false))
 			goto out;
 		double h = 0;
 		for (size_t i = 0; i < n; i++)
 			h = fmax(h, a[i].h);
+		/* the spaces above may shrink to keep the end on the page */
+		double slack = f->pager.fresh ? 0 : pe_pager_slack(&f->pager);
+		if (h > avail + EPS && h <= avail + slack) {
+			pe_pager_squeeze(&f->pager, h - avail + EPS);
+			avail = f->pager.limit - f->pager.y;
+			pe_columns_finish(a, n);
+			if (!pe_flow_end_units(f, g, a, false))
+				goto out;
+			h = 0;
+			for (size_t i = 0; i < n; i++)
+				h = fmax(h, a[i].h);
+		}
 		if (h > avail + EPS && !f->pager.fresh && f->tpl->care_team &&
 		    (f->tpl->footer & PE_EL_SOURCES)) {
 			pe_column sbs[2] = { 0 };
@@ -325,11 +350,11 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 				pe_columns_finish(sbs, 2);
 			}
 		}
-		size_t page = f->pager.page, ops = pe_pager_page(&f->pager)->n_ops;
+		size_t page = f->pager.page;
 		if (!pe_flow_place(f, g, a, f->st.block_gap))
 			goto out;
-		/* (none of it where it began: it went whole to a page of its own) */
-		f->end_alone = f->pager.page > page && f->pager.dl->pages[page].n_ops == ops;
+		/* (any of it on a page after: that page holds nothing else) */
+		f->end_alone = f->pager.page > page;
 		pe_columns_finish(a, n);
 	}
 	ok = true;
@@ -353,18 +378,22 @@ out:
 
 /* Pages of the topic that began on page start, its last page aside, that
  * are under PE_PAGINATE_MIN_FILL full, and its last page when the end of
- * the topic (its sources) went there alone: how many, and the first
- * (*first). */
-static size_t count_holes(const pe_flow *f, size_t start, size_t *first)
+ * the topic (its sources) went there alone: how many, the first (*first),
+ * and how full the emptiest of those pages is (*least). */
+static size_t count_holes(const pe_flow *f, size_t start, size_t *first, double *least)
 {
 	const pe_pager *p = &f->pager;
 	size_t n = 0;
 	*first = SIZE_MAX;
-	for (size_t k = start; k < p->page; k++)
-		if (pe_pager_drawn_fill(p, k) < PE_PAGINATE_MIN_FILL - 1e-9) {
+	*least = 1;
+	for (size_t k = start; k < p->page; k++) {
+		double fill = pe_pager_drawn_fill(p, k);
+		*least = fmin(*least, fill);
+		if (fill < PE_PAGINATE_MIN_FILL - 1e-9) {
 			if (!n++)
 				*first = k;
 		}
+	}
 	if (f->end_alone && !n++)
 		*first = p->page;
 	return n;
@@ -386,14 +415,18 @@ static bool relayout(pe_flow *f, const pe_cols_geom *g, size_t start)
  * typesetter balances facing pages; so does a last page that would hold
  * the sources alone (they never take a page of their own). Tries the 3
  * pages before the first hole, a line at a time up to a quarter of a
- * page, and keeps a layout only when it has fewer holes in no more
- * pages; otherwise the topic stays as the plain greedy fill left it.
+ * page, and keeps a layout only when it has no more pages and fewer
+ * holes, or as many and a fuller emptiest page (the next try then fills
+ * from further back); otherwise the topic stays as the greedy fill left
+ * it.
  * shave (grown here) holds the pages' cuts; the pager points at it. */
 static bool balance_topic(pe_flow *f, const pe_cols_geom *g, size_t start, double **shave,
                           size_t *n_shave)
 {
 	pe_pager *p = &f->pager;
-	size_t first, holes = count_holes(f, start, &first);
+	size_t first;
+	double least;
+	size_t holes = count_holes(f, start, &first, &least);
 	pe_handout_stats *stats = f->req->stats;
 	if (stats)
 		stats->holes_before += holes;
@@ -427,12 +460,16 @@ static bool balance_topic(pe_flow *f, const pe_cols_geom *g, size_t start, doubl
 					stats->relayouts++;
 				if (!relayout(f, g, start))
 					return false;
-				size_t f2, h2 = count_holes(f, start, &f2);
-				better = h2 < holes && p->dl->n_pages <= pages;
+				size_t f2;
+				double least2;
+				size_t h2 = count_holes(f, start, &f2, &least2);
+				better = p->dl->n_pages <= pages &&
+				         (h2 < holes || (h2 == holes && least2 > least + 0.005));
 				stale = !better;
 				if (better) {
 					holes = h2;
 					first = f2;
+					least = least2;
 					pages = p->dl->n_pages;
 				}
 			}

@@ -16,11 +16,15 @@
  */
 #include "paginate.h"
 
+#include "alloc.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define EPS PE_PAGINATE_EPS
+/* (copy_piece) */
+#define CUT_SLACK 0.5
 
 /* (the handout's message: the paginator has no other user that reports) */
 static bool oom(pe_pager *p)
@@ -136,19 +140,83 @@ bool pe_pager_new_page(pe_pager *p)
 	p->limit = p->body_bottom - (p->shave && p->page < p->n_shave ? p->shave[p->page] : 0);
 	p->y = p->low = p->body_top;
 	p->fresh = true;
+	p->n_glue = 0;
 	if (p->flt.d) {
 		/* a floated picture heads the page */
 		pe_column c = p->flt;
 		memset(&p->flt, 0, sizeof p->flt);
 		bool ok = copy_piece(p, &c, 0, c.h, p->y);
 		p->low = p->y + c.h;
-		p->y += c.h + p->flt_gap;
+		p->y += c.h;
 		p->fresh = false;
 		pe_column_finish(&c);
-		if (!ok)
+		if (!ok || !pe_pager_space(p, p->flt_gap))
 			return false;
 	}
 	return true;
+}
+
+bool pe_pager_space(pe_pager *p, double size)
+{
+	if (size > EPS) {
+		if (!pe_grow((void **)&p->glue, &p->cap_glue, p->n_glue + 1, sizeof *p->glue))
+			return oom(p);
+		p->glue[p->n_glue++] = (pe_glue){ p->y, size, size / 2 };
+	}
+	p->y += size;
+	return true;
+}
+
+double pe_pager_slack(const pe_pager *p)
+{
+	double s = 0;
+	for (size_t i = 0; i < p->n_glue; i++)
+		s += p->glue[i].size - p->glue[i].min;
+	return s;
+}
+
+/* How far what starts at y moves up when each space gives f of what it
+ * may (ops under the middle of a space are under it). */
+static double moved(const pe_pager *p, double y, double f)
+{
+	double d = 0;
+	for (size_t i = 0; i < p->n_glue; i++)
+		if (y >= p->glue[i].at + p->glue[i].size / 2)
+			d += f * (p->glue[i].size - p->glue[i].min);
+	return d;
+}
+
+void pe_pager_squeeze(pe_pager *p, double amount)
+{
+	double slack = pe_pager_slack(p);
+	if (amount <= EPS || slack <= EPS)
+		return;
+	double f = fmin(1, amount / slack);
+	pe_page *pg = pe_pager_page(p);
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		double d = moved(p, pg->ops[i].y, f);
+		if (d > 0)
+			pe_op_move(&pg->ops[i], -d);
+	}
+	p->low -= moved(p, p->low, f);
+	p->y -= moved(p, p->y, f);
+	double d = 0;
+	for (size_t i = 0; i < p->n_glue; i++) {
+		pe_glue *g = &p->glue[i];
+		g->at -= d;
+		double give = f * (g->size - g->min);
+		g->size -= give;
+		d += give;
+	}
+}
+
+double pe_pager_start_height(const pe_column *cols, size_t n)
+{
+	double h = 0;
+	for (size_t i = 0; i < n; i++)
+		h = fmax(h, cols[i].n_breaks && cols[i].breaks[0] < cols[i].h ? cols[i].breaks[0]
+		                                                                : cols[i].h);
+	return h;
 }
 
 void pe_pager_finish(pe_pager *p)
@@ -156,6 +224,9 @@ void pe_pager_finish(pe_pager *p)
 	pe_column_finish(&p->flt);
 	free(p->page_tag);
 	p->page_tag = NULL;
+	free(p->glue);
+	p->glue = NULL;
+	p->n_glue = p->cap_glue = 0;
 	p->cap_pages = 0;
 }
 
@@ -270,17 +341,23 @@ static bool copy_piece(pe_pager *p, pe_column *c, double from, double to, double
 {
 	double lo = from <= EPS ? -1e9 : from;
 	double hi = to >= c->h - EPS ? 1e9 : to;
+	/* Which piece an op goes with: its top, a hair (CUT_SLACK) above
+	 * the cut counting as under it. A first line's glyphs may reach a
+	 * few hundredths of a point above its line box (a bold run's ascent
+	 * is more than the leading leaves it), and a break lies at the line
+	 * box: that line went with the piece above and ended its page. */
+	double mlo = lo > -1e9 ? lo - CUT_SLACK : lo, mhi = hi < 1e9 ? hi - CUT_SLACK : hi;
 	double dy = y - from;
 	const pe_page *src = pe_column_page(c);
 	pe_page *dst = pe_pager_page(p);
 	size_t first = dst->n_ops;
 	size_t a, b;
-	if (!op_stretch(c, lo, hi, &a, &b))
+	if (!op_stretch(c, mlo, mhi, &a, &b))
 		return oom(p);
 	pe_page stretch = *src;   /* the same ops, a view of [a, b) */
 	stretch.ops = b > a ? src->ops + a : NULL;   /* an empty column has no ops array */
 	stretch.n_ops = b - a;
-	if (!pe_page_copy_ops(dst, &stretch, lo, hi, 0, dy))
+	if (!pe_page_copy_ops(dst, &stretch, mlo, mhi, 0, dy))
 		return oom(p);
 	size_t own_end = dst->n_ops;
 	/* Parts of ops that started in an earlier piece (only clippable ops
@@ -290,7 +367,7 @@ static bool copy_piece(pe_pager *p, pe_column *c, double from, double to, double
 	for (size_t j = 0; lo > -1e9 && j < n_look; j++) {
 		const pe_op *op = &src->ops[indexed ? c->clip[j] : j];
 		/* (a hair's overhang past a break is not worth a new piece) */
-		if (!clippable(op) || op->y >= lo || op->y + op->h <= lo + 0.5)
+		if (!clippable(op) || op->y >= mlo || op->y + op->h <= lo + 0.5)
 			continue;
 		pe_column tmp;
 		pe_page *one = pe_column_init(&tmp, src->width, src->height);
@@ -436,9 +513,9 @@ bool pe_pager_place(pe_pager *p, pe_column *cols, size_t n, double gap_after)
 				if (!copy_led(p, &cols[i], from[i], cols[i].h))
 					return false;
 			p->low = p->y + rem_max;
-			p->y += rem_max + gap_after;
+			p->y += rem_max;
 			p->fresh = false;
-			return true;
+			return pe_pager_space(p, gap_after);
 		}
 		double cut[2] = { 0, 0 };
 		bool can = true, progress = false;
@@ -464,6 +541,13 @@ bool pe_pager_place(pe_pager *p, pe_column *cols, size_t n, double gap_after)
 			}
 		}
 		double page_h = p->body_bottom - p->body_top;
+		if ((!can || !progress) && p->fresh && p->limit < p->body_bottom - EPS) {
+			/* a shaved page that cannot take the start of its first
+			 * unit gets its whole body: a shave never cuts what a
+			 * whole page would not */
+			p->limit = p->body_bottom;
+			continue;
+		}
 		if (!can || !progress) {
 			/* A block that fits on a fresh page goes there whole; one
 			 * taller than a page goes to a fresh page when that page

@@ -55,6 +55,13 @@ typedef struct pe_column {
 	bool box;
 } pe_column;
 
+/* A space between units on the current page, from at, size high; it may
+ * shrink to min (half of what it was) when that keeps a unit on the
+ * page (pe_pager_squeeze). */
+typedef struct pe_glue {
+	double at, size, min;
+} pe_glue;
+
 /* Where the next unit goes. The caller fills dl, err, the page size and
  * the body (between header and footer), then calls pe_pager_new_page(). */
 typedef struct pe_pager {
@@ -82,6 +89,8 @@ typedef struct pe_pager {
 	pe_column flt;
 	double flt_gap;
 	bool flt_box;                        /* it is a whole box (pe_column.box) */
+	pe_glue *glue;                       /* the spaces on the current page (owned) */
+	size_t n_glue, cap_glue;
 } pe_pager;
 
 /* Start an empty column (zeroed) with one scratch page of w x h; NULL when
@@ -138,6 +147,21 @@ bool pe_pager_box_waits(const pe_pager *p, const pe_column *cols, size_t n, doub
  * pe_pager_flush_float when the caller is done with what may go before
  * it. False (err set) when out of memory. */
 bool pe_pager_float_box(pe_pager *p, pe_column *cols, size_t n, double gap_after);
+/* Leave a space of size under what is on the current page (p->y moves
+ * down); one that may shrink. False (err set) when out of memory. */
+bool pe_pager_space(pe_pager *p, double size);
+/* How much the spaces on the current page may still shrink, together. */
+double pe_pager_slack(const pe_pager *p);
+/* Shrink the spaces on the current page by amount together (at most
+ * pe_pager_slack), each in proportion to what it may give: what is under
+ * a space moves up with it, and p->y and p->low with the last. A
+ * typesetter's shrinkable glue, used rather than let a unit turn the
+ * page. */
+void pe_pager_squeeze(pe_pager *p, double amount);
+/* What a unit needs on a page before anything of it can go there: the
+ * height of its start (to its first break, or all of it), the tallest
+ * column's. */
+double pe_pager_start_height(const pe_column *cols, size_t n);
 /* How full the current page's body is: 0 to 1. */
 double pe_pager_fill(const pe_pager *p);
 /* How full page k's body is as drawn: down to the lowest thing drawn in

@@ -387,6 +387,43 @@ static void shaved_page_ends_higher(void **state)
 	pager_done(&p);
 }
 
+/* The spaces between units shrink together, each by half at most, and
+ * what is under each moves up with it: 3 boxes of 50 with 20 between
+ * (slack 20); a squeeze of 10 moves the second box up 5, the third 10. */
+static void spaces_shrink_by_half_at_most(void **state)
+{
+	(void)state;
+	pe_error err = { { 0 } };
+	pe_pager p = pager(&err);
+	pe_column c[3];
+	for (size_t i = 0; i < 3; i++) {
+		boxes(&c[i], 1, 50, 0);
+		assert_true(pe_pager_place(&p, &c[i], 1, 20));
+	}
+	/* the space after the last box counts too: 3 spaces of 20 */
+	assert_true(fabs(pe_pager_slack(&p) - 30) < 1e-9);
+	double y = p.y, low = p.low;
+	pe_pager_squeeze(&p, 15);
+	const pe_page *pg = &p.dl->pages[0];
+	assert_true(fabs(pg->ops[0].y - TOP) < 1e-9);
+	assert_true(fabs(pg->ops[1].y - (TOP + 70 - 5)) < 1e-9);
+	assert_true(fabs(pg->ops[2].y - (TOP + 140 - 10)) < 1e-9);
+	assert_true(fabs(p.low - (low - 10)) < 1e-9);
+	assert_true(fabs(p.y - (y - 15)) < 1e-9);
+	assert_true(fabs(pe_pager_slack(&p) - 15) < 1e-9);
+	/* never past half: asking for more gives what is left */
+	pe_pager_squeeze(&p, 100);
+	assert_true(fabs(pe_pager_slack(&p)) < 1e-9);
+	assert_true(fabs(pg->ops[2].y - (TOP + 140 - 20)) < 1e-9);
+	assert_true(fabs(p.y - (y - 30)) < 1e-9);
+	/* a new page starts with none */
+	assert_true(pe_pager_new_page(&p));
+	assert_true(pe_pager_slack(&p) == 0);
+	for (size_t i = 0; i < 3; i++)
+		pe_column_finish(&c[i]);
+	pager_done(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -401,6 +438,7 @@ int main(void)
 		cmocka_unit_test(picture_floats_to_the_next_page),
 		cmocka_unit_test(box_waits_for_the_next_page),
 		cmocka_unit_test(shaved_page_ends_higher),
+		cmocka_unit_test(spaces_shrink_by_half_at_most),
 	};
 	return cmocka_run_group_tests_name("paginate", tests, NULL, NULL);
 }

@@ -35,14 +35,22 @@
 /* Pages allowed to stay under MIN_FILL, each with its reason: the block
  * that starts the next page must stay whole and did not fit. A page is
  * named by what the body of the NEXT page starts with, so the list does
- * not go stale when something above moves a page. Keep it short: each
+ * not go stale when something above moves a page; next "(sources)"
+ * names a last page that holds the sources alone. Keep it short: each
  * one is a hole a reader sees. */
 static const struct hole {
 	const char *topic, *lang, *tpl;
 	const char *next;   /* the next page's first body text starts so */
 	const char *why;
 } holes[] = {
-	/* a card or picture never splits */
+	/* Both with a site file, whose footer (the clinic's phones on every
+	 * page) takes 2 lines of each page, in Spanish large print. */
+	{ "infusion-reactions", "es", "large-print (site)", "¿Qué es una reacción",
+	  "the severity scale (290 pt with its heading and lead-in) never splits: page 4 "
+	  "was 52% full; balancing the pages before it fills that one and leaves page 2 72%" },
+	{ "helpline", "es", "large-print (site)", "(sources)",
+	  "page 3 is full to its last line; moving its last section (a callout that never "
+	  "splits) down with the sources leaves page 3 65% full" },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
@@ -65,7 +73,7 @@ static const struct hole *allowed_hole(const char *topic, const char *lang, cons
 {
 	for (size_t i = 0; holes[i].topic; i++)
 		if (strcmp(holes[i].topic, topic) == 0 && strcmp(holes[i].lang, lang) == 0 &&
-		    strncmp(holes[i].tpl, tpl, strlen(holes[i].tpl)) == 0 &&
+		    strcmp(holes[i].tpl, tpl) == 0 &&
 		    strncmp(next, holes[i].next, strlen(holes[i].next)) == 0)
 			return &holes[i];
 	return NULL;
@@ -199,7 +207,13 @@ static void check_end(const pe_dlist *dl, double top, double bottom, double body
 	for (size_t i = 0; i < pg->n_ops; i++)
 		if (pg->ops[i].kind == PE_OP_TEXT && pg->ops[i].y > top && pg->ops[i].y < bottom)
 			most = fmax(most, pg->ops[i].u.text.size);
-	if (dl->n_pages > 1 && most < body - 0.01)
+	if (dl->n_pages <= 1 || most >= body - 0.01)
+		return;
+	const struct hole *h = allowed_hole(id, lang, tpl, "(sources)");
+	if (h)
+		print_message("(allowed: %s %s %s: the last page holds the sources alone: %s)\n", id,
+		              lang, tpl, h->why);
+	else
 		FAULT("%s %s %s: the last page (%zu) holds the sources alone", id, lang, tpl,
 		      dl->n_pages);
 }
@@ -421,19 +435,31 @@ static void check_rows(const pe_dlist *dl, const pe_topic *t, const pe_topic *t2
 	}
 }
 
-static pe_dlist *lay(fx *f, const char *tpl_name, const pe_topic *t, const char *lang,
-                     const pe_topic *second, const char *second_lang, double *top,
-                     double *bottom)
+/* A handout laid out and checked (pe_handout_check: nothing outside the
+ * page, no type under the template's minimum), and its body's top and
+ * bottom; site may be NULL. */
+static pe_dlist *lay_site(fx *f, const char *tpl_name, const pe_topic *t, const char *lang,
+                          const pe_topic *second, const char *second_lang, const pe_site *site,
+                          double *top, double *bottom)
 {
-	pe_dlist *dl = make_lang(f, tpl_name, t, lang, second, second_lang);
 	pe_error err = { { 0 } };
 	pe_template *tpl = pe_template_find(tpl_name, &err);
 	assert_non_null(tpl);
 	pe_handout_req req = { .topics = &t, .n_topics = 1, .lang = lang, .tpl = tpl,
-	                       .second = &second, .second_lang = second_lang };
+	                       .second = &second, .second_lang = second_lang, .site = site };
+	pe_dlist *dl = pe_handout_layout(f->layout, &req, &err);
+	if (!dl || !pe_handout_check(dl, tpl, &err))
+		fail_msg("%s %s %s: %s", t->id, lang, tpl_name, err.msg);
 	assert_true(pe_handout_body(f->layout, &req, top, bottom));
 	pe_template_destroy(tpl);
 	return dl;
+}
+
+static pe_dlist *lay(fx *f, const char *tpl_name, const pe_topic *t, const char *lang,
+                     const pe_topic *second, const char *second_lang, double *top,
+                     double *bottom)
+{
+	return lay_site(f, tpl_name, t, lang, second, second_lang, NULL, top, bottom);
 }
 
 static void whole_set(void **state)
@@ -458,6 +484,16 @@ static void whole_set(void **state)
 	}
 	failures = 0;
 	size_t handouts = 0;
+	/* with and without a site file (its footer, on every page, is taller) */
+	pe_error serr = { { 0 } };
+	pe_site *riverside = pe_site_load_data("[clinic]\nname = Riverside Infusion Center\n"
+	                                       "phone = 555-0100\nafter_hours_phone = 555-0199\n",
+	                                       "site.ini", &serr);
+	assert_non_null(riverside);
+	for (int with_site = 0; with_site < 2; with_site++) {
+	const pe_site *site = with_site ? riverside : NULL;
+	print_message("%s\n", with_site ? "with a site file (the clinic's phones on every page):"
+	                                : "without a site file:");
 	print_message("%-22s %-4s %7s %4s %12s %15s %10s\n", "topic", "lang", "letter", "a4",
 	              "large-print", "large-print-a4", "bilingual");
 	for (size_t li = 0; li < 2; li++) {
@@ -473,10 +509,15 @@ static void whole_set(void **state)
 				if (bi && !t2)
 					continue;
 				double top, bottom;
-				pe_dlist *dl = lay(f, tpls[k], t, lang, bi ? t2 : NULL, bi ? other : NULL,
-				                   &top, &bottom);
-				char what[32];
-				snprintf(what, sizeof what, "%s%s%s", tpls[k], bi ? "+" : "", bi ? other : "");
+				pe_dlist *dl = lay_site(f, tpls[k], t, lang, bi ? t2 : NULL,
+				                        bi ? other : NULL, site, &top, &bottom);
+				char what[48];
+				snprintf(what, sizeof what, "%s%s%s%s", tpls[k], bi ? "+" : "", bi ? other : "",
+				         site ? " (site)" : "");
+				for (size_t p = 0; site && p < dl->n_pages; p++)
+					if (!page_find_text(&dl->pages[p], "555-0100"))
+						FAULT("%s %s %s: page %zu does not give the clinic's phone", t->id,
+						      lang, what, p + 1);
 				check_fill(dl, top, bottom, t->id, lang, what);
 				pe_error terr = { { 0 } };
 				pe_template *tp = pe_template_find(tpls[k], &terr);
@@ -501,10 +542,12 @@ static void whole_set(void **state)
 			              count[1], count[2], count[3], count[4]);
 		}
 	}
+	}
+	pe_site_destroy(riverside);
 	pe_library_destroy(lib[0]);
 	pe_library_destroy(lib[1]);
 	print_message("%zu handout(s) checked, %d fault(s)\n", handouts, failures);
-	assert_true(handouts >= 8);
+	assert_true(handouts >= 16);
 	assert_int_equal(failures, 0);
 }
 
