@@ -342,7 +342,8 @@ static bool care_leaves_room(pe_flow *f, const pe_topic *t, const char *lang, do
 	          pe_flow_block_column(f, &bc, &sec->blocks[0], lang, x, width);
 	if (ok) {
 		double above = h + f->st.section_gap + hc.h + f->st.body_size * 0.35;
-		double avail = f->pager.body_bottom - f->pager.body_top - above;
+		/* (the page's own end: a balanced first page may end higher) */
+		double avail = f->pager.limit - f->pager.body_top - above;
 		*fits = pe_pager_start_fits(&f->pager, &bc, 1, avail);
 		/* The get-help box: its first tier whole. The care box does not
 		 * push the 911 tier onto two pages (it may be split only where

@@ -352,13 +352,12 @@ bool pe_flow_end_units(pe_flow *f, const pe_cols_geom *g, pe_column *out, bool s
 	for (size_t i = 0; i < n; i++)
 		if (!sources_column(f, &out[i], g->t[i], g->lang[i], g->x[i], g->w[i], true))
 			return false;
-	/* The gap above (the caller's: a section gap with a care-team box,
-	 * else two block gaps) may shrink to most of a line of small type. */
-	double gap = f->tpl->care_team ? f->st.section_gap : 2 * f->st.block_gap;
-	double slack = gap - f->st.small_size * 0.8, h2 = 0;
+	/* The spaces on the page, the caller's above these included, may
+	 * shrink (each by half at most) to keep them on it. */
+	double h2 = 0;
 	for (size_t i = 0; i < n; i++)
 		h2 = fmax(h2, out[i].h);
-	if (h2 > avail && slack > 0)
-		f->pager.y -= fmin(h2 - avail, slack);
+	if (h2 > avail)
+		pe_pager_squeeze(&f->pager, fmin(h2 - avail, pe_pager_slack(&f->pager)));
 	return true;
 }

@@ -223,8 +223,8 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 			 * (the "when to get help" box needs that room on page 1). */
 			double sec_gap = s == 0 ? 0 : f->st.section_gap;
 			/* (the space above a section may shrink: it goes on the
-			 * page first, and with the heading to the next when the
-			 * section does not start here) */
+			 * page first, and is dropped with the page's other spaces
+			 * when the section starts on the next page) */
 			if (k == 0 && !f->pager.fresh && !pe_pager_space(&f->pager, sec_gap))
 				goto out;
 			double above = k == 0 ? head_h + gap : 0;
@@ -312,27 +312,21 @@ static bool layout_topic(pe_flow *f, const pe_cols_geom *g)
 		 * sources in a narrow column beside a narrower box) when that
 		 * fits; else stacked on the next page. Never the sources alone
 		 * on a last page. */
-		if (!pe_pager_space(&f->pager, f->tpl->care_team ? f->st.section_gap - f->st.block_gap
-		                                                 : f->st.block_gap))
+		/* (less what is pending already beyond a block's space: a
+		 * phone card that waited to the end left a section's space) */
+		double extra = f->tpl->care_team ? f->st.section_gap - f->st.block_gap : f->st.block_gap;
+		double pending = f->pager.y - f->pager.low;
+		if (!f->pager.fresh && pending > f->st.block_gap + EPS)
+			extra = fmax(0, extra - (pending - f->st.block_gap));
+		if (!pe_pager_space(&f->pager, extra))
 			goto out;
-		double avail = f->pager.limit - f->pager.y;
+		/* (the sources squeeze the page's spaces themselves to stay) */
 		if (!pe_flow_end_units(f, g, a, false))
 			goto out;
+		double avail = f->pager.limit - f->pager.y;
 		double h = 0;
 		for (size_t i = 0; i < n; i++)
 			h = fmax(h, a[i].h);
-		/* the spaces above may shrink to keep the end on the page */
-		double slack = f->pager.fresh ? 0 : pe_pager_slack(&f->pager);
-		if (h > avail + EPS && h <= avail + slack) {
-			pe_pager_squeeze(&f->pager, h - avail + EPS);
-			avail = f->pager.limit - f->pager.y;
-			pe_columns_finish(a, n);
-			if (!pe_flow_end_units(f, g, a, false))
-				goto out;
-			h = 0;
-			for (size_t i = 0; i < n; i++)
-				h = fmax(h, a[i].h);
-		}
 		if (h > avail + EPS && !f->pager.fresh && f->tpl->care_team &&
 		    (f->tpl->footer & PE_EL_SOURCES)) {
 			pe_column sbs[2] = { 0 };

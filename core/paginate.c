@@ -582,11 +582,8 @@ bool pe_pager_place(pe_pager *p, pe_column *cols, size_t n, double gap_after)
 			}
 		}
 		for (size_t i = 0; i < n; i++)
-			if (cut[i] > from[i]) {
-				if (!copy_led(p, &cols[i], from[i], cut[i]))
-					return false;
-				p->low = fmax(p->low, p->y + cut[i] - org[i]);
-			}
+			if (cut[i] > from[i] && !copy_led(p, &cols[i], from[i], cut[i]))
+				return false;
 		for (size_t i = 0; i < n; i++)
 			from[i] = cut[i];
 		if (!pe_pager_new_page(p))

@@ -50,8 +50,8 @@ typedef struct pe_column {
 	double figure;
 	/* A box read on its own (a phone card): when it does not fit, it may
 	 * wait whole for the top of the next page while what follows it, the
-	 * next sections too, fills this one (pe_pager_float). The caller's
-	 * word. */
+	 * next sections too, fills this one (pe_pager_box_waits,
+	 * pe_pager_float_box). The caller's word. */
 	bool box;
 } pe_column;
 
