@@ -83,9 +83,9 @@ done
 # Pages balanced: the handouts of the full set whose pages are laid out
 # again (a page under 75% full filled from the one before), in one process:
 # what balancing costs on top of one layout.
-# (the last: the most layouts of the set, 16, and a hole still left)
+# (the last: the most layouts of the set, 19, and a hole still left)
 for args in "ivig-aftercare --lang es --large-print" "immunotherapy --lang en --large-print" \
-            "infusion-reactions --lang es --large-print --site examples/site.ini"; do
+            "helpline --lang es --large-print --site examples/site.ini"; do
 	# shellcheck disable=SC2086
 	PE_DATADIR=$DATA "$BIN" --topic $args -o "$TMP/bal.pdf" --repeat 50 |
 		sed "s|^handout: 50 x [^:]*: \([0-9.]*\) ms per handout[^;]*; \(.*\)|bench-handout: balanced ($args), in one process, 50 made: \1 ms per handout; \2|"
