@@ -394,9 +394,10 @@ static size_t count_holes(const pe_flow *f, size_t start, size_t *first, double 
 }
 
 /* Lay out the topic that began on page start again, from a fresh page. */
-static bool relayout(pe_flow *f, const pe_cols_geom *g, size_t start)
+static bool relayout(pe_flow *f, const pe_cols_geom *g, size_t start, size_t continued)
 {
 	pe_dlist_truncate(f->pager.dl, start);
+	f->pager.continued = continued;
 	if (!pe_pager_new_page(&f->pager))
 		return false;
 	return layout_topic(f, g);
@@ -414,8 +415,8 @@ static bool relayout(pe_flow *f, const pe_cols_geom *g, size_t start)
  * from further back); otherwise the topic stays as the greedy fill left
  * it.
  * shave (grown here) holds the pages' cuts; the pager points at it. */
-static bool balance_topic(pe_flow *f, const pe_cols_geom *g, size_t start, double **shave,
-                          size_t *n_shave)
+static bool balance_topic(pe_flow *f, const pe_cols_geom *g, size_t start, size_t continued,
+                          double **shave, size_t *n_shave)
 {
 	pe_pager *p = &f->pager;
 	size_t first;
@@ -427,6 +428,9 @@ static bool balance_topic(pe_flow *f, const pe_cols_geom *g, size_t start, doubl
 	if (!holes)
 		return true;
 	size_t pages = p->dl->n_pages;
+	/* (a "when to get help" tier split more often than the greedy fill
+	 * split it is worse than any hole: such a layout is never kept) */
+	size_t splits = p->continued - continued;
 	if (*n_shave < pages) {
 		double *v = realloc(*shave, pages * sizeof *v);
 		if (!v)
@@ -452,12 +456,12 @@ static bool balance_topic(pe_flow *f, const pe_cols_geom *g, size_t start, doubl
 				tries++;
 				if (stats)
 					stats->relayouts++;
-				if (!relayout(f, g, start))
+				if (!relayout(f, g, start, continued))
 					return false;
 				size_t f2;
 				double least2;
 				size_t h2 = count_holes(f, start, &f2, &least2);
-				better = p->dl->n_pages <= pages &&
+				better = p->dl->n_pages <= pages && p->continued - continued <= splits &&
 				         (h2 < holes || (h2 == holes && least2 > least + 0.005));
 				stale = !better;
 				if (better) {
@@ -476,7 +480,7 @@ static bool balance_topic(pe_flow *f, const pe_cols_geom *g, size_t start, doubl
 	if (stale) {
 		if (stats)
 			stats->relayouts++;
-		if (!relayout(f, g, start))
+		if (!relayout(f, g, start, continued))
 			return false;
 	}
 	if (stats)
@@ -645,8 +649,9 @@ pe_dlist *pe_handout_layout(pe_layout *layout, const pe_handout_req *req, pe_err
 		/* (layout_topic starts a fresh page; start says which) */
 		if (!f.pager.fresh && !pe_pager_new_page(&f.pager))
 			goto fail_shave;
-		size_t start = f.pager.page;
-		if (!layout_topic(&f, &g) || !balance_topic(&f, &g, start, &shave, &n_shave))
+		size_t start = f.pager.page, continued = f.pager.continued;
+		if (!layout_topic(&f, &g) ||
+		    !balance_topic(&f, &g, start, continued, &shave, &n_shave))
 			goto fail_shave;
 	}
 	f.pager.shave = NULL;

@@ -488,6 +488,7 @@ static const pe_column *cont_at(const pe_column *c, double from)
 static bool copy_led(pe_pager *p, pe_column *c, double from, double to)
 {
 	const pe_column *lead = cont_at(c, from);
+	p->continued += lead != NULL;
 	if (lead && !pe_page_copy_ops(pe_pager_page(p), &lead->d->pages[0], -1e9, 1e9, 0, p->y))
 		return oom(p);
 	return copy_piece(p, c, from, to, p->y + (lead ? lead->h : 0));

@@ -89,6 +89,8 @@ typedef struct pe_pager {
 	pe_column flt;
 	double flt_gap;
 	bool flt_box;                        /* it is a whole box (pe_column.box) */
+	size_t continued;                    /* pieces placed under a repeated title
+	                                        ("(continued)": a tier split) */
 	pe_glue *glue;                       /* the spaces on the current page (owned) */
 	size_t n_glue, cap_glue;
 } pe_pager;
