@@ -422,6 +422,22 @@ static tier_look tier_look_of(const pe_style *st, pe_tier_level level)
 /* A tier long enough to be split between its signs, 2 at least on each
  * side (the next page repeats its title strip, "(continued)":
  * pe_layout_tier_continued). */
+/* The title strip of a tier band, head_h high at (x, y): filled with its
+ * top corners rounded, or (no fill: high contrast) a rule under it. */
+static void tier_strip(pe_page *pg, const tier_look *k, const pe_style *st, double x,
+                       double y, double w, double head_h, double bw)
+{
+	if (k->head_bg.a > 0) {
+		pe_pathb pb;
+		pe_pb_reset(&pb);
+		pe_pb_round_rect(&pb, x, y, w, head_h, st->radius, st->radius, 0, 0);
+		pe_pb_emit(pg, &pb, k->head_bg, PE_NO_COLOR, 0);
+	} else {
+		pe_page_add_rect(pg, x, y + head_h - bw / 2, w, bw / 2 > 0.5 ? bw / 2 : 0.5,
+		                 k->border, PE_NO_COLOR, 0, 0);
+	}
+}
+
 static bool tier_splits(const pe_tier *tier)
 {
 	return tier->n_signs >= 4;
@@ -453,16 +469,7 @@ static double lay_tier(pe_layout *L, pe_page *pg, const pe_tier *tier, const pe_
 		if (p) {
 			if (k.body_bg.a > 0)
 				pe_page_add_rect(p, x, y, w, total, k.body_bg, PE_NO_COLOR, 0, radius);
-			if (k.head_bg.a > 0) {
-				pe_pathb pb;
-				pe_pb_reset(&pb);
-				pe_pb_round_rect(&pb, x, y, w, head_h, st->radius, st->radius, 0, 0);
-				pe_pb_emit(p, &pb, k.head_bg, PE_NO_COLOR, 0);
-			} else {
-				/* no fill (high contrast): a rule under the title strip */
-				pe_page_add_rect(p, x, y + head_h - bw / 2, w, bw / 2 > 0.5 ? bw / 2 : 0.5,
-				                 k.border, PE_NO_COLOR, 0, 0);
-			}
+			tier_strip(p, &k, st, x, y, w, head_h, bw);
 			pe_page_add_rect(p, x + bw / 2, y + bw / 2, w - bw, total - bw, PE_NO_COLOR,
 			                 k.border, bw, radius);
 		}
@@ -561,15 +568,7 @@ double pe_layout_tier_continued(pe_layout *L, pe_page *pg, const pe_block *b, co
 		th = isz;
 	double head_h = bw + pad * 0.45 + th + pad * 0.45;
 	if (pg) {
-		if (k.head_bg.a > 0) {
-			pe_pathb pb;
-			pe_pb_reset(&pb);
-			pe_pb_round_rect(&pb, x, y, w, head_h, st->radius, st->radius, 0, 0);
-			pe_pb_emit(pg, &pb, k.head_bg, PE_NO_COLOR, 0);
-		} else {
-			pe_page_add_rect(pg, x, y + head_h - bw / 2, w, bw / 2 > 0.5 ? bw / 2 : 0.5,
-			                 k.border, PE_NO_COLOR, 0, 0);
-		}
+		tier_strip(pg, &k, st, x, y, w, head_h, bw);
 		/* the outline goes on round the strip to the piece under it */
 		pe_page_add_rect(pg, x + bw / 2, y + bw / 2, w - bw, head_h - bw / 2, PE_NO_COLOR,
 		                 k.border, bw, 0);

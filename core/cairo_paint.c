@@ -131,12 +131,7 @@ static pe_painter *painter_new(FcConfig *config, const char *family, pe_error *e
 	pango_attr_list_insert(painter->attrs,
 	                       pango_attr_font_features_new("kern 0, liga 0, clig 0"));
 	for (int f = 0; f < PE_FACE_COUNT; f++) {
-		PangoFontDescription *d = pango_font_description_new();
-		bool bold = f == PE_FACE_BOLD || f == PE_FACE_BOLD_ITALIC;
-		bool italic = f == PE_FACE_ITALIC || f == PE_FACE_BOLD_ITALIC;
-		pango_font_description_set_family(d, family);
-		pango_font_description_set_weight(d, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-		pango_font_description_set_style(d, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+		PangoFontDescription *d = pe_fonts_face_desc(family, (pe_face)f);
 		pango_font_description_set_absolute_size(d, REF_PX * PANGO_SCALE);
 		painter->desc[f] = d;
 	}
@@ -204,13 +199,7 @@ void pe_painter_destroy(pe_painter *painter)
 		g_object_unref(painter->ctx);
 	if (painter->ctx_rtl)
 		g_object_unref(painter->ctx_rtl);
-	if (painter->fontmap) {
-		/* Pango 1.50 keeps its reference on the FcConfig after the font
-		 * map is finalized; handing it back lets its owner free it. */
-		if (PANGO_IS_FC_FONT_MAP(painter->fontmap))
-			pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(painter->fontmap), NULL);
-		g_object_unref(painter->fontmap);
-	}
+	pe_fonts_fontmap_unref(painter->fontmap);
 	if (painter->own_config)
 		FcConfigDestroy(painter->own_config);
 	if (painter->font_options)

@@ -24,6 +24,8 @@
  */
 #include "fonts.h"
 
+#include <pango/pangofc-fontmap.h>
+
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
@@ -510,4 +512,26 @@ const char *pe_fonts_family(const pe_fonts *fonts)
 FcConfig *pe_fonts_config(const pe_fonts *fonts)
 {
 	return fonts->config;
+}
+
+PangoFontDescription *pe_fonts_face_desc(const char *family, pe_face face)
+{
+	PangoFontDescription *d = pango_font_description_new();
+	if (!d)
+		return NULL;
+	pango_font_description_set_family(d, family);
+	bool bold = face == PE_FACE_BOLD || face == PE_FACE_BOLD_ITALIC;
+	bool italic = face == PE_FACE_ITALIC || face == PE_FACE_BOLD_ITALIC;
+	pango_font_description_set_weight(d, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_style(d, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+	return d;
+}
+
+void pe_fonts_fontmap_unref(PangoFontMap *fontmap)
+{
+	if (!fontmap)
+		return;
+	if (PANGO_IS_FC_FONT_MAP(fontmap))
+		pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(fontmap), NULL);
+	g_object_unref(fontmap);
 }

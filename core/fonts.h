@@ -14,6 +14,7 @@
 #define PE_FONTS_H
 
 #include <fontconfig/fontconfig.h>
+#include <pango/pango.h>
 
 #include "dlist.h"
 #include "error.h"
@@ -38,5 +39,13 @@ const char *pe_fonts_path(const pe_fonts *fonts, pe_face face);
 const char *pe_fonts_family(const pe_fonts *fonts);
 /* The private configuration (owned by fonts). */
 FcConfig *pe_fonts_config(const pe_fonts *fonts);
+
+/* For the Pango users (layout, the Cairo painter): a description of face
+ * in family, no size (NULL when out of memory); and letting go of a
+ * fontconfig font map that was given pe_fonts_config(): Pango 1.50 keeps
+ * its reference on the FcConfig after the map is finalized, so the map
+ * hands it back first and its owner can free it. NULL is fine. */
+PangoFontDescription *pe_fonts_face_desc(const char *family, pe_face face);
+void pe_fonts_fontmap_unref(PangoFontMap *fontmap);
 
 #endif

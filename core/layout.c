@@ -123,19 +123,6 @@ static double unit_of(double size)
 	return REF_SIZE / (size > 1e-3 ? size : 1e-3);
 }
 
-static PangoFontDescription *face_desc(const char *family, pe_face face)
-{
-	PangoFontDescription *d = pango_font_description_new();
-	if (!d)
-		return NULL;
-	pango_font_description_set_family(d, family);
-	bool bold = face == PE_FACE_BOLD || face == PE_FACE_BOLD_ITALIC;
-	bool italic = face == PE_FACE_ITALIC || face == PE_FACE_BOLD_ITALIC;
-	pango_font_description_set_weight(d, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-	pango_font_description_set_style(d, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
-	return d;
-}
-
 /* Ascent and descent per unit of size, from the font itself (they scale
  * linearly because nothing is hinted). */
 static bool load_metrics(pe_layout *L, pe_face face, pe_error *err)
@@ -238,7 +225,7 @@ pe_layout *pe_layout_create(const pe_fonts *fonts, pe_error *err)
 	pango_attr_list_insert(L->plain_attrs, pango_attr_insert_hyphens_new(FALSE));
 
 	for (int f = 0; f < PE_FACE_COUNT; f++) {
-		if (!(L->desc[f] = face_desc(pe_fonts_family(fonts), (pe_face)f))) {
+		if (!(L->desc[f] = pe_fonts_face_desc(pe_fonts_family(fonts), (pe_face)f))) {
 			pe_error_set(err, NULL, 0, "out of memory creating font descriptions");
 			goto fail;
 		}
@@ -264,13 +251,7 @@ void pe_layout_destroy(pe_layout *L)
 		g_object_unref(L->lay);
 	if (L->ctx)
 		g_object_unref(L->ctx);
-	if (L->fontmap) {
-		/* Pango 1.50 keeps its reference on the FcConfig after the font
-		 * map is finalized; handing it back here lets fonts.c free it. */
-		if (PANGO_IS_FC_FONT_MAP(L->fontmap))
-			pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(L->fontmap), NULL);
-		g_object_unref(L->fontmap);
-	}
+	pe_fonts_fontmap_unref(L->fontmap);
 	free(L->buf);
 	free(L->run_start);
 	free(L->run_style);

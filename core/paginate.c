@@ -53,6 +53,17 @@ pe_page *pe_column_page(pe_column *c)
 	return &c->d->pages[0];
 }
 
+/* Forget the copy index (copy_piece makes it again on first use). */
+static void drop_index(pe_column *c)
+{
+	free(c->top_pmax);
+	c->top_pmax = c->top_smin = NULL;
+	c->n_index = 0;
+	free(c->clip);
+	c->clip = NULL;
+	c->n_clip = 0;
+}
+
 void pe_column_finish(pe_column *c)
 {
 	for (size_t i = 0; c->cont && i < c->n_breaks; i++)
@@ -64,12 +75,7 @@ void pe_column_finish(pe_column *c)
 	free(c->breaks);
 	c->breaks = NULL;
 	c->n_breaks = 0;
-	free(c->top_pmax);
-	c->top_pmax = c->top_smin = NULL;
-	c->n_index = 0;
-	free(c->clip);
-	c->clip = NULL;
-	c->n_clip = 0;
+	drop_index(c);
 }
 
 void pe_columns_finish(pe_column *cols, size_t n)
@@ -109,13 +115,7 @@ bool pe_column_append(pe_column *dst, pe_column *src, double dy)
 	}
 	dst->n_breaks = n;
 	dst->h = dy + src->h;
-	/* (the copy index is made on first use: none yet, or stale now) */
-	free(dst->top_pmax);
-	dst->top_pmax = dst->top_smin = NULL;
-	dst->n_index = 0;
-	free(dst->clip);
-	dst->clip = NULL;
-	dst->n_clip = 0;
+	drop_index(dst);   /* (none yet, or stale now) */
 	return true;
 }
 
@@ -620,6 +620,23 @@ bool pe_column_slice(pe_column *dst, pe_column *src, double from, double to, pe_
 	return true;
 }
 
+/* The columns cols[0..n) in one new column, side by side (each has its
+ * own x), as tall as the tallest; false (err set) when out of memory. */
+static bool side_by_side(pe_pager *p, const pe_column *cols, size_t n, pe_column *one)
+{
+	if (!pe_column_init(one, p->page_width, p->page_height))
+		return oom(p);
+	one->h = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!pe_page_copy_ops(pe_column_page(one), &cols[i].d->pages[0], -1e9, 1e9, 0, 0)) {
+			pe_column_finish(one);
+			return oom(p);
+		}
+		one->h = fmax(one->h, cols[i].h);
+	}
+	return true;
+}
+
 bool pe_pager_float(pe_pager *p, pe_column *cols, size_t n, double avail, double gap_after,
                     bool *floated)
 {
@@ -643,24 +660,14 @@ bool pe_pager_float(pe_pager *p, pe_column *cols, size_t n, double avail, double
 		pe_columns_finish(rest, n);   /* nothing of it fits either: all goes on */
 		return true;
 	}
-	/* the pictures side by side in one column (each has its own x) */
-	if (!pe_column_init(&one, p->page_width, p->page_height)) {
-		oom(p);
+	/* the pictures side by side in one column */
+	for (made = 0; made < n; made++)
+		if (!pe_column_slice(&head[made], &cols[made], 0, cols[made].figure, p->err))
+			break;
+	bool ok = made == n && side_by_side(p, head, n, &one);
+	pe_columns_finish(head, n);
+	if (!ok)
 		goto fail;
-	}
-	one.h = 0;
-	for (size_t i = 0; i < n; i++) {
-		bool ok = pe_column_slice(&head[i], &cols[i], 0, cols[i].figure, p->err);
-		ok = ok && pe_page_copy_ops(pe_column_page(&one), pe_column_page(&head[i]), -1e9, 1e9,
-		                            0, 0);
-		one.h = fmax(one.h, cols[i].figure);
-		pe_column_finish(&head[i]);
-		if (!ok) {
-			pe_column_finish(&one);
-			oom(p);
-			goto fail;
-		}
-	}
 	for (size_t i = 0; i < n; i++) {
 		pe_column_finish(&cols[i]);
 		cols[i] = rest[i];
@@ -693,18 +700,8 @@ bool pe_pager_box_waits(const pe_pager *p, const pe_column *cols, size_t n, doub
 bool pe_pager_float_box(pe_pager *p, pe_column *cols, size_t n, double gap_after)
 {
 	pe_column one;
-	if (!pe_column_init(&one, p->page_width, p->page_height))
-		return oom(p);
-	one.h = 0;
-	for (size_t i = 0; i < n; i++) {
-		double h = fmax(one.h, cols[i].h);
-		/* (side by side: each column has its own x) */
-		if (!pe_page_copy_ops(pe_column_page(&one), pe_column_page(&cols[i]), -1e9, 1e9, 0, 0)) {
-			pe_column_finish(&one);
-			return oom(p);
-		}
-		one.h = h;
-	}
+	if (!side_by_side(p, cols, n, &one))
+		return false;
 	for (size_t i = 0; i < n; i++) {
 		pe_column_finish(&cols[i]);
 		if (!pe_column_init(&cols[i], p->page_width, p->page_height)) {
