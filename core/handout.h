@@ -48,13 +48,18 @@ typedef struct pe_handout_req {
 	/* Optional, filled by pe_handout_layout: how the pages were balanced
 	 * (for tests and benchmarks). */
 	struct pe_handout_stats *stats;
+	/* The most layouts more of a topic that balancing may take; 0: the
+	 * default, 24 (tests raise it to search every way). */
+	size_t balance_tries;
 } pe_handout_req;
 
-/* Pages under 75% full but the last of a topic ("holes") that the first,
- * greedy fill left, those left after balancing, and the extra layouts
- * balancing took (summed over the topics). */
+/* Pages under 75% full but the last of a topic ("holes", and a last page
+ * that would hold the sources alone) that the first, greedy fill left,
+ * those left after balancing, the extra layouts balancing took, and the
+ * topics whose search for fewer holes stopped at its limit before it had
+ * tried every way the pages may end (summed over the topics). */
 typedef struct pe_handout_stats {
-	size_t holes_before, holes_after, relayouts;
+	size_t holes_before, holes_after, relayouts, cut_short;
 } pe_handout_stats;
 
 /* Lay out the handout. Returns a display list (caller destroys) or NULL

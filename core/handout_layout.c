@@ -367,7 +367,8 @@ out:
 
 /* ---- balancing --------------------------------------------------------- */
 
-/* At most this many layouts more of a topic (each a whole layout of it). */
+/* At most this many layouts more of a topic (each a whole layout of it),
+ * unless the request says otherwise. */
 #define BALANCE_TRIES 24
 
 /* Pages of the topic that began on page start, its last page aside, that
@@ -403,20 +404,190 @@ static bool relayout(pe_flow *f, const pe_cols_geom *g, size_t start, size_t con
 	return layout_topic(f, g);
 }
 
-/* Fewer holes by ending a page earlier. A page left under 75% full
- * (a list that keeps 2 items on each side, a box that never splits, did
- * not fit under what it holds) fills when the page before it gives it
- * its last lines: that page then ends a line or more higher, as a
- * typesetter balances facing pages; so does a last page that would hold
- * the sources alone (they never take a page of their own). Tries the 3
- * pages before the first hole, a line at a time up to a quarter of a
- * page, and keeps a layout only when it has no more pages and fewer
- * holes, or as many and a fuller emptiest page (the next try then fills
- * from further back); otherwise the topic stays as the greedy fill left
- * it.
- * shave (grown here) holds the pages' cuts; the pager points at it. */
+/* Where a page ended, as tried: what went on the pages up to it, and the
+ * holes among them and how full the emptiest was. */
+typedef struct page_end {
+	size_t page, ops, holes;
+	double fill, least;
+} page_end;
+
+/* The search of balance_topic. */
+typedef struct balance {
+	pe_flow *f;
+	const pe_cols_geom *g;
+	size_t start, continued;    /* where the topic began */
+	size_t pages, splits;       /* the greedy fill's: never more */
+	double *cut;                /* the pages' cuts being tried (the pager's) */
+	double *best;               /* the cuts of the best layout yet */
+	size_t holes;               /* its holes, and how full its emptiest page is */
+	double least;
+	bool in_dl;                 /* it is the layout in the display list */
+	page_end *seen;             /* page ends whose pages after were tried */
+	size_t n_seen;
+	size_t tries, most;         /* layouts taken, and the most it may */
+	bool cut_short;             /* a way was left untried for want of layouts */
+} balance;
+
+/* Lay the topic out again with the cuts tried. */
+static bool try_cuts(balance *b)
+{
+	b->tries++;
+	b->in_dl = false;
+	if (b->f->req->stats)
+		b->f->req->stats->relayouts++;
+	return relayout(b->f, b->g, b->start, b->continued);
+}
+
+/* Whether a layout beats the best yet: fewer holes (pages under the
+ * minimum, and the sources alone on the last page), or as many and a
+ * fuller emptiest page (by half a percent, so that a hair is no reason
+ * for a layout). */
+static bool beats(const balance *b, size_t holes, double least)
+{
+	return holes < b->holes || (holes == b->holes && least > b->least + 0.005);
+}
+
+/* The layout in the display list, kept as the best when it beats it.
+ * Never one with more pages, nor one that splits a "when to get help"
+ * tier more often than the greedy fill (a list of 911 signs split
+ * across pages is worse than any hole). */
+static void judge(balance *b)
+{
+	const pe_pager *p = &b->f->pager;
+	if (p->dl->n_pages > b->pages || p->continued - b->continued > b->splits)
+		return;
+	size_t first;
+	double least;
+	size_t holes = count_holes(b->f, b->start, &first, &least);
+	if (beats(b, holes, least)) {
+		b->holes = holes;
+		b->least = least;
+		memcpy(b->best, b->cut, b->pages * sizeof *b->cut);
+		b->in_dl = true;
+	}
+}
+
+/* Whether the pages up to page k, ending as they do now, with holes and
+ * least, were tried before as well or better (the pages after it come
+ * out the same); noted if not. False (err set) when out of memory. */
+static bool seen_end(balance *b, size_t k, size_t holes, double least, bool *seen)
+{
+	const pe_pager *p = &b->f->pager;
+	page_end e = { .page = k, .fill = pe_pager_drawn_fill(p, k), .holes = holes, .least = least };
+	for (size_t i = b->start; i <= k; i++)
+		e.ops += p->dl->pages[i].n_ops;
+	*seen = false;
+	for (size_t i = 0; i < b->n_seen; i++) {
+		page_end *s = &b->seen[i];
+		if (s->page != k || s->ops != e.ops || fabs(s->fill - e.fill) > 1e-6)
+			continue;
+		*seen = s->holes < holes || (s->holes == holes && s->least >= least - 1e-9);
+		if (!*seen)
+			*s = e;
+		return true;
+	}
+	page_end *v = realloc(b->seen, (b->n_seen + 1) * sizeof *v);
+	if (!v)
+		return pe_flow_oom(b->f);
+	b->seen = v;
+	v[b->n_seen++] = e;
+	return true;
+}
+
+static int by_y_down(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* The tops of the lines of page k in its last quarter, lowest first: where
+ * the page may end instead (each line taken on to the next page). *n of
+ * them; NULL (err set) when out of memory. */
+static double *line_tops(balance *b, size_t k, size_t *n)
+{
+	const pe_pager *p = &b->f->pager;
+	const pe_page *pg = &p->dl->pages[k];
+	double h = p->body_bottom - p->body_top;
+	double *v = malloc((pg->n_ops + 1) * sizeof *v);
+	*n = 0;
+	if (!v) {
+		pe_flow_oom(b->f);
+		return NULL;
+	}
+	for (size_t i = 0; i < pg->n_ops; i++) {
+		double x0, y0, x1, y1;
+		if (pg->ops[i].kind != PE_OP_TEXT)
+			continue;
+		pe_op_bounds(&pg->ops[i], &x0, &y0, &x1, &y1);
+		if (y0 > p->body_top + PE_PAGINATE_MIN_FILL * h && y1 <= p->body_bottom + 1)
+			v[(*n)++] = y0;
+	}
+	qsort(v, *n, sizeof *v, by_y_down);
+	return v;
+}
+
+/* The display list holds the topic with the cuts of the pages before page
+ * k chosen, none from k on; those pages have holes holes, the emptiest
+ * least full. Search the ends of page k and the pages after it, depth
+ * first, a branch and bound: page k's own end first, then each line of
+ * its last quarter taken on to the next page, lowest first; a way on only
+ * while it may still beat the best layout yet. Stops at a layout without
+ * holes (in the display list) or after b->most layouts. */
+static bool search(balance *b, size_t k, size_t holes, double least)
+{
+	pe_pager *p = &b->f->pager;
+	judge(b);
+	if (b->holes == 0 || k >= p->page)
+		return true;
+	size_t n;
+	double *tops = line_tops(b, k, &n);
+	if (!tops)
+		return false;
+	double end = INFINITY;
+	bool ok = true;
+	for (size_t c = 0; ok && c <= n && b->holes; c++) {
+		if (c > 0) {
+			/* (a line the page has given up already) */
+			if (tops[c - 1] >= end - 0.5)
+				continue;
+			if (b->tries >= b->most) {
+				b->cut_short = true;
+				break;
+			}
+			/* the cut a hair under the line's top: where it may break
+			 * (a bold run's ink reaches a little above its line) */
+			b->cut[k] = p->body_bottom - (tops[c - 1] + 0.6);
+			if (!(ok = try_cuts(b)))
+				break;
+			judge(b);
+		}
+		double fill = pe_pager_drawn_fill(p, k);
+		end = p->body_top + fill * (p->body_bottom - p->body_top);
+		size_t h = holes + (fill < PE_PAGINATE_MIN_FILL - 1e-9);
+		double l = fmin(least, fill);
+		bool seen;
+		if (!beats(b, h, l) || !(ok = seen_end(b, k, h, l, &seen)) || seen)
+			continue;
+		ok = search(b, k + 1, h, l);
+	}
+	b->cut[k] = 0;
+	free(tops);
+	return ok;
+}
+
+/* Fewer holes by ending pages earlier. A page left under 75% full (a list
+ * that keeps 2 items on each side, a box that never splits, did not fit
+ * under what it holds) fills when the pages before it give it their last
+ * lines, as a typesetter balances pages; so does a last page that would
+ * hold the sources alone (they never take a page of their own). The ends
+ * of all the pages of the topic are chosen together: a search over where
+ * each page may end (search), keeping the layout with the fewest holes,
+ * then the fullest emptiest page, with no more pages than the greedy fill
+ * and no "when to get help" tier split more often; otherwise the topic
+ * stays as the greedy fill left it.
+ * cut (grown here) holds the pages' cuts; the pager points at it. */
 static bool balance_topic(pe_flow *f, const pe_cols_geom *g, size_t start, size_t continued,
-                          double **shave, size_t *n_shave)
+                          double **cut, size_t *n_cut)
 {
 	pe_pager *p = &f->pager;
 	size_t first;
@@ -428,67 +599,41 @@ static bool balance_topic(pe_flow *f, const pe_cols_geom *g, size_t start, size_
 	if (!holes)
 		return true;
 	size_t pages = p->dl->n_pages;
-	/* (a "when to get help" tier split more often than the greedy fill
-	 * split it is worse than any hole: such a layout is never kept) */
-	size_t splits = p->continued - continued;
-	if (*n_shave < pages) {
-		double *v = realloc(*shave, pages * sizeof *v);
+	if (*n_cut < pages) {
+		double *v = realloc(*cut, pages * sizeof *v);
 		if (!v)
 			return pe_flow_oom(f);
-		for (size_t k = *n_shave; k < pages; k++)
+		for (size_t k = *n_cut; k < pages; k++)
 			v[k] = 0;
-		*shave = v;
-		*n_shave = pages;
+		*cut = v;
+		*n_cut = pages;
 	}
-	p->shave = *shave;
-	p->n_shave = *n_shave;
-	double line = f->st.body_size * f->tpl->leading;
-	/* (a page that gives up more than a quarter is a hole itself) */
-	double most = (1 - PE_PAGINATE_MIN_FILL) * (p->body_bottom - p->body_top);
-	bool stale = false;   /* dl holds a layout that was not kept */
-	for (int tries = 0; holes && tries < BALANCE_TRIES;) {
-		bool better = false;
-		for (size_t k = first; !better && k > start && k + 2 >= first;) {
-			k--;
-			double keep = (*shave)[k];
-			for (double s = keep + line; !better && s <= most && tries < BALANCE_TRIES; s += line) {
-				(*shave)[k] = s;
-				tries++;
-				if (stats)
-					stats->relayouts++;
-				if (!relayout(f, g, start, continued))
-					return false;
-				size_t f2;
-				double least2;
-				size_t h2 = count_holes(f, start, &f2, &least2);
-				better = p->dl->n_pages <= pages && p->continued - continued <= splits &&
-				         (h2 < holes || (h2 == holes && least2 > least + 0.005));
-				stale = !better;
-				if (better) {
-					holes = h2;
-					first = f2;
-					least = least2;
-					pages = p->dl->n_pages;
-				}
-			}
-			if (!better)
-				(*shave)[k] = keep;
-		}
-		if (!better)
-			break;
+	/* (this topic's pages uncut: the greedy fill) */
+	for (size_t k = start; k < *n_cut; k++)
+		(*cut)[k] = 0;
+	p->shave = *cut;
+	p->n_shave = *n_cut;
+	balance b = { .f = f, .g = g, .start = start, .continued = continued, .pages = pages,
+	              .splits = p->continued - continued, .cut = *cut, .holes = holes,
+	              .least = least, .in_dl = true,
+	              .most = f->req->balance_tries ? f->req->balance_tries : BALANCE_TRIES };
+	if (!(b.best = calloc(pages, sizeof *b.best)))
+		return pe_flow_oom(f);
+	bool ok = search(&b, start, 0, 1);
+	if (ok && !b.in_dl) {
+		memcpy(b.cut, b.best, pages * sizeof *b.cut);
+		ok = try_cuts(&b);
 	}
-	if (stale) {
-		if (stats)
-			stats->relayouts++;
-		if (!relayout(f, g, start, continued))
-			return false;
+	if (ok && stats) {
+		stats->holes_after += b.holes;
+		stats->cut_short += b.cut_short;
 	}
-	if (stats)
-		stats->holes_after += holes;
+	free(b.best);
+	free(b.seen);
 	/* (pages past the topic's end are the next topic's: uncut) */
-	for (size_t k = p->page + 1; k < *n_shave; k++)
-		(*shave)[k] = 0;
-	return true;
+	for (size_t k = p->page + 1; ok && k < *n_cut; k++)
+		(*cut)[k] = 0;
+	return ok;
 }
 
 /* ---- entry points ------------------------------------------------------ */

@@ -442,8 +442,9 @@ static int cmd_topics(const options *o, env *e)
 		double ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
 		if (!code && o->repeat > 0)
 			printf("handout: %ld x %s: %.2f ms per handout (layout, check, PDF, write); "
-			       "pages balanced with %zu more layout(s), %zu of %zu holes left\n", n, o->out,
-			       ms / (double)n, stats.relayouts, stats.holes_after, stats.holes_before);
+			       "pages balanced with %zu more layout(s), %zu of %zu holes left%s\n", n, o->out,
+			       ms / (double)n, stats.relayouts, stats.holes_after, stats.holes_before,
+			       stats.cut_short ? " (search stopped at its limit)" : "");
 	}
 	for (size_t i = 0; i < o->n_topics; i++) {
 		pe_topic_destroy(topics[i]);
