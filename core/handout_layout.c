@@ -419,6 +419,7 @@ typedef struct balance {
 	size_t pages, splits;       /* the greedy fill's: never more */
 	double *cut;                /* the pages' cuts being tried (the pager's) */
 	double *best;               /* the cuts of the best layout yet */
+	bool alone;                 /* its sources alone on its last page */
 	size_t holes;               /* its holes, and how full its emptiest page is */
 	double least;
 	bool in_dl;                 /* it is the layout in the display list */
@@ -438,12 +439,15 @@ static bool try_cuts(balance *b)
 	return relayout(b->f, b->g, b->start, b->continued);
 }
 
-/* Whether a layout beats the best yet: fewer holes (pages under the
- * minimum, and the sources alone on the last page), or as many and a
- * fuller emptiest page (by half a percent, so that a hair is no reason
- * for a layout). */
-static bool beats(const balance *b, size_t holes, double least)
+/* Whether a layout beats the best yet: the sources not alone on the last
+ * page when they are there (they never take a page of their own: worse
+ * than any page under the minimum), else fewer holes (such pages, and the
+ * sources alone), or as many and a fuller emptiest page (by half a
+ * percent, so that a hair is no reason for a layout). */
+static bool beats(const balance *b, bool alone, size_t holes, double least)
 {
+	if (alone != b->alone)
+		return !alone;
 	return holes < b->holes || (holes == b->holes && least > b->least + 0.005);
 }
 
@@ -459,7 +463,8 @@ static void judge(balance *b)
 	size_t first;
 	double least;
 	size_t holes = count_holes(b->f, b->start, &first, &least);
-	if (beats(b, holes, least)) {
+	if (beats(b, b->f->end_alone, holes, least)) {
+		b->alone = b->f->end_alone;
 		b->holes = holes;
 		b->least = least;
 		memcpy(b->best, b->cut, b->pages * sizeof *b->cut);
@@ -566,7 +571,7 @@ static bool search(balance *b, size_t k, size_t holes, double least)
 		size_t h = holes + (fill < PE_PAGINATE_MIN_FILL - 1e-9);
 		double l = fmin(least, fill);
 		bool seen;
-		if (!beats(b, h, l) || !(ok = seen_end(b, k, h, l, &seen)) || seen)
+		if (!beats(b, false, h, l) || !(ok = seen_end(b, k, h, l, &seen)) || seen)
 			continue;
 		ok = search(b, k + 1, h, l);
 	}
@@ -615,7 +620,7 @@ static bool balance_topic(pe_flow *f, const pe_cols_geom *g, size_t start, size_
 	p->n_shave = *n_cut;
 	balance b = { .f = f, .g = g, .start = start, .continued = continued, .pages = pages,
 	              .splits = p->continued - continued, .cut = *cut, .holes = holes,
-	              .least = least, .in_dl = true,
+	              .alone = f->end_alone, .least = least, .in_dl = true,
 	              .most = f->req->balance_tries ? f->req->balance_tries : BALANCE_TRIES };
 	if (!(b.best = calloc(pages, sizeof *b.best)))
 		return pe_flow_oom(f);

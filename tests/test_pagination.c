@@ -51,9 +51,10 @@ static const struct hole {
 	  "52% full; balancing fills it and leaves page 2 72% (a phone box and the care box, "
 	  "which never split), or fills both only by splitting the 911 signs across pages 1 "
 	  "and 2, which it never chooses" },
-	{ "helpline", "es", "large-print (site)", "(sources)",
-	  "page 3 is full to its last line; moving its last section (a callout that never "
-	  "splits) down with the sources leaves page 3 71% full" },
+	{ "helpline", "es", "large-print (site)", "Preguntas sobre su propia",
+	  "page 3 was full to its last line and the sources went alone to page 4; they never "
+	  "take a page of their own, so page 3's last section (a callout that never splits) goes "
+	  "down with them, and page 2 ends in a list that keeps 2 items on each side" },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
