@@ -541,7 +541,8 @@ static double *line_tops(balance *b, size_t k, size_t *n)
 static bool search(balance *b, size_t k, size_t holes, double least)
 {
 	pe_pager *p = &b->f->pager;
-	judge(b);
+	/* (the layout was judged when made: page k's own end is the layout
+	 * the page before chose) */
 	if (b->holes == 0 || k >= p->page)
 		return true;
 	size_t n;
