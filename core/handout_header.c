@@ -19,9 +19,50 @@
 
 /* ---- header and footer ------------------------------------------------- */
 
+static const char *product_name(const pe_flow *f, const char *lang);
+static void header_name(const pe_flow *f, char *buf, size_t size);
+
+/* The band's row, and the second row's height. */
+#define BAND_ROW 2.2
+#define BAND_ROW2 1.3
+
+/* Whether a topic's title fits on the header band's row beside the
+ * name (the clinic's, or the product's), as the band sets them: the name
+ * bold at 1.1 x small from the left, the title at small from the right,
+ * 2 x small between them. */
+static bool title_fits_beside(const pe_flow *f, const char *name, const char *title)
+{
+	double small = f->st.small_size, pad = small * 0.9;
+	double wn = pe_layout_width(f->layout, name, PE_FACE_BOLD, small * 1.1);
+	double wt = pe_layout_width(f->layout, title, PE_FACE_REGULAR, small);
+	return wn + small * 2 + wt <= f->x1 - f->x0 - 2 * pad;
+}
+
+/* Whether the band has two rows: the clinic's name over the topic's
+ * title, when a title of the handout does not fit beside the name (large
+ * print, Spanish: "Riverside Infusion Center" and "Línea de ayuda sobre
+ * el cáncer"). The running title tells a page that came loose what it is
+ * about; it was left out. Without a clinic the title takes the place of
+ * the product's name instead ("Patient education" says nothing a page of
+ * a handout does not). */
+static bool header_two_rows(const pe_flow *f)
+{
+	if (!(f->tpl->header & PE_EL_CLINIC) || !(f->tpl->header & PE_EL_TITLE) || !f->req->site ||
+	    !f->req->site->clinic_name)
+		return false;
+	char name[512];
+	header_name(f, name, sizeof name);
+	for (size_t i = 0; i < f->req->n_topics; i++)
+		if (!title_fits_beside(f, name, f->req->topics[i]->title))
+			return true;
+	return false;
+}
+
 double pe_flow_header_height(const pe_flow *f)
 {
-	return f->tpl->header ? f->st.small_size * 2.2 : 0;
+	if (!f->tpl->header)
+		return 0;
+	return f->st.small_size * (BAND_ROW + (header_two_rows(f) ? BAND_ROW2 : 0));
 }
 
 /* Whether the footer carries the clinic's phones: on every page of a
@@ -201,7 +242,10 @@ bool pe_flow_decorate(pe_flow *f)
 			                      PE_NO_COLOR, 0, small * 0.5))
 				return pe_flow_oom(f);
 			double pad = small * 0.9;
-			double base = f->top + hh / 2 + small * 0.36;
+			bool rows = header_two_rows(f);
+			/* (two rows: the name's row half a row higher, the title's
+			 * under it) */
+			double base = f->top + hh / 2 + small * 0.36 - (rows ? small * BAND_ROW2 / 2 : 0);
 			double left_end = f->x0 + pad, name_x = f->x0 + pad;
 			/* The clinic's logo opens the first page, top left, where a
 			 * letterhead has it (the care-team box repeats it at the end). */
@@ -217,16 +261,23 @@ bool pe_flow_decorate(pe_flow *f)
 					return pe_flow_oom(f);
 				name_x = left_end = f->x0 + pad * 0.6 + lw * scale + pad * 0.8;
 			}
-			if (f->tpl->header & PE_EL_CLINIC) {
-				char name[512];
+			const char *title = (f->tpl->header & PE_EL_TITLE) && t ? t->title : NULL;
+			char name[512] = "";
+			if (f->tpl->header & PE_EL_CLINIC)
 				header_name(f, name, sizeof name);
+			/* no clinic: a title too long for the product's name beside
+			 * it goes in its place */
+			bool alone = title && (!*name || (!rows && !(site && site->clinic_name) &&
+			                                  !title_fits_beside(f, name, title)));
+			if (*name && !alone)
 				left_end = text_left(f, pg, name, PE_FACE_BOLD, small * 1.1,
 				                     f->tpl->band_text, name_x, base, f->x1 - pad - name_x);
-			}
-			const char *title = (f->tpl->header & PE_EL_TITLE) && t ? t->title : NULL;
-			if (title && !(f->tpl->header & PE_EL_CLINIC))
+			if (alone)
 				text_left(f, pg, title, PE_FACE_BOLD, small, f->tpl->band_text, name_x, base,
 				          f->x1 - pad - name_x);
+			else if (title && rows)
+				text_left(f, pg, title, PE_FACE_REGULAR, small, f->tpl->band_text, name_x,
+				          base + small * BAND_ROW2, f->x1 - pad - name_x);
 			else if (title && !text_right(f, pg, title, PE_FACE_REGULAR, small, f->tpl->band_text,
 			                              f->x1 - pad, base, left_end + small * 2))
 				return false;

@@ -22,6 +22,7 @@
  * It prints the page count of every handout (the table in the issue's
  * note). Needs PE_DATADIR (the staged content); skipped without it.
  */
+#include <glib.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -55,6 +56,11 @@ static const struct hole {
 	  "page 3 was full to its last line and the sources went alone to page 4; they never "
 	  "take a page of their own, so page 3's last section (a callout that never splits) goes "
 	  "down with them, and page 2 ends in a list that keeps 2 items on each side" },
+	{ "helpline", "es", "large-print-a4 (site)", "Cómo le pueden ayudar",
+	  "the header's 2 rows (the clinic's name over the title) leave 3 full pages and the "
+	  "second of the 2 sources; the sources never take a page of their own, so the last "
+	  "section (a callout that never splits) goes down with them, and page 2 ends before a "
+	  "list that keeps 2 items on each side" },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
 
@@ -259,6 +265,34 @@ static size_t check_end(const pe_dlist *dl, double top, double bottom, double bo
 		FAULT("%s %s %s: the last page (%zu) holds the sources alone", id, lang, tpl,
 		      dl->n_pages);
 	return h != NULL;
+}
+
+/* The header of every page above the body names the topic when the
+ * template's header carries the title (tpl_title): a page that came loose
+ * says what it is about, in Spanish large print too, beside the clinic's
+ * name or in place of the product's. */
+static void check_running_title(const pe_dlist *dl, double top, const pe_topic *t,
+                                bool tpl_title, const char *lang, const char *what)
+{
+	if (!tpl_title)
+		return;
+	char *want = squeeze(t->title);
+	for (size_t p = 0; p < dl->n_pages; p++) {
+		const pe_page *pg = &dl->pages[p];
+		GString *head = g_string_new(NULL);
+		for (size_t i = 0; i < pg->n_ops; i++)
+			if (pg->ops[i].kind == PE_OP_TEXT && pg->ops[i].y < top)
+				g_string_append(head, pg->ops[i].u.text.utf8);
+		char *got = squeeze(head->str);
+		/* (page 1 opens with the title itself, large, under the band: a
+		 * logo may leave the band no room for it there) */
+		if (!strstr(got, want) && p > 0)
+			FAULT("%s %s %s: the header of page %zu does not name the topic (\"%s\")", t->id,
+			      lang, what, p + 1, head->str);
+		free(got);
+		g_string_free(head, TRUE);
+	}
+	free(want);
 }
 
 /* Lists split with 2 items at least on each side; emergency lists whole. */
@@ -608,6 +642,7 @@ static void whole_set(void **state)
 				pe_template *tp = pe_template_find(tpls[k], &terr);
 				assert_non_null(tp);
 				allowed += check_end(dl, top, bottom, tp->body, t->id, lang, what);
+				check_running_title(dl, top, t, tp->header & PE_EL_TITLE, lang, what);
 				if (allowed)
 					check_best(f, tpls[k], t, lang, bi ? t2 : NULL, bi ? other : NULL, site,
 					           dl, top, bottom, what);
