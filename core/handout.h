@@ -48,8 +48,9 @@ typedef struct pe_handout_req {
 	/* Optional, filled by pe_handout_layout: how the pages were balanced
 	 * (for tests and benchmarks). */
 	struct pe_handout_stats *stats;
-	/* The most layouts more of a topic that balancing may take; 0: the
-	 * default, 24 (tests raise it to search every way). */
+	/* The most layouts more of a topic that balancing may search (one
+	 * more may bring the best back); 0: the default, 24 (tests raise it
+	 * to search with no limit). */
 	size_t balance_tries;
 } pe_handout_req;
 

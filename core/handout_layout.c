@@ -11,6 +11,7 @@
  * The top of the handout composition: nothing else in core calls into it
  * but the public API. It never measures text itself or paints.
  */
+#include "alloc.h"
 #include "cairo_pdf.h"
 #include "handout_priv.h"
 #include "validate.h"
@@ -374,23 +375,27 @@ out:
 /* Pages of the topic that began on page start, its last page aside, that
  * are under PE_PAGINATE_MIN_FILL full, and its last page when the end of
  * the topic (its sources) went there alone: how many, the first (*first),
- * and how full the emptiest of those pages is (*least). */
-static size_t count_holes(const pe_flow *f, size_t start, size_t *first, double *least)
+ * how full the emptiest of those pages is (*least), and (hole, unless
+ * NULL, one per page of the display list) which. */
+static size_t count_holes(const pe_flow *f, size_t start, size_t *first, double *least,
+                          bool *hole)
 {
 	const pe_pager *p = &f->pager;
 	size_t n = 0;
 	*first = SIZE_MAX;
 	*least = 1;
-	for (size_t k = start; k < p->page; k++) {
-		double fill = pe_pager_drawn_fill(p, k);
-		*least = fmin(*least, fill);
-		if (fill < PE_PAGINATE_MIN_FILL - 1e-9) {
-			if (!n++)
-				*first = k;
+	for (size_t k = start; k <= p->page; k++) {
+		bool is = f->end_alone && k == p->page;
+		if (k < p->page) {
+			double fill = pe_pager_drawn_fill(p, k);
+			*least = fmin(*least, fill);
+			is = fill < PE_PAGINATE_MIN_FILL - 1e-9;
 		}
+		if (is && !n++)
+			*first = k;
+		if (hole)
+			hole[k] = is;
 	}
-	if (f->end_alone && !n++)
-		*first = p->page;
 	return n;
 }
 
@@ -411,20 +416,30 @@ typedef struct page_end {
 	double fill, least;
 } page_end;
 
-/* The search of balance_topic. */
+/* A hole fills from the pages before it, this many at most (a page that
+ * ends higher further back moves every page in between). */
+#define BALANCE_WINDOW 4
+
+/* The search of balance_topic. Indexes of cut, base, best and hole are
+ * the display list's pages; the topic's are start .. pages - 1. */
 typedef struct balance {
 	pe_flow *f;
 	const pe_cols_geom *g;
 	size_t start, continued;    /* where the topic began */
 	size_t pages, splits;       /* the greedy fill's: never more */
 	double *cut;                /* the pages' cuts being tried (the pager's) */
+	double *base;               /* the cuts a search starts from (the best's then) */
 	double *best;               /* the cuts of the best layout yet */
+	bool *hole;                 /* its pages under the minimum (or its last
+	                               page, the sources alone there) */
 	bool alone;                 /* its sources alone on its last page */
 	size_t holes;               /* its holes, and how full its emptiest page is */
 	double least;
 	bool in_dl;                 /* it is the layout in the display list */
+	size_t lo, hi;              /* the pages whose ends this search tries */
+	bool filled;                /* the hole it is after (page hi + 1) is filled */
 	page_end *seen;             /* page ends whose pages after were tried */
-	size_t n_seen;
+	size_t n_seen, cap_seen;
 	size_t tries, most;         /* layouts taken, and the most it may */
 	bool cut_short;             /* a way was left untried for want of layouts */
 } balance;
@@ -462,14 +477,16 @@ static void judge(balance *b)
 		return;
 	size_t first;
 	double least;
-	size_t holes = count_holes(b->f, b->start, &first, &least);
-	if (beats(b, b->f->end_alone, holes, least)) {
-		b->alone = b->f->end_alone;
-		b->holes = holes;
-		b->least = least;
-		memcpy(b->best, b->cut, b->pages * sizeof *b->cut);
-		b->in_dl = true;
-	}
+	size_t holes = count_holes(b->f, b->start, &first, &least, NULL);
+	if (!beats(b, b->f->end_alone, holes, least))
+		return;
+	b->alone = b->f->end_alone;
+	b->holes = holes;
+	b->least = least;
+	count_holes(b->f, b->start, &first, &least, b->hole);
+	memcpy(b->best + b->start, b->cut + b->start, (b->pages - b->start) * sizeof *b->cut);
+	b->in_dl = true;
+	b->filled = first > b->hi + 1;
 }
 
 /* Whether the pages up to page k, ending as they do now, with holes and
@@ -491,11 +508,9 @@ static bool seen_end(balance *b, size_t k, size_t holes, double least, bool *see
 			*s = e;
 		return true;
 	}
-	page_end *v = realloc(b->seen, (b->n_seen + 1) * sizeof *v);
-	if (!v)
+	if (!pe_grow((void **)&b->seen, &b->cap_seen, b->n_seen + 1, sizeof *b->seen))
 		return pe_flow_oom(b->f);
-	b->seen = v;
-	v[b->n_seen++] = e;
+	b->seen[b->n_seen++] = e;
 	return true;
 }
 
@@ -513,7 +528,7 @@ static double *line_tops(balance *b, size_t k, size_t *n)
 	const pe_pager *p = &b->f->pager;
 	const pe_page *pg = &p->dl->pages[k];
 	double h = p->body_bottom - p->body_top;
-	double *v = malloc((pg->n_ops + 1) * sizeof *v);
+	double *v = pe_malloc((pg->n_ops + 1) * sizeof *v);
 	*n = 0;
 	if (!v) {
 		pe_flow_oom(b->f);
@@ -532,26 +547,30 @@ static double *line_tops(balance *b, size_t k, size_t *n)
 }
 
 /* The display list holds the topic with the cuts of the pages before page
- * k chosen, none from k on; those pages have holes holes, the emptiest
- * least full. Search the ends of page k and the pages after it, depth
- * first, a branch and bound: page k's own end first, then each line of
- * its last quarter taken on to the next page, lowest first; a way on only
- * while it may still beat the best layout yet. Stops at a layout without
- * holes (in the display list) or after b->most layouts. */
+ * k chosen and the base cuts from k on; those pages have holes holes, the
+ * emptiest least full. Search the ends of page k and the pages after it,
+ * depth first, a branch and bound: page k's own end first, then, for the
+ * pages lo .. hi, each line of its last quarter taken on to the next
+ * page, lowest first; a way on only while it may still beat the best
+ * layout yet. Stops at a layout without holes, when the hole after page
+ * hi is filled, or after b->most layouts. */
 static bool search(balance *b, size_t k, size_t holes, double least)
 {
 	pe_pager *p = &b->f->pager;
 	/* (the layout was judged when made: page k's own end is the layout
-	 * the page before chose) */
-	if (b->holes == 0 || k >= p->page)
+	 * the page before chose. More pages than the greedy fill are never
+	 * kept, and ending pages higher never gives fewer.) */
+	if (b->holes == 0 || b->filled || k >= p->page || k > b->hi ||
+	    p->dl->n_pages > b->pages)
 		return true;
-	size_t n;
-	double *tops = line_tops(b, k, &n);
-	if (!tops)
+	size_t n = 0;
+	double *tops = k >= b->lo ? line_tops(b, k, &n) : NULL;
+	if (k >= b->lo && !tops)
 		return false;
 	double end = INFINITY;
 	bool ok = true;
-	for (size_t c = 0; ok && c <= n && b->holes; c++) {
+	for (size_t c = 0; ok && c <= n && b->holes && !b->filled && beats(b, false, holes, least);
+	     c++) {
 		if (c > 0) {
 			/* (a line the page has given up already) */
 			if (tops[c - 1] >= end - 0.5)
@@ -576,7 +595,7 @@ static bool search(balance *b, size_t k, size_t holes, double least)
 			continue;
 		ok = search(b, k + 1, h, l);
 	}
-	b->cut[k] = 0;
+	b->cut[k] = b->base[k];
 	free(tops);
 	return ok;
 }
@@ -585,12 +604,13 @@ static bool search(balance *b, size_t k, size_t holes, double least)
  * that keeps 2 items on each side, a box that never splits, did not fit
  * under what it holds) fills when the pages before it give it their last
  * lines, as a typesetter balances pages; so does a last page that would
- * hold the sources alone (they never take a page of their own). The ends
- * of all the pages of the topic are chosen together: a search over where
- * each page may end (search), keeping the layout with the fewest holes,
- * then the fullest emptiest page, with no more pages than the greedy fill
- * and no "when to get help" tier split more often; otherwise the topic
- * stays as the greedy fill left it.
+ * hold the sources alone (they never take a page of their own). Hole by
+ * hole, first to last, the ends of the BALANCE_WINDOW pages before it are
+ * chosen together (search), keeping the layout with the sources not
+ * alone, then the fewest holes, then the fullest emptiest page; never
+ * one with more pages than the greedy fill, nor a "when to get help"
+ * tier split more often; otherwise the topic stays as the greedy fill
+ * left it.
  * cut (grown here) holds the pages' cuts; the pager points at it. */
 static bool balance_topic(pe_flow *f, const pe_cols_geom *g, size_t start, size_t continued,
                           double **cut, size_t *n_cut)
@@ -598,7 +618,7 @@ static bool balance_topic(pe_flow *f, const pe_cols_geom *g, size_t start, size_
 	pe_pager *p = &f->pager;
 	size_t first;
 	double least;
-	size_t holes = count_holes(f, start, &first, &least);
+	size_t holes = count_holes(f, start, &first, &least, NULL);
 	pe_handout_stats *stats = f->req->stats;
 	if (stats)
 		stats->holes_before += holes;
@@ -606,7 +626,7 @@ static bool balance_topic(pe_flow *f, const pe_cols_geom *g, size_t start, size_
 		return true;
 	size_t pages = p->dl->n_pages;
 	if (*n_cut < pages) {
-		double *v = realloc(*cut, pages * sizeof *v);
+		double *v = pe_realloc(*cut, pages * sizeof *v);
 		if (!v)
 			return pe_flow_oom(f);
 		for (size_t k = *n_cut; k < pages; k++)
@@ -623,18 +643,60 @@ static bool balance_topic(pe_flow *f, const pe_cols_geom *g, size_t start, size_
 	              .splits = p->continued - continued, .cut = *cut, .holes = holes,
 	              .alone = f->end_alone, .least = least, .in_dl = true,
 	              .most = f->req->balance_tries ? f->req->balance_tries : BALANCE_TRIES };
-	if (!(b.best = calloc(pages, sizeof *b.best)))
-		return pe_flow_oom(f);
-	bool ok = search(&b, start, 0, 1);
+	b.base = pe_calloc(pages, sizeof *b.base);
+	b.best = pe_calloc(pages, sizeof *b.best);
+	b.hole = pe_calloc(pages, sizeof *b.hole);
+	bool ok = b.base && b.best && b.hole;
+	if (!ok)
+		pe_flow_oom(f);
+	else
+		count_holes(f, start, &first, &least, b.hole);
+	/* The holes of the best layout in turn, first to last: each searched
+	 * from the best layout as it is then. */
+	for (size_t from = start; ok && b.holes && !b.cut_short;) {
+		size_t h = from;
+		while (h < pages && !b.hole[h])
+			h++;
+		if (h >= pages)
+			break;
+		if (h == start) {
+			from = h + 1;
+			continue;
+		}
+		b.lo = h > start + BALANCE_WINDOW ? h - BALANCE_WINDOW : start;
+		b.hi = h - 1;
+		b.filled = false;
+		b.n_seen = 0;
+		memcpy(b.base + start, b.best + start, (pages - start) * sizeof *b.base);
+		memcpy(b.cut + start, b.best + start, (pages - start) * sizeof *b.cut);
+		if (!b.in_dl) {
+			if (b.tries >= b.most) {
+				b.cut_short = true;
+				break;
+			}
+			if (!(ok = try_cuts(&b)))
+				break;
+			b.in_dl = true;
+		}
+		size_t was = b.holes;
+		double was_least = b.least;
+		ok = search(&b, start, 0, 1);
+		/* (not filled, and no better: the next hole) */
+		if (!b.filled && b.holes == was && b.least <= was_least)
+			from = h + 1;
+	}
 	if (ok && !b.in_dl) {
-		memcpy(b.cut, b.best, pages * sizeof *b.cut);
+		/* (one layout more than b.most at most: the best back) */
+		memcpy(b.cut + start, b.best + start, (pages - start) * sizeof *b.cut);
 		ok = try_cuts(&b);
 	}
 	if (ok && stats) {
 		stats->holes_after += b.holes;
 		stats->cut_short += b.cut_short;
 	}
+	free(b.base);
 	free(b.best);
+	free(b.hole);
 	free(b.seen);
 	/* (pages past the topic's end are the next topic's: uncut) */
 	for (size_t k = p->page + 1; ok && k < *n_cut; k++)
