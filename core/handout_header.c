@@ -269,6 +269,10 @@ bool pe_flow_decorate(pe_flow *f)
 			 * it goes in its place */
 			bool alone = title && (!*name || (!rows && !(site && site->clinic_name) &&
 			                                  !title_fits_beside(f, name, title)));
+			/* (a title too long for the band even alone: the name stays) */
+			if (alone && *name &&
+			    pe_layout_width(f->layout, title, PE_FACE_BOLD, small) > f->x1 - pad - name_x)
+				alone = false;
 			if (*name && !alone)
 				left_end = text_left(f, pg, name, PE_FACE_BOLD, small * 1.1,
 				                     f->tpl->band_text, name_x, base, f->x1 - pad - name_x);
