@@ -84,8 +84,7 @@ done
 # again (a page under 75% full filled from the one before), in one process:
 # what balancing costs on top of one layout.
 # (the last two: a page each still under 75%, no layout under the rules
-# better; the last takes the most layouts of the set, 24, the search's
-# limit)
+# better; the last takes the most layouts of the set, 13)
 for args in "ivig-aftercare --lang es --large-print" "immunotherapy --lang en --large-print" \
             "helpline --lang es --large-print --site examples/site.ini" \
             "infusion-reactions --lang es --large-print --site examples/site.ini"; do
