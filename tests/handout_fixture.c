@@ -172,6 +172,17 @@ pe_topic *topic_of_long_lists(const char *id, size_t n_sections, size_t n_paras)
 	return t;
 }
 
+pe_site *riverside_site(void)
+{
+	pe_error err = { { 0 } };
+	pe_site *site = pe_site_load_data("[clinic]\nname = Riverside Infusion Center\n"
+	                                  "phone = 555-0100\nafter_hours_phone = 555-0199\n",
+	                                  "site.ini", &err);
+	if (!site)
+		fail_msg("%s", err.msg);
+	return site;
+}
+
 /* ---- queries on the display list --------------------------------------- */
 
 const pe_op *page_find_text(const pe_page *pg, const char *needle)

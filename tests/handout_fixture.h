@@ -53,6 +53,11 @@ pe_topic *topic(const char *id, size_t n_sections, size_t n_paras);
  * never splits: a block that leaves holes). */
 pe_topic *topic_of_long_lists(const char *id, size_t n_sections, size_t n_paras);
 
+/* The site file of the examples' clinic: Riverside Infusion Center,
+ * phone 555-0100, after hours 555-0199 (fails the test if it cannot
+ * load). */
+pe_site *riverside_site(void);
+
 const pe_op *page_find_text(const pe_page *pg, const char *needle);
 bool doc_has_text(const pe_dlist *dl, const char *needle);
 /* Lay out topics in English with template tpl_name and check the result

@@ -175,11 +175,7 @@ static void care_team_blank_or_phones(void **state)
 	assert_true(doc_has_text(dl, "Your care team's phone:"));
 	pe_dlist_destroy(dl);
 
-	pe_error err = { { 0 } };
-	pe_site *site = pe_site_load_data("[clinic]\nname = Riverside Infusion Center\n"
-	                                  "phone = 555-0100\nafter_hours_phone = 555-0199\n",
-	                                  "site.ini", &err);
-	assert_non_null(site);
+	pe_site *site = riverside_site();
 	dl = make(f, "letter", &t, 1, site);
 	assert_false(doc_has_text(dl, "Your care team's phone:"));
 	assert_true(doc_has_text(dl, "Riverside Infusion Center"));

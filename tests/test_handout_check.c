@@ -102,11 +102,7 @@ static void checker_refuses_small_type(void **state)
 /* A site file with the clinic's name and both phones. */
 static pe_site *riverside(void)
 {
-	pe_error err = { { 0 } };
-	pe_site *site = pe_site_load_data("[clinic]\nname = Riverside Infusion Center\n"
-	                                  "phone = 555-0100\nafter_hours_phone = 555-0199\n",
-	                                  "site.ini", &err);
-	assert_non_null(site);
+	pe_site *site = riverside_site();
 	return site;
 }
 

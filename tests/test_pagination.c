@@ -605,11 +605,7 @@ static void whole_set(void **state)
 	failures = 0;
 	size_t handouts = 0;
 	/* with and without a site file (its footer, on every page, is taller) */
-	pe_error serr = { { 0 } };
-	pe_site *riverside = pe_site_load_data("[clinic]\nname = Riverside Infusion Center\n"
-	                                       "phone = 555-0100\nafter_hours_phone = 555-0199\n",
-	                                       "site.ini", &serr);
-	assert_non_null(riverside);
+	pe_site *riverside = riverside_site();
 	for (int with_site = 0; with_site < 2; with_site++) {
 	const pe_site *site = with_site ? riverside : NULL;
 	print_message("%s\n", with_site ? "with a site file (the clinic's phones on every page):"
@@ -951,11 +947,7 @@ static pe_block random_block(unsigned *seed)
 static void random_topics_balance(void **state)
 {
 	fx *f = *state;
-	pe_error serr = { { 0 } };
-	pe_site *site = pe_site_load_data("[clinic]\nname = Riverside Infusion Center\n"
-	                                  "phone = 555-0100\nafter_hours_phone = 555-0199\n",
-	                                  "site.ini", &serr);
-	assert_non_null(site);
+	pe_site *site = riverside_site();
 	static const char *const tpls[] = { "letter", "a4", "large-print", "large-print-a4",
 	                                    "bilingual" };
 	static const struct { unsigned from, n; size_t tries; } runs[] = {

@@ -120,10 +120,7 @@ static void wallet_card_type_sizes(void **state)
 {
 	fx *f = *state;
 	pe_error err = { { 0 } };
-	pe_site *site = pe_site_load_data("[clinic]\nname = Riverside Infusion Center\n"
-	                                  "phone = 555-0100\nafter_hours_phone = 555-0199\n",
-	                                  "site.ini", &err);
-	assert_non_null(site);
+	pe_site *site = riverside_site();
 	pe_topic *es = pe_topic_load(CARD_FIX "wallet-card-es.xml", "es", f->schema, &err);
 	assert_non_null(es);
 	pe_template *tpl = pe_template_find("wallet-card", &err);
